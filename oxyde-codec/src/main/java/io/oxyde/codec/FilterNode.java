@@ -1,0 +1,59 @@
+package io.oxyde.codec;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The WHERE (or HAVING) tree: conditions combined with and / or / not.
+ *
+ * <p>A tree rather than a flat list so that {@code Q} objects of any shape travel unchanged.
+ */
+public sealed interface FilterNode {
+
+    /** {@code field <lookup> value}, e.g. {@code age gte 18}. */
+    record Condition(ColumnRef field, Lookup lookup, Value value) implements FilterNode {
+        public Condition {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(lookup, "lookup");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** All children hold; an empty list is true. */
+    record And(List<FilterNode> children) implements FilterNode {
+        public And {
+            children = List.copyOf(children);
+        }
+    }
+
+    /** At least one child holds; an empty list is false. */
+    record Or(List<FilterNode> children) implements FilterNode {
+        public Or {
+            children = List.copyOf(children);
+        }
+    }
+
+    /** The child does not hold. */
+    record Not(FilterNode child) implements FilterNode {
+        public Not {
+            Objects.requireNonNull(child, "child");
+        }
+    }
+
+    /** A condition on a column of the main table. */
+    static FilterNode condition(String field, Lookup lookup, Value value) {
+        return new Condition(ColumnRef.of(field), lookup, value);
+    }
+
+    static FilterNode and(FilterNode... children) {
+        return new And(List.of(children));
+    }
+
+    static FilterNode or(FilterNode... children) {
+        return new Or(List.of(children));
+    }
+
+    static FilterNode not(FilterNode child) {
+        return new Not(child);
+    }
+}

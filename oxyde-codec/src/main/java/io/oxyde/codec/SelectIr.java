@@ -1,0 +1,177 @@
+package io.oxyde.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A SELECT: everything {@code db.objects(M.class)…all()/count()/exists()} can ask for.
+ *
+ * @param model the model's name, for messages and logs only (may be {@code null})
+ * @param table the main table
+ * @param columns the selected columns; empty selects every column of the main table
+ * @param distinct SELECT DISTINCT
+ * @param filter the WHERE tree, or {@code null}
+ * @param joins joins in the order they are rendered
+ * @param orderBy ORDER BY terms
+ * @param limit LIMIT, or {@code null}
+ * @param offset OFFSET, or {@code null}
+ * @param aggregates aggregate columns appended to the select list
+ * @param groupBy GROUP BY columns
+ * @param having the HAVING tree (conditions name aggregate aliases), or {@code null}
+ * @param lock FOR UPDATE / FOR SHARE, or {@code null}
+ * @param setOperations UNION / UNION ALL parts appended in order
+ * @param mode rows, count or exists
+ */
+public record SelectIr(String model, String table, List<ColumnRef> columns, boolean distinct,
+                       FilterNode filter, List<Join> joins, List<OrderBy> orderBy, Long limit,
+                       Long offset, List<Aggregate> aggregates, List<ColumnRef> groupBy,
+                       FilterNode having, LockMode lock, List<SetOperation> setOperations,
+                       SelectMode mode) implements QueryIr {
+
+    public SelectIr {
+        Objects.requireNonNull(table, "table");
+        columns = List.copyOf(columns);
+        joins = List.copyOf(joins);
+        orderBy = List.copyOf(orderBy);
+        aggregates = List.copyOf(aggregates);
+        groupBy = List.copyOf(groupBy);
+        setOperations = List.copyOf(setOperations);
+        Objects.requireNonNull(mode, "mode");
+    }
+
+    @Override
+    public Operation operation() {
+        return Operation.SELECT;
+    }
+
+    /** Starts a select of every column of {@code table}. */
+    public static Builder from(String table) {
+        return new Builder(table);
+    }
+
+    /** A builder that starts from this select, for small changes. */
+    public Builder toBuilder() {
+        Builder b = new Builder(table);
+        b.model = model;
+        b.columns.addAll(columns);
+        b.distinct = distinct;
+        b.filter = filter;
+        b.joins.addAll(joins);
+        b.orderBy.addAll(orderBy);
+        b.limit = limit;
+        b.offset = offset;
+        b.aggregates.addAll(aggregates);
+        b.groupBy.addAll(groupBy);
+        b.having = having;
+        b.lock = lock;
+        b.setOperations.addAll(setOperations);
+        b.mode = mode;
+        return b;
+    }
+
+    /** Mutable builder; {@link #build()} makes the immutable record. */
+    public static final class Builder {
+        private final String table;
+        private String model;
+        private final List<ColumnRef> columns = new ArrayList<>();
+        private boolean distinct;
+        private FilterNode filter;
+        private final List<Join> joins = new ArrayList<>();
+        private final List<OrderBy> orderBy = new ArrayList<>();
+        private Long limit;
+        private Long offset;
+        private final List<Aggregate> aggregates = new ArrayList<>();
+        private final List<ColumnRef> groupBy = new ArrayList<>();
+        private FilterNode having;
+        private LockMode lock;
+        private final List<SetOperation> setOperations = new ArrayList<>();
+        private SelectMode mode = SelectMode.ROWS;
+
+        private Builder(String table) {
+            this.table = Objects.requireNonNull(table, "table");
+        }
+
+        public Builder model(String model) {
+            this.model = model;
+            return this;
+        }
+
+        public Builder columns(String... names) {
+            for (String name : names) {
+                columns.add(ColumnRef.of(name));
+            }
+            return this;
+        }
+
+        public Builder column(ColumnRef column) {
+            columns.add(column);
+            return this;
+        }
+
+        public Builder distinct(boolean distinct) {
+            this.distinct = distinct;
+            return this;
+        }
+
+        public Builder filter(FilterNode filter) {
+            this.filter = filter;
+            return this;
+        }
+
+        public Builder join(Join join) {
+            joins.add(join);
+            return this;
+        }
+
+        public Builder orderBy(OrderBy term) {
+            orderBy.add(term);
+            return this;
+        }
+
+        public Builder limit(Long limit) {
+            this.limit = limit;
+            return this;
+        }
+
+        public Builder offset(Long offset) {
+            this.offset = offset;
+            return this;
+        }
+
+        public Builder aggregate(Aggregate aggregate) {
+            aggregates.add(aggregate);
+            return this;
+        }
+
+        public Builder groupBy(ColumnRef column) {
+            groupBy.add(column);
+            return this;
+        }
+
+        public Builder having(FilterNode having) {
+            this.having = having;
+            return this;
+        }
+
+        public Builder lock(LockMode lock) {
+            this.lock = lock;
+            return this;
+        }
+
+        public Builder union(SetOperator operator, SelectIr other) {
+            setOperations.add(new SetOperation(operator, other));
+            return this;
+        }
+
+        public Builder mode(SelectMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public SelectIr build() {
+            return new SelectIr(model, table, columns, distinct, filter, joins, orderBy, limit, offset,
+                    aggregates, groupBy, having, lock, setOperations, mode);
+        }
+    }
+}
