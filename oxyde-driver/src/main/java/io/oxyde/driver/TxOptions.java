@@ -22,7 +22,8 @@ public record TxOptions(Isolation isolation, boolean readOnly) {
         return new TxOptions(Isolation.SERIALIZABLE, false);
     }
 
-    public static TxOptions readOnly() {
+    /** Read-only with the default isolation. */
+    public static TxOptions readOnlyDefault() {
         return new TxOptions(Isolation.DEFAULT, true);
     }
 
