@@ -181,7 +181,7 @@ public final class UrlParser {
         } else {
             int colon = lower.indexOf(':', 5);
             String sub = colon > 5 ? lower.substring(5, colon) : lower.substring(5);
-            throw new ConfigurationException("scheme", "unsupported JDBC subprotocol '" + sub + "' in " + redact(url)
+            throw new ConfigurationException("scheme", "unsupported scheme: JDBC subprotocol '" + sub + "' in " + redact(url)
                     + "; expected postgresql, mysql, mariadb or sqlite");
         }
         return new DatabaseUrl(dialect, url, null, null, false);
@@ -209,6 +209,9 @@ public final class UrlParser {
             int colon = userInfo.indexOf(':');
             String user = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
             out = out.substring(0, sep + 3) + user + (colon >= 0 ? ":***" : "") + out.substring(at);
+        } else if (sep < 0 && at >= 0) {
+            // no authority to parse (e.g. user:pass@host without a scheme): hide all before '@'
+            out = "***" + out.substring(at);
         }
         Matcher m = PASSWORD_PARAM.matcher(out);
         out = m.replaceAll("$1=***");
