@@ -160,7 +160,7 @@ public final class UrlParser {
         }
         if (path.isEmpty()) {
             throw new ConfigurationException("database", "SQLite URL " + redact(url)
-                    + " names no file; use sqlite:path/to.db, sqlite:///abs/path.db or sqlite::memory:");
+                    + " names no database file; use sqlite:path/to.db, sqlite:///abs/path.db or sqlite::memory:");
         }
         boolean memory = path.equals(":memory:") || path.startsWith("file::memory:");
         return new DatabaseUrl(Dialect.SQLITE, "jdbc:sqlite:" + path + query, null, null, memory);
