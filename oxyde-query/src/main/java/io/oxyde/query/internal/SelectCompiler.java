@@ -59,7 +59,8 @@ public final class SelectCompiler {
             scope.addJoin(s.joins().get(i), "joins[" + i + "]");
         }
         List<SelectFieldOrAsterisk> fields = new ArrayList<>();
-        if (s.columns().isEmpty()) {
+        if (s.columns().isEmpty() && s.aggregates().isEmpty()) {
+            // No columns: every column of the main table; with aggregates, only the aggregates.
             fields.add(scope.mainTable().asterisk());
         } else {
             for (int i = 0; i < s.columns().size(); i++) {
