@@ -80,13 +80,13 @@ public final class Conditions {
                 // Django's exclude(x=v): rows where x is NULL are kept.
                 return isNull ? col.isNotNull() : col.isDistinctFrom(binder.bind(v, Transform.NONE, at));
             case GT:
-                return col.gt(scalar(v, at));
+                return numericSide(col, v).gt(numericSide(scalar(v, at), v));
             case GTE:
-                return col.ge(scalar(v, at));
+                return numericSide(col, v).ge(numericSide(scalar(v, at), v));
             case LT:
-                return col.lt(scalar(v, at));
+                return numericSide(col, v).lt(numericSide(scalar(v, at), v));
             case LTE:
-                return col.le(scalar(v, at));
+                return numericSide(col, v).le(numericSide(scalar(v, at), v));
             case IN:
                 return in(col, v, at);
             case BETWEEN: {
@@ -94,7 +94,8 @@ public final class Conditions {
                 if (bounds.size() != 2) {
                     throw new RenderException(at + ": between needs exactly two bounds, got " + bounds.size());
                 }
-                return col.between(scalar(bounds.get(0), at + "[0]"), scalar(bounds.get(1), at + "[1]"));
+                return numericSide(col, bounds.get(0)).between(numericSide(scalar(bounds.get(0), at + "[0]"), bounds.get(0)),
+                        numericSide(scalar(bounds.get(1), at + "[1]"), bounds.get(1)));
             }
             case ISNULL:
                 return binder.structuralBool(v, at) ? col.isNull() : col.isNotNull();
@@ -187,6 +188,17 @@ public final class Conditions {
                 throw new UnsupportedFeatureException(lookup + " lookup", d,
                         "SQLite has no REGEXP function unless the application registers one (" + at + ")");
         }
+    }
+
+    /**
+     * SQLite stores decimals as exact text, which would order textually ("9.99" > "13.00"); an
+     * ordering comparison against a decimal therefore compares both sides as numbers.
+     */
+    private Field<Object> numericSide(Field<Object> f, Value v) {
+        if (binder.dialect() == Dialect.SQLITE && v.kind() == ValueKind.DECIMAL) {
+            return DSL.field("cast({0} as numeric)", Object.class, f);
+        }
+        return f;
     }
 
     private static Field<String> lower(Field<Object> col) {

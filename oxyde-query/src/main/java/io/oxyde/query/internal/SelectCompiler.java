@@ -59,7 +59,8 @@ public final class SelectCompiler {
             scope.addJoin(s.joins().get(i), "joins[" + i + "]");
         }
         List<SelectFieldOrAsterisk> fields = new ArrayList<>();
-        if (s.columns().isEmpty()) {
+        if (s.columns().isEmpty() && s.aggregates().isEmpty()) {
+            // No columns: every column of the main table; with aggregates, only the aggregates.
             fields.add(scope.mainTable().asterisk());
         } else {
             for (int i = 0; i < s.columns().size(); i++) {
@@ -95,7 +96,8 @@ public final class SelectCompiler {
         for (int i = 0; i < s.groupBy().size(); i++) {
             groups.add(scope.column(s.groupBy().get(i), "groupBy[" + i + "]"));
         }
-        SelectHavingStep<Record> grouped = from.where(where).groupBy(groups);
+        // groupBy(empty) would render GROUP BY () (one group); only group when asked to.
+        SelectHavingStep<Record> grouped = groups.isEmpty() ? from.where(where) : from.where(where).groupBy(groups);
         SelectOrderByStep<Record> body = grouped;
         if (s.having() != null) {
             body = grouped.having(new Conditions(b, (ref, at) -> {
