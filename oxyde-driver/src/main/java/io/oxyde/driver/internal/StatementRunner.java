@@ -171,7 +171,11 @@ public final class StatementRunner {
                 return new MutationResult(affected, keys, returned);
             }
             case RETURNING_ROWS:
-                try (ResultSet rs = ps.executeQuery()) {
+                // execute(), not executeQuery(): Connector/J refuses executeQuery for INSERT … RETURNING
+                if (!ps.execute()) {
+                    return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
+                }
+                try (ResultSet rs = ps.getResultSet()) {
                     RowSet rows = readRows(rs, sql, expected);
                     return new MutationResult(rows.rows().size(), List.of(), rows);
                 }
