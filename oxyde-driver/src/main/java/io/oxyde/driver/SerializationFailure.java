@@ -1,7 +1,8 @@
 package io.oxyde.driver;
 
 /**
- * The database aborted a transaction that could not be serialized (SQLSTATE 40001); running
+ * The database aborted a transaction that could not be serialized (SQLSTATE 40001; SQLite
+ * SQLITE_BUSY_SNAPSHOT 517, a stale WAL snapshot trying to write); running
  * the whole transaction again may succeed, so it is retryable.
  */
 public class SerializationFailure extends DatabaseException {

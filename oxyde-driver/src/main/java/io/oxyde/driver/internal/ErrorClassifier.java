@@ -29,6 +29,7 @@ public final class ErrorClassifier {
     static final int SQLITE_BUSY = 5;
     static final int SQLITE_LOCKED = 6;
     static final int SQLITE_INTERRUPT = 9;
+    static final int SQLITE_BUSY_SNAPSHOT = 517;
     static final int SQLITE_CONSTRAINT_CHECK = 275;
     static final int SQLITE_CONSTRAINT_FOREIGNKEY = 787;
     static final int SQLITE_CONSTRAINT_NOTNULL = 1299;
@@ -155,6 +156,10 @@ public final class ErrorClassifier {
                 return Kind.CHECK;
             case SQLITE_INTERRUPT:
                 return Kind.TIMEOUT;
+            case SQLITE_BUSY_SNAPSHOT:
+                // a WAL reader tried to write after another connection committed: the
+                // transaction's snapshot is stale, which is a serialization failure
+                return Kind.SERIALIZATION;
             default:
                 // SQLITE_BUSY and SQLITE_LOCKED, including their extended codes (low byte)
                 if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
