@@ -35,4 +35,26 @@ class PoolExhaustionTest {
             assertThat(f.scalar("SELECT COUNT(*) FROM ex_item")).isEqualTo(1);
         }
     }
+
+    @AllDatabases
+    void aFullQueueRejectsAtOnceWithPoolSaturated(TestDatabase db) throws Exception {
+        PoolSettings settings = PoolSettings.builder().maxConnections(1).maxQueuedTasks(2).build();
+        try (DriverFixture f = new DriverFixture(db, settings)) {
+            CompletableFuture<?> running = f.driver.execute(DriverFixture.POOL,
+                    DriverFixture.raw(ErrorClassesTest.slowQuery(f.kind())));
+            while (f.pool.stats().activeConnections() == 0) {
+                Thread.sleep(5);
+            }
+            CompletableFuture<?> q1 = f.driver.execute(DriverFixture.POOL, DriverFixture.raw("SELECT 1"));
+            CompletableFuture<?> q2 = f.driver.execute(DriverFixture.POOL, DriverFixture.raw("SELECT 2"));
+            CompletableFuture<?> rejected = f.driver.execute(DriverFixture.POOL, DriverFixture.raw("SELECT 3"));
+            assertThat(rejected).isCompletedExceptionally();
+            assertThat(DriverFixture.failure(rejected)).isInstanceOf(PoolSaturated.class)
+                    .hasMessageContaining("saturated").hasMessageContaining("maxQueuedTasks 2");
+            running.cancel(true);
+            DriverFixture.await(q1);
+            DriverFixture.await(q2);
+            assertThat(f.scalar("SELECT 7")).isEqualTo(7);
+        }
+    }
 }
