@@ -21,8 +21,10 @@ import java.time.temporal.ChronoField;
  *       {@code 2024-05-01T10:15:30.000000000}, and instants normalised to UTC with a {@code Z}
  *       suffix), UUID in canonical lower-case text, decimal as its plain string (exact), boolean
  *       as 0/1.</li>
- *   <li>MySQL/MariaDB: UUID as CHAR(36) text, instants converted to UTC {@code LocalDateTime}
- *       for DATETIME(6) (the server's time zone never applies), other types native.</li>
+ *   <li>MySQL/MariaDB: UUID as CHAR(36) text; instants converted to UTC and, like local
+ *       date-times and times, sent as text with microseconds ({@code 2024-05-01 10:15:30.123456})
+ *       for DATETIME(6)/TIME(6), so neither the server's time zone nor a JDBC driver's
+ *       fractional-second handling applies; other types native.</li>
  * </ul>
  */
 public final class JdbcValues {
@@ -31,6 +33,10 @@ public final class JdbcValues {
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .appendPattern("uuuu-MM-dd'T'HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true).toFormatter();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
+    private static final DateTimeFormatter MYSQL_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm:ss").appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true).toFormatter();
+    private static final DateTimeFormatter MYSQL_DATE_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd HH:mm:ss").appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true).toFormatter();
 
     private JdbcValues() {
     }
@@ -73,8 +79,16 @@ public final class JdbcValues {
         if (v instanceof Value.Uuid u) {
             return u.value().toString();
         }
+        // Times travel as text: MySQL Connector/J drops fractional seconds of LocalDateTime and
+        // LocalTime against MariaDB (it reads the "5.5.5-" version prefix as a pre-5.6 server).
         if (v instanceof Value.Timestamp t) {
-            return t.value().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            return MYSQL_DATE_TIME.format(t.value().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        }
+        if (v instanceof Value.DateTime dt) {
+            return MYSQL_DATE_TIME.format(dt.value());
+        }
+        if (v instanceof Value.Time t) {
+            return MYSQL_TIME.format(t.value());
         }
         if (v instanceof Value.Json j) {
             return j.text();

@@ -20,6 +20,9 @@ public enum ResultKind {
      * (only auto-increment keys come back).
      */
     UPDATE_COUNT_AND_GENERATED_KEYS,
-    /** {@code executeQuery}; the statement has a RETURNING clause, read its rows. */
+    /**
+     * The statement has a RETURNING clause: {@code execute()} then read {@code getResultSet()}
+     * (MySQL Connector/J refuses {@code executeQuery} for {@code INSERT … RETURNING} on MariaDB).
+     */
     RETURNING_ROWS
 }

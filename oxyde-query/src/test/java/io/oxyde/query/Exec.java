@@ -82,6 +82,14 @@ final class Exec {
                             read(rs, rows);
                         }
                         break;
+                    case RETURNING_ROWS:
+                        // execute(), not executeQuery(): Connector/J refuses the latter for INSERT … RETURNING.
+                        ps.execute();
+                        try (ResultSet rs = ps.getResultSet()) {
+                            read(rs, rows);
+                        }
+                        count += rows.size();
+                        break;
                     default:
                         try (ResultSet rs = ps.executeQuery()) {
                             read(rs, rows);
