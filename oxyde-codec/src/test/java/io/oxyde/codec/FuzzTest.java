@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class FuzzTest {
 
     private static final long SEED = 0x0C0DECL;
-    private static final int INPUTS = 120_000;
+    private static final int INPUTS = 105_000;
     private static final long PER_INPUT_LIMIT_NANOS = Duration.ofSeconds(1).toNanos();
     private static final byte[] INTERESTING = {
         (byte) 0xc1, (byte) 0xc4, (byte) 0xc5, (byte) 0xc6, (byte) 0xc7, (byte) 0xc8, (byte) 0xc9,
