@@ -29,6 +29,7 @@ public final class ValueCodec {
     private static final long MAX_EPOCH_DAY = LocalDate.MAX.toEpochDay();
     private static final long MIN_EPOCH_SECOND = LocalDateTime.MIN.toEpochSecond(ZoneOffset.UTC);
     private static final long MAX_EPOCH_SECOND = LocalDateTime.MAX.toEpochSecond(ZoneOffset.UTC);
+    private static final int MAX_OFFSET = 18 * 3600;
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
     private final byte[] scratch = new byte[16];
@@ -221,11 +222,11 @@ public final class ValueCodec {
                 long seconds = r.bigEndian(at, 8);
                 int nano = (int) r.bigEndian(at + 8, 4);
                 int offset = (int) r.bigEndian(at + 12, 4);
-                if (offset < -18 * 3600 || offset > 18 * 3600) {
+                if (offset < -MAX_OFFSET || offset > MAX_OFFSET) {
                     throw r.fail("offset of " + offset + " seconds is out of range");
                 }
                 ZoneOffset zone = ZoneOffset.ofTotalSeconds(offset);
-                if (seconds < MIN_EPOCH_SECOND || seconds > MAX_EPOCH_SECOND) {
+                if (seconds < MIN_EPOCH_SECOND - MAX_OFFSET || seconds > MAX_EPOCH_SECOND + MAX_OFFSET) {
                     throw r.fail("epoch second " + seconds + " is out of range");
                 }
                 long local = seconds + offset;
