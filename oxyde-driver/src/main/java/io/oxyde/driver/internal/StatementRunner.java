@@ -19,11 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -40,21 +35,16 @@ import org.slf4j.LoggerFactory;
 public final class StatementRunner {
 
     private static final Logger SQL_LOG = LoggerFactory.getLogger("io.oxyde.sql");
-    private static final DateTimeFormatter MYSQL_DATE_TIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 0, 6, true)
-            .toFormatter();
     private static final RowSet EMPTY = new RowSet(List.of(), List.of());
 
     private final String pool;
     private final Dialect dialect;
     private final Duration statementTimeout;
-    private final boolean mysqlFamily;
 
     public StatementRunner(String pool, Dialect dialect, Duration statementTimeout) {
         this.pool = pool;
         this.dialect = dialect;
         this.statementTimeout = statementTimeout;
-        this.mysqlFamily = dialect == Dialect.MYSQL || dialect == Dialect.MARIADB;
     }
 
     /**
@@ -139,11 +129,6 @@ public final class StatementRunner {
     private void bind(PreparedStatement ps, List<Value> binds) throws SQLException {
         for (int i = 0; i < binds.size(); i++) {
             Object o = JdbcValues.toJdbc(binds.get(i), dialect);
-            if (mysqlFamily && (o instanceof LocalDateTime || o instanceof LocalTime)) {
-                // Connector/J drops fractional seconds against MariaDB (whose handshake claims
-                // version 5.5.5); as text the server keeps all six digits
-                o = o instanceof LocalDateTime ? MYSQL_DATE_TIME.format((LocalDateTime) o) : o.toString();
-            }
             if (o == null) {
                 ps.setNull(i + 1, Types.NULL);
             } else {
