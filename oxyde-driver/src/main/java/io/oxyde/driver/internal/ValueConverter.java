@@ -39,8 +39,19 @@ public final class ValueConverter {
             if (out != null) {
                 return out;
             }
-        } catch (DateTimeParseException | IllegalArgumentException | ArithmeticException e) {
-            throw new IllegalArgumentException(describe(v) + " is not a valid " + expected + ": " + e.getMessage(), e);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(describe(v) + " is not a valid ISO-8601 " + expected
+                    + " (parse error at index " + e.getErrorIndex() + ")");
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(describe(v) + " is not a valid " + expected + " number");
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(describe(v) + " does not fit " + expected + " exactly");
+        } catch (IllegalArgumentException e) {
+            // our own messages never carry the value; JDK ones (UUID.fromString) may, so drop them
+            String own = e.getStackTrace().length > 0
+                    && e.getStackTrace()[0].getClassName().equals(ValueConverter.class.getName()) ? e.getMessage() : null;
+            throw new IllegalArgumentException(describe(v) + " is not a valid " + expected
+                    + (own == null ? "" : ": " + own));
         }
         throw new IllegalArgumentException("cannot convert " + describe(v) + " to " + expected);
     }
