@@ -53,7 +53,7 @@ class ConcurrencyTest {
                         .filter(FilterNode.condition("n", Lookup.EQ, Value.of((long) (i % 100)))).build();
                 futures.add(f.driver.execute(DriverFixture.POOL, IrCodec.encode(q)));
             }
-            CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).join();
+            CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
             sampling.set(false);
             sampler.join();
 
