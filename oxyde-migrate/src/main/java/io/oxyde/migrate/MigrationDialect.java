@@ -21,6 +21,22 @@ public enum MigrationDialect {
         return transactionalDdl;
     }
 
+    /** The dialect of a live connection, from its database product name. */
+    public static MigrationDialect detect(java.sql.Connection connection) throws java.sql.SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        String version = connection.getMetaData().getDatabaseProductVersion().toLowerCase(java.util.Locale.ROOT);
+        if (product.contains("postgres")) {
+            return POSTGRES;
+        } else if (product.contains("sqlite")) {
+            return SQLITE;
+        } else if (product.contains("mariadb") || version.contains("mariadb")) {
+            return MARIADB;
+        } else if (product.contains("mysql")) {
+            return MYSQL;
+        }
+        throw new MigrationException("no migration dialect for database " + product + " " + version);
+    }
+
     /** True for MySQL and MariaDB, which share most DDL. */
     public boolean isMySqlFamily() {
         return this == MYSQL || this == MARIADB;

@@ -16,6 +16,7 @@ import io.oxyde.migrate.MigrationOperation.DropUnique;
 import io.oxyde.migrate.MigrationOperation.ManualStep;
 import io.oxyde.migrate.MigrationOperation.RenameColumn;
 import io.oxyde.migrate.MigrationOperation.RenameTable;
+import io.oxyde.migrate.internal.EnumNames;
 import io.oxyde.migrate.internal.OperationOrder;
 import io.oxyde.migrate.internal.SchemaEditor;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ public final class SchemaDiff {
     /** The ordered operations that migrate {@code oldSchema} to {@code newSchema} (validated first). */
     public static List<MigrationOperation> compute(Schema oldSchema, Schema newSchema) {
         newSchema.validate();
+        newSchema = EnumNames.resolve(newSchema);
+        oldSchema = EnumNames.resolve(oldSchema);
         List<MigrationOperation> ops = new ArrayList<>();
         Schema old = oldSchema;
         // 1. renames from hints, applied to the old schema so everything after compares like with like
