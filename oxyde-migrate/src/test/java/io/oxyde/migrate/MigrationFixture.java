@@ -60,6 +60,15 @@ final class MigrationFixture implements AutoCloseable {
         return m;
     }
 
+    /** Writes a migration with the given operations without applying it. */
+    Migration handWrittenPending(String name, List<MigrationOperation> ops) {
+        List<Migration> existing = MigrationLoader.load(dir);
+        Migration last = existing.get(existing.size() - 1);
+        Migration m = Migration.of(String.format("%04d_%s", last.number() + 1, name), List.of(last.name()), ops, last.snapshot());
+        MigrationWriter.write(dir, m);
+        return m;
+    }
+
     void rollbackTo(String name) {
         MigrationRun run = migrator.migrate(name);
         assertThat(run.rolledBack()).isNotEmpty();

@@ -77,7 +77,7 @@ public abstract class DialectDdl {
             return dropUnique(before.requireTable(d.table()), d.unique(), before, op);
         } else if (op instanceof AddForeignKey) {
             AddForeignKey a = (AddForeignKey) op;
-            return addConstraint(before.requireTable(a.table()), foreignKeyClause(a.foreignKey()), before, op);
+            return addForeignKey(before.requireTable(a.table()), a.foreignKey(), before, op);
         } else if (op instanceof DropForeignKey) {
             DropForeignKey d = (DropForeignKey) op;
             return dropForeignKey(before.requireTable(d.table()), d.foreignKey(), before, op);
@@ -113,6 +113,10 @@ public abstract class DialectDdl {
     protected abstract List<String> alterColumn(Table table, Column from, Column to, Schema before, MigrationOperation op);
 
     protected abstract List<String> addConstraint(Table table, String clause, Schema before, MigrationOperation op);
+
+    protected List<String> addForeignKey(Table table, ForeignKey fk, Schema before, MigrationOperation op) {
+        return addConstraint(table, foreignKeyClause(fk), before, op);
+    }
 
     protected abstract List<String> dropUnique(Table table, UniqueConstraint unique, Schema before, MigrationOperation op);
 

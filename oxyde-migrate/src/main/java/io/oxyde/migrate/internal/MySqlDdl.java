@@ -103,30 +103,34 @@ public final class MySqlDdl extends DialectDdl {
     }
 
     @Override
+    protected List<String> addForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
+        return List.of("ALTER TABLE " + table(t) + " ADD INDEX " + quote(fk.name()) + " (" + columns(fk.columns())
+                + "), ADD " + super.foreignKeyClause(fk));
+    }
+
+    @Override
     protected List<String> dropUnique(Table t, UniqueConstraint u, Schema before, MigrationOperation op) {
         return List.of("ALTER TABLE " + table(t) + " DROP INDEX " + quote(u.name()));
     }
 
     /**
-     * Drops the constraint and the index InnoDB created for it (named like the constraint) unless
-     * another index already started with the key's columns, in which case InnoDB made none.
+     * Drops the constraint and its explicit index (see {@link #foreignKeyClause}).
      */
     @Override
     protected List<String> dropForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
-        List<String> out = new ArrayList<>();
-        out.add("ALTER TABLE " + table(t) + " DROP FOREIGN KEY " + quote(fk.name()));
-        if (!coveredByOtherIndex(t, fk.columns())) {
-            out.add("ALTER TABLE " + table(t) + " DROP INDEX " + quote(fk.name()));
-        }
-        return out;
+        return List.of("ALTER TABLE " + table(t) + " DROP FOREIGN KEY " + quote(fk.name()),
+                "ALTER TABLE " + table(t) + " DROP INDEX " + quote(fk.name()));
     }
 
-    private static boolean coveredByOtherIndex(Table t, List<String> columns) {
-        List<List<String>> keys = new ArrayList<>();
-        keys.add(t.primaryKey());
-        t.uniques().forEach(u -> keys.add(u.columns()));
-        t.indexes().stream().filter(i -> i.where() == null || !i.unique()).forEach(i -> keys.add(i.columns()));
-        return keys.stream().anyMatch(k -> k.size() >= columns.size() && k.subList(0, columns.size()).equals(columns));
+    /**
+     * InnoDB needs an index on foreign key columns; when none exists it creates one implicitly and
+     * later drops it silently as soon as another index covers the columns, which makes the schema
+     * depend on history (and blocks dropping that other index). So every foreign key gets an
+     * explicit index of the same name, created and dropped with it.
+     */
+    @Override
+    protected String foreignKeyClause(ForeignKey f) {
+        return "INDEX " + quote(f.name()) + " (" + columns(f.columns()) + "), " + super.foreignKeyClause(f);
     }
 
     @Override
