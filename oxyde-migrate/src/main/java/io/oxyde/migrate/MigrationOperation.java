@@ -30,6 +30,7 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = MigrationOperation.DropForeignKey.class, name = "DropForeignKey"),
         @JsonSubTypes.Type(value = MigrationOperation.AddCheck.class, name = "AddCheck"),
         @JsonSubTypes.Type(value = MigrationOperation.DropCheck.class, name = "DropCheck"),
+        @JsonSubTypes.Type(value = MigrationOperation.AlterTableComment.class, name = "AlterTableComment"),
         @JsonSubTypes.Type(value = MigrationOperation.RawSql.class, name = "RawSql"),
         @JsonSubTypes.Type(value = MigrationOperation.ManualStep.class, name = "ManualStep")
 })
@@ -204,6 +205,16 @@ public sealed interface MigrationOperation {
             return before.withTable(t.withChecks(t.checks().stream().filter(c -> !c.name().equals(check.name())).toList()));
         }
         public List<MigrationOperation> reverse(Schema before) { return List.of(new AddCheck(table, check)); }
+        public String tableName() { return table; }
+    }
+
+    /** Changes a table's comment ({@code null}: none); SQLite keeps comments only in the snapshot. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AlterTableComment(String table, String from, String to) implements MigrationOperation {
+        public Schema applyTo(Schema before) {
+            return before.withTable(before.requireTable(table).withComment(to));
+        }
+        public List<MigrationOperation> reverse(Schema before) { return List.of(new AlterTableComment(table, to, from)); }
         public String tableName() { return table; }
     }
 

@@ -111,8 +111,7 @@ public final class SchemaDiff {
         diffNamed(o.checks(), n.checks(), Check::name,
                 c -> ops.add(new DropCheck(table, c)), c -> ops.add(new AddCheck(table, c)));
         if (!java.util.Objects.equals(o.comment(), n.comment())) {
-            ops.add(new ManualStep("comment of table " + table + " changed to " + n.comment()
-                    + "; table comments are applied by CreateTable only, add a RawSql operation"));
+            ops.add(new MigrationOperation.AlterTableComment(table, o.comment(), n.comment()));
         }
     }
 

@@ -53,4 +53,14 @@ class DdlRendererTest {
         MigrationOperation plain = new MigrationOperation.CreateIndex("order", Index.of("live_qty", "qty").where("qty > 0"));
         assertThat(DdlRenderer.render(plain, MigrationDialect.MYSQL, S)).containsExactly("CREATE INDEX `live_qty` ON `order` (`qty`)");
     }
+
+    @Test
+    void foreignKeysToTablesOfAnotherPostgresSchemaAreQualified() {
+        Table artist = Table.named("artist").withSchema("music").withColumn(Column.of("id", ColumnType.bigint())).withPrimaryKey("id");
+        Table album = Table.named("album").withSchema("music").withColumn(Column.of("artist_id", ColumnType.bigint()))
+                .withForeignKey(ForeignKey.of("album_artist_fk", "artist_id", "artist", "id"));
+        assertThat(DdlRenderer.render(new MigrationOperation.CreateTable(album), MigrationDialect.POSTGRES, Schema.of(artist)))
+                .containsExactly("CREATE TABLE \"music\".\"album\" (\"artist_id\" BIGINT NOT NULL, CONSTRAINT \"album_artist_fk\" "
+                        + "FOREIGN KEY (\"artist_id\") REFERENCES \"music\".\"artist\" (\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION)");
+    }
 }

@@ -64,6 +64,32 @@ final class LiveSchema {
         return out;
     }
 
+    /** The table's comment (JDBC REMARKS), null when none. */
+    String tableComment(String table) throws SQLException {
+        refresh();
+        if (catalog != null) {
+            // MySQL Connector/J leaves REMARKS of getTables empty; read the catalog
+            List<String> rows = rows("SELECT table_comment FROM information_schema.tables WHERE table_schema = DATABASE()"
+                    + " AND table_name = '" + table + "'");
+            return rows.isEmpty() ? null : blankToNull(rows.get(0));
+        }
+        try (ResultSet rs = c.getMetaData().getTables(catalog, schema, table, new String[] {"TABLE"})) {
+            return rs.next() ? blankToNull(rs.getString("REMARKS")) : null;
+        }
+    }
+
+    /** A column's comment (JDBC REMARKS), null when none. */
+    String columnComment(String table, String column) throws SQLException {
+        refresh();
+        try (ResultSet rs = c.getMetaData().getColumns(catalog, schema, table, column)) {
+            return rs.next() ? blankToNull(rs.getString("REMARKS")) : null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
     /** Index name (lower case) to its unique flag; includes PK / unique-constraint indexes where the driver reports them. */
     Map<String, Boolean> indexes(String table) throws SQLException {
         refresh();

@@ -90,6 +90,7 @@ class MigrationFileTest {
                 new MigrationOperation.DropForeignKey("artist", ForeignKey.of("f", "x", "t", "id")),
                 new MigrationOperation.AddCheck("artist", Check.of("c", "x > 0")),
                 new MigrationOperation.DropCheck("artist", Check.of("c", "x > 0")),
+                new MigrationOperation.AlterTableComment("artist", null, "singers"),
                 MigrationOperation.RawSql.of("SELECT 1", "SELECT 2"), new MigrationOperation.ManualStep("call Bob"));
         String json = Json.FILES.writerFor(Json.OPERATIONS).writeValueAsString(ops);
         assertThat(Json.FILES.readValue(json, Json.OPERATIONS)).isEqualTo(ops);

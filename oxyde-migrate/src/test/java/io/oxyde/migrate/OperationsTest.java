@@ -332,4 +332,21 @@ class OperationsTest {
             assertThat(f.rows(ROWS_SQL)).isEqualTo(ROWS);
         }
     }
+
+    @AllDatabases
+    void tableAndColumnComments(TestDatabase db) throws Exception {
+        try (MigrationFixture f = start(db)) {
+            Table commented = item().withComment("things we sell").mapColumn("name", c -> c.withComment("shown to buyers"));
+            Migration m = f.change(Schema.of(owner(), commented), "comments", MigrationOperation.AlterTableComment.class);
+            assertThat(m.operations()).hasAtLeastOneElementOfType(MigrationOperation.AlterColumn.class);
+            boolean stored = db.kind() != DatabaseKind.SQLITE;
+            assertThat(f.live.tableComment("item")).isEqualTo(stored ? "things we sell" : null);
+            assertThat(f.live.columnComment("item", "name")).isEqualTo(stored ? "shown to buyers" : null);
+            assertThat(f.rows(ROWS_SQL)).isEqualTo(ROWS);
+            f.rollbackTo("0001_base");
+            assertThat(f.live.tableComment("item")).isNull();
+            assertThat(f.live.columnComment("item", "name")).isNull();
+            assertThat(f.rows(ROWS_SQL)).isEqualTo(ROWS);
+        }
+    }
 }

@@ -87,6 +87,9 @@ public abstract class DialectDdl {
         } else if (op instanceof DropCheck) {
             DropCheck d = (DropCheck) op;
             return dropCheck(before.requireTable(d.table()), d.check(), before, op);
+        } else if (op instanceof MigrationOperation.AlterTableComment) {
+            MigrationOperation.AlterTableComment a = (MigrationOperation.AlterTableComment) op;
+            return alterTableComment(before.requireTable(a.table()), a.to());
         } else if (op instanceof RawSql) {
             return ((RawSql) op).forward();
         } else if (op instanceof ManualStep) {
@@ -115,7 +118,7 @@ public abstract class DialectDdl {
     protected abstract List<String> addConstraint(Table table, String clause, Schema before, MigrationOperation op);
 
     protected List<String> addForeignKey(Table table, ForeignKey fk, Schema before, MigrationOperation op) {
-        return addConstraint(table, foreignKeyClause(fk), before, op);
+        return addConstraint(table, foreignKeyClause(fk, table.schema()), before, op);
     }
 
     protected abstract List<String> dropUnique(Table table, UniqueConstraint unique, Schema before, MigrationOperation op);
@@ -125,6 +128,9 @@ public abstract class DialectDdl {
     protected abstract List<String> dropCheck(Table table, Check check, Schema before, MigrationOperation op);
 
     protected abstract String createIndex(Table table, Index index);
+
+    /** Sets or (with null) removes a table comment. */
+    protected abstract List<String> alterTableComment(Table table, String comment);
 
     protected abstract String dropIndex(Table table, Index index);
 
@@ -150,7 +156,7 @@ public abstract class DialectDdl {
         }
         t.uniques().forEach(u -> parts.add(uniqueClause(u)));
         t.checks().forEach(c -> parts.add(checkClause(c)));
-        t.foreignKeys().forEach(f -> parts.add(foreignKeyClause(f)));
+        t.foreignKeys().forEach(f -> parts.add(foreignKeyClause(f, t.schema())));
         return "CREATE TABLE " + qualifiedName + " (" + String.join(", ", parts) + ")" + tableOptions(t);
     }
 
@@ -189,9 +195,14 @@ public abstract class DialectDdl {
         return "CONSTRAINT " + quote(c.name()) + " CHECK (" + c.expression() + ")";
     }
 
-    protected String foreignKeyClause(ForeignKey f) {
+    /**
+     * {@code CONSTRAINT … FOREIGN KEY … REFERENCES …}; the target is qualified with {@code schema}
+     * (the owning table's database schema; all tables of one Oxyde schema share it) when set.
+     */
+    protected String foreignKeyClause(ForeignKey f, String schema) {
         return "CONSTRAINT " + quote(f.name()) + " FOREIGN KEY (" + columns(f.columns()) + ") REFERENCES "
-                + quote(f.targetTable()) + " (" + columns(f.targetColumns()) + ") ON DELETE " + f.onDelete().sql()
+                + (schema == null ? "" : quote(schema) + ".") + quote(f.targetTable()) + " ("
+                + columns(f.targetColumns()) + ") ON DELETE " + f.onDelete().sql()
                 + " ON UPDATE " + f.onUpdate().sql();
     }
 

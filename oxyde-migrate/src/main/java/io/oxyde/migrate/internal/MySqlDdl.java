@@ -105,7 +105,7 @@ public final class MySqlDdl extends DialectDdl {
     @Override
     protected List<String> addForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
         return List.of("ALTER TABLE " + table(t) + " ADD INDEX " + quote(fk.name()) + " (" + columns(fk.columns())
-                + "), ADD " + super.foreignKeyClause(fk));
+                + "), ADD " + super.foreignKeyClause(fk, t.schema()));
     }
 
     @Override
@@ -129,8 +129,8 @@ public final class MySqlDdl extends DialectDdl {
      * explicit index of the same name, created and dropped with it.
      */
     @Override
-    protected String foreignKeyClause(ForeignKey f) {
-        return "INDEX " + quote(f.name()) + " (" + columns(f.columns()) + "), " + super.foreignKeyClause(f);
+    protected String foreignKeyClause(ForeignKey f, String schema) {
+        return "INDEX " + quote(f.name()) + " (" + columns(f.columns()) + "), " + super.foreignKeyClause(f, schema);
     }
 
     @Override
@@ -151,6 +151,11 @@ public final class MySqlDdl extends DialectDdl {
         }
         return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(i.name()) + " ON " + table(t)
                 + " (" + columns(i.columns()) + ")";
+    }
+
+    @Override
+    protected List<String> alterTableComment(Table t, String comment) {
+        return List.of("ALTER TABLE " + table(t) + " COMMENT = " + literal(comment == null ? "" : comment));
     }
 
     @Override

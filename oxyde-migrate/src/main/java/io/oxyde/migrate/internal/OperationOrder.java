@@ -61,7 +61,8 @@ public final class OperationOrder {
                 dropTables.add((DropTable) op);
             } else if (op instanceof CreateTable) {
                 createTables.add((CreateTable) op);
-            } else if (op instanceof AddColumn || op instanceof AlterColumn) {
+            } else if (op instanceof AddColumn || op instanceof AlterColumn
+                    || op instanceof MigrationOperation.AlterTableComment) {
                 columns.add(op);
             } else if (op instanceof AddUnique || op instanceof CreateIndex || op instanceof AddCheck) {
                 addOthers.add(op);

@@ -247,6 +247,11 @@ public final class PostgresDdl extends DialectDdl {
     }
 
     @Override
+    protected List<String> alterTableComment(Table t, String comment) {
+        return List.of("COMMENT ON TABLE " + table(t) + " IS " + (comment == null ? "NULL" : literal(comment)));
+    }
+
+    @Override
     protected String dropIndex(Table t, Index i) {
         return "DROP INDEX " + (t.schema() == null ? "" : quote(t.schema()) + ".") + quote(i.name());
     }

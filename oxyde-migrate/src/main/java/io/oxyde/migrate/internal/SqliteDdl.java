@@ -141,6 +141,12 @@ public final class SqliteDdl extends DialectDdl {
                 + " (" + columns(i.columns()) + ")" + (i.where() == null ? "" : " WHERE " + i.where());
     }
 
+    /** SQLite has no comments: nothing to run, the snapshot keeps the comment. */
+    @Override
+    protected List<String> alterTableComment(Table t, String comment) {
+        return List.of();
+    }
+
     @Override
     protected String dropIndex(Table t, Index i) {
         return "DROP INDEX " + quote(i.name());
