@@ -10,6 +10,7 @@ import javax.sql.DataSource;
  * async driver.
  */
 public interface ConnectionSource {
+    /** A connection for one migrator call (status, or a whole migrate run). */
     Connection open() throws SQLException;
 
     /** Gives the connection back; closes it unless the caller owns it. */
@@ -17,6 +18,7 @@ public interface ConnectionSource {
         connection.close();
     }
 
+    /** Connections from a pool or DataSource, closed after each call. */
     static ConnectionSource of(DataSource dataSource) {
         return dataSource::getConnection;
     }

@@ -349,4 +349,23 @@ class OperationsTest {
             assertThat(f.rows(ROWS_SQL)).isEqualTo(ROWS);
         }
     }
+
+    @AllDatabases
+    void foreignKeyViolatedByExistingRowsIsRefusedAndNothingChanges(TestDatabase db) throws Exception {
+        try (MigrationFixture f = start(db)) {
+            f.exec("UPDATE item SET owner_id = 99 WHERE id = 2");
+            ForeignKey fk = ForeignKey.of("item_owner_fk", "owner_id", "owner", "id");
+            Migrator.makeMigrations(Schema.of(owner(), item().withForeignKey(fk)), f.dir, "fk", false).orElseThrow();
+            assertThatThrownBy(f.migrator::migrate).isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("migration 0002_fk failed");
+            assertThat(f.migrator.status()).extracting(MigrationStatus::applied).containsExactly(true, false);
+            assertThat(f.live.foreignKeys("item")).isEmpty();
+            assertThat(f.live.tables()).containsExactly("item", "owner");
+            assertThat(f.rows(ROWS_SQL)).isEqualTo(ROWS);
+            // fix the data, and the same migration goes through
+            f.exec("UPDATE item SET owner_id = 2 WHERE id = 2");
+            assertThat(f.migrator.migrate().applied()).containsExactly("0002_fk");
+            assertThat(f.live.foreignKeys("item")).containsEntry("owner_id", "owner");
+        }
+    }
 }
