@@ -65,11 +65,6 @@ public final class Binder {
         return field;
     }
 
-    /** A bound constant chosen by the renderer (e.g. a template's LIMIT). */
-    public Field<Object> constant(Value value, String where) {
-        return bind(value, Transform.NONE, where);
-    }
-
     /**
      * The boolean of an {@code isnull} condition: a literal, or a structural slot whose value the
      * plan fixed for this variant.

@@ -6,7 +6,6 @@ import io.oxyde.query.RenderException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.Field;
-import org.jooq.Name;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -38,14 +37,6 @@ public final class Scope {
         return DSL.table(DSL.name(table));
     }
 
-    public String description() {
-        return description;
-    }
-
-    public String tableName() {
-        return table;
-    }
-
     /** The field for {@code ref}, qualified by the main table or the join alias it names. */
     public Field<Object> column(ColumnRef ref, String where) {
         if (ref.source() == null || ref.source().equals(table) && !joins.containsKey(ref.source())) {
@@ -61,10 +52,6 @@ public final class Scope {
     /** An unqualified column name (UPDATE SET targets, INSERT columns). */
     public static Field<Object> bare(String column) {
         return DSL.field(DSL.name(column));
-    }
-
-    public static Name name(String... parts) {
-        return DSL.name(parts);
     }
 
     private String known() {

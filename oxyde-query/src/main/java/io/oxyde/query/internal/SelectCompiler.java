@@ -158,11 +158,11 @@ public final class SelectCompiler {
                     + ", offset " + s.offset() + ")");
         }
         if (limit != null && offset != null) {
-            limited = ordered.limit(limitField(b, limit, "limit")).offset(limitField(b, offset, "offset"));
+            limited = ordered.limit(limitField(limit)).offset(limitField(offset));
         } else if (limit != null) {
-            limited = ordered.limit(limitField(b, limit, "limit"));
+            limited = ordered.limit(limitField(limit));
         } else if (offset != null) {
-            limited = ordered.offset(limitField(b, offset, "offset"));
+            limited = ordered.offset(limitField(offset));
         }
         if (lock && s.lock() != null && d.supportsRowLocks()) {
             return s.lock() == LockMode.UPDATE ? limited.forUpdate() : limited.forShare();
@@ -171,7 +171,7 @@ public final class SelectCompiler {
     }
 
     /** LIMIT/OFFSET are part of the template (not slots): bound as plan constants, never inlined. */
-    private static org.jooq.Param<Long> limitField(Binder b, long n, String what) {
+    private static org.jooq.Param<Long> limitField(long n) {
         // A typed jOOQ Param keeps LIMIT ? native on MySQL/MariaDB (an expression would trigger
         // jOOQ's ROW_NUMBER() emulation); the long is extracted as a constant bind.
         return DSL.val(n, SQLDataType.BIGINT);
