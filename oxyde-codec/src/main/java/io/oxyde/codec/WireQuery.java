@@ -1,6 +1,7 @@
 package io.oxyde.codec;
 
 import io.oxyde.codec.internal.QueryCodec;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,9 +19,10 @@ public final class WireQuery {
     private final List<Value> values;
     private QueryIr template;
 
+    /** Takes ownership of {@code values}, a private list of non-null values. */
     WireQuery(ShapeKey shape, List<Value> values) {
         this.shape = shape;
-        this.values = List.copyOf(values);
+        this.values = Collections.unmodifiableList(values);
     }
 
     /** The shape's cache key; cheap (computed while reading). */
@@ -43,12 +45,7 @@ public final class WireQuery {
         QueryIr t = template;
         if (t == null) {
             byte[] bytes = shape.bytes();
-            t = QueryCodec.readShape(bytes, 0, bytes.length, null);
-            int slots = IrTemplate.slotCount(t);
-            if (slots != values.size()) {
-                throw new ProtocolException("values", values.size() + " values for " + slots
-                        + " parameter slots in the shape");
-            }
+            t = QueryCodec.readTemplate(bytes, 0, bytes.length, values.size());
             template = t;
         }
         return t;

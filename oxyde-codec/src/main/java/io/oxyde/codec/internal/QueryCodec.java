@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
+import org.msgpack.core.buffer.MessageBuffer;
 
 /**
  * The query message {@code [proto, shape:bin, values:array]}: writing it, and reading its
@@ -17,7 +18,6 @@ import org.msgpack.core.MessagePack;
 public final class QueryCodec {
 
     private static final MessagePack.PackerConfig SHAPE_PACKER = new MessagePack.PackerConfig().withBufferSize(512);
-    private static final MessagePack.PackerConfig MESSAGE_PACKER = new MessagePack.PackerConfig().withBufferSize(1024);
 
     private QueryCodec() {
     }
@@ -38,21 +38,51 @@ public final class QueryCodec {
         }
     }
 
-    /** Writes the whole message for {@code ir} (already validated). */
+    /**
+     * Writes the whole message for {@code ir} (already validated). The shape and the values go
+     * through one packer; the envelope header, whose {@code bin} length is known only then, is
+     * written by hand into the one exactly sized result array.
+     */
     public static byte[] encode(QueryIr ir) {
         ValueCodec valueCodec = new ValueCodec();
         List<Value> values = new ArrayList<>();
-        byte[] shape = shape(ir, values, valueCodec);
-        try (MessageBufferPacker p = MESSAGE_PACKER.newBufferPacker()) {
-            p.packArrayHeader(3);
-            p.packInt(WireFormat.PROTOCOL_VERSION);
-            p.packBinaryHeader(shape.length);
-            p.writePayload(shape);
+        try (MessageBufferPacker p = SHAPE_PACKER.newBufferPacker()) {
+            new ShapeWriter(p, values, valueCodec).write(ir);
+            long shapeLength = p.getTotalWrittenBytes();
             p.packArrayHeader(values.size());
             for (int i = 0; i < values.size(); i++) {
                 valueCodec.write(p, values.get(i));
             }
-            return p.toByteArray();
+            List<MessageBuffer> chunks = p.toBufferList();
+            long body = p.getTotalWrittenBytes();
+            int binHeader = shapeLength < (1 << 8) ? 2 : shapeLength < (1 << 16) ? 3 : 5;
+            if (2 + binHeader + body > Integer.MAX_VALUE - 16) {
+                throw new ProtocolException("message", "message larger than 2 GB");
+            }
+            byte[] out = new byte[(int) (2 + binHeader + body)];
+            out[0] = (byte) 0x93; // fixarray of 3
+            out[1] = (byte) WireFormat.PROTOCOL_VERSION; // positive fixint
+            int len = (int) shapeLength;
+            if (binHeader == 2) {
+                out[2] = (byte) 0xc4;
+                out[3] = (byte) len;
+            } else if (binHeader == 3) {
+                out[2] = (byte) 0xc5;
+                out[3] = (byte) (len >>> 8);
+                out[4] = (byte) len;
+            } else {
+                out[2] = (byte) 0xc6;
+                out[3] = (byte) (len >>> 24);
+                out[4] = (byte) (len >>> 16);
+                out[5] = (byte) (len >>> 8);
+                out[6] = (byte) len;
+            }
+            int at = 2 + binHeader;
+            for (MessageBuffer chunk : chunks) {
+                chunk.getBytes(0, out, at, chunk.size());
+                at += chunk.size();
+            }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -112,6 +142,18 @@ public final class QueryCodec {
      * checked against the values); without, it is the template.
      */
     public static QueryIr readShape(byte[] input, int offset, int length, List<Value> values) {
+        return readShape(input, offset, length, values, -1);
+    }
+
+    /**
+     * Reads a template, checking that it has {@code expectedSlots} parameter slots (the number
+     * of values that came with it).
+     */
+    public static QueryIr readTemplate(byte[] input, int offset, int length, int expectedSlots) {
+        return readShape(input, offset, length, null, expectedSlots);
+    }
+
+    private static QueryIr readShape(byte[] input, int offset, int length, List<Value> values, int expectedSlots) {
         Path path = new Path("shape");
         QueryIr ir = WireReader.guard(path, () -> {
             WireReader r = new WireReader(input, offset, length, path);
@@ -120,8 +162,9 @@ public final class QueryCodec {
             if (r.remaining() != 0) {
                 throw new ProtocolException("shape", r.remaining() + " trailing bytes after the shape");
             }
-            if (values != null && reader.slots() != values.size()) {
-                throw new ProtocolException("values", values.size() + " values for " + reader.slots()
+            int expected = values != null ? values.size() : expectedSlots;
+            if (expected >= 0 && reader.slots() != expected) {
+                throw new ProtocolException("values", expected + " values for " + reader.slots()
                         + " parameter slots in the shape");
             }
             return result;
