@@ -466,6 +466,18 @@ class ValidationTest {
     }
 
     @Test
+    void readDoesNotDecodeTheShape() {
+        byte[] garbageShape = {(byte) 0xc1, 0x00, 0x7f};
+        WireQuery wire = IrCodec.read(Wire.pack(list(1, garbageShape, list(7, "x"))));
+        assertThat(wire.values()).containsExactly(Value.of(7), Value.of("x"));
+        assertThat(wire.shape().toByteArray()).isEqualTo(garbageShape);
+        assertThatThrownBy(wire::template).isInstanceOf(ProtocolException.class)
+                .hasMessage("shape: invalid MessagePack byte 0xc1");
+        assertThatThrownBy(() -> IrCodec.decode(Wire.pack(list(1, garbageShape, list(7, "x")))))
+                .isInstanceOf(ProtocolException.class).hasMessage("shape: invalid MessagePack byte 0xc1");
+    }
+
+    @Test
     void nullInput() {
         assertThatThrownBy(() -> IrCodec.decode(null)).isInstanceOf(ProtocolException.class)
                 .hasMessage("message: no input (null)");
