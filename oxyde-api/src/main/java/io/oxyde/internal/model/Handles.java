@@ -49,7 +49,7 @@ final class Handles {
         try {
             Method m = modelClass.getMethod(name, field.getType());
             if (!Modifier.isStatic(m.getModifiers())) {
-                return MethodHandles.publicLookup().unreflect(m).asType(SETTER);
+                return lookup(m.getDeclaringClass()).unreflect(m).asType(SETTER);
             }
         } catch (NoSuchMethodException | IllegalAccessException e) {
             // no usable setter: write the field directly
