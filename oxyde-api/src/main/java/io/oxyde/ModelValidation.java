@@ -64,9 +64,9 @@ public final class ModelValidation {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Set<ConstraintViolation<?>> validateValue(Validator validator, Class<?> type, String property, Object value) {
-        return (Set) validator.validateValue((Class) type, property, value);
+    private static <T> Set<ConstraintViolation<T>> validateValue(Validator validator, Class<T> type, String property,
+            Object value) {
+        return validator.validateValue(type, property, value);
     }
 
     private static List<FieldViolation> convert(Iterable<? extends ConstraintViolation<?>> violations) {

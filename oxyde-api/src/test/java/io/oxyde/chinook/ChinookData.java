@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,7 @@ public final class ChinookData {
     private final Map<String, RowSet> tables = new LinkedHashMap<>();
 
     private ChinookData(JsonNode root) {
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> table = it.next();
+        for (Map.Entry<String, JsonNode> table : root.properties()) {
             tables.put(table.getKey(), rowSet(table.getKey(), table.getValue()));
         }
     }
