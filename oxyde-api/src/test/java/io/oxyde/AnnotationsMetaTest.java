@@ -43,6 +43,7 @@ class AnnotationsMetaTest {
             @Json List<Integer> history,
             Address address,
             @Json Address previousAddress,
+            List<Address> pastAddresses,
             Map<String, Object> attributes,
             JsonNode raw,
             Duration warranty,
@@ -109,6 +110,7 @@ class AnnotationsMetaTest {
         assertThat(field("address").kind()).as("@Json on the class").isEqualTo(ValueKind.JSON);
         assertThat(field("address").json()).isTrue();
         assertThat(field("previousAddress").kind()).isEqualTo(ValueKind.JSON);
+        assertThat(field("pastAddresses").kind()).as("a List of a @Json class").isEqualTo(ValueKind.JSON);
         assertThat(field("attributes").kind()).isEqualTo(ValueKind.JSON);
         assertThat(field("raw").kind()).isEqualTo(ValueKind.JSON);
         assertThat(field("warranty").kind()).as("microseconds").isEqualTo(ValueKind.INT);

@@ -30,7 +30,7 @@ import java.util.UUID;
  * LocalDate / LocalTime / LocalDateTime  DATE / TIME / DATE_TIME
  * Instant, OffsetDateTime              TIMESTAMP
  * Duration                             INT (microseconds)
- * &#64;Json types, Map, JsonNode            JSON (Jackson)
+ * &#64;Json types, Map, JsonNode            JSON (Jackson); also List of a &#64;Json type
  * List&lt;E&gt; of a scalar E                ARRAY (element kind recorded)
  * </pre>
  */
@@ -82,7 +82,7 @@ public final class TypeMap {
      */
     public static ScalarType resolve(Class<?> raw, Type generic, boolean jsonAnnotated) {
         if (jsonAnnotated || raw.isAnnotationPresent(Json.class) || Map.class.isAssignableFrom(raw)
-                || JsonNode.class.isAssignableFrom(raw)) {
+                || JsonNode.class.isAssignableFrom(raw) || isListOfJsonType(raw, generic)) {
             return new ScalarType(ValueKind.JSON, null, true, JsonCodecs.json(generic));
         }
         FieldCodec simple = simple(raw);
@@ -97,6 +97,12 @@ public final class TypeMap {
             }
         }
         return null;
+    }
+
+    /** {@code List<E>} where {@code E} is annotated {@link Json}: one JSON array document. */
+    private static boolean isListOfJsonType(Class<?> raw, Type generic) {
+        return raw == List.class && generic instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] instanceof Class<?> element && element.isAnnotationPresent(Json.class);
     }
 
     /** The codec of a scalar type (no JSON, no lists), or {@code null}. */

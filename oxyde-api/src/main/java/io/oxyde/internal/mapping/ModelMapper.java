@@ -8,6 +8,7 @@ import io.oxyde.internal.model.ModelMetaImpl;
 import io.oxyde.internal.model.ModelMetas;
 import io.oxyde.internal.model.ModelShape;
 import io.oxyde.internal.model.ShapeField;
+import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ public final class ModelMapper<T> {
     private final ModelMetaImpl<T> meta;
     private final Slot[] slots;
     private final Map<String, Integer> byName = new HashMap<>();
+    private final MethodHandle valuesWriter;
 
     private ModelMapper(ModelMetaImpl<T> meta) {
         this.meta = meta;
@@ -53,6 +55,7 @@ public final class ModelMapper<T> {
             }
             byName.put(f.name(), i);
         }
+        valuesWriter = SlotHandles.valuesWriter(slots);
     }
 
     /** The mapper of a model class, built once and cached. */
@@ -68,10 +71,13 @@ public final class ModelMapper<T> {
 
     /** The values of every column of {@code model}, in the order of {@link ModelMetaImpl#fields()}. */
     public List<Value> toValues(T model) {
-        Value[] out = new Value[slots.length];
-        for (int i = 0; i < slots.length; i++) {
-            Slot slot = slots[i];
-            out[i] = slot.toValue(slot.get(model));
+        Value[] out;
+        try {
+            out = (Value[]) valuesWriter.invokeExact((Object) model);
+        } catch (MappingException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MappingException("cannot read the fields of " + meta.modelClass().getSimpleName() + ": " + t, t);
         }
         return Arrays.asList(out);
     }

@@ -3,31 +3,62 @@ package io.oxyde.internal.mapping;
 import io.oxyde.MappingException;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.model.ModelShape;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Builds model instances from rows of one result shape. Column positions are resolved when the
- * reader is made ({@link ModelMapper#reader}); reading a row is then a loop over prepared slots:
- * one codec call per column and one constructor (records) or constructor plus setter calls
- * (classes), with no lookups by name and no reflection. Thread-safe; keep one per result shape.
+ * reader is made ({@link ModelMapper#reader}) and composed with the codecs and the constructor
+ * into method-handle trees (see {@link SlotHandles}); reading a row then does no lookups by name
+ * and no reflection: for a record it is one call of a {@code (List<Value>)Object} handle that
+ * converts every column and calls the canonical constructor; for a class, the no-arg
+ * constructor and one {@code (Object, List<Value>)void} handle per column. Thread-safe; keep one
+ * per result shape.
  *
  * @param <T> the model class
  */
 public final class RowReader<T> {
 
+    private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+
     private final ModelShape shape;
     private final List<String> columns;
-    private final Slot[] slots;
-    private final int[] positions;
+    private final int width;
     private final Class<T> type;
+    private final MethodHandle recordReader;
+    private final MethodHandle[] fieldWriters;
+    private final Slot[] slots;
 
     RowReader(Class<T> type, ModelShape shape, List<String> columns, Slot[] slots, int[] positions) {
         this.type = type;
         this.shape = shape;
         this.columns = List.copyOf(columns);
+        this.width = columns.size();
         this.slots = slots;
-        this.positions = positions;
+        if (shape.record()) {
+            Object[] defaults = shape.defaults();
+            MethodHandle[] filters = new MethodHandle[defaults.length];
+            for (int i = 0; i < defaults.length; i++) {
+                filters[i] = MethodHandles.dropArguments(MethodHandles.constant(Object.class, defaults[i]), 0, List.class);
+            }
+            for (int i = 0; i < slots.length; i++) {
+                filters[slots[i].field.index()] = SlotHandles.reader(slots[i], positions[i]);
+            }
+            MethodHandle spread = MethodHandles.filterArguments(shape.canonical(), 0, filters);
+            this.recordReader = MethodHandles.permuteArguments(spread, MethodType.methodType(Object.class, List.class),
+                    new int[defaults.length]);
+            this.fieldWriters = null;
+        } else {
+            this.recordReader = null;
+            this.fieldWriters = new MethodHandle[slots.length];
+            for (int i = 0; i < slots.length; i++) {
+                fieldWriters[i] = MethodHandles.filterArguments(slots[i].setter.asType(SETTER), 1,
+                        SlotHandles.reader(slots[i], positions[i]));
+            }
+        }
     }
 
     /** The result columns this reader was prepared for. */
@@ -41,21 +72,18 @@ public final class RowReader<T> {
      * @throws MappingException naming model, field, column and value when a value does not convert
      */
     public T read(List<Value> row) {
-        if (row.size() != columns.size()) {
-            throw new MappingException("a row of " + row.size() + " values does not match the " + columns.size()
+        if (row.size() != width) {
+            throw new MappingException("a row of " + row.size() + " values does not match the " + width
                     + " columns " + columns + " this " + type.getSimpleName() + " reader was prepared for");
         }
-        if (shape.record()) {
-            Object[] args = shape.defaults().clone();
-            for (int i = 0; i < slots.length; i++) {
-                Slot slot = slots[i];
-                args[slot.field.index()] = slot.fromValue(row.get(positions[i]));
-            }
+        if (recordReader != null) {
             try {
-                return type.cast(shape.instantiate(args));
-            } catch (RuntimeException e) {
+                return type.cast((Object) recordReader.invokeExact(row));
+            } catch (MappingException e) {
+                throw e;
+            } catch (Throwable t) {
                 throw new MappingException("the constructor of record " + type.getSimpleName() + " rejected the row "
-                        + row + ": " + e, e);
+                        + row + ": " + t, t);
             }
         }
         Object instance;
@@ -64,13 +92,15 @@ public final class RowReader<T> {
         } catch (RuntimeException e) {
             throw new MappingException("the constructor of " + type.getSimpleName() + " failed: " + e, e);
         }
-        for (int i = 0; i < slots.length; i++) {
-            Slot slot = slots[i];
-            Object value = slot.fromValue(row.get(positions[i]));
+        MethodHandle[] writers = fieldWriters;
+        for (int i = 0; i < writers.length; i++) {
             try {
-                slot.setter.invokeExact(instance, value);
+                writers[i].invokeExact(instance, row);
+            } catch (MappingException e) {
+                throw e;
             } catch (Throwable t) {
-                throw new MappingException("cannot set " + slot.where() + " to " + value + ": " + t, t);
+                throw new MappingException("cannot set " + slots[i].where() + " from column \"" + slots[i].meta.column()
+                        + "\": " + t, t);
             }
         }
         return type.cast(instance);

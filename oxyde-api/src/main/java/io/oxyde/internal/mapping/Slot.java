@@ -87,19 +87,13 @@ final class Slot {
     /** The field value of an IR value read from the column. */
     Object fromValue(Value value) {
         if (value instanceof Value.Null) {
-            if (primitive) {
-                throw new MappingException("cannot read column \"" + meta.column() + "\" into " + where()
-                        + ": the value is NULL but the field is a primitive " + field.type().getName()
-                        + " (use " + boxed() + " for a nullable column)");
-            }
-            return null;
+            return nullValue();
         }
         Object plain;
         try {
             plain = codec.fromValue(value);
         } catch (Unconvertible e) {
-            throw new MappingException("cannot read column \"" + meta.column() + "\" into " + where() + ": the value "
-                    + value + " is invalid: " + e.getMessage(), e);
+            throw readFailure(value, e);
         }
         if (mode == Mode.PLAIN) {
             return plain;
@@ -110,8 +104,23 @@ final class Slot {
         return stub(plain);
     }
 
+    /** The field value for NULL: {@code null}, or an error for a primitive field. */
+    Object nullValue() {
+        if (primitive) {
+            throw new MappingException("cannot read column \"" + meta.column() + "\" into " + where()
+                    + ": the value is NULL but the field is a primitive " + field.type().getName()
+                    + " (use " + boxed() + " for a nullable column)");
+        }
+        return null;
+    }
+
+    MappingException readFailure(Value value, Unconvertible e) {
+        return new MappingException("cannot read column \"" + meta.column() + "\" into " + where() + ": the value "
+                + value + " is invalid: " + e.getMessage(), e);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Object refOf(Object id) {
+    Object refOf(Object id) {
         return Ref.id((Class) target.type(), id);
     }
 

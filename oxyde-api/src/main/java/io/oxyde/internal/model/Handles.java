@@ -64,12 +64,12 @@ final class Handles {
         }
     }
 
+    /** The canonical constructor as {@code (Object, ..., Object)Object}. */
     static MethodHandle canonicalConstructor(Class<?> record, Class<?>[] types) {
         try {
             Constructor<?> c = record.getDeclaredConstructor(types);
             MethodHandle h = lookup(record).unreflectConstructor(c);
-            return h.asType(h.type().generic()).asSpreader(Object[].class, types.length)
-                    .asType(MethodType.methodType(Object.class, Object[].class));
+            return h.asType(h.type().generic());
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new ModelDefinitionException("cannot use the canonical constructor of record " + record.getName()
                     + ": " + e.getMessage(), e);

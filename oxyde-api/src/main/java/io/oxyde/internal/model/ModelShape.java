@@ -19,6 +19,8 @@ import java.util.List;
  * @param idStrategy who produces the primary key
  * @param constructor records: the canonical constructor as {@code (Object[])Object};
  *     classes: the no-arg constructor as {@code ()Object}
+ * @param canonical records: the canonical constructor as {@code (Object, ..., Object)Object}, for
+ *     composing with per-column readers; classes: {@code null}
  * @param defaults records: the value passed for a component without a column value ({@code null},
  *     or the zero of a primitive); classes: unused
  */
@@ -30,6 +32,7 @@ public record ModelShape(
         ShapeField primaryKey,
         IdStrategy idStrategy,
         MethodHandle constructor,
+        MethodHandle canonical,
         Object[] defaults) {
 
     /** The shape of a class, read once and cached. */

@@ -85,6 +85,7 @@ final class ShapeReader {
         ShapeField pk = primaryKey(type, fields);
         IdStrategy strategy = idStrategy(pk);
         MethodHandle constructor;
+        MethodHandle canonical = null;
         Object[] defaults = null;
         if (record) {
             Class<?>[] types = new Class<?>[fields.size()];
@@ -93,13 +94,14 @@ final class ShapeReader {
                 types[i] = fields.get(i).type();
                 defaults[i] = zero(types[i]);
             }
-            constructor = Handles.canonicalConstructor(type, types);
+            canonical = Handles.canonicalConstructor(type, types);
+            constructor = canonical.asSpreader(Object[].class, types.length);
         } else {
             constructor = Handles.noArgConstructor(type);
         }
         Table table = type.getAnnotation(Table.class);
         String tableName = table != null && !table.value().isEmpty() ? table.value() : Naming.snakeCase(type.getSimpleName());
-        return new ModelShape(type, record, tableName, List.copyOf(fields), pk, strategy, constructor, defaults);
+        return new ModelShape(type, record, tableName, List.copyOf(fields), pk, strategy, constructor, canonical, defaults);
     }
 
     private static ShapeField field(Class<?> model, int index, Field f, Method accessor, boolean record) {
