@@ -1,6 +1,9 @@
 package io.oxyde.internal.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.oxyde.MappingException;
 
 import io.oxyde.Id;
 import io.oxyde.Ref;
@@ -54,5 +57,17 @@ class ClassModelMappingTest {
         assertThat(mapper.toValues(note)).containsExactly(Value.of(5L),
                 new Value.Timestamp(Instant.parse("2024-05-01T10:00:00Z").atOffset(java.time.ZoneOffset.UTC)),
                 Value.of("padded"), Value.of("ann"), Value.of(4L), Value.of(3L));
+    }
+
+    @Test
+    void aFailingSetterIsReportedWithFieldAndColumn() {
+        RowReader<Note> reader = ModelMapper.of(Note.class).partialReader(List.of("id", "text"));
+        assertThatThrownBy(() -> reader.read(List.of(Value.of(1L), Value.nullValue())))
+                .isInstanceOf(MappingException.class)
+                .hasMessageStartingWith("cannot set Note.text (String) from column \"text\": java.lang.NullPointerException");
+        assertThatThrownBy(() -> reader.read(List.of(Value.of("x"), Value.nullValue())))
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("cannot read column \"id\" into Note.id (long)")
+                .hasMessageContaining("a TEXT value cannot be read as long");
     }
 }
