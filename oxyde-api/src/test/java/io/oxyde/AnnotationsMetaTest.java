@@ -150,4 +150,17 @@ class AnnotationsMetaTest {
         assertThat(plain.foreignKey().ref()).isFalse();
         assertThat(plain.foreignKey().target()).isEqualTo(Plain.class);
     }
+
+    record Shelf(Long id, List<Book> books) {
+    }
+
+    record Book(Long id, Ref<Shelf> shelf) {
+    }
+
+    @Test
+    void reverseRelationIsInferredWithoutAnnotation() {
+        assertThat(ModelMeta.of(Shelf.class).reverseRelations())
+                .containsExactly(new ReverseRelationMeta("books", Book.class, "shelf", "shelf_id"));
+        assertThat(ModelMeta.of(Shelf.class).fields()).extracting(FieldMeta::name).containsExactly("id");
+    }
 }
