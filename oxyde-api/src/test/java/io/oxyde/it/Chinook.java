@@ -105,6 +105,21 @@ final class Chinook {
         return oxyde;
     }
 
+    /** Artists, genres, media types, albums and the tracks of albums 1–20, in the test's own database. */
+    static Oxyde freshMusic(TestDatabase db) throws SQLException {
+        Oxyde oxyde = fresh(db, List.of(io.oxyde.chinook.Artist.class, io.oxyde.chinook.Genre.class,
+                io.oxyde.chinook.MediaType.class, io.oxyde.chinook.Album.class));
+        Oxyde.await(oxyde.objects(io.oxyde.chinook.Track.class).bulkCreate(SMALL_TRACKS));
+        try (Connection c = db.connect()) {
+            ChinookSchema.resetSequences(c, db.kind());
+        }
+        return oxyde;
+    }
+
+    /** The tracks {@link #freshMusic} loads. */
+    static final List<io.oxyde.chinook.Track> SMALL_TRACKS = DATA.rows(io.oxyde.chinook.Track.class).stream()
+            .filter(t -> (Long) t.album().id() <= 20).toList();
+
     /** Artists, genres, media types, albums and tracks: enough for most write tests. */
     static final List<Class<?>> MUSIC = List.of(io.oxyde.chinook.Artist.class, io.oxyde.chinook.Genre.class,
             io.oxyde.chinook.MediaType.class, io.oxyde.chinook.Album.class, io.oxyde.chinook.Track.class);
