@@ -389,7 +389,11 @@ final class Writes {
     private static <T> CompletableFuture<Created<T>> lostRace(Throwable e, Query<T> match) {
         Throwable cause = Oxyde.unwrap(e);
         if (cause instanceof UniqueViolation) {
-            return match.get().thenApply(o -> new Created<>(o, false));
+            // Another writer inserted a matching row first: return it. If no row matches, the
+            // conflict was on some other unique key; report it.
+            return match.getOrNone().thenCompose(o -> o.isPresent()
+                    ? CompletableFuture.completedFuture(new Created<>(o.get(), false))
+                    : CompletableFuture.failedFuture(cause));
         }
         return CompletableFuture.failedFuture(cause);
     }
