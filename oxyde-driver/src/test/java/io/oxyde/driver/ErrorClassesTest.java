@@ -112,11 +112,18 @@ class ErrorClassesTest {
             long b = DriverFixture.await(f.driver.begin(DriverFixture.POOL));
             DriverFixture.await(f.driver.execute(a, DriverFixture.raw("UPDATE dl SET v = 1 WHERE id = 1")));
             if (f.kind() == DatabaseKind.SQLITE) {
-                // SQLite locks the whole database: the second writer waits busy_timeout, then fails
+                // SQLite locks the whole database: the second writer in a transaction gets SQLITE_BUSY
+                // (after busy_timeout, or at once when waiting could deadlock); only a retry of the
+                // whole transaction can succeed, so it is a retryable serialization failure
                 Throwable busy = DriverFixture.failure(
                         f.driver.execute(b, DriverFixture.raw("UPDATE dl SET v = 2 WHERE id = 2")));
-                assertThat(busy).isInstanceOf(StatementTimeout.class);
+                assertThat(busy).isInstanceOf(SerializationFailure.class);
+                assertThat(((OxydeException) busy).isRetryable()).isTrue();
                 assertThat(((DatabaseException) busy).vendorCode() & 0xff).isEqualTo(5);
+                // outside a transaction a busy database is still a statement timeout
+                Throwable plain = DriverFixture.failure(
+                        f.driver.execute(DriverFixture.POOL, DriverFixture.raw("UPDATE dl SET v = 3 WHERE id = 2")));
+                assertThat(plain).isInstanceOf(StatementTimeout.class);
                 DriverFixture.await(f.driver.rollback(a));
                 DriverFixture.await(f.driver.rollback(b));
                 return;

@@ -91,6 +91,26 @@ public final class ErrorClassifier {
         return new OxydeException(message, pool, sql, t);
     }
 
+    /**
+     * Refines the class of an error raised by a statement inside an explicit transaction.
+     * SQLite answers SQLITE_BUSY at once, without waiting, when a transaction that has read
+     * tries to write while another connection holds the write lock (waiting could deadlock);
+     * it also answers BUSY when the lock stays taken beyond {@code busy_timeout}. Either way
+     * the transaction can only succeed by rolling back and starting again, which is what a
+     * {@link SerializationFailure} tells {@code atomic(...retries(n))} to do.
+     */
+    public static OxydeException inTransaction(OxydeException error, Dialect dialect) {
+        if (dialect == Dialect.SQLITE && error instanceof StatementTimeout) {
+            StatementTimeout t = (StatementTimeout) error;
+            if ((t.vendorCode() & 0xff) == SQLITE_BUSY && t.getCause() instanceof SQLException) {
+                return new SerializationFailure("serialization failure (retryable): another connection holds the "
+                        + "SQLite write lock; roll back and retry the transaction (" + t.getMessage() + ")",
+                        t.pool(), t.sql(), t.sqlState(), t.vendorCode(), t.getCause());
+            }
+        }
+        return error;
+    }
+
     /** The class of an SQL error. */
     public static Kind kind(SQLException e, Dialect dialect) {
         String state = e.getSQLState();

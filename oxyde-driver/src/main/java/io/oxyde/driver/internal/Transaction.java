@@ -94,8 +94,8 @@ public final class Transaction {
             try {
                 return pool.runner().run(connection, q, expected, work);
             } catch (SQLException e) {
-                throw failIfLost(ErrorClassifier.translate(e, pool.dialect(), pool.name(),
-                        q.statements().get(0).sql(), work.timedOut()));
+                throw failIfLost(ErrorClassifier.inTransaction(ErrorClassifier.translate(e, pool.dialect(),
+                        pool.name(), q.statements().get(0).sql(), work.timedOut()), pool.dialect()));
             }
         });
     }
