@@ -91,7 +91,7 @@ public final class OxydeDriver {
     /** Runs a query inside an open transaction, with expected column kinds. */
     public CompletableFuture<ResultFrame> execute(long transactionId, QueryIr ir, List<ValueKind> expectedKinds) {
         Objects.requireNonNull(ir, "ir");
-        return inTransaction(transactionId, tx -> tx.execute(() -> tx.pool().render(ir), expectedKinds));
+        return inTransaction(transactionId, tx -> tx.execute(() -> tx.pool().render(ir), expectedKinds, ir));
     }
 
     /** Runs a query that returns rows (a select, or raw SQL that returns rows). */

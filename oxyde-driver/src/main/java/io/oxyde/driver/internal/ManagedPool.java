@@ -2,6 +2,7 @@ package io.oxyde.driver.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.ProtocolException;
 import io.oxyde.codec.QueryIr;
@@ -9,6 +10,7 @@ import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.codec.WireQuery;
 import io.oxyde.driver.ConnectionLost;
+import io.oxyde.driver.ConstraintViolation;
 import io.oxyde.driver.DatabaseUrl;
 import io.oxyde.driver.InvalidQueryException;
 import io.oxyde.driver.OxydeException;
@@ -31,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * One open pool: the HikariCP data source, the two bounded executors in front of it, the
@@ -143,12 +146,12 @@ public final class ManagedPool implements Pool {
 
     /** Decodes, renders and runs IR bytes outside any transaction. */
     public CompletableFuture<ResultFrame> executeBytes(byte[] bytes) {
-        return submit(statements, work -> runFresh(renderBytes(bytes), null, work));
+        return submit(statements, work -> runFresh(renderBytes(bytes), null, work, () -> IrCodec.decode(bytes)));
     }
 
     /** Renders and runs a typed IR outside any transaction. */
     public CompletableFuture<ResultFrame> execute(QueryIr ir, List<ValueKind> expected) {
-        return submit(statements, work -> runFresh(render(ir), expected, work));
+        return submit(statements, work -> runFresh(render(ir), expected, work, () -> ir));
     }
 
     /** Renders IR bytes through the plan cache (shape → plan, then bind the values). */
@@ -190,7 +193,8 @@ public final class ManagedPool implements Pool {
         }
     }
 
-    private ResultFrame runFresh(RenderedQuery query, List<ValueKind> expected, Work work) throws SQLException {
+    private ResultFrame runFresh(RenderedQuery query, List<ValueKind> expected, Work work, Supplier<QueryIr> source)
+            throws SQLException {
         Connection c = null;
         String sql = query.statements().get(0).sql();
         try {
@@ -214,6 +218,9 @@ public final class ManagedPool implements Pool {
                 dataSource.evictConnection(c);
                 c = null;
             }
+            if (error instanceof ConstraintViolation && c != null) {
+                locateFailedRow(c, (ConstraintViolation) error, source, work);
+            }
             throw error;
         } finally {
             if (c != null) {
@@ -223,6 +230,35 @@ public final class ManagedPool implements Pool {
                     // Hikari returns the connection or discards it itself
                 }
             }
+        }
+    }
+
+    /** After a failed multi-row insert outside a transaction: probe in a transaction of its own, rolled back. */
+    private void locateFailedRow(Connection c, ConstraintViolation error, Supplier<QueryIr> source, Work work) {
+        InsertIr insert;
+        try {
+            insert = InsertLocator.multiRow(source.get());
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (insert == null) {
+            return;
+        }
+        try {
+            boolean auto = c.getAutoCommit();
+            if (auto) {
+                c.setAutoCommit(false);
+            }
+            try {
+                InsertLocator.locate(c, insert, error, this, work);
+            } finally {
+                rollbackQuietly(c);
+                if (auto) {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            error.addSuppressed(e);
         }
     }
 

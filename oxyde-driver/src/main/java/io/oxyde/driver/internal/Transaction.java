@@ -1,8 +1,11 @@
 package io.oxyde.driver.internal;
 
+import io.oxyde.codec.InsertIr;
+import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.ConnectionLost;
+import io.oxyde.driver.ConstraintViolation;
 import io.oxyde.driver.OxydeException;
 import io.oxyde.driver.TransactionState;
 import io.oxyde.driver.TransactionStateException;
@@ -89,13 +92,45 @@ public final class Transaction {
 
     /** Runs a rendered query in this transaction. */
     public CompletableFuture<ResultFrame> execute(Supplier<RenderedQuery> render, List<ValueKind> expected) {
+        return execute(render, expected, null);
+    }
+
+    /**
+     * Runs a rendered query in this transaction; {@code source} is its IR when known. A
+     * multi-row insert runs under a savepoint: if it fails, it leaves none of its rows behind
+     * (even when it was split into several statements), the transaction stays usable, and a
+     * constraint violation names the first failing row.
+     */
+    public CompletableFuture<ResultFrame> execute(Supplier<RenderedQuery> render, List<ValueKind> expected,
+                                                  QueryIr source) {
         return enqueue(false, work -> {
             RenderedQuery q = render.get();
+            InsertIr bulk = InsertLocator.multiRow(source);
+            Savepoint before = null;
             try {
-                return pool.runner().run(connection, q, expected, work);
+                if (bulk != null) {
+                    before = connection.setSavepoint();
+                }
+                ResultFrame frame = pool.runner().run(connection, q, expected, work);
+                if (before != null) {
+                    connection.releaseSavepoint(before);
+                }
+                return frame;
             } catch (SQLException e) {
-                throw failIfLost(ErrorClassifier.inTransaction(ErrorClassifier.translate(e, pool.dialect(),
-                        pool.name(), q.statements().get(0).sql(), work.timedOut()), pool.dialect()));
+                OxydeException error = ErrorClassifier.inTransaction(ErrorClassifier.translate(e, pool.dialect(),
+                        pool.name(), q.statements().get(0).sql(), work.timedOut()), pool.dialect());
+                if (before != null && !(error instanceof ConnectionLost)) {
+                    try {
+                        connection.rollback(before);
+                        if (error instanceof ConstraintViolation) {
+                            InsertLocator.locate(connection, bulk, (ConstraintViolation) error, pool, work);
+                        }
+                        connection.releaseSavepoint(before);
+                    } catch (SQLException undo) {
+                        error.addSuppressed(undo);
+                    }
+                }
+                throw failIfLost(error);
             }
         });
     }
