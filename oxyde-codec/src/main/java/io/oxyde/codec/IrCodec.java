@@ -40,6 +40,18 @@ public final class IrCodec {
     }
 
     /**
+     * Checks a query against the protocol's rules and limits (section 6 of
+     * {@code docs/protocol.md}: nesting depth, sizes, identifiers, semantics) without encoding
+     * it, so an in-process caller that skips the bytes gets the same limits and messages.
+     *
+     * @throws ProtocolException naming the first rule broken and where
+     */
+    public static void validate(QueryIr ir) {
+        Objects.requireNonNull(ir, "ir");
+        IrValidator.validate(ir, IrValidator.Mode.QUERY);
+    }
+
+    /**
      * Decodes and validates a whole query message.
      *
      * @throws ProtocolException for anything but a valid message

@@ -29,6 +29,7 @@ public final class PoolSettings {
     private final Duration maxLifetime;
     private final boolean testBeforeAcquire;
     private final int maxQueuedTasks;
+    private final int maxResultRows;
     private final Duration statementTimeout;
     private final Duration transactionTimeout;
     private final JournalMode journalMode;
@@ -58,6 +59,7 @@ public final class PoolSettings {
         maxLifetime = b.maxLifetime;
         testBeforeAcquire = b.testBeforeAcquire;
         maxQueuedTasks = b.maxQueuedTasks;
+        maxResultRows = b.maxResultRows;
         statementTimeout = b.statementTimeout;
         transactionTimeout = b.transactionTimeout;
         journalMode = b.journalMode;
@@ -99,6 +101,7 @@ public final class PoolSettings {
         b.maxLifetime = maxLifetime;
         b.testBeforeAcquire = testBeforeAcquire;
         b.maxQueuedTasks = maxQueuedTasks;
+        b.maxResultRows = maxResultRows;
         b.statementTimeout = statementTimeout;
         b.transactionTimeout = transactionTimeout;
         b.journalMode = journalMode;
@@ -163,6 +166,15 @@ public final class PoolSettings {
     /** How many tasks may wait in the pool's executor queue before work is rejected. */
     public int maxQueuedTasks() {
         return maxQueuedTasks;
+    }
+
+    /**
+     * The most rows one non-streamed result may hold (rows of a select, raw query or
+     * RETURNING); reading stops at the first row beyond it and the query fails with
+     * {@link ResultTooLarge}, so a forgotten filter cannot exhaust the heap. 0 means no limit.
+     */
+    public int maxResultRows() {
+        return maxResultRows;
     }
 
     /** The per-statement time limit, or {@code null} for none. */
@@ -260,7 +272,7 @@ public final class PoolSettings {
     public String toString() {
         return "PoolSettings[maxConnections=" + maxConnections + ", minConnections=" + minConnections
                 + ", acquireTimeout=" + acquireTimeout + ", statementTimeout=" + statementTimeout
-                + ", transactionTimeout=" + transactionTimeout + ", maxQueuedTasks=" + maxQueuedTasks + "]";
+                + ", transactionTimeout=" + transactionTimeout + ", maxQueuedTasks=" + maxQueuedTasks + ", maxResultRows=" + maxResultRows + "]";
     }
 
     /** Mutable builder; every setter validates its argument at once. */
@@ -272,6 +284,7 @@ public final class PoolSettings {
         private Duration maxLifetime = Duration.ofMinutes(30);
         private boolean testBeforeAcquire = true;
         private int maxQueuedTasks = 10_000;
+        private int maxResultRows = 1_000_000;
         private Duration statementTimeout;
         private Duration transactionTimeout = Duration.ofMinutes(5);
         private JournalMode journalMode = JournalMode.WAL;
@@ -337,6 +350,15 @@ public final class PoolSettings {
                 throw new ConfigurationException("maxQueuedTasks", "maxQueuedTasks must be at least 0, got " + n);
             }
             maxQueuedTasks = n;
+            return this;
+        }
+
+        /** Most rows of one non-streamed result (default 1,000,000); 0 for no limit. */
+        public Builder maxResultRows(int n) {
+            if (n < 0) {
+                throw new ConfigurationException("maxResultRows", "maxResultRows must be at least 0, got " + n);
+            }
+            maxResultRows = n;
             return this;
         }
 

@@ -23,6 +23,7 @@ import io.oxyde.query.Dialect;
 import io.oxyde.query.RenderPlan;
 import io.oxyde.query.RenderedQuery;
 import io.oxyde.query.SqlRenderer;
+import io.oxyde.query.SqlStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -74,7 +75,7 @@ public final class ManagedPool implements Pool {
         this.statements = TaskExecutors.bounded("oxyde-" + name, maxConnections, settings.maxQueuedTasks());
         this.transactions = TaskExecutors.bounded("oxyde-" + name + "-tx", maxConnections,
                 Math.max(settings.maxQueuedTasks(), maxConnections));
-        this.runner = new StatementRunner(name, dialect, settings.statementTimeout());
+        this.runner = new StatementRunner(name, dialect, settings.statementTimeout(), settings.maxResultRows());
     }
 
     private Dialect detectDialect() {
@@ -174,7 +175,7 @@ public final class ManagedPool implements Pool {
                 }
                 plans.put(wire.shape(), plan);
             }
-            return plan.bind(wire.values());
+            return checkBinds(plan.bind(wire.values()));
         } catch (ProtocolException e) {
             throw new ProtocolError("invalid IR message: " + e.getMessage(), name, e);
         } catch (OxydeException e) {
@@ -184,13 +185,42 @@ public final class ManagedPool implements Pool {
         }
     }
 
-    /** Renders a typed IR (the renderer caches per shape). */
+    /**
+     * Validates a typed IR with the protocol's rules and limits (the same as for bytes, e.g.
+     * nesting depth, so a deep tree cannot overflow the stack), then renders it (the renderer
+     * caches per shape).
+     */
     public RenderedQuery render(QueryIr ir) {
         try {
-            return renderer.render(ir, dialect);
+            IrCodec.validate(ir);
+        } catch (ProtocolException e) {
+            throw new InvalidQueryException("invalid query: " + e.getMessage(), name, e);
+        }
+        RenderedQuery rendered;
+        try {
+            rendered = renderer.render(ir, dialect);
         } catch (RuntimeException e) {
             throw new InvalidQueryException("cannot render the query for " + dialect + ": " + e.getMessage(), name, e);
         }
+        return checkBinds(rendered);
+    }
+
+    /**
+     * Refuses a statement with more bind parameters than the dialect allows in one statement
+     * (a huge IN list): the drivers would fail with messages of their own, or (Connector/J
+     * with client-side prepares, some SQLite builds) run it, so the limit is enforced here,
+     * the same on every database. Inserts and bulk updates never hit it: the renderer chunks
+     * them into several statements.
+     */
+    private RenderedQuery checkBinds(RenderedQuery query) {
+        for (SqlStatement s : query.statements()) {
+            if (s.binds().size() > dialect.maxBindParameters()) {
+                throw new InvalidQueryException("the statement needs " + s.binds().size() + " bind parameters but "
+                        + dialect + " allows at most " + dialect.maxBindParameters() + " in one statement; split the "
+                        + "IN list (or the query) into smaller parts", name, null);
+            }
+        }
+        return query;
     }
 
     private ResultFrame runFresh(RenderedQuery query, List<ValueKind> expected, Work work, Supplier<QueryIr> source)

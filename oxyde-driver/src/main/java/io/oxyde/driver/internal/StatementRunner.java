@@ -5,6 +5,7 @@ import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.ResultTooLarge;
 import io.oxyde.driver.ValueDecodeException;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.JdbcValues;
@@ -40,11 +41,18 @@ public final class StatementRunner {
     private final String pool;
     private final Dialect dialect;
     private final Duration statementTimeout;
+    private final int maxResultRows;
 
     public StatementRunner(String pool, Dialect dialect, Duration statementTimeout) {
+        this(pool, dialect, statementTimeout, 0);
+    }
+
+    /** @param maxResultRows most rows read from one result set; 0 for no limit */
+    public StatementRunner(String pool, Dialect dialect, Duration statementTimeout, int maxResultRows) {
         this.pool = pool;
         this.dialect = dialect;
         this.statementTimeout = statementTimeout;
+        this.maxResultRows = maxResultRows;
     }
 
     /**
@@ -212,6 +220,11 @@ public final class StatementRunner {
         }
         List<List<Value>> rows = new ArrayList<>();
         while (rs.next()) {
+            if (maxResultRows > 0 && rows.size() >= maxResultRows) {
+                throw new ResultTooLarge("the result has more than maxResultRows = " + maxResultRows
+                        + " rows; filter or paginate the query, stream it, or raise the pool setting maxResultRows",
+                        pool, sql, maxResultRows);
+            }
             Value[] row = new Value[n];
             for (int i = 0; i < n; i++) {
                 Value v = readers[i].read(rs, i + 1);

@@ -1,0 +1,23 @@
+package io.oxyde.driver;
+
+/**
+ * A query returned more rows than the pool's {@link PoolSettings#maxResultRows()}. Reading
+ * stopped at the first row beyond the limit, so the heap is safe; filter, paginate or stream
+ * the query instead, or raise the setting.
+ */
+public class ResultTooLarge extends OxydeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int limit;
+
+    public ResultTooLarge(String message, String pool, String sql, int limit) {
+        super(message, pool, sql, null);
+        this.limit = limit;
+    }
+
+    /** The limit that was exceeded. */
+    public int limit() {
+        return limit;
+    }
+}
