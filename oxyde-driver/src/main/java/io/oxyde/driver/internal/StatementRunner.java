@@ -5,6 +5,7 @@ import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.InvalidQueryException;
 import io.oxyde.driver.ResultTooLarge;
 import io.oxyde.driver.ValueDecodeException;
 import io.oxyde.query.Dialect;
@@ -136,12 +137,32 @@ public final class StatementRunner {
 
     private void bind(PreparedStatement ps, List<Value> binds) throws SQLException {
         for (int i = 0; i < binds.size(); i++) {
+            refuseUnstorable(binds.get(i), i + 1);
             Object o = JdbcValues.toJdbc(binds.get(i), dialect);
             if (o == null) {
                 ps.setNull(i + 1, Types.NULL);
             } else {
                 ps.setObject(i + 1, o);
             }
+        }
+    }
+
+    /**
+     * MySQL and MariaDB have no NaN or infinite doubles (Connector/J would inline
+     * {@code Infinity} and the server answer "Unknown column 'Infinity'"); SQLite stores NaN
+     * as NULL, silently. Both are refused here with an error naming the bind parameter.
+     */
+    private void refuseUnstorable(Value v, int parameter) {
+        if (!(v instanceof Value.Float)) {
+            return;
+        }
+        double d = ((Value.Float) v).value();
+        boolean refused = (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB) ? !Double.isFinite(d)
+                : dialect == Dialect.SQLITE && Double.isNaN(d);
+        if (refused) {
+            throw new InvalidQueryException(dialect + " cannot store NaN or infinite floating-point values"
+                    + (dialect == Dialect.SQLITE ? " (SQLite turns NaN into NULL)" : "") + ": bind parameter " + parameter
+                    + " is " + d, pool, null);
         }
     }
 
