@@ -74,10 +74,8 @@ class DocsExamplesTest {
         // getting-started: connect, create, query
         try (Oxyde db = Oxyde.connect("sqlite:" + file)) {
             Oxyde.await(db.raw("CREATE TABLE band (id INTEGER PRIMARY KEY, name TEXT NOT NULL)").execute());
-
             Band queen = Oxyde.await(db.objects(Band.class).create(new Band(null, "Queen")));
             Oxyde.await(db.objects(Band.class).bulkCreate(List.of(new Band(null, "Quiet Riot"), new Band(null, "Muse"))));
-
             List<Band> qBands = Oxyde.await(db.objects(Band.class).filter("name__startswith", "Q").orderBy("name").all());
             assertThat(qBands).extracting(Band::name).containsExactly("Queen", "Quiet Riot");
             assertThat(queen.id()).isEqualTo(1L);
@@ -91,6 +89,7 @@ class DocsExamplesTest {
         CompletableFuture<String> summary = db.objects(Artist.class).get("name", "AC/DC")
                 .thenCompose(acdc -> db.objects(Album.class).filter("artist", acdc).count()
                         .thenApply(n -> acdc.name() + " has " + n + " albums"));
+
         assertThat(Oxyde.await(summary)).isEqualTo("AC/DC has " + ALBUMS.stream()
                 .filter(a -> (Long) a.artist().id() == 1L).count() + " albums");
     }
