@@ -46,7 +46,7 @@ class ShapeKeyTest {
         ShapeKey base = wireKey(byAge(Value.of(18), Value.of("active")));
         SelectIr otherLimit = byAge(Value.of(18), Value.of("active")).toBuilder().limit(11L).build();
         SelectIr otherTable = SelectIr.from("people").columns("id", "name")
-                .filter(((SelectIr) byAge(Value.of(1), Value.of("a"))).filter()).limit(10L).build();
+                .filter(byAge(Value.of(1), Value.of("a")).filter()).limit(10L).build();
         assertThat(wireKey(otherLimit)).isNotEqualTo(base);
         assertThat(wireKey(otherTable)).isNotEqualTo(base);
     }

@@ -398,6 +398,20 @@ class ValidationTest {
     }
 
     @Test
+    void stringSizesAreLimited() {
+        String sql = "x".repeat((1 << 20) + 1);
+        assertRejected(query(map("type", "raw", "sql", sql, "params", list())), "sql",
+                "longer than the limit of 1048576 bytes");
+        assertThatThrownBy(() -> IrCodec.encode(new RawIr(sql, List.of()))).isInstanceOf(ProtocolException.class)
+                .hasMessage("sql: raw SQL longer than 1048576 bytes");
+        assertRejected(query(select("k".repeat(65), 1)), "shape", "longer than the limit of 64 bytes");
+        assertRejected(query(select("mode", "m".repeat(65))), "mode", "longer than the limit of 64 bytes");
+        byte[] decimal = new byte[4 + 8193];
+        assertRejected(query(select(), new Wire.Ext(1, decimal)), "values[0]",
+                "decimal payload must be 5 to 8196 bytes, found 8197");
+    }
+
+    @Test
     void rawSqlIsNotEmpty() {
         assertRejected(query(map("type", "raw", "sql", " ", "params", list())), "sql", "raw SQL must not be empty");
     }
@@ -449,6 +463,18 @@ class ValidationTest {
         WireQuery tooMany = IrCodec.read(query(select(), 1));
         assertThatThrownBy(tooMany::template).isInstanceOf(ProtocolException.class)
                 .hasMessage("values: 1 values for 0 parameter slots in the shape");
+    }
+
+    @Test
+    void readDoesNotDecodeTheShape() {
+        byte[] garbageShape = {(byte) 0xc1, 0x00, 0x7f};
+        WireQuery wire = IrCodec.read(Wire.pack(list(1, garbageShape, list(7, "x"))));
+        assertThat(wire.values()).containsExactly(Value.of(7), Value.of("x"));
+        assertThat(wire.shape().toByteArray()).isEqualTo(garbageShape);
+        assertThatThrownBy(wire::template).isInstanceOf(ProtocolException.class)
+                .hasMessage("shape: invalid MessagePack byte 0xc1");
+        assertThatThrownBy(() -> IrCodec.decode(Wire.pack(list(1, garbageShape, list(7, "x")))))
+                .isInstanceOf(ProtocolException.class).hasMessage("shape: invalid MessagePack byte 0xc1");
     }
 
     @Test

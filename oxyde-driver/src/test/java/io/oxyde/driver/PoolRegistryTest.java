@@ -61,6 +61,21 @@ class PoolRegistryTest {
     }
 
     @AllDatabases
+    void closingAPoolEndsItsTransactions(TestDatabase db) {
+        try (PoolRegistry registry = new PoolRegistry()) {
+            OxydeDriver driver = new OxydeDriver(registry);
+            registry.init("c", db.oxydeUrl());
+            long tx = DriverFixture.await(driver.begin("c"));
+            assertThat(registry.close("c")).isTrue();
+            Throwable e = DriverFixture.failure(driver.execute(tx, DriverFixture.raw("SELECT 1")));
+            assertThat(e).isInstanceOf(TransactionStateException.class).hasMessageContaining("pool was closed");
+            assertThat(driver.transactionState(tx)).isEqualTo(TransactionState.FAILED);
+            assertThat(DriverFixture.failure(driver.execute("c", DriverFixture.raw("SELECT 1"))))
+                    .isInstanceOf(PoolNotFound.class).hasMessageContaining("'c'");
+        }
+    }
+
+    @AllDatabases
     void mysqlSchemeDetectsMariaDbFromTheServer(TestDatabase db) {
         if (db.kind() != DatabaseKind.MARIADB) {
             // only a MariaDB server can be detected as MariaDB; other URLs keep their dialect

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The SQL for one IR on one dialect: usually a single statement; a bulk insert too large for
+ * The SQL for one IR on one dialect: usually a single statement; a bulk insert or bulk update too large for
  * the dialect's bind-parameter limit becomes several statements, executed in order (in one
  * transaction, if the caller wants atomicity).
  *

@@ -279,7 +279,7 @@ public final class ManagedPool implements Pool {
             executor.execute(runnable);
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(executor.isShutdown()
-                    ? new io.oxyde.driver.PoolNotFound(name, List.of())
+                    ? io.oxyde.driver.PoolNotFound.closed(name)
                     : new PoolSaturated("pool '" + name + "' is saturated: " + executor.getQueue().size()
                             + " tasks already queued (maxQueuedTasks " + settings.maxQueuedTasks() + ")", name, e));
             if (after != null) {

@@ -276,14 +276,14 @@ public final class Transaction {
         return true;
     }
 
-    /** Ends the transaction because its pool is closing. */
+    /** Ends the transaction at once: its pool is closing, or its begin() was cancelled. */
     void abandon() {
         synchronized (this) {
             if (state != TransactionState.ACTIVE) {
                 return;
             }
             state = TransactionState.FAILED;
-            endReason = "its pool was closed";
+            endReason = "it was abandoned (its pool was closed or its begin was cancelled)";
         }
         release(TransactionState.FAILED, true, false);
     }

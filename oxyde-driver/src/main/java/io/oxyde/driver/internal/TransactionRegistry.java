@@ -58,7 +58,13 @@ public final class TransactionRegistry {
             }
             long id = ids.incrementAndGet();
             pool.openTransactionCounter().incrementAndGet();
-            open.put(id, new Transaction(id, pool, c, sqliteReadOnly, this));
+            Transaction tx = new Transaction(id, pool, c, sqliteReadOnly, this);
+            open.put(id, tx);
+            if (work.isCancelled()) {
+                // the caller gave up on begin(): nobody will ever know this id, so end it now
+                tx.abandon();
+                throw new java.util.concurrent.CancellationException("begin cancelled");
+            }
             return id;
         });
     }

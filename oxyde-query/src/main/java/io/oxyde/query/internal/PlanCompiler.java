@@ -62,13 +62,7 @@ public final class PlanCompiler {
                     u.returning().isEmpty() ? ResultKind.UPDATE_COUNT : ResultKind.RETURNING_ROWS, u.returning());
         }
         if (ir instanceof BulkUpdateIr bu) {
-            CompiledStatement st = MutationCompiler.bulkUpdate(bu, new Binder(d, structural));
-            if (st.binds().size() > d.maxBindParameters()) {
-                throw new RenderException("bulk update of " + bu.table() + ": " + st.binds().size()
-                        + " bind parameters exceed the limit of " + d.maxBindParameters() + " on " + d
-                        + "; split the rows into smaller batches");
-            }
-            return new Compiled(List.of(st), ResultKind.UPDATE_COUNT, List.of());
+            return bulkUpdate(bu, d, structural);
         }
         if (ir instanceof DeleteIr del) {
             return new Compiled(List.of(MutationCompiler.delete(del, new Binder(d, structural))),
@@ -108,6 +102,26 @@ public final class PlanCompiler {
             kind = ResultKind.UPDATE_COUNT_AND_GENERATED_KEYS;
         }
         return new Compiled(statements, kind, ir.returning());
+    }
+
+    /**
+     * A bulk update is chunked like an insert: each row costs two binds per column (the CASE
+     * key and value) plus one in the WHERE key list, and rows are independent of each other.
+     */
+    private static Compiled bulkUpdate(BulkUpdateIr bu, Dialect d, Map<Integer, Boolean> structural) {
+        if (bu.rows().isEmpty() || bu.columns().isEmpty()) {
+            // Let the compiler report it with its message.
+            return new Compiled(List.of(MutationCompiler.bulkUpdate(bu, new Binder(d, structural))), ResultKind.UPDATE_COUNT, List.of());
+        }
+        int perRow = 2 * bu.columns().size() + 1;
+        int chunk = Math.max(1, d.maxBindParameters() / perRow);
+        List<CompiledStatement> statements = new ArrayList<>();
+        for (int start = 0; start < bu.rows().size(); start += chunk) {
+            int end = Math.min(bu.rows().size(), start + chunk);
+            BulkUpdateIr part = new BulkUpdateIr(bu.model(), bu.table(), bu.keyColumn(), bu.columns(), bu.rows().subList(start, end));
+            statements.add(MutationCompiler.bulkUpdate(part, new Binder(d, structural)));
+        }
+        return new Compiled(statements, ResultKind.UPDATE_COUNT, List.of());
     }
 
     /** The first chunk's statement with every slot moved by {@code offset} (later chunks of a template). */

@@ -1,0 +1,39 @@
+package io.oxyde.migrate;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.oxyde.migrate.internal.Json;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One migration file: its operations plus the full schema after it, so the next {@code makeMigrations}
+ * diffs against the latest snapshot instead of replaying history.
+ *
+ * @param name         file name without {@code .json}, e.g. {@code 0002_add_email}
+ * @param dependencies migrations that must run first (the previous one)
+ * @param checksum     SHA-256 of the canonical JSON of {@code operations}; recomputed on load
+ * @param operations   the ordered operations
+ * @param snapshot     the schema after this migration
+ */
+@JsonPropertyOrder({"name", "dependencies", "checksum", "operations", "snapshot"})
+public record Migration(String name, List<String> dependencies, String checksum,
+                        List<MigrationOperation> operations, Schema snapshot) {
+
+    public Migration {
+        Objects.requireNonNull(name, "migration name");
+        dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
+        operations = operations == null ? List.of() : List.copyOf(operations);
+        snapshot = snapshot == null ? Schema.empty() : snapshot;
+        checksum = Json.checksum(operations);
+    }
+
+    /** A migration; the checksum is computed from the operations. */
+    public static Migration of(String name, List<String> dependencies, List<MigrationOperation> operations, Schema snapshot) {
+        return new Migration(name, dependencies, null, operations, snapshot);
+    }
+
+    /** The number prefix of the name ({@code 0002_x} gives 2). */
+    public int number() {
+        return MigrationLoader.numberOf(name);
+    }
+}

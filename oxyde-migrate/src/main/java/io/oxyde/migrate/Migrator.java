@@ -1,0 +1,202 @@
+package io.oxyde.migrate;
+
+import io.oxyde.migrate.internal.EnumNames;
+import io.oxyde.migrate.internal.HistoryTable;
+import io.oxyde.migrate.internal.MigrationLock;
+import io.oxyde.migrate.internal.MigrationSteps;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * Applies and rolls back migration files on one database over plain JDBC. Each migration runs in its
+ * own transaction where the dialect has transactional DDL (PostgreSQL, SQLite), is recorded in
+ * {@code oxyde_migrations} (name, checksum, applied_at), and the whole run holds a database lock so
+ * two migrators never interleave. Applied migrations whose file was edited or removed stop the run
+ * with a clear error before anything happens.
+ */
+public final class Migrator {
+    /** Target name meaning "before the first migration": {@code migrate("zero")} rolls everything back. */
+    public static final String ZERO = "zero";
+
+    private final ConnectionSource source;
+    private final MigrationDialect dialect;
+    private final Supplier<List<Migration>> migrations;
+    private final String origin;
+
+    /** A migrator for the migration files of {@code directory} (re-read on every call). */
+    public Migrator(DataSource dataSource, MigrationDialect dialect, Path directory) {
+        this(ConnectionSource.of(dataSource), dialect, directory);
+    }
+
+    /** A migrator for the migration files of {@code directory} (re-read on every call). */
+    public Migrator(ConnectionSource source, MigrationDialect dialect, Path directory) {
+        this(source, dialect, () -> MigrationLoader.load(directory), directory.toString());
+    }
+
+    /** A migrator for migrations already in memory (e.g. loaded from the classpath). */
+    public Migrator(ConnectionSource source, MigrationDialect dialect, List<Migration> migrations) {
+        this(source, dialect, () -> List.copyOf(migrations), "the given migration list");
+    }
+
+    private Migrator(ConnectionSource source, MigrationDialect dialect, Supplier<List<Migration>> migrations, String origin) {
+        this.source = source;
+        this.dialect = dialect;
+        this.migrations = migrations;
+        this.origin = origin;
+    }
+
+    /** Applies every pending migration. */
+    public MigrationRun migrate() {
+        return migrate(null, false);
+    }
+
+    /** Migrates forward or backward to {@code target} (a migration name, or {@link #ZERO}). */
+    public MigrationRun migrate(String target) {
+        return migrate(target, false);
+    }
+
+    /**
+     * Migrates to {@code target} (null: the latest). With {@code fake}, only the history table changes
+     * (for databases already in the target state).
+     */
+    public MigrationRun migrate(String target, boolean fake) {
+        List<Migration> all = migrations.get();
+        int targetIndex = targetIndex(all, target);
+        MigrationSteps steps = new MigrationSteps(dialect, all, origin);
+        List<String> applied = new ArrayList<>();
+        List<String> rolledBack = new ArrayList<>();
+        withLockedConnection(c -> {
+            while (true) {
+                MigrationSteps.Done done = steps.runNext(c, targetIndex, fake);
+                if (done == null) {
+                    break;
+                }
+                (done.forward() ? applied : rolledBack).add(done.name());
+            }
+            return null;
+        });
+        return new MigrationRun(applied, rolledBack, fake);
+    }
+
+    /** Every migration file, applied or pending, in order. */
+    public List<MigrationStatus> status() {
+        List<Migration> all = migrations.get();
+        return withLockedConnection(c -> {
+            List<HistoryTable.Row> rows = new HistoryTable(dialect).read(c);
+            new MigrationSteps(dialect, all, origin).verify(rows);
+            List<MigrationStatus> out = new ArrayList<>();
+            for (Migration m : all) {
+                HistoryTable.Row row = rows.stream().filter(r -> r.name().equals(m.name())).findFirst().orElse(null);
+                out.add(new MigrationStatus(m.name(), row != null, row == null ? null : row.appliedAt()));
+            }
+            return out;
+        });
+    }
+
+    /** The statements {@code migrate} runs to apply {@code migrationName} on this migrator's dialect. */
+    public List<String> sql(String migrationName) {
+        return sql(migrations.get(), migrationName, dialect);
+    }
+
+    /** The statements that apply {@code migrationName} on {@code dialect}. */
+    public static List<String> sql(List<Migration> migrations, String migrationName, MigrationDialect dialect) {
+        return new MigrationSteps(dialect, migrations, "the given migrations").forwardSql(indexOf(migrations, migrationName));
+    }
+
+    /** The statements that roll {@code migrationName} back on {@code dialect}. */
+    public static List<String> rollbackSql(List<Migration> migrations, String migrationName, MigrationDialect dialect) {
+        return new MigrationSteps(dialect, migrations, "the given migrations").backwardSql(indexOf(migrations, migrationName));
+    }
+
+    /**
+     * Diffs the latest snapshot in {@code dir} against {@code currentSchema} and writes the next
+     * migration file (unless {@code dryRun}). Returns empty, writing nothing, when nothing changed.
+     *
+     * @param name short name of the migration (letters, digits, underscores); null for "initial"/"auto"
+     */
+    public static Optional<Migration> makeMigrations(Schema currentSchema, Path dir, String name, boolean dryRun) {
+        List<Migration> existing = MigrationLoader.load(dir);
+        Migration last = existing.isEmpty() ? null : existing.get(existing.size() - 1);
+        Schema latest = last == null ? Schema.empty() : last.snapshot();
+        List<MigrationOperation> ops = SchemaDiff.compute(latest, currentSchema);
+        if (ops.isEmpty()) {
+            return Optional.empty();
+        }
+        String label = name == null || name.isBlank() ? (last == null ? "initial" : "auto") : name.replaceAll("[^A-Za-z0-9_]", "_");
+        String fileName = String.format("%04d_%s", last == null ? 1 : last.number() + 1, label);
+        Migration migration = Migration.of(fileName, last == null ? List.of() : List.of(last.name()), ops,
+                EnumNames.resolve(currentSchema).withoutHints());
+        if (!dryRun) {
+            MigrationWriter.write(dir, migration);
+        }
+        return Optional.of(migration);
+    }
+
+    private static int targetIndex(List<Migration> all, String target) {
+        if (target == null) {
+            return all.size() - 1;
+        }
+        if (ZERO.equals(target)) {
+            return -1;
+        }
+        return indexOf(all, target);
+    }
+
+    private static int indexOf(List<Migration> all, String name) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new MigrationException("no migration named " + name + " (known: "
+                + all.stream().map(Migration::name).toList() + ")");
+    }
+
+    private interface ConnectionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T withLockedConnection(ConnectionWork<T> work) {
+        Connection c;
+        try {
+            c = source.open();
+        } catch (SQLException e) {
+            throw new MigrationException("cannot open a connection to migrate: " + e.getMessage(), e);
+        }
+        MigrationLock lock = new MigrationLock(dialect);
+        try {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(true);
+            try {
+                if (dialect == MigrationDialect.SQLITE) {
+                    try (var s = c.createStatement()) {
+                        s.execute("PRAGMA busy_timeout = 120000");
+                    }
+                }
+                lock.acquire(c);
+                try {
+                    new HistoryTable(dialect).create(c);
+                    return work.run(c);
+                } finally {
+                    lock.release(c);
+                }
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("migration bookkeeping failed: " + e.getMessage(), e);
+        } finally {
+            try {
+                source.release(c);
+            } catch (SQLException ignored) {
+                // closing failed; nothing left to undo
+            }
+        }
+    }
+}

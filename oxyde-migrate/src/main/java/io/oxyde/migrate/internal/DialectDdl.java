@@ -1,0 +1,227 @@
+package io.oxyde.migrate.internal;
+
+import io.oxyde.migrate.Check;
+import io.oxyde.migrate.Column;
+import io.oxyde.migrate.ColumnType;
+import io.oxyde.migrate.ForeignKey;
+import io.oxyde.migrate.Index;
+import io.oxyde.migrate.MigrationException;
+import io.oxyde.migrate.MigrationOperation;
+import io.oxyde.migrate.MigrationOperation.AddCheck;
+import io.oxyde.migrate.MigrationOperation.AddColumn;
+import io.oxyde.migrate.MigrationOperation.AddForeignKey;
+import io.oxyde.migrate.MigrationOperation.AddUnique;
+import io.oxyde.migrate.MigrationOperation.AlterColumn;
+import io.oxyde.migrate.MigrationOperation.CreateIndex;
+import io.oxyde.migrate.MigrationOperation.CreateTable;
+import io.oxyde.migrate.MigrationOperation.DropCheck;
+import io.oxyde.migrate.MigrationOperation.DropColumn;
+import io.oxyde.migrate.MigrationOperation.DropForeignKey;
+import io.oxyde.migrate.MigrationOperation.DropIndex;
+import io.oxyde.migrate.MigrationOperation.DropTable;
+import io.oxyde.migrate.MigrationOperation.DropUnique;
+import io.oxyde.migrate.MigrationOperation.ManualStep;
+import io.oxyde.migrate.MigrationOperation.RawSql;
+import io.oxyde.migrate.MigrationOperation.RenameColumn;
+import io.oxyde.migrate.MigrationOperation.RenameTable;
+import io.oxyde.migrate.Schema;
+import io.oxyde.migrate.Table;
+import io.oxyde.migrate.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Hand-written DDL for one dialect: dispatches each operation to a method, with the parts every
+ * dialect shares (CREATE TABLE layout, constraint clauses, literal and identifier quoting).
+ */
+public abstract class DialectDdl {
+
+    private static final Pattern SIMPLE_DEFAULT = Pattern.compile(
+            "(?i)-?\\d+(\\.\\d+)?|'([^']|'')*'|NULL|TRUE|FALSE|CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME");
+
+    /** Renders {@code op} given the schema just before it. */
+    public final List<String> render(MigrationOperation op, Schema before) {
+        if (op instanceof CreateTable) {
+            return createTable(((CreateTable) op).table(), before);
+        } else if (op instanceof DropTable) {
+            return dropTable(((DropTable) op).table(), before);
+        } else if (op instanceof RenameTable) {
+            RenameTable r = (RenameTable) op;
+            return renameTable(before.requireTable(r.from()), r.to(), before);
+        } else if (op instanceof AddColumn) {
+            AddColumn a = (AddColumn) op;
+            return addColumn(before.requireTable(a.table()), a.column(), before, op);
+        } else if (op instanceof DropColumn) {
+            DropColumn d = (DropColumn) op;
+            return dropColumn(before.requireTable(d.table()), d.column(), before, op);
+        } else if (op instanceof RenameColumn) {
+            RenameColumn r = (RenameColumn) op;
+            return List.of("ALTER TABLE " + table(before.requireTable(r.table())) + " RENAME COLUMN "
+                    + quote(r.from()) + " TO " + quote(r.to()));
+        } else if (op instanceof AlterColumn) {
+            AlterColumn a = (AlterColumn) op;
+            return alterColumn(before.requireTable(a.table()), a.from(), a.to(), before, op);
+        } else if (op instanceof CreateIndex) {
+            CreateIndex c = (CreateIndex) op;
+            return List.of(createIndex(before.requireTable(c.table()), c.index()));
+        } else if (op instanceof DropIndex) {
+            DropIndex d = (DropIndex) op;
+            return List.of(dropIndex(before.requireTable(d.table()), d.index()));
+        } else if (op instanceof AddUnique) {
+            AddUnique a = (AddUnique) op;
+            return addConstraint(before.requireTable(a.table()), uniqueClause(a.unique()), before, op);
+        } else if (op instanceof DropUnique) {
+            DropUnique d = (DropUnique) op;
+            return dropUnique(before.requireTable(d.table()), d.unique(), before, op);
+        } else if (op instanceof AddForeignKey) {
+            AddForeignKey a = (AddForeignKey) op;
+            return addForeignKey(before.requireTable(a.table()), a.foreignKey(), before, op);
+        } else if (op instanceof DropForeignKey) {
+            DropForeignKey d = (DropForeignKey) op;
+            return dropForeignKey(before.requireTable(d.table()), d.foreignKey(), before, op);
+        } else if (op instanceof AddCheck) {
+            AddCheck a = (AddCheck) op;
+            return addConstraint(before.requireTable(a.table()), checkClause(a.check()), before, op);
+        } else if (op instanceof DropCheck) {
+            DropCheck d = (DropCheck) op;
+            return dropCheck(before.requireTable(d.table()), d.check(), before, op);
+        } else if (op instanceof MigrationOperation.AlterTableComment) {
+            MigrationOperation.AlterTableComment a = (MigrationOperation.AlterTableComment) op;
+            return alterTableComment(before.requireTable(a.table()), a.to());
+        } else if (op instanceof RawSql) {
+            return ((RawSql) op).forward();
+        } else if (op instanceof ManualStep) {
+            return List.of("-- MANUAL STEP: " + ((ManualStep) op).description().replace("\n", " "));
+        }
+        throw new MigrationException("no DDL for operation " + op);
+    }
+
+    // ---- per dialect ----------------------------------------------------------------------
+
+    /** Quotes an identifier. */
+    public abstract String quote(String identifier);
+
+    /** The column type in this dialect. */
+    protected abstract String type(ColumnType type, String table, String column);
+
+    /** A full column definition as used in CREATE TABLE / ADD COLUMN. */
+    protected abstract String columnDefinition(Table table, Column column);
+
+    protected abstract List<String> addColumn(Table table, Column column, Schema before, MigrationOperation op);
+
+    protected abstract List<String> dropColumn(Table table, Column column, Schema before, MigrationOperation op);
+
+    protected abstract List<String> alterColumn(Table table, Column from, Column to, Schema before, MigrationOperation op);
+
+    protected abstract List<String> addConstraint(Table table, String clause, Schema before, MigrationOperation op);
+
+    protected List<String> addForeignKey(Table table, ForeignKey fk, Schema before, MigrationOperation op) {
+        return addConstraint(table, foreignKeyClause(fk, table.schema()), before, op);
+    }
+
+    protected abstract List<String> dropUnique(Table table, UniqueConstraint unique, Schema before, MigrationOperation op);
+
+    protected abstract List<String> dropForeignKey(Table table, ForeignKey fk, Schema before, MigrationOperation op);
+
+    protected abstract List<String> dropCheck(Table table, Check check, Schema before, MigrationOperation op);
+
+    protected abstract String createIndex(Table table, Index index);
+
+    /** Sets or (with null) removes a table comment. */
+    protected abstract List<String> alterTableComment(Table table, String comment);
+
+    protected abstract String dropIndex(Table table, Index index);
+
+    // ---- shared ---------------------------------------------------------------------------
+
+    protected List<String> createTable(Table t, Schema before) {
+        List<String> out = new ArrayList<>();
+        out.add(createTableStatement(t, table(t)));
+        for (Index i : t.indexes()) {
+            out.add(createIndex(t, i));
+        }
+        return out;
+    }
+
+    /** {@code CREATE TABLE name (columns, constraints)}. */
+    protected String createTableStatement(Table t, String qualifiedName) {
+        List<String> parts = new ArrayList<>();
+        for (Column c : t.columns()) {
+            parts.add(columnDefinition(t, c));
+        }
+        if (!t.primaryKey().isEmpty() && !inlinePrimaryKey(t)) {
+            parts.add("PRIMARY KEY (" + columns(t.primaryKey()) + ")");
+        }
+        t.uniques().forEach(u -> parts.add(uniqueClause(u)));
+        t.checks().forEach(c -> parts.add(checkClause(c)));
+        t.foreignKeys().forEach(f -> parts.add(foreignKeyClause(f, t.schema())));
+        return "CREATE TABLE " + qualifiedName + " (" + String.join(", ", parts) + ")" + tableOptions(t);
+    }
+
+    /** Whether the primary key is declared on its column (SQLite AUTOINCREMENT). */
+    protected boolean inlinePrimaryKey(Table t) {
+        return false;
+    }
+
+    /** Text after the closing parenthesis of CREATE TABLE (MySQL COMMENT). */
+    protected String tableOptions(Table t) {
+        return "";
+    }
+
+    protected List<String> dropTable(Table t, Schema before) {
+        return List.of("DROP TABLE " + table(t));
+    }
+
+    protected List<String> renameTable(Table t, String to, Schema before) {
+        return List.of("ALTER TABLE " + table(t) + " RENAME TO " + quote(to));
+    }
+
+    /** The table's name, schema-qualified where the table has a schema. */
+    protected String table(Table t) {
+        return t.schema() == null ? quote(t.name()) : quote(t.schema()) + "." + quote(t.name());
+    }
+
+    protected String columns(List<String> names) {
+        return names.stream().map(this::quote).collect(Collectors.joining(", "));
+    }
+
+    protected String uniqueClause(UniqueConstraint u) {
+        return "CONSTRAINT " + quote(u.name()) + " UNIQUE (" + columns(u.columns()) + ")";
+    }
+
+    protected String checkClause(Check c) {
+        return "CONSTRAINT " + quote(c.name()) + " CHECK (" + c.expression() + ")";
+    }
+
+    /**
+     * {@code CONSTRAINT … FOREIGN KEY … REFERENCES …}; the target is qualified with {@code schema}
+     * (the owning table's database schema; all tables of one Oxyde schema share it) when set.
+     */
+    protected String foreignKeyClause(ForeignKey f, String schema) {
+        return "CONSTRAINT " + quote(f.name()) + " FOREIGN KEY (" + columns(f.columns()) + ") REFERENCES "
+                + (schema == null ? "" : quote(schema) + ".") + quote(f.targetTable()) + " ("
+                + columns(f.targetColumns()) + ") ON DELETE " + f.onDelete().sql()
+                + " ON UPDATE " + f.onUpdate().sql();
+    }
+
+    /** A SQL string literal. */
+    public static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** Whether a default needs no parentheses (a literal or a CURRENT_* keyword). */
+    protected static boolean simpleDefault(String expression) {
+        return SIMPLE_DEFAULT.matcher(expression.trim()).matches();
+    }
+
+    /** The PostgreSQL enum type name of a column. */
+    public static String enumName(ColumnType type, String table, String column) {
+        return type.enumName() != null ? type.enumName() : table + "_" + column;
+    }
+
+    protected static String enumValues(ColumnType type) {
+        return type.values().stream().map(DialectDdl::literal).collect(Collectors.joining(", "));
+    }
+}

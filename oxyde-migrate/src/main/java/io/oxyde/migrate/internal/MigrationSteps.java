@@ -1,0 +1,222 @@
+package io.oxyde.migrate.internal;
+
+import io.oxyde.migrate.DdlRenderer;
+import io.oxyde.migrate.Migration;
+import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.migrate.MigrationException;
+import io.oxyde.migrate.MigrationOperation;
+import io.oxyde.migrate.Schema;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one migration step at a time: inside the step's transaction (or lock) it re-reads the history,
+ * verifies it against the files, picks the next migration to apply or roll back, runs its statements
+ * and records the result. Re-reading inside the transaction is what makes SQLite's BEGIN EXCLUSIVE a
+ * sufficient lock.
+ */
+public final class MigrationSteps {
+    private static final System.Logger LOG = System.getLogger("io.oxyde.migrate");
+
+    /** One finished step. */
+    public record Done(String name, boolean forward) {
+    }
+
+    private final MigrationDialect dialect;
+    private final List<Migration> migrations;
+    private final String origin;
+    private final HistoryTable history;
+
+    public MigrationSteps(MigrationDialect dialect, List<Migration> migrations, String origin) {
+        this.dialect = dialect;
+        this.migrations = migrations;
+        this.origin = origin;
+        this.history = new HistoryTable(dialect);
+    }
+
+    /** Schema before migration {@code index}: the previous snapshot. */
+    private Schema before(int index) {
+        return index == 0 ? Schema.empty() : migrations.get(index - 1).snapshot();
+    }
+
+    public List<String> forwardSql(int index) {
+        return DdlRenderer.renderAll(migrations.get(index).operations(), dialect, before(index));
+    }
+
+    public List<String> backwardSql(int index) {
+        Schema state = before(index);
+        List<Schema> states = new ArrayList<>();
+        List<MigrationOperation> ops = migrations.get(index).operations();
+        for (MigrationOperation op : ops) {
+            states.add(state);
+            state = op.applyTo(state);
+        }
+        List<MigrationOperation> reverse = new ArrayList<>();
+        for (int k = ops.size() - 1; k >= 0; k--) {
+            reverse.addAll(ops.get(k).reverse(states.get(k)));
+        }
+        return DdlRenderer.renderAll(reverse, dialect, state);
+    }
+
+    /** Refuses a history whose files were edited, removed or reordered. */
+    public void verify(List<HistoryTable.Row> rows) {
+        for (int k = 0; k < rows.size(); k++) {
+            HistoryTable.Row row = rows.get(k);
+            int index = -1;
+            for (int i = 0; i < migrations.size(); i++) {
+                if (migrations.get(i).name().equals(row.name())) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw new MigrationException("migration " + row.name() + " is recorded as applied in "
+                        + HistoryTable.NAME + " but its file is missing from " + origin
+                        + "; restore the file (or roll the database back with the file present)");
+            }
+            Migration m = migrations.get(index);
+            if (!m.checksum().equals(row.checksum())) {
+                throw new MigrationException("migration " + row.name() + " was edited after it was applied: "
+                        + HistoryTable.NAME + " has checksum " + row.checksum() + " but the file now gives "
+                        + m.checksum() + "; restore the file and put the change in a new migration");
+            }
+            if (index != k) {
+                throw new MigrationException("migration " + row.name() + " was applied as number " + (k + 1)
+                        + " but is number " + (index + 1) + " in " + origin + ": migration "
+                        + migrations.get(k).name() + " was inserted before already-applied migrations; renumber it");
+            }
+        }
+    }
+
+    /** Applies or rolls back the next migration towards {@code targetIndex}; null when there is nothing to do. */
+    public Done runNext(Connection c, int targetIndex, boolean fake) throws SQLException {
+        boolean sqlite = dialect == MigrationDialect.SQLITE;
+        boolean fkWasOn = false;
+        if (sqlite) {
+            fkWasOn = queryInt(c, "PRAGMA foreign_keys") == 1;
+            exec(c, "PRAGMA foreign_keys = OFF");
+            exec(c, "BEGIN EXCLUSIVE");
+        } else if (dialect.transactionalDdl()) {
+            c.setAutoCommit(false);
+        }
+        List<String> ran = new ArrayList<>();
+        String name = null;
+        List<String> statements = List.of();
+        try {
+            List<HistoryTable.Row> rows = history.read(c);
+            verify(rows);
+            int appliedCount = rows.size();
+            boolean forward;
+            int index;
+            if (appliedCount - 1 < targetIndex) {
+                forward = true;
+                index = appliedCount;
+            } else if (appliedCount - 1 > targetIndex) {
+                forward = false;
+                index = appliedCount - 1;
+            } else {
+                commit(c);
+                return null;
+            }
+            Migration m = migrations.get(index);
+            name = m.name();
+            statements = forward ? forwardSql(index) : backwardSql(index);
+            if (!fake) {
+                for (String sql : statements) {
+                    if (sql.startsWith("--")) {
+                        LOG.log(System.Logger.Level.WARNING, "{0}: {1}", m.name(), sql);
+                        continue;
+                    }
+                    try (Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                    ran.add(sql);
+                }
+                if (sqlite) {
+                    checkForeignKeys(c, m.name());
+                }
+            }
+            if (forward) {
+                history.insert(c, m.name(), m.checksum());
+            } else {
+                history.delete(c, m.name());
+            }
+            commit(c);
+            LOG.log(System.Logger.Level.INFO, "{0} {1}{2}", forward ? "applied" : "rolled back", m.name(), fake ? " (fake)" : "");
+            return new Done(m.name(), forward);
+        } catch (SQLException | RuntimeException e) {
+            rollback(c);
+            if (name == null) {
+                throw e;
+            }
+            throw failure(name, statements, ran, e);
+        } finally {
+            if (sqlite) {
+                exec(c, "PRAGMA foreign_keys = " + (fkWasOn ? "ON" : "OFF"));
+            } else if (dialect.transactionalDdl()) {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private MigrationException failure(String name, List<String> statements, List<String> ran, Exception e) {
+        String failed = ran.size() < statements.size() ? statements.get(ran.size()) : "(bookkeeping)";
+        StringBuilder msg = new StringBuilder("migration ").append(name).append(" failed at statement ")
+                .append(ran.size() + 1).append(" of ").append(statements.size()).append(": ").append(failed)
+                .append("\n  cause: ").append(e.getMessage());
+        if (dialect.transactionalDdl()) {
+            msg.append("\n  the migration was rolled back: the database is as it was before ").append(name);
+        } else {
+            msg.append("\n  ").append(dialect).append(" commits each DDL statement at once, so ")
+                    .append(ran.isEmpty() ? "no statement had run yet." : "these statements already ran and stay applied:");
+            ran.forEach(s -> msg.append("\n    ").append(s).append(';'));
+            msg.append("\n  ").append(name).append(" is NOT recorded in ").append(HistoryTable.NAME)
+                    .append("; undo or finish the listed statements by hand, then migrate again");
+        }
+        return new MigrationException(msg.toString(), e);
+    }
+
+    private static void checkForeignKeys(Connection c, String name) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+            if (rs.next()) {
+                throw new MigrationException("migration " + name + " leaves a broken foreign key: table "
+                        + rs.getString(1) + " rowid " + rs.getString(2) + " references missing row in " + rs.getString(3));
+            }
+        }
+    }
+
+    private void commit(Connection c) throws SQLException {
+        if (dialect == MigrationDialect.SQLITE) {
+            exec(c, "COMMIT");
+        } else if (dialect.transactionalDdl()) {
+            c.commit();
+        }
+    }
+
+    private void rollback(Connection c) {
+        try {
+            if (dialect == MigrationDialect.SQLITE) {
+                exec(c, "ROLLBACK");
+            } else if (dialect.transactionalDdl()) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "rollback failed", e);
+        }
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static int queryInt(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

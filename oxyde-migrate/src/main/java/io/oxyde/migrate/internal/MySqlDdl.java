@@ -1,0 +1,165 @@
+package io.oxyde.migrate.internal;
+
+import io.oxyde.migrate.Check;
+import io.oxyde.migrate.Column;
+import io.oxyde.migrate.ColumnType;
+import io.oxyde.migrate.ForeignKey;
+import io.oxyde.migrate.Index;
+import io.oxyde.migrate.IndexMethod;
+import io.oxyde.migrate.MigrationException;
+import io.oxyde.migrate.MigrationOperation;
+import io.oxyde.migrate.Schema;
+import io.oxyde.migrate.Table;
+import io.oxyde.migrate.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MySQL / MariaDB DDL: AUTO_INCREMENT, CHAR(36) UUIDs, JSON (on MariaDB an alias of LONGTEXT with a
+ * JSON_VALID check), DATETIME(6), inline ENUM, column and table COMMENTs, MODIFY COLUMN for changes.
+ * Partial indexes do not exist here: a non-unique one becomes a full index (same results, bigger
+ * index), a unique one is refused because a full unique index would reject valid rows.
+ */
+public final class MySqlDdl extends DialectDdl {
+    private final boolean mariaDb;
+
+    public MySqlDdl(boolean mariaDb) {
+        this.mariaDb = mariaDb;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    @Override
+    protected String type(ColumnType t, String table, String column) {
+        switch (t.kind()) {
+            case BIGINT: return "BIGINT";
+            case INTEGER: return "INT";
+            case SMALLINT: return "SMALLINT";
+            case BOOLEAN: return "BOOLEAN";
+            case DOUBLE: return "DOUBLE";
+            case DECIMAL: return "DECIMAL(" + t.precision() + ", " + t.scale() + ")";
+            case VARCHAR: return "VARCHAR(" + t.length() + ")";
+            case TEXT: return "LONGTEXT";
+            case BYTES: return "LONGBLOB";
+            case DATE: return "DATE";
+            case TIME: return "TIME(6)";
+            case TIMESTAMP:
+            case TIMESTAMPTZ: return "DATETIME(6)";
+            case UUID: return "CHAR(36)";
+            case JSON:
+            case ARRAY: return "JSON";
+            case ENUM: return "ENUM(" + enumValues(t) + ")";
+            default: return t.sql();
+        }
+    }
+
+    @Override
+    protected String columnDefinition(Table table, Column c) {
+        StringBuilder sb = new StringBuilder(quote(c.name())).append(' ').append(type(c.type(), table.name(), c.name()));
+        sb.append(c.nullable() ? " NULL" : " NOT NULL");
+        if (c.defaultValue() != null) {
+            sb.append(" DEFAULT ").append(simpleDefault(c.defaultValue()) ? c.defaultValue() : "(" + c.defaultValue() + ")");
+        }
+        if (c.autoIncrement()) {
+            sb.append(" AUTO_INCREMENT");
+        }
+        if (c.comment() != null) {
+            sb.append(" COMMENT ").append(literal(c.comment()));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    protected String tableOptions(Table t) {
+        return t.comment() == null ? "" : " COMMENT=" + literal(t.comment());
+    }
+
+    @Override
+    protected List<String> renameTable(Table t, String to, Schema before) {
+        return List.of("RENAME TABLE " + table(t) + " TO " + quote(to));
+    }
+
+    @Override
+    protected List<String> addColumn(Table t, Column c, Schema before, MigrationOperation op) {
+        return List.of("ALTER TABLE " + table(t) + " ADD COLUMN " + columnDefinition(t, c));
+    }
+
+    @Override
+    protected List<String> dropColumn(Table t, Column c, Schema before, MigrationOperation op) {
+        return List.of("ALTER TABLE " + table(t) + " DROP COLUMN " + quote(c.name()));
+    }
+
+    @Override
+    protected List<String> alterColumn(Table t, Column from, Column to, Schema before, MigrationOperation op) {
+        return List.of("ALTER TABLE " + table(t) + " MODIFY COLUMN " + columnDefinition(t, to));
+    }
+
+    @Override
+    protected List<String> addConstraint(Table t, String clause, Schema before, MigrationOperation op) {
+        return List.of("ALTER TABLE " + table(t) + " ADD " + clause);
+    }
+
+    @Override
+    protected List<String> addForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
+        return List.of("ALTER TABLE " + table(t) + " ADD INDEX " + quote(fk.name()) + " (" + columns(fk.columns())
+                + "), ADD " + super.foreignKeyClause(fk, t.schema()));
+    }
+
+    @Override
+    protected List<String> dropUnique(Table t, UniqueConstraint u, Schema before, MigrationOperation op) {
+        return List.of("ALTER TABLE " + table(t) + " DROP INDEX " + quote(u.name()));
+    }
+
+    /**
+     * Drops the constraint and its explicit index (see {@link #foreignKeyClause}).
+     */
+    @Override
+    protected List<String> dropForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
+        return List.of("ALTER TABLE " + table(t) + " DROP FOREIGN KEY " + quote(fk.name()),
+                "ALTER TABLE " + table(t) + " DROP INDEX " + quote(fk.name()));
+    }
+
+    /**
+     * InnoDB needs an index on foreign key columns; when none exists it creates one implicitly and
+     * later drops it silently as soon as another index covers the columns, which makes the schema
+     * depend on history (and blocks dropping that other index). So every foreign key gets an
+     * explicit index of the same name, created and dropped with it.
+     */
+    @Override
+    protected String foreignKeyClause(ForeignKey f, String schema) {
+        return "INDEX " + quote(f.name()) + " (" + columns(f.columns()) + "), " + super.foreignKeyClause(f, schema);
+    }
+
+    @Override
+    protected List<String> dropCheck(Table t, Check c, Schema before, MigrationOperation op) {
+        return List.of("ALTER TABLE " + table(t) + (mariaDb ? " DROP CONSTRAINT " : " DROP CHECK ") + quote(c.name()));
+    }
+
+    @Override
+    protected String createIndex(Table t, Index i) {
+        if (i.where() != null && i.unique()) {
+            throw new MigrationException("table " + t.name() + ": unique partial index " + i.name() + " (WHERE "
+                    + i.where() + ") cannot be created on " + (mariaDb ? "MariaDB" : "MySQL")
+                    + ", which has no partial indexes; use a RawSql operation (e.g. a generated column) instead");
+        }
+        if (i.method() == IndexMethod.GIN || i.method() == IndexMethod.GIST) {
+            throw new MigrationException("table " + t.name() + ": index " + i.name() + " uses " + i.method()
+                    + ", which only PostgreSQL has");
+        }
+        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(i.name()) + " ON " + table(t)
+                + " (" + columns(i.columns()) + ")";
+    }
+
+    @Override
+    protected List<String> alterTableComment(Table t, String comment) {
+        return List.of("ALTER TABLE " + table(t) + " COMMENT = " + literal(comment == null ? "" : comment));
+    }
+
+    @Override
+    protected String dropIndex(Table t, Index i) {
+        return "DROP INDEX " + quote(i.name()) + " ON " + table(t);
+    }
+}

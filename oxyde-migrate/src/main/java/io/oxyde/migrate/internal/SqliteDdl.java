@@ -1,0 +1,154 @@
+package io.oxyde.migrate.internal;
+
+import io.oxyde.migrate.Check;
+import io.oxyde.migrate.Column;
+import io.oxyde.migrate.ColumnType;
+import io.oxyde.migrate.ForeignKey;
+import io.oxyde.migrate.Index;
+import io.oxyde.migrate.IndexMethod;
+import io.oxyde.migrate.MigrationException;
+import io.oxyde.migrate.MigrationOperation;
+import io.oxyde.migrate.Schema;
+import io.oxyde.migrate.Table;
+import io.oxyde.migrate.TypeKind;
+import io.oxyde.migrate.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQLite DDL. ALTER TABLE here can only rename tables and columns, add simple columns and drop
+ * unconstrained ones, so every other change rebuilds the table ({@link #rebuild}): create the new
+ * shape under a temporary name, copy the rows, drop the old table, rename, recreate the indexes.
+ * The {@code Migrator} turns foreign keys off around the migration's transaction and runs
+ * {@code PRAGMA foreign_key_check} before committing. Dates, UUIDs, decimals and JSON are TEXT,
+ * enums are TEXT with a CHECK; comments are kept only in the snapshot.
+ */
+public final class SqliteDdl extends DialectDdl {
+    /** Prefix of the temporary table a rebuild creates. */
+    public static final String REBUILD_PREFIX = "_oxyde_new_";
+
+    @Override
+    public String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    @Override
+    protected String type(ColumnType t, String table, String column) {
+        switch (t.kind()) {
+            case BIGINT:
+            case INTEGER:
+            case SMALLINT:
+            case BOOLEAN: return "INTEGER";
+            case DOUBLE: return "REAL";
+            case VARCHAR: return "VARCHAR(" + t.length() + ")";
+            case BYTES: return "BLOB";
+            case VERBATIM: return t.sql();
+            default: return "TEXT";
+        }
+    }
+
+    @Override
+    protected boolean inlinePrimaryKey(Table t) {
+        return t.columns().stream().anyMatch(Column::autoIncrement);
+    }
+
+    @Override
+    protected String columnDefinition(Table table, Column c) {
+        StringBuilder sb = new StringBuilder(quote(c.name())).append(' ').append(type(c.type(), table.name(), c.name()));
+        if (c.autoIncrement()) {
+            sb.append(" PRIMARY KEY AUTOINCREMENT");
+        }
+        if (!c.nullable()) {
+            sb.append(" NOT NULL");
+        }
+        if (c.defaultValue() != null) {
+            sb.append(" DEFAULT ").append(simpleDefault(c.defaultValue()) ? c.defaultValue() : "(" + c.defaultValue() + ")");
+        }
+        if (c.type().kind() == TypeKind.ENUM) {
+            sb.append(" CHECK (").append(quote(c.name())).append(" IN (").append(enumValues(c.type())).append("))");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    protected List<String> addColumn(Table t, Column c, Schema before, MigrationOperation op) {
+        boolean constantDefault = c.defaultValue() == null || simpleDefault(c.defaultValue())
+                && !c.defaultValue().toUpperCase().startsWith("CURRENT_");
+        boolean nativeOk = !c.autoIncrement() && constantDefault && (c.nullable() || c.defaultValue() != null);
+        if (nativeOk) {
+            return List.of("ALTER TABLE " + table(t) + " ADD COLUMN " + columnDefinition(t, c));
+        }
+        return rebuild(t, op.applyTo(before).requireTable(t.name()));
+    }
+
+    @Override
+    protected List<String> dropColumn(Table t, Column c, Schema before, MigrationOperation op) {
+        return rebuild(t, op.applyTo(before).requireTable(t.name()));
+    }
+
+    @Override
+    protected List<String> alterColumn(Table t, Column from, Column to, Schema before, MigrationOperation op) {
+        return rebuild(t, op.applyTo(before).requireTable(t.name()));
+    }
+
+    @Override
+    protected List<String> addConstraint(Table t, String clause, Schema before, MigrationOperation op) {
+        return rebuild(t, op.applyTo(before).requireTable(t.name()));
+    }
+
+    @Override
+    protected List<String> dropUnique(Table t, UniqueConstraint u, Schema before, MigrationOperation op) {
+        return rebuild(t, op.applyTo(before).requireTable(t.name()));
+    }
+
+    @Override
+    protected List<String> dropForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
+        return rebuild(t, op.applyTo(before).requireTable(t.name()));
+    }
+
+    @Override
+    protected List<String> dropCheck(Table t, Check c, Schema before, MigrationOperation op) {
+        return rebuild(t, op.applyTo(before).requireTable(t.name()));
+    }
+
+    /**
+     * The table-rebuild procedure (https://sqlite.org/lang_altertable.html#otheralter), keeping rows:
+     * columns present in both shapes are copied; a new NOT NULL column without default fails loudly.
+     */
+    List<String> rebuild(Table before, Table after) {
+        String temp = quote(REBUILD_PREFIX + after.name());
+        List<String> out = new ArrayList<>();
+        out.add(createTableStatement(after, temp));
+        List<String> shared = after.columnNames().stream().filter(c -> before.column(c).isPresent()).toList();
+        if (!shared.isEmpty()) {
+            out.add("INSERT INTO " + temp + " (" + columns(shared) + ") SELECT " + columns(shared) + " FROM " + table(before));
+        }
+        out.add("DROP TABLE " + table(before));
+        out.add("ALTER TABLE " + temp + " RENAME TO " + quote(after.name()));
+        for (Index i : after.indexes()) {
+            out.add(createIndex(after, i));
+        }
+        return out;
+    }
+
+    @Override
+    protected String createIndex(Table t, Index i) {
+        if (i.method() == IndexMethod.GIN || i.method() == IndexMethod.GIST) {
+            throw new MigrationException("table " + t.name() + ": index " + i.name() + " uses " + i.method()
+                    + ", which only PostgreSQL has");
+        }
+        return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(i.name()) + " ON " + table(t)
+                + " (" + columns(i.columns()) + ")" + (i.where() == null ? "" : " WHERE " + i.where());
+    }
+
+    /** SQLite has no comments: nothing to run, the snapshot keeps the comment. */
+    @Override
+    protected List<String> alterTableComment(Table t, String comment) {
+        return List.of();
+    }
+
+    @Override
+    protected String dropIndex(Table t, Index i) {
+        return "DROP INDEX " + quote(i.name());
+    }
+}
