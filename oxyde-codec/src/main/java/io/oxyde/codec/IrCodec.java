@@ -1,0 +1,94 @@
+package io.oxyde.codec;
+
+import io.oxyde.codec.internal.IrValidator;
+import io.oxyde.codec.internal.QueryCodec;
+import io.oxyde.codec.internal.ResultCodec;
+import io.oxyde.codec.internal.ValueCodec;
+import io.oxyde.codec.internal.WireFormat;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The wire protocol of the IR (version {@value #PROTOCOL_VERSION}, specified in
+ * {@code docs/protocol.md}): a query travels as the MessagePack array
+ * {@code [proto, shape, values]}, where {@code shape} is the query's template (every scalar
+ * value replaced by a parameter slot, see {@link IrTemplate}) and {@code values} fills the
+ * slots. Splitting them lets a receiver cache everything it derives from a shape under its
+ * {@link ShapeKey} and decode only the values of each message ({@link #read(byte[])}).
+ *
+ * <p>Decoding checks every rule of the protocol and, for any input bytes, either returns or
+ * throws {@link ProtocolException} naming the offending field; encoding checks the same
+ * rules, so an invalid IR never leaves the process. All methods are thread-safe.
+ */
+public final class IrCodec {
+
+    /** The protocol version written and the only one accepted. */
+    public static final int PROTOCOL_VERSION = WireFormat.PROTOCOL_VERSION;
+
+    private IrCodec() {
+    }
+
+    /**
+     * Encodes a query.
+     *
+     * @throws ProtocolException if the query breaks a rule of the protocol
+     */
+    public static byte[] encode(QueryIr ir) {
+        Objects.requireNonNull(ir, "ir");
+        IrValidator.validate(ir, IrValidator.Mode.QUERY);
+        return QueryCodec.encode(ir);
+    }
+
+    /**
+     * Decodes and validates a whole query message.
+     *
+     * @throws ProtocolException for anything but a valid message
+     */
+    public static QueryIr decode(byte[] bytes) {
+        QueryCodec.Envelope e = QueryCodec.readEnvelope(bytes);
+        return QueryCodec.readShape(e.input(), e.shapeOffset(), e.shapeLength(), e.values());
+    }
+
+    /**
+     * Reads a message's envelope and values without decoding its shape: the fast path of a
+     * receiver that caches per shape. The shape is validated when
+     * {@link WireQuery#template()} first decodes it.
+     *
+     * @throws ProtocolException if the envelope or the values break the protocol
+     */
+    public static WireQuery read(byte[] bytes) {
+        QueryCodec.Envelope e = QueryCodec.readEnvelope(bytes);
+        byte[] shape = Arrays.copyOfRange(e.input(), e.shapeOffset(), e.shapeOffset() + e.shapeLength());
+        return new WireQuery(new ShapeKey(shape), e.values());
+    }
+
+    /**
+     * The shape key {@code read(encode(ir)).shape()} would give, computed without writing the
+     * values.
+     *
+     * @throws ProtocolException if the query breaks a rule of the protocol
+     */
+    public static ShapeKey shapeOf(QueryIr ir) {
+        Objects.requireNonNull(ir, "ir");
+        IrValidator.validate(ir, IrValidator.Mode.QUERY);
+        return new ShapeKey(QueryCodec.shape(ir, null, new ValueCodec()));
+    }
+
+    /**
+     * Encodes a result frame (rows, or a mutation's outcome) with the same value encoding.
+     *
+     * @throws ProtocolException if the frame holds a parameter slot or nests too deeply
+     */
+    public static byte[] encodeResult(ResultFrame frame) {
+        return ResultCodec.encode(frame);
+    }
+
+    /**
+     * Decodes and validates a result frame.
+     *
+     * @throws ProtocolException for anything but a valid frame
+     */
+    public static ResultFrame decodeResult(byte[] bytes) {
+        return ResultCodec.decode(bytes);
+    }
+}

@@ -1,0 +1,461 @@
+package io.oxyde.codec.internal;
+
+import static io.oxyde.codec.internal.WireFormat.*;
+
+import io.oxyde.codec.Aggregate;
+import io.oxyde.codec.Assignment;
+import io.oxyde.codec.BulkUpdateIr;
+import io.oxyde.codec.BulkUpdateRow;
+import io.oxyde.codec.ColumnRef;
+import io.oxyde.codec.ConflictAction;
+import io.oxyde.codec.DeleteIr;
+import io.oxyde.codec.Expr;
+import io.oxyde.codec.FilterNode;
+import io.oxyde.codec.InsertIr;
+import io.oxyde.codec.Join;
+import io.oxyde.codec.OnConflict;
+import io.oxyde.codec.OrderBy;
+import io.oxyde.codec.QueryIr;
+import io.oxyde.codec.RawIr;
+import io.oxyde.codec.SelectIr;
+import io.oxyde.codec.SetOperation;
+import io.oxyde.codec.UpdateIr;
+import io.oxyde.codec.Value;
+import io.oxyde.codec.ValueKind;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The semantic rules of the protocol, checked on an IR in memory: identifiers, the operand
+ * each lookup takes, non-negative limit and offset, non-empty inserts and updates, nesting
+ * depth, value sizes, and the number of slots. Encoding runs it on the query before writing;
+ * decoding runs it on what it read. Paths name fields by their wire keys, so both report
+ * the same {@code filter.children[0].value: between takes a 2-element array}.
+ */
+public final class IrValidator {
+
+    /** Whether scalar values must be concrete values or {@link Value.Param} slots. */
+    public enum Mode {
+        /** A query: every scalar is a concrete value; parameter slots are an error. */
+        QUERY,
+        /** A template: every scalar is a parameter slot. */
+        TEMPLATE
+    }
+
+    private final Mode mode;
+    private final Path path = new Path("shape");
+    private int depth;
+    private int slots;
+
+    private IrValidator(Mode mode) {
+        this.mode = mode;
+    }
+
+    /**
+     * Checks {@code ir}, throwing a {@link io.oxyde.codec.ProtocolException} naming the first
+     * rule broken.
+     */
+    public static void validate(QueryIr ir, Mode mode) {
+        new IrValidator(mode).query(ir);
+    }
+
+    private void query(QueryIr ir) {
+        if (ir instanceof SelectIr s) {
+            select(s);
+        } else if (ir instanceof InsertIr i) {
+            insert(i);
+        } else if (ir instanceof UpdateIr u) {
+            update(u);
+        } else if (ir instanceof BulkUpdateIr b) {
+            bulkUpdate(b);
+        } else if (ir instanceof DeleteIr d) {
+            delete(d);
+        } else {
+            raw((RawIr) ir);
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw path.error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    private void leave() {
+        depth--;
+    }
+
+    private void header(String table, String model) {
+        identifier(K_TABLE, table);
+        if (model != null) {
+            identifier(K_MODEL, model);
+        }
+    }
+
+    private void select(SelectIr s) {
+        header(s.table(), s.model());
+        columnRefs(K_COLUMNS, s.columns());
+        if (s.filter() != null) {
+            path.key(K_FILTER);
+            filter(s.filter());
+            path.pop();
+        }
+        path.key(K_JOINS).index(0);
+        for (int i = 0; i < s.joins().size(); i++) {
+            path.setIndex(i);
+            Join j = s.joins().get(i);
+            identifier(K_ALIAS, j.alias());
+            for (int k = 0; k < i; k++) {
+                if (s.joins().get(k).alias().equals(j.alias())) {
+                    path.key(K_ALIAS);
+                    throw path.error("duplicate join alias \"" + j.alias() + "\"");
+                }
+            }
+            identifier(K_TABLE, j.table());
+            path.key(K_LEFT);
+            columnRef(j.left());
+            path.pop();
+            identifier(K_RIGHT, j.rightColumn());
+            identifiers(K_COLUMNS, j.columns());
+        }
+        path.pop().pop();
+        path.key(K_ORDER_BY).index(0);
+        for (int i = 0; i < s.orderBy().size(); i++) {
+            path.setIndex(i);
+            OrderBy o = s.orderBy().get(i);
+            if (o.column() != null) {
+                path.index(0);
+                columnRef(o.column());
+                path.pop();
+            }
+        }
+        path.pop().pop();
+        nonNegative(K_LIMIT, s.limit());
+        nonNegative(K_OFFSET, s.offset());
+        path.key(K_AGGREGATES).index(0);
+        for (int i = 0; i < s.aggregates().size(); i++) {
+            path.setIndex(i);
+            Aggregate a = s.aggregates().get(i);
+            if (a.column() != null) {
+                path.key(K_COLUMN);
+                columnRef(a.column());
+                path.pop();
+            }
+            identifier(K_ALIAS, a.alias());
+        }
+        path.pop().pop();
+        columnRefs(K_GROUP_BY, s.groupBy());
+        if (s.having() != null) {
+            path.key(K_HAVING);
+            filter(s.having());
+            path.pop();
+        }
+        path.key(K_UNION).index(0);
+        for (int i = 0; i < s.setOperations().size(); i++) {
+            path.setIndex(i);
+            SetOperation op = s.setOperations().get(i);
+            path.key(K_QUERY);
+            enter();
+            select(op.query());
+            leave();
+            path.pop();
+        }
+        path.pop().pop();
+    }
+
+    private void nonNegative(String key, Long n) {
+        if (n != null && n < 0) {
+            path.key(key);
+            throw path.error("must not be negative, found " + n);
+        }
+    }
+
+    private void insert(InsertIr ins) {
+        header(ins.table(), ins.model());
+        path.key(K_COLUMNS);
+        if (ins.columns().isEmpty()) {
+            throw path.error("an insert needs at least one column");
+        }
+        path.pop();
+        identifiers(K_COLUMNS, ins.columns());
+        path.key(K_ROWS);
+        if (ins.rows().isEmpty()) {
+            throw path.error("an insert needs at least one row");
+        }
+        path.index(0);
+        for (int i = 0; i < ins.rows().size(); i++) {
+            path.setIndex(i);
+            List<Value> row = ins.rows().get(i);
+            if (row.size() != ins.columns().size()) {
+                throw path.error("row has " + row.size() + " values for " + ins.columns().size() + " columns");
+            }
+            values(row);
+        }
+        path.pop().pop();
+        identifiers(K_RETURNING, ins.returning());
+        OnConflict oc = ins.onConflict();
+        if (oc != null) {
+            path.key(K_ON_CONFLICT);
+            identifiers(K_TARGET, oc.target());
+            identifiers(K_UPDATE, oc.updateColumns());
+            if (oc.action() == ConflictAction.DO_UPDATE && oc.updateColumns().isEmpty()) {
+                path.key(K_UPDATE);
+                throw path.error("action \"update\" needs at least one column to update");
+            }
+            path.pop();
+        }
+    }
+
+    private void update(UpdateIr u) {
+        header(u.table(), u.model());
+        path.key(K_SET);
+        if (u.assignments().isEmpty()) {
+            throw path.error("an update needs at least one assignment");
+        }
+        path.index(0);
+        for (int i = 0; i < u.assignments().size(); i++) {
+            path.setIndex(i);
+            Assignment a = u.assignments().get(i);
+            path.index(0);
+            identifier(a.column());
+            path.setIndex(1);
+            expr(a.value());
+            path.pop();
+        }
+        path.pop().pop();
+        if (u.filter() != null) {
+            path.key(K_FILTER);
+            filter(u.filter());
+            path.pop();
+        }
+        identifiers(K_RETURNING, u.returning());
+    }
+
+    private void expr(Expr e) {
+        enter();
+        if (e instanceof Expr.Literal l) {
+            path.key(K_VALUE);
+            value(l.value());
+            path.pop();
+        } else if (e instanceof Expr.Column c) {
+            identifier(K_NAME, c.name());
+        } else if (e instanceof Expr.Binary b) {
+            path.key(K_LEFT);
+            expr(b.left());
+            path.pop().key(K_RIGHT);
+            expr(b.right());
+            path.pop();
+        } else {
+            path.key(K_OPERAND);
+            expr(((Expr.Negate) e).operand());
+            path.pop();
+        }
+        leave();
+    }
+
+    private void bulkUpdate(BulkUpdateIr b) {
+        header(b.table(), b.model());
+        identifier(K_KEY, b.keyColumn());
+        path.key(K_COLUMNS);
+        if (b.columns().isEmpty()) {
+            throw path.error("a bulk update needs at least one column");
+        }
+        path.pop();
+        identifiers(K_COLUMNS, b.columns());
+        path.key(K_ROWS);
+        if (b.rows().isEmpty()) {
+            throw path.error("a bulk update needs at least one row");
+        }
+        path.index(0);
+        for (int i = 0; i < b.rows().size(); i++) {
+            path.setIndex(i);
+            BulkUpdateRow row = b.rows().get(i);
+            if (row.values().size() != b.columns().size()) {
+                throw path.error("row has " + row.values().size() + " values for " + b.columns().size() + " columns");
+            }
+            path.index(0);
+            value(row.key());
+            path.setIndex(1);
+            values(row.values());
+            path.pop();
+        }
+        path.pop().pop();
+    }
+
+    private void delete(DeleteIr d) {
+        header(d.table(), d.model());
+        if (d.filter() != null) {
+            path.key(K_FILTER);
+            filter(d.filter());
+            path.pop();
+        }
+        identifiers(K_RETURNING, d.returning());
+    }
+
+    private void raw(RawIr r) {
+        path.key(K_SQL);
+        if (r.sql().isBlank()) {
+            throw path.error("raw SQL must not be empty");
+        }
+        if (r.sql().length() > MAX_SQL_BYTES / 3 && utf8Length(r.sql()) > MAX_SQL_BYTES) {
+            throw path.error("raw SQL longer than " + MAX_SQL_BYTES + " bytes");
+        }
+        path.pop();
+        path.key(K_PARAMS);
+        values(r.params());
+        path.pop();
+    }
+
+    private void filter(FilterNode node) {
+        enter();
+        if (node instanceof FilterNode.Condition c) {
+            path.key(K_FIELD);
+            columnRef(c.field());
+            path.pop().key(K_VALUE);
+            Value v = c.value();
+            switch (c.lookup()) {
+                case IN:
+                    if (!(v instanceof Value.Array)) {
+                        throw path.error("in takes an array, found " + v.kind());
+                    }
+                    break;
+                case BETWEEN:
+                    if (!(v instanceof Value.Array a) || a.elements().size() != 2) {
+                        throw path.error("between takes a 2-element array");
+                    }
+                    break;
+                case ISNULL:
+                    if (v.kind() != ValueKind.BOOL) {
+                        throw path.error("isnull takes a bool, found " + v.kind());
+                    }
+                    break;
+                case YEAR:
+                case MONTH:
+                case DAY:
+                    if (v.kind() != ValueKind.INT) {
+                        throw path.error(c.lookup().wireName() + " takes an integer, found " + v.kind());
+                    }
+                    break;
+                default:
+                    break;
+            }
+            value(v);
+            path.pop();
+        } else if (node instanceof FilterNode.And and) {
+            children(and.children());
+        } else if (node instanceof FilterNode.Or or) {
+            children(or.children());
+        } else {
+            path.key(K_CHILD);
+            filter(((FilterNode.Not) node).child());
+            path.pop();
+        }
+        leave();
+    }
+
+    private void children(List<FilterNode> children) {
+        path.key(K_CHILDREN).index(0);
+        for (int i = 0; i < children.size(); i++) {
+            path.setIndex(i);
+            filter(children.get(i));
+        }
+        path.pop().pop();
+    }
+
+    private void values(List<Value> values) {
+        path.index(0);
+        for (int i = 0; i < values.size(); i++) {
+            path.setIndex(i);
+            value(values.get(i));
+        }
+        path.pop();
+    }
+
+    private void value(Value v) {
+        if (v instanceof Value.Array a) {
+            enter();
+            values(a.elements());
+            leave();
+            return;
+        }
+        if (++slots > MAX_VALUES) {
+            throw path.error("more than " + MAX_VALUES + " values");
+        }
+        if (v instanceof Value.Param) {
+            if (mode == Mode.QUERY) {
+                throw path.error("a parameter slot cannot be encoded; encode a query, not a template");
+            }
+            return;
+        }
+        if (mode == Mode.TEMPLATE) {
+            throw path.error("a template holds parameter slots, found a " + v.kind() + " value");
+        }
+        if (v instanceof Value.Text t) {
+            blob(t.value());
+        } else if (v instanceof Value.Json j) {
+            blob(j.text());
+        } else if (v instanceof Value.Bytes b) {
+            if (b.value().length > MAX_BLOB_BYTES) {
+                throw path.error("bytes longer than " + MAX_BLOB_BYTES);
+            }
+        } else if (v instanceof Value.Decimal d) {
+            if (d.value().unscaledValue().bitLength() / 8 + 1 > MAX_DECIMAL_BYTES) {
+                throw path.error("decimal with more than " + MAX_DECIMAL_BYTES + " bytes of digits");
+            }
+        }
+    }
+
+    private void blob(String s) {
+        if (s.length() > MAX_BLOB_BYTES / 3 && utf8Length(s) > MAX_BLOB_BYTES) {
+            throw path.error("text longer than " + MAX_BLOB_BYTES + " bytes");
+        }
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private void columnRefs(String key, List<ColumnRef> refs) {
+        path.key(key).index(0);
+        for (int i = 0; i < refs.size(); i++) {
+            path.setIndex(i);
+            columnRef(refs.get(i));
+        }
+        path.pop().pop();
+    }
+
+    private void columnRef(ColumnRef ref) {
+        if (ref.source() == null) {
+            identifier(ref.column());
+        } else {
+            path.index(0);
+            identifier(ref.source());
+            path.setIndex(1);
+            identifier(ref.column());
+            path.pop();
+        }
+    }
+
+    private void identifiers(String key, List<String> names) {
+        path.key(key).index(0);
+        for (int i = 0; i < names.size(); i++) {
+            path.setIndex(i);
+            identifier(names.get(i));
+        }
+        path.pop().pop();
+    }
+
+    private void identifier(String key, String name) {
+        path.key(key);
+        identifier(name);
+        path.pop();
+    }
+
+    /** Non-empty, at most 128 characters, no control characters; anything else is allowed. */
+    private void identifier(String name) {
+        String problem = Identifiers.problem(name);
+        if (problem != null) {
+            throw path.error(problem);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.oxyde.codec.internal;
+
+/**
+ * The constants of wire protocol version 1: keys, extension type numbers and limits. See
+ * {@code docs/protocol.md}; every number here is part of the protocol and is never reused.
+ */
+public final class WireFormat {
+
+    private WireFormat() {
+    }
+
+    /** The protocol version this codec writes and the only one it reads. */
+    public static final int PROTOCOL_VERSION = 1;
+
+    // Extension types of values (application range 0..127).
+    public static final byte EXT_DECIMAL = 1;
+    public static final byte EXT_DATE = 2;
+    public static final byte EXT_TIME = 3;
+    public static final byte EXT_DATE_TIME = 4;
+    public static final byte EXT_TIMESTAMP = 5;
+    public static final byte EXT_UUID = 6;
+    public static final byte EXT_JSON = 7;
+    /** A parameter slot inside a shape: fixext 4 = index (3 bytes, big-endian) + kind tag. */
+    public static final byte EXT_PARAM = 16;
+
+    // Limits.
+    /** Deepest nesting of filter nodes, expressions, arrays and unions, counted together. */
+    public static final int MAX_DEPTH = 64;
+    /** Most slot values in one message, and most elements of any one collection. */
+    public static final int MAX_VALUES = 1_000_000;
+    /** Longest identifier (table, column, alias, model), in characters. */
+    public static final int MAX_IDENTIFIER_CHARS = 128;
+    /** Longest raw SQL statement, in UTF-8 bytes. */
+    public static final int MAX_SQL_BYTES = 1 << 20;
+    /** Longest text, JSON or bytes value, in bytes. */
+    public static final int MAX_BLOB_BYTES = 64 << 20;
+    /** Longest unscaled part of a decimal, in bytes. */
+    public static final int MAX_DECIMAL_BYTES = 8192;
+    /** Longest result column label, in UTF-8 bytes. */
+    public static final int MAX_LABEL_BYTES = 1 << 16;
+
+    // Envelope and result frame kinds.
+    public static final String FRAME_ROWS = "rows";
+    public static final String FRAME_MUTATION = "mutation";
+
+    // Shape keys.
+    public static final String K_TYPE = "type";
+    public static final String K_TABLE = "table";
+    public static final String K_MODEL = "model";
+    public static final String K_COLUMNS = "columns";
+    public static final String K_DISTINCT = "distinct";
+    public static final String K_FILTER = "filter";
+    public static final String K_JOINS = "joins";
+    public static final String K_ORDER_BY = "order_by";
+    public static final String K_LIMIT = "limit";
+    public static final String K_OFFSET = "offset";
+    public static final String K_AGGREGATES = "aggregates";
+    public static final String K_GROUP_BY = "group_by";
+    public static final String K_HAVING = "having";
+    public static final String K_LOCK = "lock";
+    public static final String K_UNION = "union";
+    public static final String K_MODE = "mode";
+    public static final String K_ROWS = "rows";
+    public static final String K_RETURNING = "returning";
+    public static final String K_ON_CONFLICT = "on_conflict";
+    public static final String K_SET = "set";
+    public static final String K_KEY = "key";
+    public static final String K_SQL = "sql";
+    public static final String K_PARAMS = "params";
+    // filter nodes
+    public static final String K_CHILDREN = "children";
+    public static final String K_CHILD = "child";
+    public static final String K_FIELD = "field";
+    public static final String K_OP = "op";
+    public static final String K_VALUE = "value";
+    // joins
+    public static final String K_ALIAS = "alias";
+    public static final String K_KIND = "kind";
+    public static final String K_LEFT = "left";
+    public static final String K_RIGHT = "right";
+    // aggregates
+    public static final String K_FUNCTION = "function";
+    public static final String K_COLUMN = "column";
+    // unions
+    public static final String K_QUERY = "query";
+    // on conflict
+    public static final String K_TARGET = "target";
+    public static final String K_ACTION = "action";
+    public static final String K_UPDATE = "update";
+    // expressions
+    public static final String K_NAME = "name";
+    public static final String K_OPERAND = "operand";
+
+    // Filter node and expression types.
+    public static final String T_CONDITION = "condition";
+    public static final String T_AND = "and";
+    public static final String T_OR = "or";
+    public static final String T_NOT = "not";
+    public static final String T_VALUE = "value";
+    public static final String T_COLUMN = "column";
+    public static final String T_BINARY = "binary";
+    public static final String T_NEG = "neg";
+}

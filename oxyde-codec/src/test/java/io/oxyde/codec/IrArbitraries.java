@@ -1,0 +1,251 @@
+package io.oxyde.codec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/** Generators of IR: values of every kind, filter trees, and queries of every operation. */
+final class IrArbitraries {
+
+    private IrArbitraries() {
+    }
+
+    // ------------------------------------------------------------------ leaves
+
+    static Arbitrary<String> identifier() {
+        Arbitrary<String> plain = Arbitraries.strings().withCharRange('a', 'z').withChars('_').ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> odd = Arbitraries.of("we\"ird", "sp ace", "dot.ted", "`tick`", "ünï", "🦀crab", "x".repeat(128));
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(9, plain),
+                net.jqwik.api.Tuple.of(1, odd));
+    }
+
+    static Arbitrary<String> text() {
+        Arbitrary<String> bmp = Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMaxLength(20);
+        return Arbitraries.oneOf(bmp, bmp.map(s -> s + "🦀"), Arbitraries.just(""));
+    }
+
+    static Arbitrary<ColumnRef> columnRef() {
+        return Arbitraries.oneOf(identifier().map(ColumnRef::of),
+                Combinators.combine(identifier(), identifier()).as(ColumnRef::of));
+    }
+
+    /** A scalar value of any kind. */
+    static Arbitrary<Value> scalar() {
+        Arbitrary<Value> nul = Arbitraries.just(Value.nullValue());
+        Arbitrary<Value> bool = Arbitraries.of(Value.Bool.TRUE, Value.Bool.FALSE);
+        Arbitrary<Value> integer = Arbitraries.longs().map(Value.Int::new);
+        Arbitrary<Value> floating = Arbitraries.oneOf(Arbitraries.doubles(),
+                Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE))
+                .map(Value.Float::new);
+        Arbitrary<Value> decimal = Combinators.combine(
+                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(40).negate(), BigInteger.TEN.pow(40)),
+                Arbitraries.integers().between(-20, 40))
+                .as((u, s) -> new Value.Decimal(new BigDecimal(u, s)));
+        Arbitrary<Value> txt = text().map(Value.Text::new);
+        Arbitrary<Value> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(16).map(Value.Bytes::new);
+        Arbitrary<Value> date = Arbitraries.longs().between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay())
+                .map(d -> new Value.Date(LocalDate.ofEpochDay(d)));
+        Arbitrary<Value> time = Arbitraries.longs().between(0, LocalTime.MAX.toNanoOfDay())
+                .map(n -> new Value.Time(LocalTime.ofNanoOfDay(n)));
+        Arbitrary<Long> seconds = Arbitraries.longs().between(-62_000_000_000L, 250_000_000_000L);
+        Arbitrary<Integer> nanos = Arbitraries.integers().between(0, 999_999_999);
+        Arbitrary<Value> dateTime = Combinators.combine(seconds, nanos)
+                .as((s, n) -> new Value.DateTime(LocalDateTime.ofEpochSecond(s, n, ZoneOffset.UTC)));
+        Arbitrary<Value> timestamp = Combinators.combine(seconds, nanos, Arbitraries.integers().between(-64_800, 64_800))
+                .as((s, n, o) -> new Value.Timestamp(OffsetDateTime.of(
+                        LocalDateTime.ofEpochSecond(s, n, ZoneOffset.UTC), ZoneOffset.ofTotalSeconds(o))));
+        Arbitrary<Value> uuid = Combinators.combine(Arbitraries.longs(), Arbitraries.longs())
+                .as((a, b) -> new Value.Uuid(new UUID(a, b)));
+        Arbitrary<Value> json = text().map(t -> new Value.Json("{\"k\":\"" + t.replace("\\", "").replace("\"", "") + "\"}"));
+        return Arbitraries.oneOf(List.of(nul, bool, integer, floating, decimal, txt, bytes, date, time, dateTime,
+                timestamp, uuid, json));
+    }
+
+    /** A value: mostly scalars, sometimes (nested) arrays. */
+    static Arbitrary<Value> value() {
+        return Arbitraries.recursive(IrArbitraries::scalar,
+                inner -> Arbitraries.frequencyOf(
+                        net.jqwik.api.Tuple.of(3, scalar()),
+                        net.jqwik.api.Tuple.of(1, inner.list().ofMaxSize(3).map(Value.Array::new))),
+                0, 3);
+    }
+
+    static Arbitrary<Value> scalarArray(int min, int max) {
+        return scalar().list().ofMinSize(min).ofMaxSize(max).map(Value.Array::new);
+    }
+
+    // ------------------------------------------------------------------ filters
+
+    static Arbitrary<FilterNode> condition() {
+        return Arbitraries.of(Lookup.class).flatMap(lookup -> {
+            Arbitrary<Value> operand;
+            switch (lookup) {
+                case IN: operand = scalarArray(0, 4); break;
+                case BETWEEN: operand = scalarArray(2, 2); break;
+                case ISNULL: operand = Arbitraries.of(Value.Bool.TRUE, Value.Bool.FALSE); break;
+                case YEAR:
+                case MONTH:
+                case DAY: operand = Arbitraries.integers().between(1, 2100).map(i -> Value.of((long) i)); break;
+                default: operand = value(); break;
+            }
+            return Combinators.combine(columnRef(), operand).as((f, v) -> new FilterNode.Condition(f, lookup, v));
+        });
+    }
+
+    static Arbitrary<FilterNode> filter() {
+        return Arbitraries.recursive(IrArbitraries::condition, inner -> Arbitraries.oneOf(
+                condition(),
+                inner.list().ofMaxSize(3).map(FilterNode.And::new),
+                inner.list().ofMaxSize(3).map(FilterNode.Or::new),
+                inner.map(FilterNode.Not::new)), 0, 4);
+    }
+
+    static Arbitrary<FilterNode> optionalFilter() {
+        return filter().injectNull(0.3);
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    static Arbitrary<Join> join(String alias) {
+        return Combinators.combine(identifier(), Arbitraries.of(JoinKind.class), columnRef(), identifier(),
+                identifier().list().ofMaxSize(3))
+                .as((table, kind, left, right, cols) -> new Join(alias, table, kind, left, right, cols));
+    }
+
+    static Arbitrary<List<Join>> joins() {
+        return identifier().list().uniqueElements().ofMaxSize(2).flatMap(aliases -> {
+            if (aliases.isEmpty()) {
+                return Arbitraries.just(List.<Join>of());
+            }
+            List<Arbitrary<Join>> each = new ArrayList<>();
+            for (String a : aliases) {
+                each.add(join(a));
+            }
+            return Combinators.combine(each).as(l -> l);
+        });
+    }
+
+    static Arbitrary<OrderBy> orderBy() {
+        return Arbitraries.oneOf(
+                Combinators.combine(columnRef(), Arbitraries.of(Direction.ASC, Direction.DESC)).as(OrderBy::new),
+                Arbitraries.just(OrderBy.random()));
+    }
+
+    static Arbitrary<Aggregate> aggregate() {
+        return Combinators.combine(Arbitraries.of(AggregateFunction.class), columnRef().injectNull(0.3),
+                Arbitraries.of(true, false), identifier())
+                .as((f, c, d, alias) -> new Aggregate(f, c == null && f != AggregateFunction.COUNT ? ColumnRef.of("x") : c, d, alias));
+    }
+
+    static Arbitrary<SelectIr> simpleSelect() {
+        return select(false);
+    }
+
+    static Arbitrary<SelectIr> select() {
+        return select(true);
+    }
+
+    private static Arbitrary<SelectIr> select(boolean unions) {
+        Arbitrary<List<SetOperation>> union = unions
+                ? Combinators.combine(Arbitraries.of(SetOperator.class), simpleSelect()).as(SetOperation::new)
+                        .list().ofMaxSize(2)
+                : Arbitraries.just(List.of());
+        Arbitrary<Long> limits = Arbitraries.longs().between(0, Long.MAX_VALUE).injectNull(0.5);
+        Arbitrary<Object[]> first = Combinators.combine(identifier().injectNull(0.3), identifier(),
+                columnRef().list().ofMaxSize(4), Arbitraries.of(true, false), optionalFilter(), joins(),
+                orderBy().list().ofMaxSize(3), limits)
+                .as((model, table, cols, distinct, filter, joins, order, limit) ->
+                        new Object[] {model, table, cols, distinct, filter, joins, order, limit});
+        Arbitrary<Object[]> second = Combinators.combine(limits, aggregate().list().ofMaxSize(2),
+                columnRef().list().ofMaxSize(2), optionalFilter(), Arbitraries.of(LockMode.class).injectNull(0.6),
+                union, Arbitraries.of(SelectMode.class))
+                .as((offset, aggs, group, having, lock, un, mode) ->
+                        new Object[] {offset, aggs, group, having, lock, un, mode});
+        return Combinators.combine(first, second).as(IrArbitraries::buildSelect);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SelectIr buildSelect(Object[] a, Object[] b) {
+        return new SelectIr((String) a[0], (String) a[1], (List<ColumnRef>) a[2], (Boolean) a[3],
+                (FilterNode) a[4], (List<Join>) a[5], (List<OrderBy>) a[6], (Long) a[7], (Long) b[0],
+                (List<Aggregate>) b[1], (List<ColumnRef>) b[2], (FilterNode) b[3], (LockMode) b[4],
+                (List<SetOperation>) b[5], (SelectMode) b[6]);
+    }
+
+    static Arbitrary<InsertIr> insert() {
+        return identifier().list().uniqueElements().ofMinSize(1).ofMaxSize(4).flatMap(cols ->
+                Combinators.combine(identifier().injectNull(0.3), identifier(),
+                        value().list().ofSize(cols.size()).list().ofMinSize(1).ofMaxSize(5),
+                        identifier().list().ofMaxSize(2), onConflict())
+                        .as((model, table, rows, ret, oc) -> new InsertIr(model, table, cols, rows, ret, oc)));
+    }
+
+    static Arbitrary<OnConflict> onConflict() {
+        return Arbitraries.oneOf(
+                identifier().list().ofMaxSize(2).map(t -> new OnConflict(t, ConflictAction.DO_NOTHING, List.of())),
+                Combinators.combine(identifier().list().ofMaxSize(2), identifier().list().ofMinSize(1).ofMaxSize(3))
+                        .as(OnConflict::doUpdate))
+                .injectNull(0.5);
+    }
+
+    static Arbitrary<Expr> expr() {
+        return Arbitraries.recursive(
+                () -> Arbitraries.oneOf(value().map(Expr.Literal::new), identifier().map(Expr.Column::new)),
+                inner -> Arbitraries.oneOf(
+                        value().map(Expr.Literal::new),
+                        Combinators.combine(Arbitraries.of(ArithmeticOperator.class), inner, inner).as(Expr.Binary::new),
+                        inner.map(Expr.Negate::new)),
+                0, 3);
+    }
+
+    static Arbitrary<UpdateIr> update() {
+        return Combinators.combine(identifier().injectNull(0.3), identifier(),
+                Combinators.combine(identifier(), expr()).as(Assignment::new).list().ofMinSize(1).ofMaxSize(3),
+                optionalFilter(), identifier().list().ofMaxSize(2))
+                .as(UpdateIr::new);
+    }
+
+    static Arbitrary<BulkUpdateIr> bulkUpdate() {
+        return identifier().list().uniqueElements().ofMinSize(1).ofMaxSize(3).flatMap(cols ->
+                Combinators.combine(identifier().injectNull(0.3), identifier(), identifier(),
+                        Combinators.combine(scalar(), value().list().ofSize(cols.size())).as(BulkUpdateRow::new)
+                                .list().ofMinSize(1).ofMaxSize(4))
+                        .as((model, table, key, rows) -> new BulkUpdateIr(model, table, key, cols, rows)));
+    }
+
+    static Arbitrary<DeleteIr> delete() {
+        return Combinators.combine(identifier().injectNull(0.3), identifier(), optionalFilter(),
+                identifier().list().ofMaxSize(2)).as(DeleteIr::new);
+    }
+
+    static Arbitrary<RawIr> raw() {
+        return Combinators.combine(text().filter(s -> !s.isBlank()), value().list().ofMaxSize(4)).as(RawIr::new);
+    }
+
+    /** A query of any operation. */
+    static Arbitrary<QueryIr> query() {
+        return Arbitraries.oneOf(select(), insert(), update(), bulkUpdate(), delete(), raw());
+    }
+
+    static Arbitrary<RowSet> rowSet() {
+        return identifier().list().ofMaxSize(4).flatMap(cols ->
+                value().list().ofSize(cols.size()).list().ofMaxSize(6).map(rows -> new RowSet(cols, rows)));
+    }
+
+    static Arbitrary<ResultFrame> resultFrame() {
+        return Arbitraries.oneOf(rowSet(),
+                Combinators.combine(Arbitraries.longs().between(0, Long.MAX_VALUE), value().list().ofMaxSize(4), rowSet())
+                        .as(MutationResult::new));
+    }
+}

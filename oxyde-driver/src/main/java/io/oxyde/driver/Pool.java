@@ -1,0 +1,28 @@
+package io.oxyde.driver;
+
+import io.oxyde.query.Dialect;
+
+/**
+ * A named, open connection pool as the registry hands it out: what it points at and how busy
+ * it is. Work is submitted through {@link OxydeDriver} by pool name.
+ */
+public interface Pool {
+
+    /** The name it is registered under. */
+    String name();
+
+    /** The SQL dialect, detected from the server for {@code mysql://} URLs (MySQL or MariaDB). */
+    Dialect dialect();
+
+    /** The JDBC URL with any password hidden. */
+    String redactedUrl();
+
+    /** The settings it was opened with. */
+    PoolSettings settings();
+
+    /** The maximum number of connections it opens. */
+    int maxConnections();
+
+    /** A snapshot of its connections and queues. */
+    PoolStats stats();
+}

@@ -1,0 +1,130 @@
+package io.oxyde.driver;
+
+import io.oxyde.driver.internal.ManagedPool;
+import io.oxyde.driver.internal.TransactionRegistry;
+import io.oxyde.query.SqlRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Named connection pools, the analogue of the original's global pool registry: a pool is
+ * initialised once under a name, looked up by name for every statement, and closed by name.
+ * Lookups are lock-free; initialising and closing are serialised so a name is never opened
+ * twice. It also owns the transactions opened on its pools.
+ *
+ * <p>{@link #global()} is the process-wide registry used by default; tests create their own
+ * instances so they never share pools.
+ */
+public final class PoolRegistry implements AutoCloseable {
+
+    private static final PoolRegistry GLOBAL = new PoolRegistry();
+
+    private final ConcurrentHashMap<String, ManagedPool> pools = new ConcurrentHashMap<>();
+    private final Object lifecycle = new Object();
+    private final SqlRenderer renderer = new SqlRenderer();
+    private final TransactionRegistry transactions = new TransactionRegistry();
+
+    /** The process-wide registry. */
+    public static PoolRegistry global() {
+        return GLOBAL;
+    }
+
+    /**
+     * Opens a pool under {@code name}, connecting once to check the URL and credentials.
+     *
+     * @throws PoolAlreadyExists if the name is taken
+     * @throws ConfigurationException if the URL or settings are invalid or the database
+     *     cannot be reached (the message hides any password)
+     */
+    public Pool init(String name, String url, PoolSettings settings) {
+        Objects.requireNonNull(name, "name");
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        synchronized (lifecycle) {
+            if (pools.containsKey(name)) {
+                throw new PoolAlreadyExists(name);
+            }
+            ManagedPool pool = new ManagedPool(name, parsed, settings == null ? PoolSettings.defaults() : settings,
+                    renderer);
+            pools.put(name, pool);
+            return pool;
+        }
+    }
+
+    /** Opens a pool with default settings. */
+    public Pool init(String name, String url) {
+        return init(name, url, PoolSettings.defaults());
+    }
+
+    /**
+     * The pool with this name.
+     *
+     * @throws PoolNotFound naming the unknown pool and the known ones
+     */
+    public Pool get(String name) {
+        return managed(name);
+    }
+
+    /** Whether a pool with this name is open. */
+    public boolean contains(String name) {
+        return pools.containsKey(name);
+    }
+
+    /** The names of the open pools, sorted. */
+    public List<String> names() {
+        return new ArrayList<>(new TreeSet<>(pools.keySet()));
+    }
+
+    /**
+     * Closes the pool: its open transactions are rolled back and end as FAILED, queued work is
+     * dropped, connections are closed.
+     *
+     * @return whether a pool with this name existed
+     */
+    public boolean close(String name) {
+        ManagedPool pool;
+        synchronized (lifecycle) {
+            pool = pools.remove(name);
+        }
+        if (pool == null) {
+            return false;
+        }
+        transactions.abandon(pool);
+        pool.close();
+        return true;
+    }
+
+    /** Closes every pool. */
+    public void closeAll() {
+        for (String name : names()) {
+            close(name);
+        }
+    }
+
+    /** Closes every pool and stops the transaction reaper; the registry is unusable after. */
+    @Override
+    public void close() {
+        closeAll();
+        if (this != GLOBAL) {
+            transactions.close();
+        }
+    }
+
+    ManagedPool managed(String name) {
+        ManagedPool pool = name == null ? null : pools.get(name);
+        if (pool == null) {
+            throw new PoolNotFound(name, names());
+        }
+        return pool;
+    }
+
+    TransactionRegistry transactions() {
+        return transactions;
+    }
+
+    SqlRenderer renderer() {
+        return renderer;
+    }
+}

@@ -1,0 +1,14 @@
+package io.oxyde.driver;
+
+/**
+ * The pool's executor queue is full, so the work was rejected at once instead of queueing
+ * without bound. Back off, or raise {@link PoolSettings.Builder#maxQueuedTasks(int)}.
+ */
+public class PoolSaturated extends OxydeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public PoolSaturated(String message, String pool, Throwable cause) {
+        super(message, pool, null, cause);
+    }
+}

@@ -1,0 +1,298 @@
+package io.oxyde.driver.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.oxyde.codec.IrCodec;
+import io.oxyde.codec.ProtocolException;
+import io.oxyde.codec.QueryIr;
+import io.oxyde.codec.ResultFrame;
+import io.oxyde.codec.ValueKind;
+import io.oxyde.codec.WireQuery;
+import io.oxyde.driver.ConnectionLost;
+import io.oxyde.driver.DatabaseUrl;
+import io.oxyde.driver.InvalidQueryException;
+import io.oxyde.driver.OxydeException;
+import io.oxyde.driver.Pool;
+import io.oxyde.driver.PoolSaturated;
+import io.oxyde.driver.PoolSettings;
+import io.oxyde.driver.PoolStats;
+import io.oxyde.driver.ProtocolError;
+import io.oxyde.query.Dialect;
+import io.oxyde.query.RenderPlan;
+import io.oxyde.query.RenderedQuery;
+import io.oxyde.query.SqlRenderer;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One open pool: the HikariCP data source, the two bounded executors in front of it, the
+ * render-plan cache keyed by the wire shape, and the statement runner.
+ *
+ * <p>Why two executors: statements outside transactions must first wait for a connection,
+ * while statements of an open transaction already hold one. If both shared one executor, its
+ * threads could all be waiting for connections held by transactions whose next statements sit
+ * in the queue behind them. The transaction lane never waits for a connection, and since at
+ * most {@code maxConnections} transactions can be open and each runs one statement at a time,
+ * {@code maxConnections} threads suffice for it.
+ */
+public final class ManagedPool implements Pool {
+
+    private static final int PLAN_CACHE_LIMIT = 4096;
+
+    private final String name;
+    private final DatabaseUrl url;
+    private final PoolSettings settings;
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final int maxConnections;
+    private final ThreadPoolExecutor statements;
+    private final ThreadPoolExecutor transactions;
+    private final SqlRenderer renderer;
+    private final StatementRunner runner;
+    private final ConcurrentHashMap<Object, RenderPlan> plans = new ConcurrentHashMap<>();
+    private final AtomicInteger openTransactions = new AtomicInteger();
+
+    public ManagedPool(String name, DatabaseUrl url, PoolSettings settings, SqlRenderer renderer) {
+        this.name = name;
+        this.url = url;
+        this.settings = settings;
+        this.renderer = renderer;
+        this.maxConnections = DataSourceFactory.maxConnections(url, settings);
+        this.dataSource = DataSourceFactory.create(name, url, settings);
+        this.dialect = detectDialect();
+        this.statements = TaskExecutors.bounded("oxyde-" + name, maxConnections, settings.maxQueuedTasks());
+        this.transactions = TaskExecutors.bounded("oxyde-" + name + "-tx", maxConnections,
+                Math.max(settings.maxQueuedTasks(), maxConnections));
+        this.runner = new StatementRunner(name, dialect, settings.statementTimeout());
+    }
+
+    private Dialect detectDialect() {
+        if (url.dialect() != Dialect.MYSQL) {
+            return url.dialect();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData md = c.getMetaData();
+            String product = (md.getDatabaseProductName() + " " + md.getDatabaseProductVersion()).toLowerCase(Locale.ROOT);
+            return product.contains("mariadb") ? Dialect.MARIADB : Dialect.MYSQL;
+        } catch (SQLException e) {
+            dataSource.close();
+            throw ErrorClassifier.translate(e, Dialect.MYSQL, name, null, false);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String redactedUrl() {
+        return url.redacted();
+    }
+
+    @Override
+    public PoolSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    @Override
+    public PoolStats stats() {
+        HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
+        int queued = statements.getQueue().size() + transactions.getQueue().size();
+        if (mx == null) {
+            return new PoolStats(0, 0, 0, 0, queued, openTransactions.get());
+        }
+        return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getTotalConnections(),
+                mx.getThreadsAwaitingConnection(), queued, openTransactions.get());
+    }
+
+    /** The number of threads the executors currently have (for tests and monitoring). */
+    public int liveThreads() {
+        return statements.getPoolSize() + transactions.getPoolSize();
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    public StatementRunner runner() {
+        return runner;
+    }
+
+    AtomicInteger openTransactionCounter() {
+        return openTransactions;
+    }
+
+    /** Decodes, renders and runs IR bytes outside any transaction. */
+    public CompletableFuture<ResultFrame> executeBytes(byte[] bytes) {
+        return submit(statements, work -> runFresh(renderBytes(bytes), null, work));
+    }
+
+    /** Renders and runs a typed IR outside any transaction. */
+    public CompletableFuture<ResultFrame> execute(QueryIr ir, List<ValueKind> expected) {
+        return submit(statements, work -> runFresh(render(ir), expected, work));
+    }
+
+    /** Renders IR bytes through the plan cache (shape → plan, then bind the values). */
+    public RenderedQuery renderBytes(byte[] bytes) {
+        WireQuery wire;
+        try {
+            wire = IrCodec.read(bytes);
+        } catch (ProtocolException e) {
+            throw new ProtocolError("invalid IR message: " + e.getMessage(), name, e);
+        } catch (RuntimeException e) {
+            throw new ProtocolError("invalid IR message: " + e, name, e);
+        }
+        RenderPlan plan;
+        try {
+            plan = plans.get(wire.shape());
+            if (plan == null) {
+                plan = renderer.plan(wire.template(), dialect);
+                if (plans.size() >= PLAN_CACHE_LIMIT) {
+                    plans.clear();
+                }
+                plans.put(wire.shape(), plan);
+            }
+            return plan.bind(wire.values());
+        } catch (ProtocolException e) {
+            throw new ProtocolError("invalid IR message: " + e.getMessage(), name, e);
+        } catch (OxydeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidQueryException("cannot render the query for " + dialect + ": " + e.getMessage(), name, e);
+        }
+    }
+
+    /** Renders a typed IR (the renderer caches per shape). */
+    public RenderedQuery render(QueryIr ir) {
+        try {
+            return renderer.render(ir, dialect);
+        } catch (RuntimeException e) {
+            throw new InvalidQueryException("cannot render the query for " + dialect + ": " + e.getMessage(), name, e);
+        }
+    }
+
+    private ResultFrame runFresh(RenderedQuery query, List<ValueKind> expected, Work work) throws SQLException {
+        Connection c = null;
+        String sql = query.statements().get(0).sql();
+        try {
+            c = dataSource.getConnection();
+            if (query.statements().size() > 1) {
+                // a chunked bulk insert is all or nothing
+                c.setAutoCommit(false);
+                try {
+                    ResultFrame frame = runner.run(c, query, expected, work);
+                    c.commit();
+                    return frame;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            }
+            return runner.run(c, query, expected, work);
+        } catch (SQLException e) {
+            OxydeException error = ErrorClassifier.translate(e, dialect, name, sql, work.timedOut());
+            if (error instanceof ConnectionLost && c != null) {
+                dataSource.evictConnection(c);
+                c = null;
+            }
+            throw error;
+        } finally {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // Hikari returns the connection or discards it itself
+                }
+            }
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure matters more
+        }
+    }
+
+    /** Work that runs on a connection and may throw SQL errors. */
+    @FunctionalInterface
+    public interface Task<T> {
+        T run(Work work) throws Exception;
+    }
+
+    /** Runs {@code task} on the statement executor; the future cancels the work when cancelled. */
+    public <T> CompletableFuture<T> submit(Task<T> task) {
+        return submit(statements, task);
+    }
+
+    /** Runs {@code task} on the transaction lane. */
+    <T> CompletableFuture<T> submitTx(Task<T> task, CompletableFuture<T> result, Runnable after) {
+        return submit(transactions, task, result, after);
+    }
+
+    private <T> CompletableFuture<T> submit(ThreadPoolExecutor executor, Task<T> task) {
+        return submit(executor, task, new CompletableFuture<>(), null);
+    }
+
+    private <T> CompletableFuture<T> submit(ThreadPoolExecutor executor, Task<T> task, CompletableFuture<T> result,
+                                            Runnable after) {
+        Work work = new Work();
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) {
+                work.cancel();
+            }
+        });
+        Runnable runnable = () -> {
+            try {
+                if (!result.isDone()) {
+                    result.complete(task.run(work));
+                }
+            } catch (Throwable e) {
+                result.completeExceptionally(ErrorClassifier.translate(e, dialect, name, null, work.timedOut()));
+            } finally {
+                if (after != null) {
+                    after.run();
+                }
+            }
+        };
+        try {
+            executor.execute(runnable);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(executor.isShutdown()
+                    ? new io.oxyde.driver.PoolNotFound(name, List.of())
+                    : new PoolSaturated("pool '" + name + "' is saturated: " + executor.getQueue().size()
+                            + " tasks already queued (maxQueuedTasks " + settings.maxQueuedTasks() + ")", name, e));
+            if (after != null) {
+                after.run();
+            }
+        }
+        return result;
+    }
+
+    /** Stops the executors and closes every connection. */
+    public void close() {
+        statements.shutdown();
+        transactions.shutdown();
+        dataSource.close();
+    }
+}

@@ -1,0 +1,233 @@
+package io.oxyde.driver.internal;
+
+import io.oxyde.codec.MutationResult;
+import io.oxyde.codec.ResultFrame;
+import io.oxyde.codec.RowSet;
+import io.oxyde.codec.Value;
+import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.ValueDecodeException;
+import io.oxyde.query.Dialect;
+import io.oxyde.query.JdbcValues;
+import io.oxyde.query.RenderedQuery;
+import io.oxyde.query.ResultKind;
+import io.oxyde.query.SqlStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a rendered query on one connection: prepares each statement, binds its values through
+ * {@link JdbcValues}, arms the statement timeout, executes it the way its {@link ResultKind}
+ * says, and reads the result into a {@link ResultFrame}. Every statement is logged at DEBUG on
+ * {@code io.oxyde.sql} with its bind count and time (never the values).
+ */
+public final class StatementRunner {
+
+    private static final Logger SQL_LOG = LoggerFactory.getLogger("io.oxyde.sql");
+    private static final RowSet EMPTY = new RowSet(List.of(), List.of());
+
+    private final String pool;
+    private final Dialect dialect;
+    private final Duration statementTimeout;
+
+    public StatementRunner(String pool, Dialect dialect, Duration statementTimeout) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.statementTimeout = statementTimeout;
+    }
+
+    /**
+     * Runs every statement of {@code query} in order and merges their results.
+     *
+     * @param expected expected kinds of the result columns, or {@code null}
+     * @throws SQLException from the driver (the caller classifies it)
+     */
+    public ResultFrame run(Connection connection, RenderedQuery query, List<ValueKind> expected, Work work)
+            throws SQLException {
+        List<SqlStatement> statements = query.statements();
+        if (statements.size() == 1) {
+            return runOne(connection, statements.get(0), query, expected, work);
+        }
+        long affected = 0;
+        List<Value> keys = new ArrayList<>();
+        List<String> columns = List.of();
+        List<List<Value>> rows = new ArrayList<>();
+        ResultFrame last = null;
+        for (SqlStatement s : statements) {
+            last = runOne(connection, s, query, expected, work);
+            if (last instanceof MutationResult) {
+                MutationResult m = (MutationResult) last;
+                affected += m.affected();
+                keys.addAll(m.generatedKeys());
+                if (!m.returned().columns().isEmpty()) {
+                    columns = m.returned().columns();
+                }
+                rows.addAll(m.returned().rows());
+            }
+        }
+        if (!(last instanceof MutationResult)) {
+            return last;
+        }
+        return new MutationResult(affected, keys, rows.isEmpty() && columns.isEmpty() ? EMPTY : new RowSet(columns, rows));
+    }
+
+    private ResultFrame runOne(Connection connection, SqlStatement s, RenderedQuery query, List<ValueKind> expected,
+                               Work work) throws SQLException {
+        ResultKind kind = query.resultKind();
+        long start = System.nanoTime();
+        PreparedStatement ps = kind == ResultKind.UPDATE_COUNT_AND_GENERATED_KEYS
+                ? prepareWithKeys(connection, s.sql(), query.generatedKeyColumns())
+                : connection.prepareStatement(s.sql());
+        ScheduledFuture<?> timer = null;
+        try {
+            bind(ps, s.binds());
+            work.attach(ps);
+            if (statementTimeout != null) {
+                timer = Timers.timer().schedule(() -> work.timeout(ps), statementTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            }
+            ResultFrame frame = execute(ps, s.sql(), kind, query.generatedKeyColumns(), expected);
+            if (SQL_LOG.isDebugEnabled()) {
+                SQL_LOG.debug("[{}] {} µs, {} binds: {}", pool, (System.nanoTime() - start) / 1_000,
+                        s.binds().size(), s.sql());
+            }
+            return frame;
+        } catch (SQLException | RuntimeException e) {
+            if (SQL_LOG.isDebugEnabled()) {
+                SQL_LOG.debug("[{}] failed after {} µs, {} binds: {} ({})", pool, (System.nanoTime() - start) / 1_000,
+                        s.binds().size(), s.sql(), e.toString());
+            }
+            throw e;
+        } finally {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            work.detach();
+            ps.close();
+        }
+    }
+
+    private PreparedStatement prepareWithKeys(Connection connection, String sql, List<String> keyColumns)
+            throws SQLException {
+        if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB || keyColumns.isEmpty()) {
+            // Connector/J returns the auto-increment key whatever the names; ask for it generically
+            return connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+        }
+        return connection.prepareStatement(sql, keyColumns.toArray(new String[0]));
+    }
+
+    private void bind(PreparedStatement ps, List<Value> binds) throws SQLException {
+        for (int i = 0; i < binds.size(); i++) {
+            Object o = JdbcValues.toJdbc(binds.get(i), dialect);
+            if (o == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, o);
+            }
+        }
+    }
+
+    private ResultFrame execute(PreparedStatement ps, String sql, ResultKind kind, List<String> keyColumns,
+                                List<ValueKind> expected) throws SQLException {
+        switch (kind) {
+            case COUNT_ROWS:
+                try (ResultSet rs = ps.executeQuery()) {
+                    long count = rs.next() ? rs.getLong(1) : 0;
+                    return new RowSet(List.of("count"), List.of(List.of(new Value.Int(count))));
+                }
+            case EXISTS:
+                try (ResultSet rs = ps.executeQuery()) {
+                    boolean exists = rs.next() && rs.getBoolean(1);
+                    return new RowSet(List.of("exists"), List.of(List.of(exists ? Value.Bool.TRUE : Value.Bool.FALSE)));
+                }
+            case UPDATE_COUNT:
+                return new MutationResult(updateCount(ps), List.of(), EMPTY);
+            case UPDATE_COUNT_AND_GENERATED_KEYS: {
+                long affected = updateCount(ps);
+                List<Value> keys = new ArrayList<>();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    while (rs.next()) {
+                        keys.add(ColumnReaders.dynamicValue(rs.getObject(1)));
+                    }
+                }
+                RowSet returned = EMPTY;
+                if (keyColumns.size() == 1) {
+                    List<List<Value>> rows = new ArrayList<>(keys.size());
+                    for (Value k : keys) {
+                        rows.add(List.of(k));
+                    }
+                    returned = new RowSet(keyColumns, rows);
+                }
+                return new MutationResult(affected, keys, returned);
+            }
+            case RETURNING_ROWS:
+                // execute(), not executeQuery(): Connector/J refuses executeQuery for INSERT … RETURNING
+                if (!ps.execute()) {
+                    return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    RowSet rows = readRows(rs, sql, expected);
+                    return new MutationResult(rows.rows().size(), List.of(), rows);
+                }
+            case ROWS:
+            default:
+                // ROWS also covers raw SQL, which may turn out to be a write
+                if (ps.execute()) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        return readRows(rs, sql, expected);
+                    }
+                }
+                return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
+        }
+    }
+
+    private static long updateCount(PreparedStatement ps) throws SQLException {
+        return ps.executeUpdate();
+    }
+
+    /** Reads every row of {@code rs}, converting columns to {@code expected} kinds where given. */
+    public RowSet readRows(ResultSet rs, String sql, List<ValueKind> expected) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> columns = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            columns.add(md.getColumnLabel(i));
+        }
+        ColumnReaders.ColumnReader[] readers = ColumnReaders.forResultSet(md, dialect);
+        ValueKind[] want = new ValueKind[n];
+        if (expected != null) {
+            for (int i = 0; i < n && i < expected.size(); i++) {
+                want[i] = expected.get(i);
+            }
+        }
+        List<List<Value>> rows = new ArrayList<>();
+        while (rs.next()) {
+            Value[] row = new Value[n];
+            for (int i = 0; i < n; i++) {
+                Value v = readers[i].read(rs, i + 1);
+                if (want[i] != null) {
+                    try {
+                        v = ValueConverter.convert(v, want[i]);
+                    } catch (IllegalArgumentException e) {
+                        throw new ValueDecodeException("column '" + columns.get(i) + "' (result column " + (i + 1)
+                                + ", row " + (rows.size() + 1) + "): " + e.getMessage(), pool, sql, columns.get(i),
+                                want[i], e);
+                    }
+                }
+                row[i] = v;
+            }
+            rows.add(List.of(row));
+        }
+        return new RowSet(columns, rows);
+    }
+}

@@ -1,0 +1,76 @@
+package io.oxyde.driver.internal;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CancellationException;
+
+/**
+ * One unit of submitted work and the JDBC statement it is running, so that cancelling the
+ * caller's future or the statement timer can cancel exactly that statement (and not a later
+ * one that reuses the same connection).
+ */
+public final class Work {
+
+    private final Object lock = new Object();
+    private Statement current;
+    private boolean cancelled;
+    private volatile boolean timedOut;
+
+    /** Registers the statement about to run; refuses if the work was already cancelled. */
+    public void attach(Statement statement) {
+        synchronized (lock) {
+            if (cancelled) {
+                throw new CancellationException("cancelled before the statement ran");
+            }
+            current = statement;
+        }
+    }
+
+    /** The statement finished. */
+    public void detach() {
+        synchronized (lock) {
+            current = null;
+        }
+    }
+
+    /** Cancels the work: the running statement, if any, and anything it would start later. */
+    public void cancel() {
+        synchronized (lock) {
+            cancelled = true;
+            cancelCurrent(current);
+        }
+    }
+
+    /** Called by the statement timer: cancels {@code statement} if it is still the one running. */
+    public void timeout(Statement statement) {
+        synchronized (lock) {
+            if (current != statement) {
+                return;
+            }
+            timedOut = true;
+            cancelCurrent(statement);
+        }
+    }
+
+    public boolean isCancelled() {
+        synchronized (lock) {
+            return cancelled;
+        }
+    }
+
+    /** Whether the statement timer (not the caller) cancelled the statement. */
+    public boolean timedOut() {
+        return timedOut;
+    }
+
+    private static void cancelCurrent(Statement statement) {
+        if (statement == null) {
+            return;
+        }
+        try {
+            statement.cancel();
+        } catch (SQLException | RuntimeException ignored) {
+            // the statement may have just finished; nothing left to cancel
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.oxyde.query;
+
+import io.oxyde.codec.IrTemplate;
+import io.oxyde.codec.QueryIr;
+import io.oxyde.query.internal.LruCache;
+import java.util.Objects;
+
+/**
+ * Renders IR to SQL, through jOOQ only once per query shape and dialect.
+ *
+ * <p>{@link #render} splits the IR into template and values ({@link IrTemplate}), finds the
+ * template's {@link RenderPlan} in a bounded LRU cache (rendering it on a miss) and binds the
+ * values. Queries that differ only in their values therefore share one jOOQ render. Thread-safe;
+ * one instance is meant to be shared by a whole application.
+ */
+public final class SqlRenderer {
+    /** The default number of cached plans. */
+    public static final int DEFAULT_CAPACITY = 1024;
+
+    private final LruCache<Key, RenderPlan> cache;
+
+    private record Key(QueryIr template, Dialect dialect) {
+    }
+
+    public SqlRenderer() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /** @param cacheCapacity the most plans kept; the least recently used is evicted beyond it */
+    public SqlRenderer(int cacheCapacity) {
+        this.cache = new LruCache<>(cacheCapacity);
+    }
+
+    /**
+     * The SQL and binds for {@code ir} on {@code dialect}.
+     *
+     * @throws UnsupportedFeatureException if the dialect lacks a feature the query needs
+     * @throws RenderException if the IR is inconsistent (unknown alias, wrong value kind…)
+     */
+    public RenderedQuery render(QueryIr ir, Dialect dialect) {
+        IrTemplate.Parameterized p = IrTemplate.parameterize(Objects.requireNonNull(ir, "ir"));
+        return plan(p.template(), dialect).bind(p.values());
+    }
+
+    /**
+     * The cached plan for a template ({@code IrTemplate.parameterize(ir).template()}); renders it
+     * on a miss. An IR with literal values is accepted too (they become constants of the plan),
+     * but then every distinct value is a separate cache entry.
+     */
+    public RenderPlan plan(QueryIr template, Dialect dialect) {
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(dialect, "dialect");
+        return cache.get(new Key(template, dialect), k -> new RenderPlan(k.template(), k.dialect(),
+                paramCount(k.template())));
+    }
+
+    private static int paramCount(QueryIr template) {
+        int n = 0;
+        for (io.oxyde.codec.Value v : IrTemplate.parameterize(template).values()) {
+            if (v instanceof io.oxyde.codec.Value.Param) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Hits, misses and size of the plan cache so far. */
+    public CacheStats stats() {
+        return new CacheStats(cache.hits(), cache.misses(), cache.size(), cache.capacity());
+    }
+}

@@ -1,0 +1,42 @@
+package io.oxyde.query.internal;
+
+import io.oxyde.codec.Value;
+import io.oxyde.codec.ValueKind;
+import java.util.List;
+
+/**
+ * Where one {@code ?} of a rendered statement gets its value: a slot of the template (checked
+ * against the kind the template recorded) or a constant the renderer chose (e.g. the LIMIT of a
+ * template, or a jOOQ emulation constant), then passed through a {@link Transform}.
+ *
+ * @param slot the template slot, or -1 for a constant
+ * @param constant the constant value when {@code slot == -1}
+ * @param kind the kind the slot must have
+ * @param transform applied to the value before binding
+ * @param where the place in the query, for error messages
+ */
+public record BindSpec(int slot, Value constant, ValueKind kind, Transform transform, String where) {
+
+    public static BindSpec slot(int slot, ValueKind kind, Transform transform, String where) {
+        return new BindSpec(slot, null, kind, transform, where);
+    }
+
+    public static BindSpec constant(Value value, Transform transform, String where) {
+        return new BindSpec(-1, value, value.kind(), transform, where);
+    }
+
+    /** The value to bind, given the slot values of one execution. */
+    public Value resolve(List<Value> slotValues) {
+        Value v;
+        if (slot < 0) {
+            v = constant;
+        } else {
+            v = slotValues.get(slot);
+            if (v.kind() != kind) {
+                throw new IllegalArgumentException("slot " + slot + " (" + where + ") expects " + kind
+                        + " but got " + v.kind());
+            }
+        }
+        return transform.apply(v, where);
+    }
+}

@@ -1,0 +1,63 @@
+package io.oxyde.query.internal;
+
+import io.oxyde.query.Dialect;
+import java.util.EnumMap;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.RenderNameCase;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
+import org.jooq.impl.DSL;
+
+/** One connection-less {@link DSLContext} per dialect, configured once: quoted names, indexed binds, no banner. */
+public final class Jooq {
+    static {
+        // jOOQ prints a logo and tips on first use unless told not to.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private static final Map<Dialect, DSLContext> CONTEXTS = new EnumMap<>(Dialect.class);
+
+    static {
+        for (Dialect d : Dialect.values()) {
+            Settings settings = new Settings()
+                    .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
+                    .withRenderNameCase(RenderNameCase.AS_IS)
+                    .withParamType(ParamType.INDEXED)
+                    .withStatementType(StatementType.PREPARED_STATEMENT)
+                    .withRenderFormatted(false)
+                    .withRenderSchema(false)
+                    .withRenderCatalog(false)
+                    .withExecuteLogging(false);
+            CONTEXTS.put(d, DSL.using(sqlDialect(d), settings));
+        }
+    }
+
+    private Jooq() {
+    }
+
+    /** The jOOQ dialect for an Oxyde dialect (the newest of each family jOOQ's open-source edition knows). */
+    public static SQLDialect sqlDialect(Dialect d) {
+        switch (d) {
+            case POSTGRES:
+                return SQLDialect.POSTGRES;
+            case SQLITE:
+                return SQLDialect.SQLITE;
+            case MYSQL:
+                return SQLDialect.MYSQL;
+            case MARIADB:
+                return SQLDialect.MARIADB;
+            default:
+                throw new AssertionError(d);
+        }
+    }
+
+    /** The shared, thread-safe rendering context of a dialect. */
+    public static DSLContext context(Dialect d) {
+        return CONTEXTS.get(d);
+    }
+}

@@ -1,0 +1,182 @@
+package io.oxyde.query.internal;
+
+import io.oxyde.codec.BulkUpdateIr;
+import io.oxyde.codec.DeleteIr;
+import io.oxyde.codec.FilterNode;
+import io.oxyde.codec.InsertIr;
+import io.oxyde.codec.Lookup;
+import io.oxyde.codec.QueryIr;
+import io.oxyde.codec.RawIr;
+import io.oxyde.codec.SelectIr;
+import io.oxyde.codec.SetOperation;
+import io.oxyde.codec.UpdateIr;
+import io.oxyde.codec.Value;
+import io.oxyde.codec.ValueKind;
+import io.oxyde.query.Dialect;
+import io.oxyde.query.RenderException;
+import io.oxyde.query.ResultKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Compiles a template (or a literal IR) for one dialect into statements plus a result kind. */
+public final class PlanCompiler {
+    private static final Pattern READS_ROWS = Pattern.compile(
+            "^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(select|with|values|show|explain|pragma|table|describe|desc)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern RETURNING = Pattern.compile("\\breturning\\b", Pattern.CASE_INSENSITIVE);
+
+    private PlanCompiler() {
+    }
+
+    /** The compiled statements of a template and how to execute them. */
+    public record Compiled(List<CompiledStatement> statements, ResultKind resultKind, List<String> generatedKeyColumns) {
+    }
+
+    /**
+     * Compiles {@code ir}; {@code structural} fixes the values of {@code isnull} slots (see
+     * {@link #structuralSlots}).
+     */
+    public static Compiled compile(QueryIr ir, Dialect d, Map<Integer, Boolean> structural) {
+        if (ir instanceof SelectIr s) {
+            ResultKind kind;
+            switch (s.mode()) {
+                case COUNT:
+                    kind = ResultKind.COUNT_ROWS;
+                    break;
+                case EXISTS:
+                    kind = ResultKind.EXISTS;
+                    break;
+                default:
+                    kind = ResultKind.ROWS;
+                    break;
+            }
+            return new Compiled(List.of(SelectCompiler.compile(s, new Binder(d, structural))), kind, List.of());
+        }
+        if (ir instanceof InsertIr i) {
+            return insert(i, d, structural);
+        }
+        if (ir instanceof UpdateIr u) {
+            return new Compiled(List.of(MutationCompiler.update(u, new Binder(d, structural))),
+                    u.returning().isEmpty() ? ResultKind.UPDATE_COUNT : ResultKind.RETURNING_ROWS, u.returning());
+        }
+        if (ir instanceof BulkUpdateIr bu) {
+            CompiledStatement st = MutationCompiler.bulkUpdate(bu, new Binder(d, structural));
+            if (st.binds().size() > d.maxBindParameters()) {
+                throw new RenderException("bulk update of " + bu.table() + ": " + st.binds().size()
+                        + " bind parameters exceed the limit of " + d.maxBindParameters() + " on " + d
+                        + "; split the rows into smaller batches");
+            }
+            return new Compiled(List.of(st), ResultKind.UPDATE_COUNT, List.of());
+        }
+        if (ir instanceof DeleteIr del) {
+            return new Compiled(List.of(MutationCompiler.delete(del, new Binder(d, structural))),
+                    del.returning().isEmpty() ? ResultKind.UPDATE_COUNT : ResultKind.RETURNING_ROWS, del.returning());
+        }
+        return raw((RawIr) ir);
+    }
+
+    private static Compiled insert(InsertIr ir, Dialect d, Map<Integer, Boolean> structural) {
+        if (ir.rows().isEmpty()) {
+            throw new RenderException("insert into " + ir.table() + ": needs at least one row");
+        }
+        int perRow = Math.max(1, ir.columns().size());
+        int chunk = Math.max(1, d.maxBindParameters() / perRow);
+        List<CompiledStatement> statements = new ArrayList<>();
+        CompiledStatement full = null;
+        for (int start = 0; start < ir.rows().size(); start += chunk) {
+            int end = Math.min(ir.rows().size(), start + chunk);
+            List<List<Value>> rows = ir.rows().subList(start, end);
+            if (end - start == chunk && full != null && allSlots(full)) {
+                // Same number of rows: same SQL; only the slots shift.
+                statements.add(shift(full, start * ir.columns().size()));
+            } else {
+                CompiledStatement st = MutationCompiler.insert(ir, rows, start, new Binder(d, structural));
+                if (end - start == chunk && start == 0) {
+                    full = st;
+                }
+                statements.add(st);
+            }
+        }
+        ResultKind kind;
+        if (ir.returning().isEmpty()) {
+            kind = ResultKind.UPDATE_COUNT;
+        } else if (d.supportsReturning()) {
+            kind = ResultKind.RETURNING_ROWS;
+        } else {
+            kind = ResultKind.UPDATE_COUNT_AND_GENERATED_KEYS;
+        }
+        return new Compiled(statements, kind, ir.returning());
+    }
+
+    /** The first chunk's statement with every slot moved by {@code offset} (later chunks of a template). */
+    private static CompiledStatement shift(CompiledStatement first, int offset) {
+        List<BindSpec> binds = new ArrayList<>(first.binds().size());
+        for (BindSpec b : first.binds()) {
+            binds.add(b.slot() < 0 ? b : new BindSpec(b.slot() + offset, null, b.kind(), b.transform(), b.where()));
+        }
+        return new CompiledStatement(first.sql(), binds);
+    }
+
+    private static boolean allSlots(CompiledStatement st) {
+        for (BindSpec b : st.binds()) {
+            if (b.slot() < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Compiled raw(RawIr raw) {
+        List<BindSpec> binds = new ArrayList<>();
+        for (int i = 0; i < raw.params().size(); i++) {
+            Value v = raw.params().get(i);
+            binds.add(v instanceof Value.Param p ? BindSpec.slot(p.index(), p.kind(), Transform.NONE, "raw params[" + i + "]")
+                    : BindSpec.constant(v, Transform.NONE, "raw params[" + i + "]"));
+        }
+        boolean rows = READS_ROWS.matcher(raw.sql()).find() || RETURNING.matcher(raw.sql()).find();
+        return new Compiled(List.of(new CompiledStatement(raw.sql(), binds)),
+                rows ? ResultKind.ROWS : ResultKind.UPDATE_COUNT, List.of());
+    }
+
+    /** Slots whose value changes the SQL text: the boolean of every {@code isnull} condition. */
+    public static List<Integer> structuralSlots(QueryIr ir) {
+        List<Integer> out = new ArrayList<>();
+        if (ir instanceof SelectIr s) {
+            select(s, out);
+        } else if (ir instanceof UpdateIr u) {
+            filter(u.filter(), out);
+        } else if (ir instanceof DeleteIr del) {
+            filter(del.filter(), out);
+        }
+        return out;
+    }
+
+    private static void select(SelectIr s, List<Integer> out) {
+        filter(s.filter(), out);
+        filter(s.having(), out);
+        for (SetOperation op : s.setOperations()) {
+            select(op.query(), out);
+        }
+    }
+
+    private static void filter(FilterNode node, List<Integer> out) {
+        if (node == null) {
+            return;
+        }
+        if (node instanceof FilterNode.Condition c) {
+            if (c.lookup() == Lookup.ISNULL && c.value() instanceof Value.Param p && p.kind() == ValueKind.BOOL) {
+                out.add(p.index());
+            }
+        } else if (node instanceof FilterNode.And and) {
+            and.children().forEach(n -> filter(n, out));
+        } else if (node instanceof FilterNode.Or or) {
+            or.children().forEach(n -> filter(n, out));
+        } else {
+            filter(((FilterNode.Not) node).child(), out);
+        }
+    }
+
+
+}

@@ -1,0 +1,202 @@
+package io.oxyde.query.internal;
+
+import io.oxyde.codec.Aggregate;
+import io.oxyde.codec.ColumnRef;
+import io.oxyde.codec.Direction;
+import io.oxyde.codec.Join;
+import io.oxyde.codec.JoinKind;
+import io.oxyde.codec.LockMode;
+import io.oxyde.codec.OrderBy;
+import io.oxyde.codec.SelectIr;
+import io.oxyde.codec.SelectMode;
+import io.oxyde.codec.SetOperation;
+import io.oxyde.codec.SetOperator;
+import io.oxyde.codec.Value;
+import io.oxyde.query.Dialect;
+import io.oxyde.query.RenderException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.OrderField;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.SelectForUpdateStep;
+import org.jooq.SelectHavingStep;
+import org.jooq.SelectJoinStep;
+import org.jooq.SelectLimitStep;
+import org.jooq.SelectOrderByStep;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/** Translates a {@link SelectIr} (rows, count or exists) into one jOOQ select. */
+public final class SelectCompiler {
+    /** The LIMIT standing for "no limit" where OFFSET needs one (SQLite, MySQL, MariaDB). */
+    static final long NO_LIMIT = Long.MAX_VALUE;
+
+    private SelectCompiler() {
+    }
+
+    public static CompiledStatement compile(SelectIr s, Binder b) {
+        String description = "select on " + s.table();
+        Select<?> body = select(s, b, description, s.mode() == SelectMode.ROWS, false);
+        if (s.mode() == SelectMode.COUNT) {
+            return b.finish(b.ctx().selectCount().from(body.asTable("oxyde_count")));
+        }
+        if (s.mode() == SelectMode.EXISTS) {
+            return b.finish(b.ctx().select(DSL.field(DSL.exists(body))));
+        }
+        return b.finish(body);
+    }
+
+    private static Select<?> select(SelectIr s, Binder b, String description, boolean lock, boolean part) {
+        Dialect d = b.dialect();
+        Scope scope = new Scope(s.table(), description);
+        for (int i = 0; i < s.joins().size(); i++) {
+            scope.addJoin(s.joins().get(i), "joins[" + i + "]");
+        }
+        List<SelectFieldOrAsterisk> fields = new ArrayList<>();
+        if (s.columns().isEmpty() && s.aggregates().isEmpty()) {
+            // No columns: every column of the main table; with aggregates, only the aggregates.
+            fields.add(scope.mainTable().asterisk());
+        } else {
+            for (int i = 0; i < s.columns().size(); i++) {
+                fields.add(scope.column(s.columns().get(i), "columns[" + i + "]"));
+            }
+        }
+        for (Join j : s.joins()) {
+            for (String c : j.columns()) {
+                fields.add(DSL.field(DSL.name(j.alias(), c)).as(j.alias() + "__" + c));
+            }
+        }
+        Map<String, Field<?>> aggregates = new LinkedHashMap<>();
+        for (int i = 0; i < s.aggregates().size(); i++) {
+            Aggregate a = s.aggregates().get(i);
+            if (aggregates.containsKey(a.alias())) {
+                throw new RenderException("aggregates[" + i + "] of " + description + ": alias '" + a.alias() + "' is used twice");
+            }
+            Field<?> f = aggregate(a, scope, "aggregates[" + i + "]");
+            aggregates.put(a.alias(), f);
+            fields.add(f.as(a.alias()));
+        }
+
+        SelectJoinStep<Record> from = (s.distinct() ? b.ctx().selectDistinct(fields) : b.ctx().select(fields))
+                .from(scope.mainTable());
+        for (Join j : s.joins()) {
+            Condition on = scope.column(j.left(), "join '" + j.alias() + "'").eq(DSL.field(DSL.name(j.alias(), j.rightColumn())));
+            var joined = DSL.table(DSL.name(j.table())).as(j.alias());
+            from = j.kind() == JoinKind.INNER ? from.join(joined).on(on) : from.leftJoin(joined).on(on);
+        }
+        Condition where = s.filter() == null ? DSL.noCondition()
+                : new Conditions(b, scope::column, "filter of " + description).build(s.filter());
+        List<Field<?>> groups = new ArrayList<>();
+        for (int i = 0; i < s.groupBy().size(); i++) {
+            groups.add(scope.column(s.groupBy().get(i), "groupBy[" + i + "]"));
+        }
+        // groupBy(empty) would render GROUP BY () (one group); only group when asked to.
+        SelectHavingStep<Record> grouped = groups.isEmpty() ? from.where(where) : from.where(where).groupBy(groups);
+        SelectOrderByStep<Record> body = grouped;
+        if (s.having() != null) {
+            body = grouped.having(new Conditions(b, (ref, at) -> {
+                Field<?> f = ref.source() == null ? aggregates.get(ref.column()) : null;
+                if (f == null) {
+                    throw new RenderException(at + ": '" + ref + "' is not an aggregate alias of this query (aliases: "
+                            + aggregates.keySet() + ")");
+                }
+                return f.coerce(Object.class);
+            }, "having of " + description).build(s.having()));
+        }
+        if (part) {
+            if (!s.orderBy().isEmpty() || s.limit() != null || s.offset() != null || s.lock() != null
+                    || !s.setOperations().isEmpty() || s.mode() != SelectMode.ROWS) {
+                throw new RenderException(description + ": a union part may not have order by, limit, offset, lock, "
+                        + "nested set operations or a count/exists mode (apply them to the combined query)");
+            }
+            return body;
+        }
+        for (int i = 0; i < s.setOperations().size(); i++) {
+            SetOperation op = s.setOperations().get(i);
+            Select<Record> other = (Select<Record>) select(op.query(), b, "setOperations[" + i + "] (select on "
+                    + op.query().table() + ") of " + description, false, true);
+            body = op.operator() == SetOperator.UNION ? body.union(other) : body.unionAll(other);
+        }
+        boolean union = !s.setOperations().isEmpty();
+        List<OrderField<?>> order = new ArrayList<>();
+        for (int i = 0; i < s.orderBy().size(); i++) {
+            OrderBy o = s.orderBy().get(i);
+            if (o.direction() == Direction.RANDOM) {
+                order.add(DSL.rand());
+                continue;
+            }
+            ColumnRef ref = o.column();
+            Field<?> f;
+            if (ref.source() == null && aggregates.containsKey(ref.column())) {
+                f = DSL.field(DSL.name(ref.column()));
+            } else if (union) {
+                if (ref.source() != null) {
+                    throw new RenderException("orderBy[" + i + "] of " + description
+                            + ": a union is ordered by output column names, not by '" + ref + "'");
+                }
+                f = DSL.field(DSL.name(ref.column()));
+            } else {
+                f = scope.column(ref, "orderBy[" + i + "]");
+            }
+            order.add(o.direction() == Direction.DESC ? f.desc() : f.asc());
+        }
+        SelectLimitStep<Record> ordered = body.orderBy(order);
+        SelectForUpdateStep<Record> limited = ordered;
+        Long limit = s.limit();
+        Long offset = s.offset();
+        if (offset != null && limit == null && d != Dialect.POSTGRES) {
+            limit = NO_LIMIT;
+        }
+        if (limit != null && limit < 0 || offset != null && offset < 0) {
+            throw new RenderException(description + ": limit and offset must not be negative (limit " + s.limit()
+                    + ", offset " + s.offset() + ")");
+        }
+        if (limit != null && offset != null) {
+            limited = ordered.limit(limitField(limit)).offset(limitField(offset));
+        } else if (limit != null) {
+            limited = ordered.limit(limitField(limit));
+        } else if (offset != null) {
+            limited = ordered.offset(limitField(offset));
+        }
+        if (lock && s.lock() != null && d.supportsRowLocks()) {
+            return s.lock() == LockMode.UPDATE ? limited.forUpdate() : limited.forShare();
+        }
+        return limited;
+    }
+
+    /** LIMIT/OFFSET are part of the template (not slots): bound as plan constants, never inlined. */
+    private static org.jooq.Param<Long> limitField(long n) {
+        // A typed jOOQ Param keeps LIMIT ? native on MySQL/MariaDB (an expression would trigger
+        // jOOQ's ROW_NUMBER() emulation); the long is extracted as a constant bind.
+        return DSL.val(n, SQLDataType.BIGINT);
+    }
+
+    private static Field<?> aggregate(Aggregate a, Scope scope, String where) {
+        if (a.column() == null) {
+            return DSL.count();
+        }
+        Field<Object> col = scope.column(a.column(), where);
+        Field<java.math.BigDecimal> num = col.coerce(SQLDataType.NUMERIC);
+        switch (a.function()) {
+            case COUNT:
+                return a.distinct() ? DSL.countDistinct(col) : DSL.count(col);
+            case SUM:
+                return a.distinct() ? DSL.sumDistinct(num) : DSL.sum(num);
+            case AVG:
+                return a.distinct() ? DSL.avgDistinct(num) : DSL.avg(num);
+            case MIN:
+                return a.distinct() ? DSL.minDistinct(col) : DSL.min(col);
+            case MAX:
+                return a.distinct() ? DSL.maxDistinct(col) : DSL.max(col);
+            default:
+                throw new RenderException(where + ": unknown aggregate " + a.function());
+        }
+    }
+
+}
