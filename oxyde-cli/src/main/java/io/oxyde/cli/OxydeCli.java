@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Options may also come from oxyde.properties in the working directory (keys: url, dir,"
                 + " models, model, classpath).", "Exit codes: 0 ok, 1 error, 2 usage error."})
 public final class OxydeCli implements Runnable {
+    /** Held so the level set in {@link #main} is not lost when the logger is collected. */
+    private static final java.util.logging.Logger OXYDE_LOG = java.util.logging.Logger.getLogger("io.oxyde");
+
     @Spec
     private CommandSpec spec;
 
@@ -28,6 +31,9 @@ public final class OxydeCli implements Runnable {
 
     /** Runs the CLI on the real process and exits with its code. */
     public static void main(String[] args) {
+        // The commands print what they did; keep the migrator's per-migration INFO log out of the way
+        // (warnings such as manual steps still show).
+        OXYDE_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(newCommandLine(CliContext.system()).execute(args));
     }
 
