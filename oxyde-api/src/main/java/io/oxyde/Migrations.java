@@ -110,11 +110,13 @@ public final class Migrations {
      * target that would apply migrations instead.
      */
     public static MigrationRun rollback(String url, Path dir, String target) {
+        requireTarget(target);
         return rollback(JdbcTarget.of(url), dir, target);
     }
 
     /** Like {@link #rollback(String, Path, String)}, connecting through a DataSource. */
     public static MigrationRun rollback(DataSource dataSource, Path dir, String target) {
+        requireTarget(target);
         return rollback(JdbcTarget.of(dataSource), dir, target);
     }
 
@@ -133,10 +135,13 @@ public final class Migrations {
         return Migrator.sql(MigrationLoader.load(dir), name, dialect);
     }
 
-    private static MigrationRun rollback(JdbcTarget target, Path dir, String to) {
+    private static void requireTarget(String to) {
         if (to == null || to.isBlank()) {
             throw new MigrationException("rollback needs a target: a migration name or " + Migrator.ZERO);
         }
+    }
+
+    private static MigrationRun rollback(JdbcTarget target, Path dir, String to) {
         Migrator migrator = migrator(target, dir);
         if (!Migrator.ZERO.equals(to)) {
             List<MigrationStatus> status = migrator.status();
