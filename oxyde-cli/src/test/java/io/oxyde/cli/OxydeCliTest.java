@@ -163,6 +163,24 @@ class OxydeCliTest {
     }
 
     @Test
+    void tableRenameAnsweredOnTheCommandLine() throws Exception {
+        assertThat(cli().run(v1("makemigrations")).code()).isZero();
+        assertThat(cli().run("migrate", "--dir", "mig", "--url", url()).code()).isZero();
+        update("INSERT INTO customer (id, email, name) VALUES (1, 'ann@example.com', 'Ann')");
+        update("INSERT INTO purchase (customer_id, amount) VALUES (1, 12.50)");
+        Result refused = cli().run(args("makemigrations", "io.oxyde.cli.shop3"));
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("table customer -> client", "--rename customer=client");
+        Result renamed = cli().run(args("makemigrations", "io.oxyde.cli.shop3", "--rename", "customer=client"));
+        assertThat(renamed.code()).as(renamed.toString()).isZero();
+        assertThat(renamed.out()).contains("Rename table customer to client").doesNotContain("Drop table");
+        assertThat(cli().run("migrate", "--dir", "mig", "--url", url()).out()).contains("Applied 0002_auto");
+        assertThat(query("SELECT c.email, p.amount FROM client c JOIN purchase p ON p.customer_id = c.id"))
+                .containsExactly("ann@example.com|12.5");
+        assertThat(cli().run(args("makemigrations", "io.oxyde.cli.shop3")).out()).contains("No changes detected");
+    }
+
+    @Test
     void acceptDropsMakesDropAndAdd() {
         assertThat(cli().run(v1("makemigrations")).code()).isZero();
         Result r = cli().run(v2("makemigrations", "--accept-drops"));
@@ -212,6 +230,23 @@ class OxydeCliTest {
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Create table customer", "Create table purchase", "Create table gizmo");
         assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void scansAJarOnTheClasspath() throws Exception {
+        Path jar = work.resolve("models.jar");
+        Path classes = Path.of(CliRunner.TEST_CLASSES);
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var files = Files.walk(classes.resolve("io/oxyde/cli/shop"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        Result r = cli().run("makemigrations", "--models", "io.oxyde.cli.shop", "-cp", jar.toString(), "--dir", "mig");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Create table customer", "Create table purchase");
     }
 
     /** A nested model, named on the command line as OxydeCliTest.Gizmo or OxydeCliTest$Gizmo. */
