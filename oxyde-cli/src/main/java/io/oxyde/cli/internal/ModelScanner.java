@@ -95,9 +95,14 @@ final class ModelScanner {
         }
         List<Class<?>> out = new ArrayList<>();
         for (String n : names) {
-            Class<?> c = load(n);
-            if (isModel(c)) {
-                out.add(c);
+            try {
+                Class<?> c = load(n);
+                if (isModel(c)) {
+                    out.add(c);
+                }
+            } catch (LinkageError e) {
+                throw new MigrationException("cannot inspect class " + n + " while scanning package " + pkg + ": "
+                        + e + " (add what it needs to -cp, or name the models with --model)", e);
             }
         }
         out.sort(Comparator.comparing(Class::getName));
