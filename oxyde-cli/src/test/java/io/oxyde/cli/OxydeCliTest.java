@@ -249,6 +249,18 @@ class OxydeCliTest {
         assertThat(r.out()).contains("Create table customer", "Create table purchase");
     }
 
+    @Test
+    void aBrokenModelIsNamed() {
+        Result r = cli().run("makemigrations", "--model", "io.oxyde.cli.OxydeCliTest$Broken", "--dir", "mig");
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).startsWith("error: ").contains("Broken").contains("thing");
+        assertThat(files()).isEmpty();
+    }
+
+    /** Not mappable: Object is no column type. */
+    record Broken(Long id, Object thing) {
+    }
+
     /** A nested model, named on the command line as OxydeCliTest.Gizmo or OxydeCliTest$Gizmo. */
     record Gizmo(Long id, String label) {
     }
