@@ -27,16 +27,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Inserts, updates, deletes, upserts and instance writes, checked through plain JDBC. */
-class WritesTest {
+public class WritesTest {
 
-    static long scalar(TestDatabase db, String sql) throws SQLException {
+    public static long scalar(TestDatabase db, String sql) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    static String text(TestDatabase db, String sql) throws SQLException {
+    public static String text(TestDatabase db, String sql) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
