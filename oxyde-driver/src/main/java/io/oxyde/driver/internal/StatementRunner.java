@@ -136,6 +136,15 @@ public final class StatementRunner {
     }
 
     private void bind(PreparedStatement ps, List<Value> binds) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            // SQLite runs a statement with an unbound placeholder as if it were NULL, silently;
+            // the server drivers refuse it. Count the placeholders (a cheap native call) instead.
+            int placeholders = ps.getParameterMetaData().getParameterCount();
+            if (placeholders != binds.size()) {
+                throw new InvalidQueryException("the statement has " + placeholders + " ? placeholders but "
+                        + binds.size() + " values were given", pool, null);
+            }
+        }
         for (int i = 0; i < binds.size(); i++) {
             refuseUnstorable(binds.get(i), i + 1);
             Object o = JdbcValues.toJdbc(binds.get(i), dialect);
