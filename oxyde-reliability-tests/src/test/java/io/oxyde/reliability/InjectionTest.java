@@ -89,6 +89,22 @@ class InjectionTest {
     }
 
     @AllDatabases
+    void rawParameterCountMismatchesFailClearly(TestDatabase db) throws Exception {
+        setUp(db);
+        try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(2))) {
+            Throwable tooMany = Rig.failure(rig.driver.execute(Rig.POOL, Rig.raw("SELECT v FROM sentinel", "x'; DROP TABLE sentinel")));
+            assertThat(tooMany).isInstanceOf(OxydeException.class).hasMessageContaining("1");
+            assertThat(tooMany.getMessage()).containsAnyOf("placeholder", "parameter", "index");
+            Throwable tooFew = Rig.failure(rig.driver.execute(Rig.POOL, Rig.raw("SELECT v FROM sentinel WHERE id = ? AND v = ?", 1L)));
+            assertThat(tooFew).isInstanceOf(OxydeException.class);
+            // (SQLite used to run it with the missing value as NULL, silently)
+            assertThat(tooFew.getMessage()).containsAnyOf("placeholders", "No value specified", "parameter");
+            rig.awaitQuiet();
+            assertSentinelIntact(db);
+        }
+    }
+
+    @AllDatabases
     void identifiersInsideIrBytesAreQuotedNeverSpliced(TestDatabase db) throws Exception {
         setUp(db);
         try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(2))) {
