@@ -17,6 +17,15 @@ public final class SqlRenderer {
     /** The default number of cached plans. */
     public static final int DEFAULT_CAPACITY = 1024;
 
+    /**
+     * Templates with more parameter slots than this are rendered every time and never cached.
+     * A bulk insert's shape includes its row count, so every distinct size is a new shape, and
+     * the plan of an 8,000-row insert holds about 4 MB: a cache bounded by entries would pin
+     * gigabytes. Rendering such a statement again costs little next to binding and sending its
+     * values. (An API batch of 500 rows of 8 columns, 4,000 slots, is still cached.)
+     */
+    public static final int MAX_CACHED_SLOTS = 4_096;
+
     private final LruCache<Key, RenderPlan> cache;
 
     private record Key(QueryIr template, Dialect dialect) {
@@ -39,17 +48,30 @@ public final class SqlRenderer {
      */
     public RenderedQuery render(QueryIr ir, Dialect dialect) {
         IrTemplate.Parameterized p = IrTemplate.parameterize(Objects.requireNonNull(ir, "ir"));
-        return plan(p.template(), dialect).bind(p.values());
+        if (p.values().size() > MAX_CACHED_SLOTS) {
+            Objects.requireNonNull(dialect, "dialect");
+            return new RenderPlan(p.template(), dialect, paramCount(p.template())).bind(p.values());
+        }
+        return cached(p.template(), Objects.requireNonNull(dialect, "dialect")).bind(p.values());
     }
 
     /**
      * The cached plan for a template ({@code IrTemplate.parameterize(ir).template()}); renders it
      * on a miss. An IR with literal values is accepted too (they become constants of the plan),
-     * but then every distinct value is a separate cache entry.
+     * but then every distinct value is a separate cache entry. Templates with more than
+     * {@link #MAX_CACHED_SLOTS} slots are not cached.
      */
     public RenderPlan plan(QueryIr template, Dialect dialect) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(dialect, "dialect");
+        int slots = paramCount(template);
+        if (slots > MAX_CACHED_SLOTS) {
+            return new RenderPlan(template, dialect, slots);
+        }
+        return cached(template, dialect);
+    }
+
+    private RenderPlan cached(QueryIr template, Dialect dialect) {
         return cache.get(new Key(template, dialect), k -> new RenderPlan(k.template(), k.dialect(),
                 paramCount(k.template())));
     }

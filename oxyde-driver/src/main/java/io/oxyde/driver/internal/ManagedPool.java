@@ -170,10 +170,12 @@ public final class ManagedPool implements Pool {
             plan = plans.get(wire.shape());
             if (plan == null) {
                 plan = renderer.plan(wire.template(), dialect);
-                if (plans.size() >= PLAN_CACHE_LIMIT) {
-                    plans.clear();
+                if (wire.values().size() <= SqlRenderer.MAX_CACHED_SLOTS) { // huge plans are not kept (see there)
+                    if (plans.size() >= PLAN_CACHE_LIMIT) {
+                        plans.clear();
+                    }
+                    plans.put(wire.shape(), plan);
                 }
-                plans.put(wire.shape(), plan);
             }
             return checkBinds(plan.bind(wire.values()));
         } catch (ProtocolException e) {
