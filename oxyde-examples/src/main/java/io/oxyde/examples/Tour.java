@@ -46,6 +46,15 @@ public final class Tour {
 
     /** Runs the tour and exits with 0 when every check passed, 1 on any failure, 2 on bad arguments. */
     public static void main(String[] args) {
+        quietLibraryLogging();
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /**
+     * Parses the command line, runs the tour and reports; returns the exit status: 0 when every
+     * check passed, 1 when a check or a database operation failed, 2 for bad arguments.
+     */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
         String url = null;
         Path dir = Path.of("target", "tour");
         for (int i = 0; i < args.length; i++) {
@@ -57,26 +66,25 @@ public final class Tour {
                     dir = Path.of(args[++i]);
                 }
             } else if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println(USAGE);
-                return;
+                out.println(USAGE);
+                return 0;
             } else {
-                System.err.println("tour: unknown or incomplete argument \"" + arg + "\"\n" + USAGE);
-                System.exit(2);
+                err.println("tour: unknown or incomplete argument \"" + arg + "\"\n" + USAGE);
+                return 2;
             }
         }
-        quietLibraryLogging();
         try {
-            Result result = run(url, dir, System.out);
-            System.out.printf("%nTour finished: %d rows loaded in %.1f s, %d checks passed, %.1f s in all.%n",
+            Result result = run(url, dir, out);
+            out.printf("%nTour finished: %d rows loaded in %.1f s, %d checks passed, %.1f s in all.%n",
                     result.rows(), seconds(result.load()), result.checks(), seconds(result.total()));
+            return 0;
         } catch (RuntimeException | Error e) {
-            System.out.flush();
-            System.err.println();
-            System.err.println("TOUR FAILED: " + e);
-            e.printStackTrace();
-            System.exit(1);
+            out.flush();
+            err.println();
+            err.println("TOUR FAILED: " + e);
+            e.printStackTrace(err);
+            return 1;
         }
-        System.exit(0);
     }
 
     /**

@@ -50,6 +50,29 @@ class TourTest {
     }
 
     @Test
+    void exitsWithOneAndSaysWhyWhenTheDatabaseCannotBeReached(@TempDir Path work) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Tour.execute(new String[] {"--url", "postgresql://nobody@127.0.0.1:1/none", "--dir", work.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("TOUR FAILED: ").contains("127.0.0.1:1");
+    }
+
+    @Test
+    void exitsWithTwoOnAnUnknownArgumentAndPrintsUsage() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Tour.execute(new String[] {"--ulr", "x"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown or incomplete argument \"--ulr\"").contains("usage: tour");
+    }
+
+    @Test
     void withoutAUrlItCreatesAFreshSqliteFileInTheWorkDirectory(@TempDir Path work) {
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
