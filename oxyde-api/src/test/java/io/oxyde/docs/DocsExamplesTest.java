@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,6 +149,34 @@ class DocsExamplesTest {
                         .filter(t -> t.genre().id().equals(g.id())).count()).reversed())
                 .map(Genre::name).toList());
         assertThat(names).containsExactlyElementsOf(ARTISTS.subList(0, 3).stream().map(Artist::name).toList());
+
+        // queries: publisher
+        CompletableFuture<Long> counted = new CompletableFuture<>();
+        db.objects(Track.class).filter("genre__name", "Jazz").publisher(200).subscribe(new Flow.Subscriber<Track>() {
+            private long seen;
+
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);      // or request(n) as you go: pages are read on demand
+            }
+
+            @Override
+            public void onNext(Track track) {
+                seen++;
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                counted.completeExceptionally(error);
+            }
+
+            @Override
+            public void onComplete() {
+                counted.complete(seen);
+            }
+        });
+
+        assertThat(Oxyde.await(counted)).isEqualTo(jazz);
 
         // queries: debugging
         Query<Track> query = db.objects(Track.class).filter("album__artist__name", "Queen").orderBy("-milliseconds");
