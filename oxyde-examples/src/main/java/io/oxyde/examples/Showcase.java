@@ -132,18 +132,28 @@ public final class Showcase {
     void foreignKeyTraversal() {
         heading("Following foreign keys in filters", """
                 db.objects(InvoiceLine.class).filter("invoice__customer__country", "Brazil").count()
+                db.objects(Playlist.class).filter("tracks__genre__name", "Jazz").distinct().count()
                 db.objects(Employee.class).filter("reportsTo__firstName", "Nancy").orderBy("id").all()""");
         long brazil = Oxyde.await(db.objects(InvoiceLine.class).filter("invoice__customer__country", "Brazil").count());
         long peacock = Oxyde.await(db.objects(Customer.class).filter("supportRep__lastName", "Peacock").count());
         long acdc = Oxyde.await(db.objects(Track.class).filter("album__artist__name", "AC/DC").count());
+        // to-many paths (a reverse foreign key, a many-to-many) repeat the parent per child: distinct()
+        long liveArtists = Oxyde.await(db.objects(Artist.class)
+                .filter("albums__title__icontains", "live").distinct().count());
+        long jazzPlaylists = Oxyde.await(db.objects(Playlist.class)
+                .filter("tracks__genre__name", "Jazz").distinct().count());
         TextTable.of("path", "value", "rows")
                 .row("InvoiceLine invoice__customer__country", "Brazil", brazil)
                 .row("Customer supportRep__lastName", "Peacock", peacock)
                 .row("Track album__artist__name", "AC/DC", acdc)
+                .row("Artist albums__title__icontains, distinct", "live", liveArtists)
+                .row("Playlist tracks__genre__name, distinct", "Jazz", jazzPlaylists)
                 .print(out);
         expect.equal("invoice lines sold to Brazil", 190, brazil);
         expect.equal("customers of Jane Peacock", 21, peacock);
         expect.equal("AC/DC tracks", 18, acdc);
+        expect.equal("artists with an album whose title contains 'live'", 11, liveArtists);
+        expect.equal("playlists with a Jazz track", 4, jazzPlaylists);
 
         List<Employee> reports = Oxyde.await(db.objects(Employee.class).filter("reportsTo__firstName", "Nancy")
                 .join("reportsTo").orderBy("id").all());
