@@ -5,6 +5,7 @@ import io.oxyde.Migrations;
 import io.oxyde.ModelMeta;
 import io.oxyde.Oxyde;
 import io.oxyde.examples.chinook.ChinookData;
+import io.oxyde.migrate.MigrationDialect;
 import io.oxyde.migrate.MigrationRun;
 import io.oxyde.migrate.MigrationStatus;
 import io.oxyde.query.Dialect;
@@ -47,6 +48,13 @@ public final class TourSchema {
         MigrationDraft draft = Migrations.makeMigrations(ChinookData.MODELS, migrationsDir, "chinook", false)
                 .orElseThrow(() -> new TourFailure("makeMigrations found nothing to do in an empty directory"));
         out.println("  wrote " + draft.file() + " (" + draft.migration().operations().size() + " operations)");
+        MigrationDialect dialect = MigrationDialect.valueOf(db.dialect().name());
+        String album = Migrations.sqlFor(migrationsDir, draft.migration().name(), dialect).stream()
+                .filter(sql -> sql.startsWith("CREATE TABLE") && sql.contains("album"))
+                .findFirst()
+                .orElseThrow(() -> new TourFailure("the migration has no CREATE TABLE for album"));
+        out.println("  its DDL for the album table on " + dialect + " (Migrations.sqlFor):");
+        out.println("    " + album);
         MigrationRun run = Migrations.migrate(url, migrationsDir);
         expect.equal("migrations applied", List.of(draft.migration().name()), run.applied());
 
