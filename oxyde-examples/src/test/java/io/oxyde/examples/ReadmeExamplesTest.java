@@ -1,0 +1,125 @@
+package io.oxyde.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.oxyde.Count;
+import io.oxyde.F;
+import io.oxyde.Migrations;
+import io.oxyde.Oxyde;
+import io.oxyde.Q;
+import io.oxyde.Ref;
+import io.oxyde.Sum;
+import io.oxyde.examples.chinook.Album;
+import io.oxyde.examples.chinook.Artist;
+import io.oxyde.examples.chinook.ChinookData;
+import io.oxyde.examples.chinook.Invoice;
+import io.oxyde.examples.chinook.Track;
+import io.oxyde.query.Dialect;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The code tour of README.md compiles against the real API and does what the README says, on a
+ * migrated and loaded Chinook SQLite database; and the README quotes this file (or the models)
+ * line by line, so the two cannot drift apart.
+ */
+class ReadmeExamplesTest {
+
+    @Test
+    void theReadmeCodeTourRuns(@TempDir Path work) {
+        String url = "sqlite:" + work.resolve("chinook.db").toAbsolutePath();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        try (Oxyde setup = Oxyde.connect(url)) {
+            TourSchema.create(setup, url, work.resolve("tour-migrations"), quiet, new Expect());
+            ChinookLoader.load(setup, ChinookData.load(), quiet, new Expect());
+        }
+        Path dir = work.resolve("migrations");
+
+        // README: migrations
+        Migrations.makeMigrations(List.of(Artist.class, Album.class, Track.class), dir, "initial", false);
+        List<String> ddl = Migrations.sqlFor(dir, "0001_initial", io.oxyde.migrate.MigrationDialect.POSTGRES);
+        assertThat(ddl).anyMatch(s -> s.startsWith("CREATE TABLE") && s.contains("album"));
+
+        try (Oxyde db = Oxyde.connect(url)) {
+            // README: queries
+            List<Track> longRock = Oxyde.await(db.objects(Track.class)
+                    .filter("genre__name", "Rock").filter("milliseconds__gte", 300_000)
+                    .exclude(Q.of("composer", ""))
+                    .orderBy("-milliseconds").limit(10)
+                    .join("album__artist")                 // the album and its artist, in the same query
+                    .all());
+            String band = longRock.get(0).album().get().artist().get().name();
+
+            Artist acdc = Oxyde.await(db.objects(Artist.class).prefetch("albums").get("name", "AC/DC"));
+            List<Map<String, Object>> topArtists = Oxyde.await(db.objects(Album.class)
+                    .values("artist__name").annotate("albums", Count.all())
+                    .orderBy("-albums").limit(3).all());
+            BigDecimal usa = Oxyde.await(db.objects(Invoice.class).filter("billingCountry", "USA").sum("total"));
+            String sql = db.objects(Track.class).filter("album__title__icontains", "rock").sql(Dialect.POSTGRES).sql();
+            // README: end queries
+
+            assertThat(longRock).hasSize(10);
+            assertThat(band).isEqualTo("Led Zeppelin");
+            assertThat(acdc.albums()).extracting(Album::title)
+                    .containsExactly("For Those About To Rock We Salute You", "Let There Be Rock");
+            assertThat(topArtists).extracting(r -> r.get("artist__name"))
+                    .containsExactly("Iron Maiden", "Led Zeppelin", "Deep Purple");
+            assertThat(Expect.cents(usa)).isEqualByComparingTo("523.06");
+            assertThat(sql).contains("lower(").contains("join \"album\"");
+
+            // README: async
+            CompletableFuture<String> summary = db.objects(Artist.class).get("name", "AC/DC")
+                    .thenCompose(artist -> db.objects(Album.class).filter("artist", artist).count()
+                            .thenApply(n -> artist.name() + " has " + n + " albums"));
+            // README: end async
+            assertThat(Oxyde.await(summary)).isEqualTo("AC/DC has 2 albums");
+
+            // README: transactions
+            int repriced = Oxyde.await(db.atomic(tx -> tx.objects(Track.class)
+                    .filter("album__artist__name", "AC/DC")
+                    .update(Map.of("unitPrice", F.col("unitPrice").mul(2)))));
+
+            Album debut = Oxyde.await(db.atomic(tx -> tx.objects(Artist.class).create(new Artist(null, "The Newcomers"))
+                    .thenCompose(artist -> tx.objects(Album.class).create(new Album(null, "Debut", Ref.of(artist))))));
+            // README: end transactions
+
+            assertThat(repriced).isEqualTo(18);
+            assertThat(Oxyde.await(db.objects(Track.class).get("id", 1)).unitPrice()).isEqualByComparingTo("1.98");
+            assertThat(debut.id()).isEqualTo(348L);
+            assertThat(Oxyde.await(db.objects(Album.class).join("artist").get("id", debut.id())).artist().get().name())
+                    .isEqualTo("The Newcomers");
+        }
+    }
+
+    @Test
+    void theReadmeQuotesTheCodeThatIsTested() throws IOException {
+        Path readme = Path.of("..", "README.md");
+        StringBuilder sources = new StringBuilder(Files.readString(
+                Path.of("src/test/java/io/oxyde/examples/ReadmeExamplesTest.java")));
+        for (String model : List.of("Album", "Artist", "Track")) {
+            sources.append(Files.readString(Path.of("src/main/java/io/oxyde/examples/chinook/" + model + ".java")));
+        }
+        List<String> known = sources.toString().lines().map(String::strip).toList();
+
+        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(readme));
+        List<String> quoted = new ArrayList<>();
+        while (block.find()) {
+            block.group(1).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.equals("...")).forEach(quoted::add);
+        }
+        assertThat(quoted).as("java lines quoted by README.md").hasSizeGreaterThan(20);
+        assertThat(known).containsAll(quoted);
+    }
+}
