@@ -43,7 +43,10 @@ class DeadlockRetryTest {
             if (tdb.kind() == DatabaseKind.SQLITE) {
                 assertThat(attempts.get()).isEqualTo(2);
             } else {
-                assertThat(attempts.get()).as("one transaction was a deadlock victim and ran again").isEqualTo(3);
+                // At least one victim ran again; on a loaded machine a retried victim can meet the
+                // survivor's locks once more, so more than one retry is legitimate within the budget.
+                assertThat(attempts.get()).as("a deadlock victim ran again, within the retry budget")
+                        .isBetween(3, 2 + 3);
             }
             assertThat(WritesTest.scalar(tdb, "SELECT count(*) FROM artist WHERE name LIKE 'first%' OR name LIKE 'second%'"))
                     .isEqualTo(2L);
