@@ -1,0 +1,10 @@
+package io.oxyde;
+
+/**
+ * A CHECK constraint ({@link Table#checks()}).
+ *
+ * @param name the constraint name
+ * @param expression the SQL expression, verbatim
+ */
+public record CheckMeta(String name, String expression) {
+}

@@ -1,0 +1,16 @@
+package io.oxyde;
+
+import java.util.List;
+
+/**
+ * A multi-column unique constraint ({@link Table#uniqueTogether()}).
+ *
+ * @param name the constraint name
+ * @param columns the column names
+ */
+public record UniqueMeta(String name, List<String> columns) {
+
+    public UniqueMeta {
+        columns = List.copyOf(columns);
+    }
+}

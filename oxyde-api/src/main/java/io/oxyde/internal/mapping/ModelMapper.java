@@ -1,0 +1,171 @@
+package io.oxyde.internal.mapping;
+
+import io.oxyde.FieldMeta;
+import io.oxyde.MappingException;
+import io.oxyde.codec.Value;
+import io.oxyde.internal.convert.FieldCodec;
+import io.oxyde.internal.model.ModelMetaImpl;
+import io.oxyde.internal.model.ModelMetas;
+import io.oxyde.internal.model.ModelShape;
+import io.oxyde.internal.model.ShapeField;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Converts instances of one model to IR values and back, through handles and codecs resolved
+ * once per class (see {@link ModelMetas}); nothing is looked up by reflection per object or per
+ * row. Rows are read through a {@link RowReader} prepared once per result shape.
+ *
+ * @param <T> the model class
+ */
+public final class ModelMapper<T> {
+
+    private static final ClassValue<ModelMapper<?>> CACHE = new ClassValue<>() {
+        @Override
+        protected ModelMapper<?> computeValue(Class<?> type) {
+            return new ModelMapper<>(ModelMetas.of(type));
+        }
+    };
+
+    private final ModelMetaImpl<T> meta;
+    private final Slot[] slots;
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final MethodHandle valuesWriter;
+
+    private ModelMapper(ModelMetaImpl<T> meta) {
+        this.meta = meta;
+        List<FieldMeta> fields = meta.fields();
+        List<ShapeField> stored = meta.storedFields();
+        String modelName = meta.modelClass().getSimpleName();
+        slots = new Slot[fields.size()];
+        for (int i = 0; i < slots.length; i++) {
+            FieldMeta f = fields.get(i);
+            ShapeField sf = stored.get(i);
+            if (f.isForeignKey()) {
+                ModelShape target = ModelShape.of(f.foreignKey().target());
+                FieldCodec codec = target.primaryKey().scalar().codec();
+                slots[i] = new Slot(modelName, sf, f, codec, f.foreignKey().ref() ? Slot.Mode.REF : Slot.Mode.MODEL, target);
+            } else {
+                slots[i] = new Slot(modelName, sf, f, sf.scalar().codec(), Slot.Mode.PLAIN, null);
+            }
+            byName.put(f.name(), i);
+        }
+        valuesWriter = SlotHandles.valuesWriter(slots);
+    }
+
+    /** The mapper of a model class, built once and cached. */
+    @SuppressWarnings("unchecked")
+    public static <T> ModelMapper<T> of(Class<T> type) {
+        return (ModelMapper<T>) CACHE.get(type);
+    }
+
+    /** The model's metadata. */
+    public ModelMetaImpl<T> meta() {
+        return meta;
+    }
+
+    /** The values of every column of {@code model}, in the order of {@link ModelMetaImpl#fields()}. */
+    public List<Value> toValues(T model) {
+        Value[] out;
+        try {
+            out = (Value[]) valuesWriter.invokeExact((Object) model);
+        } catch (MappingException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new MappingException("cannot read the fields of " + meta.modelClass().getSimpleName() + ": " + t, t);
+        }
+        return Arrays.asList(out);
+    }
+
+    /** The value of column {@code index} (an index into {@link ModelMetaImpl#fields()}) of {@code model}. */
+    public Value toValue(T model, int index) {
+        Slot slot = slots[index];
+        return slot.toValue(slot.get(model));
+    }
+
+    /** The Java value of a field of {@code model} (for a foreign key, the Ref or model as declared). */
+    public Object get(T model, int index) {
+        return slots[index].get(model);
+    }
+
+    /**
+     * The IR value of a Java value for the named field, as used in filters and update maps. A
+     * foreign key accepts a {@code Ref}, a target model instance or the raw id.
+     *
+     * @throws MappingException when the field is unknown or the value does not fit it
+     */
+    public Value toValue(String field, Object javaValue) {
+        return slots[indexOf(field)].toValue(javaValue);
+    }
+
+    /** The index of a field name in {@link ModelMetaImpl#fields()}. */
+    public int indexOf(String field) {
+        Integer index = byName.get(field);
+        if (index == null) {
+            throw new MappingException(meta.modelClass().getSimpleName() + " has no column field \"" + field + "\" (fields: "
+                    + meta.fields().stream().map(FieldMeta::name).toList() + ")");
+        }
+        return index;
+    }
+
+    /**
+     * A reader for rows with these columns; every column of the model must be present. Columns
+     * that are not the model's are ignored.
+     */
+    public RowReader<T> reader(List<String> columns) {
+        return reader(columns, "", false);
+    }
+
+    /** A reader for rows holding some of the model's columns; absent fields get {@code null} / zero. */
+    public RowReader<T> partialReader(List<String> columns) {
+        return reader(columns, "", true);
+    }
+
+    /**
+     * A reader for rows whose columns for this model are named {@code prefix + column} (e.g. a
+     * joined table's columns). Exact names win; otherwise names match ignoring case.
+     *
+     * @param partial whether absent model columns are allowed (they get {@code null} / zero)
+     * @throws MappingException listing the missing columns when {@code partial} is false
+     */
+    public RowReader<T> reader(List<String> columns, String prefix, boolean partial) {
+        Map<String, Integer> exact = new HashMap<>();
+        Map<String, Integer> folded = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            exact.putIfAbsent(columns.get(i), i);
+            folded.putIfAbsent(columns.get(i).toLowerCase(Locale.ROOT), i);
+        }
+        List<Slot> present = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Slot slot : slots) {
+            String name = prefix + slot.meta.column();
+            Integer pos = exact.get(name);
+            if (pos == null) {
+                pos = folded.get(name.toLowerCase(Locale.ROOT));
+            }
+            if (pos == null) {
+                missing.add(name);
+            } else {
+                present.add(slot);
+                positions.add(pos);
+            }
+        }
+        if (!missing.isEmpty() && !partial) {
+            throw new MappingException("cannot read " + meta.modelClass().getSimpleName() + " from columns " + columns
+                    + ": missing " + missing);
+        }
+        return new RowReader<>(meta.modelClass(), meta.shape(), columns, present.toArray(new Slot[0]),
+                positions.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** One model from one row; prefer a prepared {@link #reader} for many rows. */
+    public T fromRow(List<String> columns, List<Value> row) {
+        return reader(columns).read(row);
+    }
+}

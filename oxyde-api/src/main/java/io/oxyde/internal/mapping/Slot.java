@@ -1,0 +1,159 @@
+package io.oxyde.internal.mapping;
+
+import io.oxyde.FieldMeta;
+import io.oxyde.MappingException;
+import io.oxyde.Ref;
+import io.oxyde.codec.Value;
+import io.oxyde.internal.convert.FieldCodec;
+import io.oxyde.internal.convert.Unconvertible;
+import io.oxyde.internal.model.ModelShape;
+import io.oxyde.internal.model.ShapeField;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * Everything needed to move one stored field between a model instance and an IR value,
+ * resolved once: the codec (for a foreign key, the codec of the target's primary key), the
+ * access handles and, for foreign keys, how the Java side holds the reference.
+ */
+final class Slot {
+
+    /** How the field holds its value. */
+    enum Mode {
+        /** The value itself. */
+        PLAIN,
+        /** A {@link Ref} holding the target's id. */
+        REF,
+        /** An instance of the target model (a stub holding only the primary key when read without a join). */
+        MODEL
+    }
+
+    final ShapeField field;
+    final FieldMeta meta;
+    final FieldCodec codec;
+    final Mode mode;
+    final ModelShape target;
+    final boolean primitive;
+    final MethodHandle getter;
+    final MethodHandle setter;
+    private final String modelName;
+
+    Slot(String modelName, ShapeField field, FieldMeta meta, FieldCodec codec, Mode mode, ModelShape target) {
+        this.modelName = modelName;
+        this.field = field;
+        this.meta = meta;
+        this.codec = codec;
+        this.mode = mode;
+        this.target = target;
+        this.primitive = field.type().isPrimitive();
+        this.getter = field.getter();
+        this.setter = field.setter();
+    }
+
+    /** Reads the field of a model instance. */
+    Object get(Object model) {
+        try {
+            return (Object) getter.invokeExact(model);
+        } catch (Throwable t) {
+            throw new MappingException("cannot read field " + where() + ": " + t, t);
+        }
+    }
+
+    /** The IR value of a Java value of this field (a Ref, a model or a raw id for foreign keys). */
+    Value toValue(Object javaValue) {
+        if (javaValue == null) {
+            return Value.Null.INSTANCE;
+        }
+        try {
+            Object plain = javaValue;
+            if (mode != Mode.PLAIN) {
+                if (javaValue instanceof Ref<?> ref) {
+                    plain = ref.id();
+                } else if (target.type().isInstance(javaValue)) {
+                    plain = target.primaryKeyValue(javaValue);
+                }
+                if (plain == null) {
+                    return Value.Null.INSTANCE;
+                }
+            }
+            return codec.toValue(plain);
+        } catch (Unconvertible e) {
+            throw new MappingException("cannot write " + where() + " to column \"" + meta.column() + "\": " + e.getMessage(), e);
+        } catch (ClassCastException e) {
+            throw new MappingException("cannot write " + where() + " to column \"" + meta.column() + "\": the value "
+                    + javaValue + " (" + javaValue.getClass().getName() + ") is not a " + expected(), e);
+        }
+    }
+
+    /** The field value of an IR value read from the column. */
+    Object fromValue(Value value) {
+        if (value instanceof Value.Null) {
+            return nullValue();
+        }
+        Object plain;
+        try {
+            plain = codec.fromValue(value);
+        } catch (Unconvertible e) {
+            throw readFailure(value, e);
+        }
+        if (mode == Mode.PLAIN) {
+            return plain;
+        }
+        if (mode == Mode.REF) {
+            return refOf(plain);
+        }
+        return stub(plain);
+    }
+
+    /** The field value for NULL: {@code null}, or an error for a primitive field. */
+    Object nullValue() {
+        if (primitive) {
+            throw new MappingException("cannot read column \"" + meta.column() + "\" into " + where()
+                    + ": the value is NULL but the field is a primitive " + field.type().getName()
+                    + " (use " + boxed() + " for a nullable column)");
+        }
+        return null;
+    }
+
+    MappingException readFailure(Value value, Unconvertible e) {
+        return new MappingException("cannot read column \"" + meta.column() + "\" into " + where() + ": the value "
+                + value + " is invalid: " + e.getMessage(), e);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Object refOf(Object id) {
+        return Ref.id((Class) target.type(), id);
+    }
+
+    private Object stub(Object id) {
+        try {
+            ShapeField pk = target.primaryKey();
+            if (target.record()) {
+                Object[] args = target.defaults().clone();
+                args[pk.index()] = id;
+                return target.instantiate(args);
+            }
+            Object instance = target.instantiate(null);
+            pk.setter().invokeExact(instance, id);
+            return instance;
+        } catch (Throwable t) {
+            throw new MappingException("cannot read column \"" + meta.column() + "\" into " + where() + ": building a "
+                    + target.type().getSimpleName() + " that holds only its id " + id + " failed (" + t
+                    + "); declare the field as Ref<" + target.type().getSimpleName() + "> or join it", t);
+        }
+    }
+
+    String where() {
+        return modelName + "." + field.name() + " (" + field.genericType().getTypeName().replaceAll("[\\w.]+\\.", "") + ")";
+    }
+
+    private String expected() {
+        return mode == Mode.PLAIN ? codec.javaTypeName()
+                : "Ref, " + target.type().getSimpleName() + " or " + codec.javaTypeName() + " id";
+    }
+
+    private String boxed() {
+        Class<?> t = field.type();
+        return t == int.class ? "Integer" : t == char.class ? "Character"
+                : Character.toUpperCase(t.getName().charAt(0)) + t.getName().substring(1);
+    }
+}

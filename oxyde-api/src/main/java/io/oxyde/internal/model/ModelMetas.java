@@ -1,0 +1,318 @@
+package io.oxyde.internal.model;
+
+import io.oxyde.Check;
+import io.oxyde.CheckMeta;
+import io.oxyde.Column;
+import io.oxyde.FieldMeta;
+import io.oxyde.ForeignKey;
+import io.oxyde.ForeignKeyMeta;
+import io.oxyde.Id;
+import io.oxyde.Index;
+import io.oxyde.IndexMeta;
+import io.oxyde.IndexMethod;
+import io.oxyde.ManyToMany;
+import io.oxyde.ManyToManyMeta;
+import io.oxyde.ModelDefinitionException;
+import io.oxyde.Nullability;
+import io.oxyde.OneToMany;
+import io.oxyde.ReferentialAction;
+import io.oxyde.RenamedFrom;
+import io.oxyde.ReverseRelationMeta;
+import io.oxyde.Table;
+import io.oxyde.Unique;
+import io.oxyde.UniqueMeta;
+import io.oxyde.codec.ValueKind;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and caches {@link ModelMetaImpl}s: the class's own {@link ModelShape} resolved against the
+ * shapes of the models it relates to. Only shapes of other classes are consulted, never their
+ * full metadata, so cycles (Album → Artist → albums, Employee → Employee) need no special case.
+ */
+public final class ModelMetas {
+
+    private static final ClassValue<ModelMetaImpl<?>> CACHE = new ClassValue<>() {
+        @Override
+        protected ModelMetaImpl<?> computeValue(Class<?> type) {
+            return resolve(type);
+        }
+    };
+
+    private ModelMetas() {
+    }
+
+    /** The metadata of a model class, read once and cached. */
+    @SuppressWarnings("unchecked")
+    public static <T> ModelMetaImpl<T> of(Class<T> type) {
+        return (ModelMetaImpl<T>) CACHE.get(type);
+    }
+
+    /** The primary key value of a model instance. */
+    public static Object primaryKeyValue(Object model) {
+        return ModelShape.of(model.getClass()).primaryKeyValue(model);
+    }
+
+    private static ModelMetaImpl<?> resolve(Class<?> type) {
+        ModelShape shape = ModelShape.of(type);
+        String table = shape.tableName();
+        List<FieldMeta> fields = new ArrayList<>();
+        List<ShapeField> stored = new ArrayList<>();
+        List<IndexMeta> indexes = new ArrayList<>();
+        List<ReverseRelationMeta> reverse = new ArrayList<>();
+        List<ManyToManyMeta> m2m = new ArrayList<>();
+        for (ShapeField f : shape.fields()) {
+            switch (f.role()) {
+                case COLUMN -> {
+                    fields.add(column(shape, f));
+                    stored.add(f);
+                }
+                case FOREIGN_KEY -> {
+                    fields.add(foreignKey(shape, f));
+                    stored.add(f);
+                }
+                case REVERSE -> reverse.add(reverse(type, f));
+                case MANY_TO_MANY -> m2m.add(manyToMany(type, f));
+                default -> {
+                }
+            }
+        }
+        for (FieldMeta f : fields) {
+            if (f.indexed() && !f.unique()) {
+                indexes.add(new IndexMeta("ix_" + table + "_" + f.column(), List.of(f.column()), false, IndexMethod.BTREE, null));
+            }
+        }
+        Table annotation = type.getAnnotation(Table.class);
+        List<UniqueMeta> uniques = new ArrayList<>();
+        List<CheckMeta> checks = new ArrayList<>();
+        String schema = null;
+        String comment = null;
+        if (annotation != null) {
+            schema = blankToNull(annotation.schema());
+            comment = blankToNull(annotation.comment());
+            for (Index index : annotation.indexes()) {
+                List<String> columns = columns(type, fields, index.columns(), "@Index");
+                String name = index.name().isEmpty() ? "ix_" + table + "_" + String.join("_", columns) : index.name();
+                indexes.add(new IndexMeta(name, columns, index.unique(), index.method(), blankToNull(index.where())));
+            }
+            for (Unique unique : annotation.uniqueTogether()) {
+                List<String> columns = columns(type, fields, unique.value(), "@Unique");
+                String name = unique.name().isEmpty() ? "uq_" + table + "_" + String.join("_", columns) : unique.name();
+                uniques.add(new UniqueMeta(name, columns));
+            }
+            Check[] declared = annotation.checks();
+            for (int i = 0; i < declared.length; i++) {
+                if (declared[i].expression().isBlank()) {
+                    throw new ModelDefinitionException(type.getSimpleName() + ": @Check #" + (i + 1) + " has an empty expression");
+                }
+                String name = declared[i].name().isEmpty() ? "ck_" + table + "_" + (i + 1) : declared[i].name();
+                checks.add(new CheckMeta(name, declared[i].expression()));
+            }
+        }
+        checkDuplicates(type, fields);
+        RenamedFrom renamed = type.getAnnotation(RenamedFrom.class);
+        return new ModelMetaImpl<>(shape, schema, comment, renamed == null ? null : renamed.value(), fields, stored,
+                reverse, m2m, indexes, uniques, checks);
+    }
+
+    private static FieldMeta column(ModelShape shape, ShapeField f) {
+        Field field = f.field();
+        Column column = field.getAnnotation(Column.class);
+        boolean pk = f == shape.primaryKey();
+        boolean nullable = nullable(field, column, pk);
+        ValueKind kind = f.scalar().kind();
+        int length = 0;
+        if (kind == ValueKind.TEXT && !f.type().isEnum() && !f.scalar().json()) {
+            Size size = field.getAnnotation(Size.class);
+            if (column != null && column.length() > 0) {
+                length = column.length();
+            } else if (size != null && size.max() < Integer.MAX_VALUE) {
+                length = size.max();
+            } else {
+                length = 255;
+            }
+        } else if (kind == ValueKind.TEXT && f.type().isEnum()) {
+            length = column != null && column.length() > 0 ? column.length() : 255;
+        }
+        int precision = 0;
+        int scale = -1;
+        if (kind == ValueKind.DECIMAL) {
+            Digits digits = field.getAnnotation(Digits.class);
+            if (column != null && column.precision() > 0) {
+                precision = column.precision();
+                scale = column.scale();
+            } else if (digits != null) {
+                precision = digits.integer() + digits.fraction();
+                scale = digits.fraction();
+            }
+            if (column != null && column.scale() >= 0) {
+                scale = column.scale();
+            }
+            if (precision > 0 && scale > precision) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": scale " + scale + " exceeds precision " + precision);
+            }
+        }
+        return new FieldMeta(f.name(), f.column(), f.type(), f.genericType(), kind, f.scalar().elementKind(), nullable, pk,
+                pk ? shape.idStrategy() : null, length, precision, scale, column != null && column.unique(),
+                column != null && (column.index() || column.unique()),
+                column == null ? null : blankToNull(column.sqlDefault()), column == null ? null : blankToNull(column.type()),
+                column == null ? null : blankToNull(column.comment()), renamedFrom(field), f.scalar().json(), null);
+    }
+
+    private static FieldMeta foreignKey(ModelShape shape, ShapeField f) {
+        Field field = f.field();
+        if (field.isAnnotationPresent(Id.class)) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": a foreign key cannot be the primary key");
+        }
+        ModelShape target = targetShape(f, "foreign key");
+        ForeignKey fk = field.getAnnotation(ForeignKey.class);
+        Column column = field.getAnnotation(Column.class);
+        ReferentialAction onDelete = fk == null ? ReferentialAction.RESTRICT : fk.onDelete();
+        ReferentialAction onUpdate = fk == null ? ReferentialAction.CASCADE : fk.onUpdate();
+        boolean nullable = nullable(field, column, false);
+        if (onDelete == ReferentialAction.SET_NULL && !nullable) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": onDelete = SET_NULL needs a nullable foreign key");
+        }
+        ShapeField targetPk = target.primaryKey();
+        ForeignKeyMeta meta = new ForeignKeyMeta(target.type(), target.tableName(), targetPk.name(), targetPk.column(),
+                onDelete, onUpdate, f.ref());
+        boolean unique = column != null && column.unique();
+        // Foreign-key columns are always indexed (as in Django): joins and cascades need it.
+        return new FieldMeta(f.name(), f.column(), f.type(), f.genericType(), targetPk.scalar().kind(), null, nullable, false,
+                null, 0, 0, -1, unique, true,
+                column == null ? null : blankToNull(column.sqlDefault()), column == null ? null : blankToNull(column.type()),
+                column == null ? null : blankToNull(column.comment()), renamedFrom(field), false, meta);
+    }
+
+    private static ReverseRelationMeta reverse(Class<?> type, ShapeField f) {
+        ModelShape target = targetShape(f, "reverse relation");
+        OneToMany annotation = f.field().getAnnotation(OneToMany.class);
+        String mappedBy = annotation == null ? "" : annotation.mappedBy();
+        ShapeField fk = fkTo(target, type, mappedBy, f, "mappedBy");
+        return new ReverseRelationMeta(f.name(), target.type(), fk.name(), fk.column());
+    }
+
+    private static ManyToManyMeta manyToMany(Class<?> type, ShapeField f) {
+        ModelShape target = targetShape(f, "many-to-many relation");
+        ManyToMany annotation = f.field().getAnnotation(ManyToMany.class);
+        ModelShape through;
+        try {
+            through = ModelShape.of(annotation.through());
+        } catch (ModelDefinitionException e) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": the through model " + annotation.through().getSimpleName()
+                    + " is not a valid model: " + e.getMessage(), e);
+        }
+        if (type == target.type() && (annotation.sourceField().isEmpty() || annotation.targetField().isEmpty())) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": a many-to-many relation of a model to itself must name"
+                    + " both sourceField and targetField of " + through.type().getSimpleName());
+        }
+        ShapeField source = fkTo(through, type, annotation.sourceField(), f, "sourceField");
+        ShapeField other = fkTo(through, target.type(), annotation.targetField(), f, "targetField");
+        return new ManyToManyMeta(f.name(), target.type(), through.type(), through.tableName(), source.name(),
+                source.column(), other.name(), other.column());
+    }
+
+    /** The FK field of {@code in} pointing to {@code to}: the named one, or the only one. */
+    private static ShapeField fkTo(ModelShape in, Class<?> to, String named, ShapeField declaring, String attribute) {
+        String owner = in.type().getSimpleName();
+        if (!named.isEmpty()) {
+            for (ShapeField candidate : in.fields()) {
+                if (candidate.name().equals(named)) {
+                    if (candidate.role() != ShapeField.Role.FOREIGN_KEY || candidate.target() != to) {
+                        throw new ModelDefinitionException(declaring.qualifiedName() + ": " + attribute + " = \"" + named
+                                + "\" must be a foreign key of " + owner + " to " + to.getSimpleName());
+                    }
+                    return candidate;
+                }
+            }
+            throw new ModelDefinitionException(declaring.qualifiedName() + ": " + attribute + " = \"" + named + "\" is not a"
+                    + " field of " + owner);
+        }
+        List<ShapeField> found = new ArrayList<>();
+        for (ShapeField candidate : in.fields()) {
+            if (candidate.role() == ShapeField.Role.FOREIGN_KEY && candidate.target() == to) {
+                found.add(candidate);
+            }
+        }
+        if (found.size() != 1) {
+            throw new ModelDefinitionException(declaring.qualifiedName() + ": " + owner + " has "
+                    + (found.isEmpty() ? "no foreign key" : found.size() + " foreign keys " + found.stream().map(ShapeField::name).toList())
+                    + " to " + to.getSimpleName() + "; " + (found.isEmpty() ? "add one" : "set " + attribute + " to one of them"));
+        }
+        return found.get(0);
+    }
+
+    private static ModelShape targetShape(ShapeField f, String what) {
+        try {
+            return ModelShape.of(f.target());
+        } catch (ModelDefinitionException e) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": the " + what + " target " + f.target().getName()
+                    + " is not a model (" + e.getMessage() + "). If the field is a value, annotate it with @Json to store"
+                    + " it as JSON or @Transient to skip it", e);
+        }
+    }
+
+    private static boolean nullable(Field field, Column column, boolean pk) {
+        Nullability declared = column == null ? Nullability.INFERRED : column.nullable();
+        if (declared == Nullability.NULLABLE) {
+            if (pk) {
+                throw new ModelDefinitionException(field.getDeclaringClass().getSimpleName() + "." + field.getName()
+                        + ": a primary key cannot be nullable");
+            }
+            return true;
+        }
+        if (declared == Nullability.NOT_NULL) {
+            return false;
+        }
+        return !(pk || field.getType().isPrimitive() || field.isAnnotationPresent(NotNull.class)
+                || field.isAnnotationPresent(NotBlank.class) || field.isAnnotationPresent(NotEmpty.class));
+    }
+
+    private static String renamedFrom(Field field) {
+        RenamedFrom r = field.getAnnotation(RenamedFrom.class);
+        return r == null ? null : r.value();
+    }
+
+    private static List<String> columns(Class<?> type, List<FieldMeta> fields, String[] names, String what) {
+        if (names.length == 0) {
+            throw new ModelDefinitionException(type.getSimpleName() + ": " + what + " lists no columns");
+        }
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            String column = null;
+            for (FieldMeta f : fields) {
+                if (f.name().equals(name) || f.column().equals(name)) {
+                    column = f.column();
+                    break;
+                }
+            }
+            if (column == null) {
+                throw new ModelDefinitionException(type.getSimpleName() + ": " + what + " names unknown field \"" + name
+                        + "\" (fields: " + fields.stream().map(FieldMeta::name).toList() + ")");
+            }
+            out.add(column);
+        }
+        return out;
+    }
+
+    private static void checkDuplicates(Class<?> type, List<FieldMeta> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            for (int j = i + 1; j < fields.size(); j++) {
+                if (fields.get(i).column().equals(fields.get(j).column())) {
+                    throw new ModelDefinitionException(type.getSimpleName() + ": fields " + fields.get(i).name() + " and "
+                            + fields.get(j).name() + " both map to column \"" + fields.get(i).column() + "\"");
+                }
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,2 @@
+/** The shared Bean Validation (Hibernate Validator) factory behind {@link io.oxyde.ModelValidation}. */
+package io.oxyde.internal.validation;
