@@ -12,7 +12,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code --quick [sqlite,postgres,mariadb]}: every database operation once per variant, results compared
  *       ({@link QuickCheck}); seconds, no timing.</li>
- *   <li>{@code --report results.json docs/performance.md [run-info.txt]}: regenerate the tables from a JMH JSON result
+ *   <li>{@code --report docs/performance.md run-info.txt results.json...}: regenerate the tables from JMH JSON results
  *       ({@link PerformanceReport}).</li>
  *   <li>anything else goes to JMH, e.g. {@code DbBench -p db=postgres -rf json -rff out.json}.</li>
  * </ul>
@@ -36,10 +36,15 @@ public final class BenchMain {
             }
             System.exit(problems == 0 ? 0 : 1);
         } else if (args.length > 0 && args[0].equals("--report")) {
-            if (args.length != 3 && args.length != 4) {
-                throw new IllegalArgumentException("usage: --report <jmh-results.json> <docs/performance.md> [run-info.txt]");
+            if (args.length < 4) {
+                throw new IllegalArgumentException(
+                        "usage: --report <docs/performance.md> <run-info.txt or -> <jmh-results.json>...");
             }
-            PerformanceReport.update(Path.of(args[1]), Path.of(args[2]), args.length == 4 ? Path.of(args[3]) : null);
+            List<Path> results = new java.util.ArrayList<>();
+            for (int k = 3; k < args.length; k++) {
+                results.add(Path.of(args[k]));
+            }
+            PerformanceReport.update(results, Path.of(args[1]), args[2].equals("-") ? null : Path.of(args[2]));
         } else {
             org.openjdk.jmh.Main.main(args);
         }

@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Every database operation, for every variant on every database, in one JMH run (the
- * {@code db} and {@code variant} parameters line the results up). One fork per combination, so
- * no variant's JIT profile leaks into another's. Inputs rotate (ids, ranges) so no variant
+ * {@code db} and {@code variant} parameters line the results up). {@code oxyde-bench/run.sh} runs
+ * it in one JVM per database and variant ({@code -f 0 -p db=... -p variant=...}), so no variant's
+ * JIT profile leaks into another's; run directly it forks per combination. Inputs rotate (ids, ranges) so no variant
  * benefits from a database cache the others miss; writes go to {@code note} (emptied after every
  * iteration) and {@code counter}, never to the read data. The operations are described in
  * {@link Variant} and {@code docs/performance.md}.

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 
 /**
  * Regenerates the result tables of {@code docs/performance.md} from a JMH JSON result
- * ({@code -rf json}): for each database, the time per operation of every variant and the ratio
+ * ({@code -rf json}, one or several files): for each database, the time per operation of every variant and the ratio
  * of each variant to {@code raw_async} (and of {@code raw_async} to {@code raw}); the bytes
  * allocated per single-row operation ({@code -prof gc}); and the other benchmarks (micro, codec,
  * render) as they are. The text between {@value #BEGIN} and {@value #END} is replaced; the rest
@@ -30,7 +30,8 @@ public final class PerformanceReport {
     static final String DB_BENCH = "io.oxyde.bench.DbBench.";
     static final List<String> DATABASES = List.of("sqlite", "postgres", "mariadb");
     static final List<String> SINGLE_ROW = List.of("selectById", "count", "insertOne", "updateOne", "deleteOne");
-    static final String ALLOC = "·gc.alloc.rate.norm";
+    /** The allocation metric of {@code -prof gc}; JMH before 1.37 prefixed it with a middle dot. */
+    static final List<String> ALLOC = List.of("gc.alloc.rate.norm", "·gc.alloc.rate.norm");
 
     private PerformanceReport() {
     }
@@ -43,8 +44,17 @@ public final class PerformanceReport {
      * Replaces the generated block of {@code markdown} with the tables for {@code json}, preceded
      * by the lines of {@code runInfo} (date, load average, CPU, JDK, options) when given.
      */
-    public static void update(Path json, Path markdown, Path runInfo) throws IOException {
-        String tables = render(new ObjectMapper().readTree(json.toFile()));
+    public static void update(List<Path> jsonFiles, Path markdown, Path runInfo) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode all = mapper.createArrayNode();
+        for (Path json : jsonFiles) {
+            if (Files.exists(json)) {
+                mapper.readTree(json.toFile()).forEach(all::add);
+            } else {
+                System.err.println("skipping missing " + json);
+            }
+        }
+        String tables = render(all);
         if (runInfo != null && Files.exists(runInfo)) {
             StringBuilder info = new StringBuilder("\nRun of this table:\n\n");
             for (String line : Files.readAllLines(runInfo, StandardCharsets.UTF_8)) {
@@ -71,7 +81,10 @@ public final class PerformanceReport {
         for (JsonNode r : results) {
             String bench = r.get("benchmark").asText();
             JsonNode pm = r.get("primaryMetric");
-            JsonNode alloc = r.path("secondaryMetrics").path(ALLOC);
+            JsonNode alloc = r.path("secondaryMetrics").path(ALLOC.get(0));
+            if (alloc.isMissingNode()) {
+                alloc = r.path("secondaryMetrics").path(ALLOC.get(1));
+            }
             Score s = new Score(pm.get("score").asDouble(), pm.path("scoreError").asDouble(Double.NaN),
                     pm.get("scoreUnit").asText(), alloc.isMissingNode() ? Double.NaN : alloc.get("score").asDouble());
             JsonNode params = r.path("params");
