@@ -41,7 +41,7 @@ public class DbBench {
     @Param({"sqlite", "postgres", "mariadb"})
     public String db;
 
-    @Param({"raw", "raw_async", "jooq", "hibernate", "oxyde"})
+    @Param({"raw", "raw_async", "jooq", "hibernate", "oxyde_driver", "oxyde"})
     public String variant;
 
     private BenchTarget target;

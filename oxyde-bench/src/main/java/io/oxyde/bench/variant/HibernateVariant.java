@@ -11,9 +11,13 @@ import io.oxyde.bench.model.AlbumStats;
 import io.oxyde.bench.model.Note;
 import io.oxyde.bench.setup.BenchTarget;
 import io.oxyde.bench.setup.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -46,7 +50,24 @@ public final class HibernateVariant implements Variant {
         this.clientThreads = Pools.workers("hibernate-client");
         this.sequence = target.database() != Database.SQLITE;
         this.deleteNote = "delete from " + (sequence ? "SequenceNote" : "IdentityNote") + " n where n.id = :id";
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder();
+        if (target.database() == Database.MARIADB) {
+            // Connector/J reports MariaDB as "5.5.5-10.11.x-MariaDB", which Hibernate reads as 5.5.5
+            // (an unsupported version); state the real server version instead of asking the driver.
+            try (Connection c = ds.getConnection()) {
+                String v = c.getMetaData().getDatabaseProductVersion();
+                Matcher m = Pattern.compile("(\\d+)\\.(\\d+)\\.\\d+-MariaDB").matcher(v);
+                if (m.find()) {
+                    settings.applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
+                            .applySetting("jakarta.persistence.database-product-name", "MariaDB")
+                            .applySetting("jakarta.persistence.database-major-version", Integer.parseInt(m.group(1)))
+                            .applySetting("jakarta.persistence.database-minor-version", Integer.parseInt(m.group(2)));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the MariaDB version: " + e, e);
+            }
+        }
+        StandardServiceRegistry registry = settings
                 .applySetting("hibernate.connection.datasource", ds)
                 .applySetting("hibernate.dialect", dialect(target.database()))
                 .applySetting("hibernate.jdbc.batch_size", BATCH)

@@ -7,7 +7,7 @@ import java.util.List;
 public final class Variants {
 
     /** Every variant, in report order. */
-    public static final List<String> ALL = List.of("raw", "raw_async", "jooq", "hibernate", "oxyde");
+    public static final List<String> ALL = List.of("raw", "raw_async", "jooq", "hibernate", "oxyde_driver", "oxyde");
 
     private Variants() {
     }
@@ -22,6 +22,8 @@ public final class Variants {
                 return new JooqVariant(target);
             case "hibernate":
                 return new HibernateVariant(target);
+            case "oxyde_driver":
+                return new OxydeDriverVariant(target);
             case "oxyde":
                 return new OxydeVariant(target);
             default:
