@@ -100,6 +100,7 @@ public final class PerformanceReport {
             }
         }
         StringBuilder out = new StringBuilder();
+        Targets.table(out, db, other);
         for (String name : DATABASES) {
             Map<String, Map<String, Score>> ops = db.get(name);
             if (ops != null) {
@@ -208,7 +209,7 @@ public final class PerformanceReport {
         }
     }
 
-    private static String ratio(Score a, Score b) {
+    static String ratio(Score a, Score b) {
         if (a == null || b == null || b.value() == 0) {
             return "–";
         }
