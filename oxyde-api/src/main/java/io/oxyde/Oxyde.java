@@ -51,12 +51,18 @@ public final class Oxyde implements AutoCloseable {
         return new Oxyde(Target.pool(driver, name), true);
     }
 
-    /** A handle on a pool that is already open in the global registry (closing it does not close the pool). */
+    /**
+     * A handle on a pool that is already open in the global registry (closing it does not close
+     * the pool); {@code PoolNotFound} if there is none by that name.
+     */
     public static Oxyde database(String name) {
         return new Oxyde(Target.pool(OxydeDriver.global(), name), false);
     }
 
-    /** Another open database by name, e.g. a read replica (closing it does not close the pool). */
+    /**
+     * Another open database by name, e.g. a read replica (closing it does not close the pool);
+     * {@code PoolNotFound} if there is none by that name.
+     */
     public Oxyde using(String name) {
         return new Oxyde(Target.pool(target.driver(), name), false);
     }

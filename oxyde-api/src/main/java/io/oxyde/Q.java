@@ -50,7 +50,7 @@ public abstract sealed class Q permits Q.Leaf, Q.All, Q.Any, Q.Negated {
     }
 
     /** A single condition. */
-    public static final class Leaf extends Q {
+    static final class Leaf extends Q {
         private final String path;
         private final Object value;
 
@@ -59,11 +59,11 @@ public abstract sealed class Q permits Q.Leaf, Q.All, Q.Any, Q.Negated {
             this.value = value;
         }
 
-        public String path() {
+        String path() {
             return path;
         }
 
-        public Object value() {
+        Object value() {
             return value;
         }
 
@@ -74,14 +74,14 @@ public abstract sealed class Q permits Q.Leaf, Q.All, Q.Any, Q.Negated {
     }
 
     /** A conjunction. */
-    public static final class All extends Q {
+    static final class All extends Q {
         private final List<Q> children;
 
         All(List<Q> children) {
             this.children = List.copyOf(children);
         }
 
-        public List<Q> children() {
+        List<Q> children() {
             return children;
         }
 
@@ -92,14 +92,14 @@ public abstract sealed class Q permits Q.Leaf, Q.All, Q.Any, Q.Negated {
     }
 
     /** A disjunction. */
-    public static final class Any extends Q {
+    static final class Any extends Q {
         private final List<Q> children;
 
         Any(List<Q> children) {
             this.children = List.copyOf(children);
         }
 
-        public List<Q> children() {
+        List<Q> children() {
             return children;
         }
 
@@ -110,14 +110,14 @@ public abstract sealed class Q permits Q.Leaf, Q.All, Q.Any, Q.Negated {
     }
 
     /** A negation. */
-    public static final class Negated extends Q {
+    static final class Negated extends Q {
         private final Q child;
 
         Negated(Q child) {
             this.child = Objects.requireNonNull(child, "child");
         }
 
-        public Q child() {
+        Q child() {
             return child;
         }
 

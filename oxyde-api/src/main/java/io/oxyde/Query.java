@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
@@ -412,9 +413,27 @@ public final class Query<T> {
      * Streams every matching row in batches of {@code batchSize} by keyset pagination on the
      * primary key ({@code WHERE pk > last ORDER BY pk LIMIT n}), so memory holds one batch at
      * a time; {@code consumer} runs once per batch, in key order. Completes with the row count.
-     * A custom {@code orderBy}, limit or offset is refused (the key defines the order).
+     * A custom {@code orderBy}, limit or offset is refused (the key defines the order). See
+     * {@link #publisher(int)} for a back-pressured {@link Flow.Publisher}.
      */
     public CompletableFuture<Long> stream(int batchSize, Consumer<List<T>> consumer) {
+        checkStreamable(batchSize);
+        return streamFrom(null, batchSize, consumer, 0L);
+    }
+
+    /**
+     * The matching rows as a {@link Flow.Publisher} with back-pressure: pages of
+     * {@code batchSize} rows are read by keyset pagination on the primary key (as in
+     * {@link #stream}) only when the subscriber's demand needs them, so memory holds at most
+     * one page plus what was requested. Each subscription runs the query anew; cancelling stops
+     * further reads. Signals are delivered on the driver's threads, one at a time.
+     */
+    public Flow.Publisher<T> publisher(int batchSize) {
+        checkStreamable(batchSize);
+        return subscriber -> new KeysetSubscription<>(this::page, batchSize, pkName(), subscriber).start();
+    }
+
+    private void checkStreamable(int batchSize) {
         if (!core.order.isEmpty() || core.limit != null || core.offset != null) {
             throw new FieldError(type(), "stream", "streams in primary-key order; remove orderBy/limit/offset",
                     List.of());
@@ -422,10 +441,14 @@ public final class Query<T> {
         if (batchSize < 1) {
             throw new FieldError(type(), "stream", "batchSize must be positive, got " + batchSize, List.of());
         }
-        return streamFrom(null, batchSize, consumer, 0L);
     }
 
-    private CompletableFuture<Long> streamFrom(Object lastKey, int batchSize, Consumer<List<T>> consumer, long seen) {
+    private String pkName() {
+        return core.meta.primaryKey().name();
+    }
+
+    /** The next page of rows after {@code lastKey} (or the first page), in key order. */
+    CompletableFuture<List<T>> page(Object lastKey, int batchSize) {
         QueryCore c = core.copy();
         FieldMeta pk = c.meta.primaryKey();
         if (lastKey != null) {
@@ -434,7 +457,11 @@ public final class Query<T> {
         }
         c.order.add(OrderBy.asc(pk.column()));
         c.limit = (long) batchSize;
-        return fetch(c).thenCompose(batch -> {
+        return fetch(c);
+    }
+
+    private CompletableFuture<Long> streamFrom(Object lastKey, int batchSize, Consumer<List<T>> consumer, long seen) {
+        return page(lastKey, batchSize).thenCompose(batch -> {
             if (batch.isEmpty()) {
                 return CompletableFuture.completedFuture(seen);
             }
@@ -443,7 +470,7 @@ public final class Query<T> {
             if (batch.size() < batchSize) {
                 return CompletableFuture.completedFuture(total);
             }
-            Object key = io.oxyde.internal.query.Models.get(batch.get(batch.size() - 1), pk.name());
+            Object key = io.oxyde.internal.query.Models.get(batch.get(batch.size() - 1), pkName());
             return streamFrom(key, batchSize, consumer, total);
         });
     }

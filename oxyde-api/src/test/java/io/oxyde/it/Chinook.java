@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * (dropped at exit), for read-only tests. {@link #fresh} creates the schema in the test's own
  * database and loads a subset, for tests that write.
  */
-final class Chinook {
+public final class Chinook {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
     private static final Map<DatabaseKind, Oxyde> SHARED = new EnumMap<>(DatabaseKind.class);
@@ -31,10 +31,10 @@ final class Chinook {
     private Chinook() {
     }
 
-    static final ChinookData DATA = ChinookData.load();
+    public static final ChinookData DATA = ChinookData.load();
 
     /** The full Chinook data set on this kind of database (read-only: do not write to it). */
-    static synchronized Oxyde shared(TestDatabase db) throws SQLException {
+    public static synchronized Oxyde shared(TestDatabase db) throws SQLException {
         Oxyde existing = SHARED.get(db.kind());
         if (existing != null) {
             return existing;
@@ -92,7 +92,7 @@ final class Chinook {
     }
 
     /** The Chinook schema in the test's own database, holding the data of {@code models} (in FK order). */
-    static Oxyde fresh(TestDatabase db, List<Class<?>> models) throws SQLException {
+    public static Oxyde fresh(TestDatabase db, List<Class<?>> models) throws SQLException {
         try (Connection c = db.connect()) {
             ChinookSchema.create(c, db.kind());
         }
@@ -106,7 +106,7 @@ final class Chinook {
     }
 
     /** Artists, genres, media types, albums and the tracks of albums 1–20, in the test's own database. */
-    static Oxyde freshMusic(TestDatabase db) throws SQLException {
+    public static Oxyde freshMusic(TestDatabase db) throws SQLException {
         Oxyde oxyde = fresh(db, List.of(io.oxyde.chinook.Artist.class, io.oxyde.chinook.Genre.class,
                 io.oxyde.chinook.MediaType.class, io.oxyde.chinook.Album.class));
         Oxyde.await(oxyde.objects(io.oxyde.chinook.Track.class).bulkCreate(SMALL_TRACKS));

@@ -113,4 +113,22 @@ class RelationsTest {
         assertThatThrownBy(() -> db.objects(Track.class).join("name")).isInstanceOf(FieldError.class)
                 .hasMessageContaining("Track.name").hasMessageContaining("album, mediaType, genre");
     }
+
+    @AllDatabases
+    void filtersAcrossReverseAndManyToManyRelations(TestDatabase tdb) throws Exception {
+        Oxyde db = Chinook.shared(tdb);
+        List<Artist> live = await(db.objects(Artist.class).filter("albums__title__contains", "Live").distinct().all());
+        assertThat(live.stream().map(Artist::id).sorted().toList()).isEqualTo(Expect.ALBUMS.stream()
+                .filter(a -> a.title().contains("Live")).map(a -> (Long) a.artist().id()).distinct().sorted().toList());
+        List<Playlist> withJazz = await(db.objects(Playlist.class).filter("tracks__genre__name", "Jazz").distinct().all());
+        List<PlaylistTrack> links = Chinook.DATA.rows(PlaylistTrack.class);
+        assertThat(withJazz.stream().map(Playlist::id).sorted().toList()).isEqualTo(links.stream()
+                .filter(l -> "Jazz".equals(Expect.genreName(Expect.TRACKS.get((int) (long) (Long) l.track().id() - 1))))
+                .map(l -> (Long) l.playlist().id()).distinct().sorted().toList());
+        long albumsPerArtist = await(db.objects(Artist.class).filter("name", "Iron Maiden").values("name")
+                .annotate("albums", io.oxyde.Count.of("albums__id")).first()).map(m -> ((Number) m.get("albums")).longValue())
+                .orElseThrow();
+        assertThat(albumsPerArtist).isEqualTo(Expect.ALBUMS.stream()
+                .filter(a -> Expect.ARTIST.get((Long) a.artist().id()).name().equals("Iron Maiden")).count());
+    }
 }

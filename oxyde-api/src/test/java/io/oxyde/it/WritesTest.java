@@ -27,16 +27,16 @@ import java.util.List;
 import java.util.Map;
 
 /** Inserts, updates, deletes, upserts and instance writes, checked through plain JDBC. */
-class WritesTest {
+public class WritesTest {
 
-    static long scalar(TestDatabase db, String sql) throws SQLException {
+    public static long scalar(TestDatabase db, String sql) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    static String text(TestDatabase db, String sql) throws SQLException {
+    public static String text(TestDatabase db, String sql) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
@@ -77,6 +77,14 @@ class WritesTest {
                 assertThat(text(tdb, "SELECT name FROM artist WHERE id = " + a.id())).isEqualTo(a.name());
             }
             assertThat(scalar(tdb, "SELECT count(*) FROM artist")).isEqualTo(300L);
+            List<Artist> mixed = await(db.objects(Artist.class).bulkCreate(List.of(new Artist(null, "No Key"),
+                    new Artist(7000L, "Keyed"), new Artist(null, "No Key Either"))));
+            assertThat(mixed).extracting(Artist::name).containsExactly("No Key", "Keyed", "No Key Either");
+            assertThat(mixed.get(1).id()).isEqualTo(7000L);
+            assertThat(mixed).extracting(Artist::id).doesNotContainNull().doesNotHaveDuplicates();
+            for (Artist a : mixed) {
+                assertThat(text(tdb, "SELECT name FROM artist WHERE id = " + a.id())).isEqualTo(a.name());
+            }
         }
     }
 

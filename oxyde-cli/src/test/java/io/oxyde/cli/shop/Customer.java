@@ -1,0 +1,8 @@
+package io.oxyde.cli.shop;
+
+import io.oxyde.Column;
+import io.oxyde.Id;
+
+/** A test model: version 1 of the shop's customers. */
+public record Customer(@Id Long id, @Column(length = 80) String email, String name) {
+}

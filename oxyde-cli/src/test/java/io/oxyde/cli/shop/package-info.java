@@ -1,0 +1,2 @@
+/** Test models, version 1. */
+package io.oxyde.cli.shop;

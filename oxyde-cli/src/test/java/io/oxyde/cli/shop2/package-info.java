@@ -1,0 +1,2 @@
+/** Test models, version 2. */
+package io.oxyde.cli.shop2;

@@ -1,0 +1,8 @@
+package io.oxyde.cli.shop3;
+
+import io.oxyde.Column;
+import io.oxyde.Id;
+
+/** Version 3: table customer renamed to client (same columns) without a hint. */
+public record Client(@Id Long id, @Column(length = 80) String email, String name) {
+}
