@@ -2,20 +2,20 @@
 # The whole performance suite in one command: build, quick correctness check, every JMH
 # benchmark with -prof gc, then regenerate the tables in docs/performance.md.
 #
-#  * DbBench (19 operations) runs in one JVM per database x variant (15 JVMs), the operations of
+#  * DbBench (19 operations) runs in one JVM per database x variant (18 JVMs), the operations of
 #    that variant one after the other inside it (-f 0): no variant's JIT profile leaks into
-#    another's, and the 285 benchmarks do not each pay a JVM start plus a Hibernate boot, which
+#    another's, and the 342 benchmarks do not each pay a JVM start plus a Hibernate boot, which
 #    on this 2-core machine would take most of the time budget.
 #  * MicroBench, CodecBenchmark and RenderBench run forked (-f 1) as usual.
 #
-# About 20 minutes on 2 shared cores. Usage (from anywhere):
+# About 25 minutes on 2 cores. Usage (from anywhere):
 #   oxyde-bench/run.sh
 #   DBS="postgres" VARIANTS="raw_async oxyde" oxyde-bench/run.sh      # a subset
 #   DB_OPTS="-wi 3 -w 1s -i 5 -r 1s" oxyde-bench/run.sh              # longer iterations
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DBS=${DBS:-"sqlite postgres mariadb"}
-VARIANTS=${VARIANTS:-"raw raw_async jooq hibernate oxyde"}
+VARIANTS=${VARIANTS:-"raw raw_async jooq hibernate oxyde_driver oxyde"}
 DB_OPTS=${DB_OPTS:-"-wi 3 -w 500ms -i 3 -r 500ms"}
 MICRO_OPTS=${MICRO_OPTS:-"-f 1 -wi 2 -w 500ms -i 3 -r 500ms"}
 MICRO=${MICRO:-"MicroBench|CodecBenchmark|RenderBench"}
