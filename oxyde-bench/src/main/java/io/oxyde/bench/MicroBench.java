@@ -2,6 +2,8 @@ package io.oxyde.bench;
 
 import io.oxyde.Oxyde;
 import io.oxyde.bench.model.Track;
+import io.oxyde.codec.FilterNode;
+import io.oxyde.codec.Lookup;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
 import io.oxyde.driver.PoolSettings;
@@ -32,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The in-process costs under every database operation: building a query's IR through the API
  * (no database involved), hydrating rows of driver values into the {@link Track} record with the
- * API's {@link RowReader} (1, 100 and 1 000 rows; divide by rows for ns/row), and the executor
+ * API's {@link RowReader} (1, 100 and 1 000 rows; divide by rows for ns/row), two per-query costs
+ * the API pays today (building that reader, formatting a filter as text), and the executor
  * hop of an async API alone ({@code supplyAsync} on a bounded pool, then {@code join}) next to
  * calling the same supplier directly.
  */
@@ -43,6 +46,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class MicroBench {
+
+    private static final List<String> COLUMNS = List.of("id", "name", "album_id", "composer", "milliseconds", "bytes",
+            "unit_price_cents");
 
     private Oxyde db;
     private Path file;
@@ -58,8 +64,7 @@ public class MicroBench {
     public void open() throws Exception {
         file = Files.createTempFile("oxyde_micro", ".db");
         db = Oxyde.connect("micro", "sqlite:" + file, PoolSettings.builder().maxConnections(1).build());
-        reader = ModelMapper.of(Track.class).reader(List.of("id", "name", "album_id", "composer", "milliseconds",
-                "bytes", "unit_price_cents"));
+        reader = ModelMapper.of(Track.class).reader(COLUMNS);
         rows1 = rows(1);
         rows100 = rows(100);
         rows1000 = rows(1000);
@@ -95,6 +100,22 @@ public class MicroBench {
     @Benchmark
     public SelectIr irBuildPk() {
         return db.objects(Track.class).filter("id", i++ & 1023).toIr();
+    }
+
+    /**
+     * What {@code RowLoader.read} does before hydrating every result today: build a new
+     * {@link RowReader} (a method-handle tree) for the result's columns. A hot spot; see
+     * docs/performance.md.
+     */
+    @Benchmark
+    public RowReader<Track> readerBuild() {
+        return ModelMapper.of(Track.class).reader(COLUMNS);
+    }
+
+    /** What {@code Query.get()} computes eagerly for its not-found message: the filter as text. */
+    @Benchmark
+    public String getErrorText() {
+        return String.valueOf(FilterNode.condition("id", Lookup.EQ, Value.of(i++ & 1023)));
     }
 
     @Benchmark
