@@ -1,6 +1,11 @@
 /**
- * JMH benchmarks of Oxyde's hot paths. {@link io.oxyde.bench.BenchMain} is the entry point of
- * the shaded {@code benchmarks.jar}; results and the command line are in
- * {@code docs/performance.md}.
+ * Oxyde's JMH suite: {@link io.oxyde.bench.DbBench} (every database operation for raw JDBC,
+ * raw JDBC plus an executor hop, jOOQ, Hibernate, the Oxyde driver and the Oxyde API, on SQLite,
+ * PostgreSQL and MariaDB), {@link io.oxyde.bench.MicroBench} (IR building, hydration, executor
+ * hop), {@link io.oxyde.bench.CodecBenchmark} and {@link io.oxyde.bench.RenderBench}.
+ * {@link io.oxyde.bench.QuickCheck} runs every operation once per variant and compares the
+ * results (the build's correctness check); {@link io.oxyde.bench.BenchMain} is the entry point
+ * of the shaded {@code benchmarks.jar}, and {@code oxyde-bench/run.sh} runs everything and
+ * regenerates {@code docs/performance.md}.
  */
 package io.oxyde.bench;

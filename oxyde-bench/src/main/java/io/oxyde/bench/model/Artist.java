@@ -1,0 +1,9 @@
+package io.oxyde.bench.model;
+
+import io.oxyde.Id;
+import io.oxyde.Table;
+
+/** A Chinook artist; only the target of {@link Album#artist()}. */
+@Table("artist")
+public record Artist(@Id Long id, String name) {
+}

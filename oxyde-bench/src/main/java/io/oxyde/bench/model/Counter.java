@@ -1,0 +1,9 @@
+package io.oxyde.bench.model;
+
+import io.oxyde.Id;
+import io.oxyde.Table;
+
+/** A row to update: 1 000 counters in 100 buckets of 10, so "update by filter" touches 10 rows. */
+@Table("counter")
+public record Counter(@Id Long id, int bucket, int hits) {
+}

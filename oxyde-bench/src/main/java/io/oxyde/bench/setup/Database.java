@@ -1,0 +1,6 @@
+package io.oxyde.bench.setup;
+
+/** The three databases the suite runs on. */
+public enum Database {
+    SQLITE, POSTGRES, MARIADB
+}

@@ -1,0 +1,30 @@
+package io.oxyde.bench.variant;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
+
+/** Runs blocking primary-key reads concurrently on worker threads and collects them in order. */
+final class ConcurrentReads {
+
+    private ConcurrentReads() {
+    }
+
+    static <T> List<T> run(long[] ids, Executor threads, LongFunction<T> read) {
+        List<CompletableFuture<T>> futures = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            futures.add(CompletableFuture.supplyAsync(() -> read.apply(id), threads));
+        }
+        return join(futures);
+    }
+
+    static <T> List<T> join(List<CompletableFuture<T>> futures) {
+        List<T> out = new ArrayList<>(futures.size());
+        for (CompletableFuture<T> f : futures) {
+            out.add(f.join());
+        }
+        return out;
+    }
+}
