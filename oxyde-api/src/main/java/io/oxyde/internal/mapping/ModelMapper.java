@@ -15,11 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Converts instances of one model to IR values and back, through handles and codecs resolved
  * once per class (see {@link ModelMetas}); nothing is looked up by reflection per object or per
- * row. Rows are read through a {@link RowReader} prepared once per result shape.
+ * row. Rows are read through a {@link RowReader} prepared once per result shape and cached here
+ * (readers are immutable, so one is shared by every query and thread that reads that shape).
  *
  * @param <T> the model class
  */
@@ -32,7 +34,15 @@ public final class ModelMapper<T> {
         }
     };
 
+    /**
+     * Most result shapes cached per model. An application has a handful of shapes per model; one
+     * that builds column lists dynamically must not grow the cache forever, so beyond this limit
+     * readers are built per call, as before there was a cache.
+     */
+    static final int MAX_CACHED_READERS = 256;
+
     private final ModelMetaImpl<T> meta;
+    private final Map<ReaderKey, RowReader<T>> readers = new ConcurrentHashMap<>();
     private final Slot[] slots;
     private final Map<String, Integer> byName = new HashMap<>();
     private final MethodHandle valuesWriter;
@@ -134,6 +144,25 @@ public final class ModelMapper<T> {
      * @throws MappingException listing the missing columns when {@code partial} is false
      */
     public RowReader<T> reader(List<String> columns, String prefix, boolean partial) {
+        RowReader<T> cached = readers.get(new ReaderKey(columns, prefix, partial));
+        if (cached != null) {
+            return cached;
+        }
+        RowReader<T> built = build(columns, prefix, partial);
+        if (readers.size() < MAX_CACHED_READERS) {
+            // the key holds the reader's own immutable copy of the columns, never the caller's list
+            RowReader<T> raced = readers.putIfAbsent(new ReaderKey(built.columns(), prefix, partial), built);
+            return raced != null ? raced : built;
+        }
+        return built;
+    }
+
+    /** The number of result shapes whose readers are cached (for tests). */
+    int cachedReaders() {
+        return readers.size();
+    }
+
+    private RowReader<T> build(List<String> columns, String prefix, boolean partial) {
         Map<String, Integer> exact = new HashMap<>();
         Map<String, Integer> folded = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -167,5 +196,9 @@ public final class ModelMapper<T> {
     /** One model from one row; prefer a prepared {@link #reader} for many rows. */
     public T fromRow(List<String> columns, List<Value> row) {
         return reader(columns).read(row);
+    }
+
+    /** A result shape: the columns in order, the column prefix and whether absent fields are allowed. */
+    private record ReaderKey(List<String> columns, String prefix, boolean partial) {
     }
 }
