@@ -299,13 +299,13 @@ public final class Query<T> {
     public CompletableFuture<T> get() {
         QueryCore c = core.copy();
         c.limit = 2L;
-        String criteria = String.valueOf(c.where());
+        FilterNode criteria = c.where(); // rendered as text only on the error paths below
         return fetch(c).thenApply(l -> {
             if (l.isEmpty()) {
-                throw new NotFoundException(type(), criteria);
+                throw new NotFoundException(type(), String.valueOf(criteria));
             }
             if (l.size() > 1) {
-                throw new MultipleObjectsReturned(type(), criteria);
+                throw new MultipleObjectsReturned(type(), String.valueOf(criteria));
             }
             return l.get(0);
         });
