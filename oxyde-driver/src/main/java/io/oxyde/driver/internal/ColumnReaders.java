@@ -43,14 +43,15 @@ public final class ColumnReaders {
         int n = md.getColumnCount();
         ColumnReader[] readers = new ColumnReader[n];
         for (int i = 1; i <= n; i++) {
-            int type = md.getColumnType(i);
             String typeName = String.valueOf(md.getColumnTypeName(i)).toUpperCase(Locale.ROOT);
             if (dialect == Dialect.SQLITE) {
+                // only the declared type name matters here; sqlite-jdbc's getColumnType parses the
+                // declared type with regular expressions again, so it is not asked for
                 readers[i - 1] = typeName.contains("BOOL") ? ColumnReaders::sqliteBool : ColumnReaders::dynamic;
             } else if (dialect == Dialect.POSTGRES) {
-                readers[i - 1] = postgres(type, typeName);
+                readers[i - 1] = postgres(md.getColumnType(i), typeName);
             } else {
-                readers[i - 1] = mysql(type, typeName, md.getPrecision(i));
+                readers[i - 1] = mysql(md.getColumnType(i), typeName, md.getPrecision(i));
             }
         }
         return readers;
