@@ -1,5 +1,7 @@
 package io.oxyde;
 
+import io.oxyde.driver.OxydeException;
+
 /**
  * A value could not be converted between its database form and its Java field: an unknown enum
  * constant, an integer too large for an {@code int}, text that is not a date, a column of the
@@ -14,6 +16,6 @@ public class MappingException extends OxydeException {
     }
 
     public MappingException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, null, null, cause);
     }
 }

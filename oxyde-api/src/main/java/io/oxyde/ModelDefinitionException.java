@@ -1,5 +1,7 @@
 package io.oxyde;
 
+import io.oxyde.driver.OxydeException;
+
 /**
  * A model class cannot be mapped: an unsupported field type, two primary keys, a foreign key to
  * a class that is not a model, an unknown column in an index. Raised when the model's metadata
@@ -13,6 +15,6 @@ public class ModelDefinitionException extends OxydeException {
     }
 
     public ModelDefinitionException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, null, null, cause);
     }
 }

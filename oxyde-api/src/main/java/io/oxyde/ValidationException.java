@@ -1,5 +1,7 @@
 package io.oxyde;
 
+import io.oxyde.driver.OxydeException;
+
 import java.util.List;
 
 /**

@@ -1,8 +1,14 @@
 /**
- * Oxyde's user API: model annotations ({@link io.oxyde.Table}, {@link io.oxyde.Id},
- * {@link io.oxyde.Column}, {@link io.oxyde.ForeignKey}, ...), lazy references
- * ({@link io.oxyde.Ref}), the read-only model metadata ({@link io.oxyde.ModelMeta}), Bean
- * Validation of models ({@link io.oxyde.ModelValidation}) and the errors Oxyde raises.
- * Everything under {@code io.oxyde.internal} is implementation and may change without notice.
+ * Oxyde's user API. {@link io.oxyde.Oxyde} opens a database; {@link io.oxyde.Query} (from
+ * {@code db.objects(Model.class)}) filters with Django-style lookups and {@link io.oxyde.Q},
+ * orders, joins, prefetches, aggregates ({@link io.oxyde.ValuesQuery}) and writes;
+ * {@link io.oxyde.Tx} is the explicit transaction handle of {@code db.atomic(...)};
+ * {@link io.oxyde.RawQuery} runs hand-written SQL. Models are described by annotations
+ * ({@link io.oxyde.Table}, {@link io.oxyde.Id}, {@link io.oxyde.Column},
+ * {@link io.oxyde.ForeignKey}, ...), hold lazy references ({@link io.oxyde.Ref}), expose
+ * read-only metadata ({@link io.oxyde.ModelMeta}) and are validated with Bean Validation
+ * ({@link io.oxyde.ModelValidation}). Every error extends
+ * {@link io.oxyde.driver.OxydeException}. Everything under {@code io.oxyde.internal} is
+ * implementation and may change without notice.
  */
 package io.oxyde;

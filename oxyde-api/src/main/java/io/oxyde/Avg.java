@@ -1,0 +1,15 @@
+package io.oxyde;
+
+import io.oxyde.codec.AggregateFunction;
+
+/** The SQL {@code avg} aggregate, for {@code annotate(...)}: {@code Avg.of("field")}. */
+public final class Avg {
+
+    private Avg() {
+    }
+
+    /** {@code avg(field)}; the path may cross foreign keys. */
+    public static Aggregation of(String field) {
+        return new Aggregation(AggregateFunction.AVG, field, false);
+    }
+}

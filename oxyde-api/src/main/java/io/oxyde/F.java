@@ -1,0 +1,76 @@
+package io.oxyde;
+
+import java.util.Objects;
+
+/**
+ * A database-side expression over a row's columns for {@code update(...)}:
+ * {@code F.col("unitPrice").mul(2)} doubles the price in SQL, without reading the rows, so
+ * concurrent updates do not overwrite each other.
+ */
+public final class F {
+
+    enum Op { COLUMN, VALUE, ADD, SUB, MUL, DIV, NEG }
+
+    final Op op;
+    final String field;
+    final Object value;
+    final F left;
+    final F right;
+
+    private F(Op op, String field, Object value, F left, F right) {
+        this.op = op;
+        this.field = field;
+        this.value = value;
+        this.left = left;
+        this.right = right;
+    }
+
+    /** The value of a field of the row being updated. */
+    public static F col(String field) {
+        return new F(Op.COLUMN, Objects.requireNonNull(field, "field"), null, null, null);
+    }
+
+    /** A constant (a number of the field's type). */
+    public static F value(Object value) {
+        return value instanceof F f ? f : new F(Op.VALUE, null, Objects.requireNonNull(value, "value"), null, null);
+    }
+
+    /** This plus {@code other} (a number or an {@code F}). */
+    public F add(Object other) {
+        return new F(Op.ADD, null, null, this, value(other));
+    }
+
+    /** This minus {@code other}. */
+    public F sub(Object other) {
+        return new F(Op.SUB, null, null, this, value(other));
+    }
+
+    /** This times {@code other}. */
+    public F mul(Object other) {
+        return new F(Op.MUL, null, null, this, value(other));
+    }
+
+    /** This divided by {@code other}. */
+    public F div(Object other) {
+        return new F(Op.DIV, null, null, this, value(other));
+    }
+
+    /** Minus this. */
+    public F neg() {
+        return new F(Op.NEG, null, null, this, null);
+    }
+
+    @Override
+    public String toString() {
+        switch (op) {
+            case COLUMN:
+                return "F(" + field + ")";
+            case VALUE:
+                return String.valueOf(value);
+            case NEG:
+                return "-(" + left + ")";
+            default:
+                return "(" + left + " " + op.name().toLowerCase(java.util.Locale.ROOT) + " " + right + ")";
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.oxyde;
+
+import io.oxyde.codec.AggregateFunction;
+
+/** The SQL {@code max} aggregate, for {@code annotate(...)}: {@code Max.of("field")}. */
+public final class Max {
+
+    private Max() {
+    }
+
+    /** {@code max(field)}; the path may cross foreign keys. */
+    public static Aggregation of(String field) {
+        return new Aggregation(AggregateFunction.MAX, field, false);
+    }
+}

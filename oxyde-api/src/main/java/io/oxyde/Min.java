@@ -1,0 +1,15 @@
+package io.oxyde;
+
+import io.oxyde.codec.AggregateFunction;
+
+/** The SQL {@code min} aggregate, for {@code annotate(...)}: {@code Min.of("field")}. */
+public final class Min {
+
+    private Min() {
+    }
+
+    /** {@code min(field)}; the path may cross foreign keys. */
+    public static Aggregation of(String field) {
+        return new Aggregation(AggregateFunction.MIN, field, false);
+    }
+}

@@ -1,0 +1,221 @@
+package io.oxyde;
+
+import io.oxyde.driver.OxydeDriver;
+import io.oxyde.driver.OxydeException;
+import io.oxyde.driver.PoolSettings;
+import io.oxyde.internal.query.Models;
+import io.oxyde.internal.query.Target;
+import io.oxyde.query.Dialect;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A database: the entry point of the API. {@code Oxyde.connect(url)} opens a connection pool
+ * (named {@code "default"}) in the driver's global registry; {@link #objects(Class)} starts
+ * queries, {@link #atomic} runs transactions, {@link #raw} runs SQL. Every operation returns a
+ * {@link CompletableFuture}; {@link #await(CompletableFuture)} is the one way for blocking
+ * code to wait and get the original exception back. Closing it closes the pool it opened.
+ */
+public final class Oxyde implements AutoCloseable {
+
+    private final Target target;
+    private final boolean owner;
+
+    private Oxyde(Target target, boolean owner) {
+        this.target = target;
+        this.owner = owner;
+    }
+
+    /** Opens the pool {@code "default"} on a database URL ({@code sqlite:app.db}, {@code postgresql://…}). */
+    public static Oxyde connect(String url) {
+        return connect("default", url, PoolSettings.defaults());
+    }
+
+    /** Opens a named pool with default settings. */
+    public static Oxyde connect(String name, String url) {
+        return connect(name, url, PoolSettings.defaults());
+    }
+
+    /** Opens a named pool; see {@code docs/connections.md} for URLs and settings. */
+    public static Oxyde connect(String name, String url, PoolSettings settings) {
+        OxydeDriver driver = OxydeDriver.global();
+        driver.pools().init(name, url, settings);
+        return new Oxyde(Target.pool(driver, name), true);
+    }
+
+    /**
+     * A handle on a pool that is already open in the global registry (closing it does not close
+     * the pool); {@code PoolNotFound} if there is none by that name.
+     */
+    public static Oxyde database(String name) {
+        return new Oxyde(Target.pool(OxydeDriver.global(), name), false);
+    }
+
+    /**
+     * Another open database by name, e.g. a read replica (closing it does not close the pool);
+     * {@code PoolNotFound} if there is none by that name.
+     */
+    public Oxyde using(String name) {
+        return new Oxyde(Target.pool(target.driver(), name), false);
+    }
+
+    /** The pool name. */
+    public String name() {
+        return target.pool();
+    }
+
+    /** The SQL dialect of the database. */
+    public Dialect dialect() {
+        return target.dialect();
+    }
+
+    /** A lazy query over all rows of a model. */
+    public <T> Query<T> objects(Class<T> model) {
+        return Query.of(model, target);
+    }
+
+    /** Raw SQL with {@code ?} placeholders, outside any transaction. */
+    public RawQuery<Map<String, Object>> raw(String sql, Object... params) {
+        return RawQuery.of(target, sql, params);
+    }
+
+    /**
+     * Inserts a model without a key, or updates the row with its key (inserting it if no such
+     * row exists). Validates first; returns the stored copy (with the generated key).
+     */
+    public <T> CompletableFuture<T> save(T model) {
+        return Writes.save(target, model);
+    }
+
+    /** Deletes a model by its key; true if a row was deleted. */
+    public <T> CompletableFuture<Boolean> delete(T model) {
+        return Writes.deleteInstance(target, model);
+    }
+
+    /** The model as currently stored (by its key); {@link NotFoundException} if it is gone. */
+    public <T> CompletableFuture<T> refresh(T model) {
+        return refresh(target, model);
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> CompletableFuture<T> refresh(Target target, T model) {
+        Class<T> type = (Class<T>) model.getClass();
+        String pk = ModelMeta.of(type).primaryKey().name();
+        return Query.of(type, target).get(pk, Models.get(model, pk));
+    }
+
+    /** Runs {@code fn} in a transaction with default options; see {@link #atomic(AtomicOptions, Function)}. */
+    public <R> CompletableFuture<R> atomic(Function<Tx, ? extends CompletionStage<R>> fn) {
+        return atomic(AtomicOptions.defaults(), fn);
+    }
+
+    /**
+     * Runs {@code fn} in a transaction: commits when its future succeeds, rolls back when it
+     * fails (or {@code fn} throws) and fails with the original exception. With
+     * {@link AtomicOptions#retries(int)}, a serialization failure or deadlock re-runs {@code fn}
+     * from the start in a new transaction. {@link Tx#onCommit} callbacks run after the commit.
+     */
+    public <R> CompletableFuture<R> atomic(AtomicOptions options, Function<Tx, ? extends CompletionStage<R>> fn) {
+        return attempt(options, fn, 0);
+    }
+
+    private <R> CompletableFuture<R> attempt(AtomicOptions options, Function<Tx, ? extends CompletionStage<R>> fn, int n) {
+        CompletableFuture<R> result = target.driver().begin(target.pool(), options.toDriver()).thenCompose(id -> {
+            Target t = new Target(target.driver(), target.pool(), id, target.dialect(), new Target.Savepoints());
+            Tx tx = new Tx(t, null);
+            CompletableFuture<R> body = Transactions.invoke(fn, tx);
+            if (options.timeout() != null) {
+                body = withTimeout(body, options.timeout());
+            }
+            return Transactions.finish(target, id, body).thenApply(r -> {
+                tx.runCommitCallbacks();
+                return r;
+            });
+        });
+        return result.exceptionallyCompose(e -> {
+            Throwable cause = unwrap(e);
+            if (n < options.retries() && cause instanceof OxydeException oe && oe.isRetryable()) {
+                long base = options.backoff().toMillis() << Math.min(n, 10);
+                long delay = base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+                return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
+                        .thenCompose(v -> attempt(options, fn, n + 1));
+            }
+            return CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private <R> CompletableFuture<R> withTimeout(CompletableFuture<R> body, Duration timeout) {
+        CompletableFuture<R> timed = new CompletableFuture<>();
+        body.whenComplete((r, e) -> {
+            if (e == null) {
+                timed.complete(r);
+            } else {
+                timed.completeExceptionally(unwrap(e));
+            }
+        });
+        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                .execute(() -> timed.completeExceptionally(new TransactionTimeout(target.pool(), timeout)));
+        return timed;
+    }
+
+    /**
+     * Waits for a future and returns its value, rethrowing the <em>original</em> exception
+     * (a {@link NotFoundException}, a {@code UniqueViolation}…) instead of a
+     * {@link CompletionException} / {@link ExecutionException} wrapper. The one documented way
+     * for blocking code to use the API. An interrupt cancels nothing but is restored and
+     * reported as an {@link OxydeException}.
+     */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw rethrow(unwrap(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OxydeException("interrupted while waiting", null, null, e);
+        } catch (CancellationException e) {
+            throw e;
+        }
+    }
+
+    /** The cause behind CompletionException / ExecutionException wrappers. */
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** A throwable as an unchecked exception to throw (checked ones are wrapped in {@link CompletionException}). */
+    static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return new CompletionException(t);
+    }
+
+    /** Closes the pool if this handle opened it (open transactions on it are rolled back). */
+    @Override
+    public void close() {
+        if (owner) {
+            target.driver().pools().close(target.pool());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Oxyde[" + target.pool() + ", " + target.dialect() + "]";
+    }
+}

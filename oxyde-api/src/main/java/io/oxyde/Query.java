@@ -1,0 +1,577 @@
+package io.oxyde;
+
+import io.oxyde.codec.Aggregate;
+import io.oxyde.codec.AggregateFunction;
+import io.oxyde.codec.ColumnRef;
+import io.oxyde.codec.FilterNode;
+import io.oxyde.codec.LockMode;
+import io.oxyde.codec.Lookup;
+import io.oxyde.codec.OrderBy;
+import io.oxyde.codec.RawIr;
+import io.oxyde.codec.RowSet;
+import io.oxyde.codec.SelectIr;
+import io.oxyde.codec.SelectMode;
+import io.oxyde.codec.SetOperation;
+import io.oxyde.codec.SetOperator;
+import io.oxyde.codec.Value;
+import io.oxyde.internal.mapping.ModelMapper;
+import io.oxyde.internal.mapping.RowReader;
+import io.oxyde.internal.query.JavaValues;
+import io.oxyde.internal.query.Paths;
+import io.oxyde.internal.query.Prefetcher;
+import io.oxyde.internal.query.Resolved;
+import io.oxyde.internal.query.RowLoader;
+import io.oxyde.internal.query.Target;
+import io.oxyde.query.Dialect;
+import io.oxyde.query.SqlStatement;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.function.Consumer;
+
+/**
+ * A lazy, immutable query over one model, from {@code db.objects(Model.class)} or
+ * {@code tx.objects(Model.class)}. Builder methods ({@link #filter}, {@link #orderBy},
+ * {@link #join}…) return a new query and check field names, lookups and value types at
+ * once (a {@link FieldError}); terminals ({@link #all}, {@link #get}, {@link #update}…) run
+ * it and return a {@link CompletableFuture}. Nothing touches the database before a terminal.
+ *
+ * @param <T> the model
+ */
+public final class Query<T> {
+
+    private final QueryCore core;
+
+    Query(QueryCore core) {
+        this.core = core;
+    }
+
+    private Query<T> with(QueryCore c) {
+        return new Query<>(c);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Class<T> type() {
+        return (Class<T>) core.model();
+    }
+
+    // ---- building --------------------------------------------------------------------------
+
+    /** Keeps rows where {@code path} (e.g. {@code "album__artist__name__icontains"}) matches {@code value}. */
+    public Query<T> filter(String path, Object value) {
+        QueryCore c = core.copy();
+        c.filters.add(c.condition(path, value));
+        return with(c);
+    }
+
+    /** Keeps rows matching every pair of a map of paths to values. */
+    public Query<T> filter(Map<String, ?> conditions) {
+        QueryCore c = core.copy();
+        conditions.forEach((k, v) -> c.filters.add(c.condition(k, v)));
+        return with(c);
+    }
+
+    /** Keeps rows matching a {@link Q} condition. */
+    public Query<T> filter(Q condition) {
+        QueryCore c = core.copy();
+        c.filters.add(c.compile(condition));
+        return with(c);
+    }
+
+    /** Drops rows where {@code path} matches {@code value}. */
+    public Query<T> exclude(String path, Object value) {
+        return exclude(Q.of(path, value));
+    }
+
+    /** Drops rows matching a {@link Q} condition. */
+    public Query<T> exclude(Q condition) {
+        QueryCore c = core.copy();
+        c.filters.add(new FilterNode.Not(c.compile(condition)));
+        return with(c);
+    }
+
+    /** Orders by fields: {@code "name"} ascending, {@code "-name"} descending, {@code "?"} random; paths may cross FKs. */
+    public Query<T> orderBy(String... fields) {
+        QueryCore c = core.copy();
+        c.order.clear();
+        for (String f : fields) {
+            c.order.add(c.orderTerm(f));
+        }
+        return with(c);
+    }
+
+    /** At most {@code n} rows. */
+    public Query<T> limit(long n) {
+        QueryCore c = core.copy();
+        c.limit = n;
+        return with(c);
+    }
+
+    /** Skips the first {@code n} rows. */
+    public Query<T> offset(long n) {
+        QueryCore c = core.copy();
+        c.offset = n;
+        return with(c);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive), like a list slice. */
+    public Query<T> slice(long from, long to) {
+        if (from < 0 || to < from) {
+            throw new FieldError(type(), "slice", "needs 0 <= from <= to, got " + from + ".." + to, List.of());
+        }
+        return offset(from).limit(to - from);
+    }
+
+    /** Drops duplicate rows. */
+    public Query<T> distinct() {
+        QueryCore c = core.copy();
+        c.distinct = true;
+        return with(c);
+    }
+
+    /** Loads only these fields (plus the key); the others are {@code null} / zero. */
+    public Query<T> select(String... fields) {
+        QueryCore c = core.copy();
+        c.only = new ArrayList<>();
+        for (String f : fields) {
+            c.only.add(core.meta.field(f).orElseThrow(() -> new FieldError(type(), f, "unknown field",
+                    Paths.fieldNames(core.meta))));
+        }
+        return with(c);
+    }
+
+    /**
+     * Loads the model behind a foreign-key path ({@code "album"}, {@code "album__artist"}) in the
+     * same query through LEFT joins; the {@link Ref}s come back loaded ({@code ref.get()}).
+     */
+    public Query<T> join(String... paths) {
+        QueryCore c = core.copy();
+        for (String p : paths) {
+            c.eagerJoin(p);
+        }
+        return with(c);
+    }
+
+    /**
+     * Loads relations with one extra query per relation (and per chunk of 500 keys): reverse
+     * FK lists ({@code "albums"}), many-to-many lists ({@code "tracks"}) and forward FKs
+     * ({@code "album"}); nested paths ({@code "album__artist"}) load level by level.
+     */
+    public Query<T> prefetch(String... paths) {
+        QueryCore c = core.copy();
+        for (String p : paths) {
+            Prefetcher.check(core.meta, p);
+            c.prefetch.add(p);
+        }
+        return with(c);
+    }
+
+    /** Locks the selected rows until the transaction ends ({@code FOR UPDATE}; no-op on SQLite). */
+    public Query<T> forUpdate() {
+        QueryCore c = core.copy();
+        c.lock = LockMode.UPDATE;
+        return with(c);
+    }
+
+    /** Locks the selected rows against writes ({@code FOR SHARE}; no-op on SQLite). */
+    public Query<T> forShare() {
+        QueryCore c = core.copy();
+        c.lock = LockMode.SHARE;
+        return with(c);
+    }
+
+    /** The rows of this query and of {@code other}, without duplicates. */
+    public Query<T> union(Query<T> other) {
+        return setOp(SetOperator.UNION, other);
+    }
+
+    /** The rows of this query and of {@code other}, with duplicates. */
+    public Query<T> unionAll(Query<T> other) {
+        return setOp(SetOperator.UNION_ALL, other);
+    }
+
+    private Query<T> setOp(SetOperator op, Query<T> other) {
+        QueryCore c = core.copy();
+        c.unions.add(new SetOperation(op, other.core.toIr()));
+        return with(c);
+    }
+
+    /** The same query on another registered database (pool), outside any transaction. */
+    public Query<T> using(String database) {
+        return with(core.copy(Target.pool(core.target.driver(), database)));
+    }
+
+    /** Rows as maps from these paths (which may cross FKs) to values; see {@link ValuesQuery}. */
+    public ValuesQuery<Map<String, Object>> values(String... paths) {
+        return new ValuesQuery<>(valuesCore(paths), ValuesQuery.Shape.MAP);
+    }
+
+    /** Rows as lists of these paths' values. */
+    public ValuesQuery<List<Object>> valuesList(String... paths) {
+        return new ValuesQuery<>(valuesCore(paths), ValuesQuery.Shape.LIST);
+    }
+
+    /** One path's values, one per row. */
+    public ValuesQuery<Object> flatValues(String path) {
+        return new ValuesQuery<>(valuesCore(path), ValuesQuery.Shape.FLAT);
+    }
+
+    private QueryCore valuesCore(String... paths) {
+        QueryCore c = core.copy();
+        c.values = new ArrayList<>();
+        List<String> list = paths.length == 0 ? Paths.fieldNames(core.meta) : Arrays.asList(paths);
+        for (String p : list) {
+            Resolved r = io.oxyde.internal.query.Paths.resolve(core.meta, p, false);
+            c.addJoins(r.joins(), io.oxyde.codec.JoinKind.LEFT);
+            c.values.add(new QueryCore.ValueColumn(p, r.column(), r.field()));
+        }
+        return c;
+    }
+
+    // ---- debugging -------------------------------------------------------------------------
+
+    /** The IR of this query's main select (prefetch queries are separate). */
+    public SelectIr toIr() {
+        return core.toIr();
+    }
+
+    /** The SQL and bind values this query's main select would run on a dialect, without a database. */
+    public SqlStatement sql(Dialect dialect) {
+        return QueryCore.RENDERER.render(core.toIr(), dialect).single();
+    }
+
+    /** The database's plan for this query ({@code EXPLAIN}; {@code EXPLAIN QUERY PLAN} on SQLite), one line per row. */
+    public CompletableFuture<List<String>> explain() {
+        return Explain.run(core, core.toIr());
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /** Every matching row. */
+    public CompletableFuture<List<T>> all() {
+        return fetch(core);
+    }
+
+    private CompletableFuture<List<T>> fetch(QueryCore c) {
+        SelectIr ir = c.toIr();
+        return c.target.query(ir, c.kinds()).thenCompose(rows -> {
+            List<T> models = RowLoader.read(type(), c.meta, rows, c.selectedFields().size() != c.meta.fields().size(),
+                    c.joins, c.eager);
+            return Prefetcher.load(c.target, c.meta, models, c.prefetch);
+        });
+    }
+
+    /** The first row by the query's order (by key if unordered), if any. */
+    public CompletableFuture<Optional<T>> first() {
+        QueryCore c = core.copy();
+        if (c.order.isEmpty()) {
+            c.order.add(OrderBy.asc(c.meta.primaryKey().column()));
+        }
+        c.limit = 1L;
+        return fetch(c).thenApply(l -> l.stream().findFirst());
+    }
+
+    /** The last row by the query's order (by key if unordered), if any. */
+    public CompletableFuture<Optional<T>> last() {
+        QueryCore c = core.copy();
+        if (c.order.isEmpty()) {
+            c.order.add(OrderBy.desc(c.meta.primaryKey().column()));
+        } else {
+            List<OrderBy> reversed = new ArrayList<>();
+            for (OrderBy o : c.order) {
+                reversed.add(new OrderBy(o.column(), o.direction() == io.oxyde.codec.Direction.ASC
+                        ? io.oxyde.codec.Direction.DESC : o.direction() == io.oxyde.codec.Direction.DESC
+                        ? io.oxyde.codec.Direction.ASC : o.direction()));
+            }
+            c.order = reversed;
+        }
+        c.limit = 1L;
+        return fetch(c).thenApply(l -> l.stream().findFirst());
+    }
+
+    /** The one matching row; fails with {@link NotFoundException} or {@link MultipleObjectsReturned}. */
+    public CompletableFuture<T> get() {
+        QueryCore c = core.copy();
+        c.limit = 2L;
+        String criteria = String.valueOf(c.where());
+        return fetch(c).thenApply(l -> {
+            if (l.isEmpty()) {
+                throw new NotFoundException(type(), criteria);
+            }
+            if (l.size() > 1) {
+                throw new MultipleObjectsReturned(type(), criteria);
+            }
+            return l.get(0);
+        });
+    }
+
+    /** {@code filter(path, value).get()}. */
+    public CompletableFuture<T> get(String path, Object value) {
+        return filter(path, value).get();
+    }
+
+    /** The one matching row, or empty; more than one is still {@link MultipleObjectsReturned}. */
+    public CompletableFuture<Optional<T>> getOrNone() {
+        return get().handle((v, e) -> {
+            if (e == null) {
+                return Optional.of(v);
+            }
+            Throwable cause = Oxyde.unwrap(e);
+            if (cause instanceof NotFoundException) {
+                return Optional.empty();
+            }
+            throw Oxyde.rethrow(cause);
+        });
+    }
+
+    /** {@code filter(path, value).getOrNone()}. */
+    public CompletableFuture<Optional<T>> getOrNone(String path, Object value) {
+        return filter(path, value).getOrNone();
+    }
+
+    /** Whether any row matches. */
+    public CompletableFuture<Boolean> exists() {
+        SelectIr ir = countBase().toBuilder().mode(SelectMode.EXISTS).build();
+        return core.target.query(ir, null).thenApply(r -> JavaValues.toBoolean(r.rows().get(0).get(0)));
+    }
+
+    /** The number of matching rows (respecting limit/offset/distinct). */
+    public CompletableFuture<Long> count() {
+        SelectIr ir = countBase().toBuilder().mode(SelectMode.COUNT).build();
+        return core.target.query(ir, null).thenApply(r -> ((Number) JavaValues.toJava(r.rows().get(0).get(0))).longValue());
+    }
+
+    private SelectIr countBase() {
+        QueryCore c = core.copy();
+        c.eager.clear();
+        c.order.clear();
+        c.lock = null;
+        return c.toIr();
+    }
+
+    /** The sum of a numeric field over the matching rows ({@code null} if none). */
+    public CompletableFuture<BigDecimal> sum(String field) {
+        return aggregate(AggregateFunction.SUM, field).thenApply(v -> JavaValues.toDecimal(v, scaleOf(field)));
+    }
+
+    /** The average of a numeric field ({@code null} if no rows). */
+    public CompletableFuture<Double> avg(String field) {
+        return aggregate(AggregateFunction.AVG, field).thenApply(v -> {
+            BigDecimal d = JavaValues.toDecimal(v, -1);
+            return d == null ? null : d.doubleValue();
+        });
+    }
+
+    /** The smallest value of a field, in the field's Java type ({@code null} if no rows). */
+    public <V> CompletableFuture<V> min(String field) {
+        return extreme(AggregateFunction.MIN, field);
+    }
+
+    /** The largest value of a field, in the field's Java type ({@code null} if no rows). */
+    public <V> CompletableFuture<V> max(String field) {
+        return extreme(AggregateFunction.MAX, field);
+    }
+
+    private int scaleOf(String field) {
+        FieldMeta f = Paths.resolve(core.meta, field, false).field();
+        return f.kind() == io.oxyde.codec.ValueKind.DECIMAL && f.scale() > 0 ? f.scale() : -1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> CompletableFuture<V> extreme(AggregateFunction fn, String field) {
+        Resolved r = Paths.resolve(core.meta, field, false);
+        return aggregate(fn, field).thenApply(v -> {
+            if (v instanceof Value.Null) {
+                return null;
+            }
+            Class<?> owner = r.owner().modelClass();
+            Object model = ModelMapper.of(owner).partialReader(List.of(r.field().column())).read(List.of(v));
+            return (V) io.oxyde.internal.query.Models.get(model, r.field().name());
+        });
+    }
+
+    private CompletableFuture<Value> aggregate(AggregateFunction fn, String field) {
+        QueryCore c = core.copy();
+        Resolved r = Paths.resolve(core.meta, field, false);
+        c.addJoins(r.joins(), io.oxyde.codec.JoinKind.INNER);
+        c.eager.clear();
+        c.order.clear();
+        c.values = List.of();
+        c.annotations = List.of(new QueryCore.Annotation("agg", new Aggregate(fn, r.column(), false, "agg"), r.field()));
+        List<io.oxyde.codec.ValueKind> kinds = new ArrayList<>();
+        kinds.add(fn == AggregateFunction.AVG || fn == AggregateFunction.SUM ? null : QueryCore.kindOf(r.field()));
+        return c.target.query(c.toIr(), kinds).thenApply(rs -> rs.rows().isEmpty() ? Value.nullValue() : rs.rows().get(0).get(0));
+    }
+
+    /**
+     * Streams every matching row in batches of {@code batchSize} by keyset pagination on the
+     * primary key ({@code WHERE pk > last ORDER BY pk LIMIT n}), so memory holds one batch at
+     * a time; {@code consumer} runs once per batch, in key order. Completes with the row count.
+     * A custom {@code orderBy}, limit or offset is refused (the key defines the order). See
+     * {@link #publisher(int)} for a back-pressured {@link Flow.Publisher}.
+     */
+    public CompletableFuture<Long> stream(int batchSize, Consumer<List<T>> consumer) {
+        checkStreamable(batchSize);
+        return streamFrom(null, batchSize, consumer, 0L);
+    }
+
+    /**
+     * The matching rows as a {@link Flow.Publisher} with back-pressure: pages of
+     * {@code batchSize} rows are read by keyset pagination on the primary key (as in
+     * {@link #stream}) only when the subscriber's demand needs them, so memory holds at most
+     * one page plus what was requested. Each subscription runs the query anew; cancelling stops
+     * further reads. Signals are delivered on the driver's threads, one at a time.
+     */
+    public Flow.Publisher<T> publisher(int batchSize) {
+        checkStreamable(batchSize);
+        return subscriber -> new KeysetSubscription<>(this::page, batchSize, pkName(), subscriber).start();
+    }
+
+    private void checkStreamable(int batchSize) {
+        if (!core.order.isEmpty() || core.limit != null || core.offset != null) {
+            throw new FieldError(type(), "stream", "streams in primary-key order; remove orderBy/limit/offset",
+                    List.of());
+        }
+        if (batchSize < 1) {
+            throw new FieldError(type(), "stream", "batchSize must be positive, got " + batchSize, List.of());
+        }
+    }
+
+    private String pkName() {
+        return core.meta.primaryKey().name();
+    }
+
+    /** The next page of rows after {@code lastKey} (or the first page), in key order. */
+    CompletableFuture<List<T>> page(Object lastKey, int batchSize) {
+        QueryCore c = core.copy();
+        FieldMeta pk = c.meta.primaryKey();
+        if (lastKey != null) {
+            c.filters.add(new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.GT,
+                    ModelMapper.of(type()).toValue(pk.name(), lastKey)));
+        }
+        c.order.add(OrderBy.asc(pk.column()));
+        c.limit = (long) batchSize;
+        return fetch(c);
+    }
+
+    private CompletableFuture<Long> streamFrom(Object lastKey, int batchSize, Consumer<List<T>> consumer, long seen) {
+        return page(lastKey, batchSize).thenCompose(batch -> {
+            if (batch.isEmpty()) {
+                return CompletableFuture.completedFuture(seen);
+            }
+            consumer.accept(batch);
+            long total = seen + batch.size();
+            if (batch.size() < batchSize) {
+                return CompletableFuture.completedFuture(total);
+            }
+            Object key = io.oxyde.internal.query.Models.get(batch.get(batch.size() - 1), pkName());
+            return streamFrom(key, batchSize, consumer, total);
+        });
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    /** Inserts a model (validated first; defaults and generated keys applied) and returns the stored copy. */
+    public CompletableFuture<T> create(T model) {
+        return Writes.create(core.target, model);
+    }
+
+    /** Inserts models in batches of 500 and returns the stored copies (with their keys), in order. */
+    public CompletableFuture<List<T>> bulkCreate(List<T> models) {
+        return bulkCreate(models, 500);
+    }
+
+    /**
+     * Inserts models in multi-row statements of {@code batchSize} rows; every model is validated
+     * before anything is sent. Outside a transaction, several batches run in one transaction.
+     */
+    public CompletableFuture<List<T>> bulkCreate(List<T> models, int batchSize) {
+        return Writes.bulkCreate(core.target, type(), models, batchSize);
+    }
+
+    /** Updates these fields of each model (by key) in one statement; returns the affected count. */
+    public CompletableFuture<Integer> bulkUpdate(List<T> models, String... fields) {
+        return Writes.bulkUpdate(core.target, type(), models, fields);
+    }
+
+    /**
+     * Sets fields of every matching row; values are plain values (validated with the model's
+     * constraints) or {@link F} expressions. Returns the number of rows changed. A filter across
+     * relations, a limit or an offset first selects the keys, then updates by key.
+     */
+    public CompletableFuture<Integer> update(Map<String, ?> values) {
+        return Writes.update(core, values);
+    }
+
+    /** Adds {@code amount} to a numeric field of every matching row, in SQL. */
+    public CompletableFuture<Integer> increment(String field, Number amount) {
+        return update(Map.of(field, F.col(field).add(amount)));
+    }
+
+    /** Deletes every matching row; returns how many. */
+    public CompletableFuture<Integer> delete() {
+        return Writes.delete(core);
+    }
+
+    /**
+     * The row matching {@code lookups}, or a new one built from {@code lookups} (plain field
+     * names) plus {@code defaults}. Inside a transaction the insert runs under a savepoint, so
+     * losing a race to a concurrent insert (a unique violation) does not abort the transaction;
+     * the winner's row is returned.
+     */
+    public CompletableFuture<Created<T>> getOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+        return Writes.getOrCreate(this, core.target, type(), lookups, defaults);
+    }
+
+    /** Like {@link #getOrCreate}, but an existing row gets {@code defaults} written to it. */
+    public CompletableFuture<Created<T>> updateOrCreate(Map<String, ?> lookups, Map<String, ?> defaults) {
+        return Writes.updateOrCreate(this, core.target, type(), lookups, defaults);
+    }
+
+    /**
+     * Inserts a model or, when it conflicts on the unique {@code conflictFields}, updates the
+     * existing row's other fields ({@code INSERT … ON CONFLICT DO UPDATE}; MySQL/MariaDB use any
+     * unique key). Returns the stored row.
+     */
+    public CompletableFuture<T> upsert(T model, String... conflictFields) {
+        return Writes.upsert(this, core.target, model, conflictFields);
+    }
+
+    // ---- internals used by the API -------------------------------------------------------------
+
+    QueryCore core() {
+        return core;
+    }
+
+    static <T> Query<T> of(Class<T> type, Target target) {
+        return new Query<>(new QueryCore(ModelMeta.of(type), target));
+    }
+
+    @Override
+    public String toString() {
+        return "Query<" + core.model().getSimpleName() + ">" + core.toIr();
+    }
+
+    static Map<String, Object> rowMap(RowSet rs, List<Value> row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < rs.columns().size(); i++) {
+            m.put(rs.columns().get(i), JavaValues.toJava(row.get(i)));
+        }
+        return m;
+    }
+
+    static RawIr explainIr(Dialect dialect, SqlStatement st) {
+        String prefix = dialect == Dialect.SQLITE ? "EXPLAIN QUERY PLAN " : "EXPLAIN ";
+        return new RawIr(prefix + st.sql(), st.binds());
+    }
+
+    RowReader<T> reader(List<String> columns) {
+        return ModelMapper.of(type()).reader(columns);
+    }
+}

@@ -1,0 +1,296 @@
+package io.oxyde;
+
+import io.oxyde.codec.Aggregate;
+import io.oxyde.codec.ArithmeticOperator;
+import io.oxyde.codec.ColumnRef;
+import io.oxyde.codec.Direction;
+import io.oxyde.codec.Expr;
+import io.oxyde.codec.FilterNode;
+import io.oxyde.codec.JoinKind;
+import io.oxyde.codec.LockMode;
+import io.oxyde.codec.Lookup;
+import io.oxyde.codec.OrderBy;
+import io.oxyde.codec.SelectIr;
+import io.oxyde.codec.SetOperation;
+import io.oxyde.codec.Value;
+import io.oxyde.codec.ValueKind;
+import io.oxyde.internal.query.JoinStep;
+import io.oxyde.internal.query.Lookups;
+import io.oxyde.internal.query.Paths;
+import io.oxyde.internal.query.Resolved;
+import io.oxyde.internal.query.Target;
+import io.oxyde.query.SqlRenderer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The immutable state shared by {@link Query} and {@link ValuesQuery}, and its compilation
+ * to a {@link SelectIr}. Every builder method returns a changed copy; field paths are
+ * resolved (and checked) as soon as they are given.
+ */
+final class QueryCore {
+
+    static final SqlRenderer RENDERER = new SqlRenderer();
+
+    /** One selected column of a values() query. */
+    record ValueColumn(String key, ColumnRef column, FieldMeta field) {
+    }
+
+    /** One annotation of a values() query. */
+    record Annotation(String alias, Aggregate aggregate, FieldMeta field) {
+    }
+
+    final ModelMeta<?> meta;
+    final Target target;
+    List<FilterNode> filters = new ArrayList<>();
+    LinkedHashMap<String, JoinStep> joins = new LinkedHashMap<>();
+    Map<String, JoinKind> joinKinds = new LinkedHashMap<>();
+    Set<String> eager = new LinkedHashSet<>();
+    List<OrderBy> order = new ArrayList<>();
+    Long limit;
+    Long offset;
+    boolean distinct;
+    List<FieldMeta> only;
+    List<String> prefetch = new ArrayList<>();
+    LockMode lock;
+    List<SetOperation> unions = new ArrayList<>();
+    List<ValueColumn> values;
+    List<Annotation> annotations = new ArrayList<>();
+    List<ColumnRef> groupBy;
+    List<FilterNode> having = new ArrayList<>();
+
+    QueryCore(ModelMeta<?> meta, Target target) {
+        this.meta = meta;
+        this.target = target;
+    }
+
+    QueryCore copy(Target newTarget) {
+        QueryCore c = new QueryCore(meta, newTarget);
+        c.filters = new ArrayList<>(filters);
+        c.joins = new LinkedHashMap<>(joins);
+        c.joinKinds = new LinkedHashMap<>(joinKinds);
+        c.eager = new LinkedHashSet<>(eager);
+        c.order = new ArrayList<>(order);
+        c.limit = limit;
+        c.offset = offset;
+        c.distinct = distinct;
+        c.only = only == null ? null : new ArrayList<>(only);
+        c.prefetch = new ArrayList<>(prefetch);
+        c.lock = lock;
+        c.unions = new ArrayList<>(unions);
+        c.values = values == null ? null : new ArrayList<>(values);
+        c.annotations = new ArrayList<>(annotations);
+        c.groupBy = groupBy == null ? null : new ArrayList<>(groupBy);
+        c.having = new ArrayList<>(having);
+        return c;
+    }
+
+    QueryCore copy() {
+        return copy(target);
+    }
+
+    Class<?> model() {
+        return meta.modelClass();
+    }
+
+    // ---- building --------------------------------------------------------------------------
+
+    void addJoins(List<JoinStep> steps, JoinKind kind) {
+        for (JoinStep step : steps) {
+            joins.putIfAbsent(step.alias(), step);
+            JoinKind old = joinKinds.get(step.alias());
+            joinKinds.put(step.alias(), old == JoinKind.INNER || kind == JoinKind.INNER ? JoinKind.INNER : JoinKind.LEFT);
+        }
+    }
+
+    FilterNode condition(String path, Object value) {
+        Resolved r = Paths.resolve(meta, path, true);
+        Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
+        Value operand = Lookups.operand(r.owner().modelClass(), r.field(), lookup, value);
+        addJoins(r.joins(), JoinKind.INNER);
+        return new FilterNode.Condition(r.column(), lookup, operand);
+    }
+
+    FilterNode compile(Q q) {
+        if (q instanceof Q.Leaf leaf) {
+            return condition(leaf.path(), leaf.value());
+        }
+        if (q instanceof Q.All all) {
+            List<FilterNode> children = new ArrayList<>();
+            for (Q c : all.children()) {
+                children.add(compile(c));
+            }
+            return new FilterNode.And(children);
+        }
+        if (q instanceof Q.Any any) {
+            List<FilterNode> children = new ArrayList<>();
+            for (Q c : any.children()) {
+                children.add(compile(c));
+            }
+            return new FilterNode.Or(children);
+        }
+        return new FilterNode.Not(compile(((Q.Negated) q).child()));
+    }
+
+    /** An ORDER BY term for "field", "-field", "?" or an annotation alias. */
+    OrderBy orderTerm(String spec) {
+        if ("?".equals(spec)) {
+            return OrderBy.random();
+        }
+        boolean desc = spec.startsWith("-");
+        String path = desc ? spec.substring(1) : spec;
+        Direction dir = desc ? Direction.DESC : Direction.ASC;
+        for (Annotation a : annotations) {
+            if (a.alias().equals(path)) {
+                return new OrderBy(ColumnRef.of(a.alias()), dir);
+            }
+        }
+        if (!unions.isEmpty()) {
+            FieldMeta f = meta.field(path).orElseThrow(() -> new FieldError(model(), path,
+                    "a union is ordered by the model's own fields", Paths.fieldNames(meta)));
+            return new OrderBy(ColumnRef.of(f.column()), dir);
+        }
+        Resolved r = Paths.resolve(meta, path, false);
+        addJoins(r.joins(), JoinKind.LEFT);
+        return new OrderBy(r.column(), dir);
+    }
+
+    /** Eager-loads a FK path (and every FK on the way) through LEFT joins in the same query. */
+    void eagerJoin(String path) {
+        String[] parts = path.split("__");
+        ModelMeta<?> current = meta;
+        String alias = null;
+        List<JoinStep> steps = new ArrayList<>();
+        for (String part : parts) {
+            ModelMeta<?> owner = current;
+            FieldMeta fk = owner.field(part).filter(FieldMeta::isForeignKey).orElseThrow(() -> new FieldError(
+                    owner.modelClass(), part, "join(...) needs a foreign key", owner.foreignKeys().stream()
+                            .map(FieldMeta::name).toList()));
+            String next = alias == null ? part : alias + "__" + part;
+            ModelMeta<?> targetMeta = ModelMeta.of(fk.foreignKey().target());
+            steps.add(new JoinStep(next, alias, fk, targetMeta));
+            alias = next;
+            current = targetMeta;
+        }
+        addJoins(steps, JoinKind.LEFT);
+        for (JoinStep s : steps) {
+            eager.add(s.alias());
+        }
+    }
+
+    Expr expr(F f) {
+        switch (f.op) {
+            case COLUMN:
+                return new Expr.Column(meta.field(f.field).orElseThrow(() -> new FieldError(model(), f.field,
+                        "unknown field in F expression", Paths.fieldNames(meta))).column());
+            case VALUE:
+                return new Expr.Literal(Value.of(f.value));
+            case NEG:
+                return new Expr.Negate(expr(f.left));
+            case ADD:
+                return new Expr.Binary(ArithmeticOperator.ADD, expr(f.left), expr(f.right));
+            case SUB:
+                return new Expr.Binary(ArithmeticOperator.SUB, expr(f.left), expr(f.right));
+            case MUL:
+                return new Expr.Binary(ArithmeticOperator.MUL, expr(f.left), expr(f.right));
+            default:
+                return new Expr.Binary(ArithmeticOperator.DIV, expr(f.left), expr(f.right));
+        }
+    }
+
+    FilterNode where() {
+        if (filters.isEmpty()) {
+            return null;
+        }
+        return filters.size() == 1 ? filters.get(0) : new FilterNode.And(filters);
+    }
+
+    // ---- compiling ----------------------------------------------------------------------------
+
+    /** The model columns selected (all, or the key plus select(...) fields). */
+    List<FieldMeta> selectedFields() {
+        if (only == null) {
+            return meta.fields();
+        }
+        List<FieldMeta> out = new ArrayList<>();
+        out.add(meta.primaryKey());
+        for (FieldMeta f : only) {
+            if (!f.primaryKey()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The select and the kinds the driver should read its columns as. */
+    SelectIr toIr() {
+        SelectIr.Builder b = SelectIr.from(meta.tableName()).model(model().getSimpleName());
+        if (values != null) {
+            for (ValueColumn v : values) {
+                b.column(v.column());
+            }
+            for (Annotation a : annotations) {
+                b.aggregate(a.aggregate());
+            }
+            List<ColumnRef> groups = groupBy;
+            if (groups == null && !annotations.isEmpty()) {
+                groups = values.stream().map(ValueColumn::column).toList();
+            }
+            if (groups != null) {
+                groups.forEach(b::groupBy);
+            }
+            if (!having.isEmpty()) {
+                b.having(having.size() == 1 ? having.get(0) : new FilterNode.And(having));
+            }
+        } else {
+            for (FieldMeta f : selectedFields()) {
+                b.column(ColumnRef.of(f.column()));
+            }
+        }
+        for (Map.Entry<String, JoinStep> e : joins.entrySet()) {
+            JoinStep step = e.getValue();
+            List<String> cols = values == null && eager.contains(e.getKey())
+                    ? step.target().fields().stream().map(FieldMeta::column).toList() : List.of();
+            b.join(step.toJoin(joinKinds.get(e.getKey()), cols));
+        }
+        b.filter(where()).distinct(distinct).limit(limit).offset(offset).lock(lock);
+        order.forEach(b::orderBy);
+        for (SetOperation op : unions) {
+            b.union(op.operator(), op.query());
+        }
+        return b.build();
+    }
+
+    /** The kinds of the columns of {@link #toIr()} in order ({@code null} = as read). */
+    List<ValueKind> kinds() {
+        List<ValueKind> kinds = new ArrayList<>();
+        if (values != null) {
+            for (ValueColumn v : values) {
+                kinds.add(kindOf(v.field()));
+            }
+            for (Annotation a : annotations) {
+                kinds.add(null);
+            }
+            return kinds;
+        }
+        for (FieldMeta f : selectedFields()) {
+            kinds.add(kindOf(f));
+        }
+        for (Map.Entry<String, JoinStep> e : joins.entrySet()) {
+            if (eager.contains(e.getKey())) {
+                for (FieldMeta f : e.getValue().target().fields()) {
+                    kinds.add(kindOf(f));
+                }
+            }
+        }
+        return kinds;
+    }
+
+    static ValueKind kindOf(FieldMeta f) {
+        return f.kind() == ValueKind.ARRAY ? null : f.kind();
+    }
+}

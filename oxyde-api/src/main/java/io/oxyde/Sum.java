@@ -1,0 +1,15 @@
+package io.oxyde;
+
+import io.oxyde.codec.AggregateFunction;
+
+/** The SQL {@code sum} aggregate, for {@code annotate(...)}: {@code Sum.of("field")}. */
+public final class Sum {
+
+    private Sum() {
+    }
+
+    /** {@code sum(field)}; the path may cross foreign keys. */
+    public static Aggregation of(String field) {
+        return new Aggregation(AggregateFunction.SUM, field, false);
+    }
+}

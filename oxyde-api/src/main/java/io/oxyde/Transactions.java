@@ -1,0 +1,59 @@
+package io.oxyde;
+
+import io.oxyde.driver.TxOptions;
+import io.oxyde.internal.query.Target;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/** Running a function in a transaction: begin, run, commit or roll back, keep the original error. */
+final class Transactions {
+
+    private Transactions() {
+    }
+
+    /** Runs {@code work} in the target's transaction, or in a new one committed at the end. */
+    static <R> CompletableFuture<R> auto(Target target, Function<Target, CompletableFuture<R>> work) {
+        if (target.inTransaction()) {
+            return work.apply(target);
+        }
+        return run(target, TxOptions.DEFAULT, work::apply);
+    }
+
+    /** Begins a transaction, runs {@code work}, commits on success, rolls back on any failure. */
+    static <R> CompletableFuture<R> run(Target pool, TxOptions options,
+                                        Function<Target, ? extends CompletionStage<R>> work) {
+        return pool.driver().begin(pool.pool(), options).thenCompose(id -> {
+            Target tx = new Target(pool.driver(), pool.pool(), id, pool.dialect(), new Target.Savepoints());
+            CompletableFuture<R> body = invoke(work, tx);
+            return finish(pool, id, body);
+        });
+    }
+
+    static <R> CompletableFuture<R> finish(Target pool, long id, CompletableFuture<R> body) {
+        return body.handle((r, e) -> {
+            if (e == null) {
+                return pool.driver().commit(id).thenApply(v -> r);
+            }
+            Throwable cause = Oxyde.unwrap(e);
+            return pool.driver().rollback(id).<R>handle((v, e2) -> {
+                if (e2 != null) {
+                    cause.addSuppressed(Oxyde.unwrap(e2));
+                }
+                throw Oxyde.rethrow(cause);
+            });
+        }).thenCompose(f -> f);
+    }
+
+    static <A, R> CompletableFuture<R> invoke(Function<A, ? extends CompletionStage<R>> fn, A arg) {
+        try {
+            CompletionStage<R> stage = fn.apply(arg);
+            if (stage == null) {
+                return CompletableFuture.failedFuture(new NullPointerException("the atomic function returned null"));
+            }
+            return stage.toCompletableFuture();
+        } catch (RuntimeException | Error e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

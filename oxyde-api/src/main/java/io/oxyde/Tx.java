@@ -1,0 +1,117 @@
+package io.oxyde;
+
+import io.oxyde.internal.query.Target;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * An open transaction, handed to the function given to {@code db.atomic(...)}. Everything
+ * run through it ({@link #objects}, {@link #raw}, {@link #save}…) runs on the transaction's
+ * connection, in submission order. It is an explicit handle, never a thread-local, because
+ * futures hop threads. Do not keep it after the function's future completes.
+ */
+public final class Tx {
+
+    private final Target target;
+    private final Tx parent;
+    private final List<Runnable> onCommit = Collections.synchronizedList(new ArrayList<>());
+
+    Tx(Target target, Tx parent) {
+        this.target = target;
+        this.parent = parent;
+    }
+
+    /** The driver's transaction id (for logging, or for the driver API). */
+    public long id() {
+        return target.transactionId();
+    }
+
+    /** Whether this handle is a savepoint inside an outer transaction. */
+    public boolean isNested() {
+        return parent != null;
+    }
+
+    /** A query on a model, inside this transaction. */
+    public <T> Query<T> objects(Class<T> model) {
+        return Query.of(model, target);
+    }
+
+    /** Raw SQL with {@code ?} placeholders, inside this transaction. */
+    public RawQuery<Map<String, Object>> raw(String sql, Object... params) {
+        return RawQuery.of(target, sql, params);
+    }
+
+    /** Inserts or updates a model (see {@link Oxyde#save}) inside this transaction. */
+    public <T> CompletableFuture<T> save(T model) {
+        return Writes.save(target, model);
+    }
+
+    /** Deletes a model by its key inside this transaction; true if a row was deleted. */
+    public <T> CompletableFuture<Boolean> delete(T model) {
+        return Writes.deleteInstance(target, model);
+    }
+
+    /** The model as currently stored, read inside this transaction. */
+    public <T> CompletableFuture<T> refresh(T model) {
+        return Oxyde.refresh(target, model);
+    }
+
+    /**
+     * Runs {@code fn} under a savepoint: if its future fails, only its work is rolled back and
+     * the failure propagates (catch it to continue the outer transaction); otherwise the
+     * savepoint is released and its {@link #onCommit} callbacks join the outer transaction's.
+     */
+    public <R> CompletableFuture<R> atomic(Function<Tx, ? extends CompletionStage<R>> fn) {
+        String name = target.savepoints().next();
+        long id = target.transactionId();
+        Tx child = new Tx(target, this);
+        return target.driver().savepoint(id, name).thenCompose(v -> Transactions.invoke(fn, child).handle((r, e) -> {
+            if (e == null) {
+                return target.driver().release(id, name).thenApply(x -> {
+                    onCommit.addAll(child.onCommit);
+                    return r;
+                });
+            }
+            Throwable cause = Oxyde.unwrap(e);
+            return target.driver().rollbackTo(id, name).thenCompose(x -> target.driver().release(id, name))
+                    .<R>handle((x, e2) -> {
+                        if (e2 != null) {
+                            cause.addSuppressed(Oxyde.unwrap(e2));
+                        }
+                        throw Oxyde.rethrow(cause);
+                    });
+        }).thenCompose(f -> f));
+    }
+
+    /**
+     * Runs {@code callback} after the outermost transaction commits (never if it rolls back, or
+     * if the savepoint it was registered in is rolled back). Use it for side effects such as
+     * sending mail.
+     */
+    public void onCommit(Runnable callback) {
+        onCommit.add(callback);
+    }
+
+    void runCommitCallbacks() {
+        RuntimeException first = null;
+        for (Runnable r : List.copyOf(onCommit)) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

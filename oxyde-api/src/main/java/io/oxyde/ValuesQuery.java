@@ -1,0 +1,213 @@
+package io.oxyde;
+
+import io.oxyde.codec.Aggregate;
+import io.oxyde.codec.ColumnRef;
+import io.oxyde.codec.FilterNode;
+import io.oxyde.codec.JoinKind;
+import io.oxyde.codec.Lookup;
+import io.oxyde.codec.RowSet;
+import io.oxyde.codec.SelectIr;
+import io.oxyde.codec.SelectMode;
+import io.oxyde.codec.Value;
+import io.oxyde.internal.query.JavaValues;
+import io.oxyde.internal.query.Lookups;
+import io.oxyde.internal.query.Paths;
+import io.oxyde.internal.query.Resolved;
+import io.oxyde.internal.query.Target;
+import io.oxyde.query.Dialect;
+import io.oxyde.query.SqlStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A query returning plain values instead of models, from {@code values(...)},
+ * {@code valuesList(...)} or {@code flatValues(...)}: rows as maps keyed by the requested
+ * paths, as lists, or as single values. With {@link #annotate}, rows are grouped by the
+ * requested paths (or {@link #groupBy}) and each gets the aggregates; {@link #having} filters
+ * on them. Values are the database-level Java types: {@code Long} for integers,
+ * {@code BigDecimal}, {@code Double}, {@code String}, {@code Boolean}, {@code java.time} types;
+ * decimal sums and averages are {@code BigDecimal} on PostgreSQL/MariaDB and may be
+ * {@code Double} on SQLite.
+ *
+ * @param <R> the row type
+ */
+public final class ValuesQuery<R> {
+
+    enum Shape { MAP, LIST, FLAT }
+
+    private final QueryCore core;
+    private final Shape shape;
+
+    ValuesQuery(QueryCore core, Shape shape) {
+        this.core = core;
+        this.shape = shape;
+    }
+
+    private ValuesQuery<R> with(QueryCore c) {
+        return new ValuesQuery<>(c, shape);
+    }
+
+    /** Keeps rows where {@code path} matches {@code value} (before grouping). */
+    public ValuesQuery<R> filter(String path, Object value) {
+        QueryCore c = core.copy();
+        c.filters.add(c.condition(path, value));
+        return with(c);
+    }
+
+    /** Keeps rows matching a {@link Q}. */
+    public ValuesQuery<R> filter(Q condition) {
+        QueryCore c = core.copy();
+        c.filters.add(c.compile(condition));
+        return with(c);
+    }
+
+    /** Drops rows matching a {@link Q}. */
+    public ValuesQuery<R> exclude(Q condition) {
+        QueryCore c = core.copy();
+        c.filters.add(new FilterNode.Not(c.compile(condition)));
+        return with(c);
+    }
+
+    /** Adds an aggregate column named {@code alias}, computed per group. */
+    public ValuesQuery<R> annotate(String alias, Aggregation aggregation) {
+        QueryCore c = core.copy();
+        for (QueryCore.ValueColumn v : c.values) {
+            if (v.key().equals(alias)) {
+                throw new FieldError(c.model(), alias, "annotation alias clashes with a selected value", List.of());
+            }
+        }
+        ColumnRef column = null;
+        FieldMeta field = null;
+        if (aggregation.field() != null) {
+            Resolved r = Paths.resolve(c.meta, aggregation.field(), false);
+            c.addJoins(r.joins(), JoinKind.LEFT);
+            column = r.column();
+            field = r.field();
+        }
+        c.annotations.add(new QueryCore.Annotation(alias,
+                new Aggregate(aggregation.function(), column, aggregation.distinct(), alias), field));
+        return with(c);
+    }
+
+    /** Groups by these paths instead of the selected values. */
+    public ValuesQuery<R> groupBy(String... paths) {
+        QueryCore c = core.copy();
+        c.groupBy = new ArrayList<>();
+        for (String p : paths) {
+            Resolved r = Paths.resolve(c.meta, p, false);
+            c.addJoins(r.joins(), JoinKind.LEFT);
+            c.groupBy.add(r.column());
+        }
+        return with(c);
+    }
+
+    /** Keeps groups whose annotation matches, e.g. {@code having("total__gt", 100)}. */
+    public ValuesQuery<R> having(String aliasAndLookup, Object value) {
+        QueryCore c = core.copy();
+        String[] parts = aliasAndLookup.split("__");
+        List<String> aliases = c.annotations.stream().map(QueryCore.Annotation::alias).toList();
+        if (!aliases.contains(parts[0]) || parts.length > 2) {
+            throw new FieldError(c.model(), aliasAndLookup, "having(...) takes an annotation alias and a lookup", aliases);
+        }
+        Lookup lookup = Lookup.EQ;
+        if (parts.length == 2) {
+            lookup = Lookups.names().contains(parts[1]) ? Lookup.fromWireName("range".equals(parts[1]) ? "between" : parts[1])
+                    : null;
+            if (lookup == null) {
+                throw new FieldError(c.model(), aliasAndLookup, "unknown lookup", Lookups.names());
+            }
+        }
+        c.having.add(new FilterNode.Condition(ColumnRef.of(parts[0]), lookup, Value.of(value)));
+        return with(c);
+    }
+
+    /** Orders by paths or annotation aliases ({@code "-total"}). */
+    public ValuesQuery<R> orderBy(String... fields) {
+        QueryCore c = core.copy();
+        c.order.clear();
+        for (String f : fields) {
+            c.order.add(c.orderTerm(f));
+        }
+        return with(c);
+    }
+
+    /** At most {@code n} rows. */
+    public ValuesQuery<R> limit(long n) {
+        QueryCore c = core.copy();
+        c.limit = n;
+        return with(c);
+    }
+
+    /** Skips {@code n} rows. */
+    public ValuesQuery<R> offset(long n) {
+        QueryCore c = core.copy();
+        c.offset = n;
+        return with(c);
+    }
+
+    /** Drops duplicate rows. */
+    public ValuesQuery<R> distinct() {
+        QueryCore c = core.copy();
+        c.distinct = true;
+        return with(c);
+    }
+
+    /** The same query on another database. */
+    public ValuesQuery<R> using(String database) {
+        return with(core.copy(Target.pool(core.target.driver(), database)));
+    }
+
+    /** The IR of this query. */
+    public SelectIr toIr() {
+        return core.toIr();
+    }
+
+    /** The SQL and binds on a dialect, without a database. */
+    public SqlStatement sql(Dialect dialect) {
+        return QueryCore.RENDERER.render(core.toIr(), dialect).single();
+    }
+
+    /** Every row. */
+    public CompletableFuture<List<R>> all() {
+        return core.target.query(core.toIr(), core.kinds()).thenApply(this::convert);
+    }
+
+    /** The first row, if any. */
+    public CompletableFuture<Optional<R>> first() {
+        return limit(1).all().thenApply(l -> l.stream().findFirst());
+    }
+
+    /** The number of rows this query returns. */
+    public CompletableFuture<Long> count() {
+        SelectIr ir = core.toIr().toBuilder().mode(SelectMode.COUNT).build();
+        return core.target.query(ir, null).thenApply(r -> ((Number) JavaValues.toJava(r.rows().get(0).get(0))).longValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<R> convert(RowSet rs) {
+        List<String> keys = new ArrayList<>();
+        core.values.forEach(v -> keys.add(v.key()));
+        core.annotations.forEach(a -> keys.add(a.alias()));
+        List<R> out = new ArrayList<>(rs.rows().size());
+        for (List<Value> row : rs.rows()) {
+            if (shape == Shape.FLAT) {
+                out.add((R) JavaValues.toJava(row.get(0)));
+            } else if (shape == Shape.LIST) {
+                List<Object> list = new ArrayList<>(row.size());
+                row.forEach(v -> list.add(JavaValues.toJava(v)));
+                out.add((R) list);
+            } else {
+                Map<String, Object> map = new LinkedHashMap<>();
+                for (int i = 0; i < keys.size(); i++) {
+                    map.put(keys.get(i), JavaValues.toJava(row.get(i)));
+                }
+                out.add((R) map);
+            }
+        }
+        return out;
+    }
+}

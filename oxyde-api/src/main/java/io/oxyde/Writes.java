@@ -1,0 +1,508 @@
+package io.oxyde;
+
+import io.oxyde.codec.Assignment;
+import io.oxyde.codec.BulkUpdateIr;
+import io.oxyde.codec.BulkUpdateRow;
+import io.oxyde.codec.ColumnRef;
+import io.oxyde.codec.DeleteIr;
+import io.oxyde.codec.Expr;
+import io.oxyde.codec.FilterNode;
+import io.oxyde.codec.InsertIr;
+import io.oxyde.codec.Lookup;
+import io.oxyde.codec.MutationResult;
+import io.oxyde.codec.OnConflict;
+import io.oxyde.codec.UpdateIr;
+import io.oxyde.codec.Value;
+import io.oxyde.driver.UniqueViolation;
+import io.oxyde.internal.mapping.ModelMapper;
+import io.oxyde.internal.query.Lookups;
+import io.oxyde.internal.query.Models;
+import io.oxyde.internal.query.Paths;
+import io.oxyde.internal.query.Target;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The write paths: inserts (with validation, hooks, defaults and generated keys), updates,
+ * deletes, get-or-create and upserts. Everything is validated before the first statement is
+ * sent.
+ */
+final class Writes {
+
+    private Writes() {
+    }
+
+    // ---- insert ---------------------------------------------------------------------------------
+
+    private record Prepared<T>(T model, List<Value> values) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Prepared<T> prepare(T model) {
+        ModelMapper<T> mapper = ModelMapper.of((Class<T>) model.getClass());
+        FieldMeta pk = mapper.meta().primaryKey();
+        if (Models.get(model, pk.name()) == null && pk.idStrategy() == IdStrategy.UUID) {
+            model = Models.with(model, pk.name(), UUID.randomUUID());
+        }
+        ModelValidation.validate(model);
+        return new Prepared<>(model, mapper.toValues(model));
+    }
+
+    static <T> CompletableFuture<T> create(Target target, T model) {
+        try {
+            @SuppressWarnings("unchecked")
+            Class<T> type = (Class<T>) model.getClass();
+            Prepared<T> p = prepare(model);
+            beforeSave(p.model());
+            return insert(target, type, List.of(p), null).thenApply(list -> afterSave(list.get(0)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    static <T> CompletableFuture<List<T>> bulkCreate(Target target, Class<T> type, List<T> models, int batchSize) {
+        if (batchSize < 1) {
+            return CompletableFuture.failedFuture(new FieldError(type, "batchSize", "must be positive, got " + batchSize,
+                    List.of()));
+        }
+        List<Prepared<T>> prepared = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
+        try {
+            for (int i = 0; i < models.size(); i++) {
+                try {
+                    prepared.add(prepare(models.get(i)));
+                } catch (ValidationException e) {
+                    for (FieldViolation v : e.violations()) {
+                        violations.add(new FieldViolation("[" + i + "]." + v.path(), v.message(), v.invalidValue(),
+                                v.constraint()));
+                    }
+                }
+            }
+            if (!violations.isEmpty()) {
+                throw new ValidationException(type, violations);
+            }
+            prepared.forEach(p -> beforeSave(p.model()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (prepared.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        Function<Target, CompletableFuture<List<T>>> work = t -> {
+            CompletableFuture<List<T>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+            for (int from = 0; from < prepared.size(); from += batchSize) {
+                List<Prepared<T>> batch = prepared.subList(from, Math.min(prepared.size(), from + batchSize));
+                chain = chain.thenCompose(acc -> insert(t, type, batch, null).thenApply(saved -> {
+                    acc.addAll(saved);
+                    return acc;
+                }));
+            }
+            return chain;
+        };
+        CompletableFuture<List<T>> result = prepared.size() > batchSize ? Transactions.auto(target, work) : work.apply(target);
+        return result.thenApply(saved -> {
+            saved.forEach(Writes::afterSave);
+            return saved;
+        });
+    }
+
+    /** One multi-row INSERT for models that all have, or all lack, a key; returns the stored copies. */
+    private static <T> CompletableFuture<List<T>> insert(Target target, Class<T> type, List<Prepared<T>> batch,
+                                                         OnConflict onConflict) {
+        List<Prepared<T>> withKey = new ArrayList<>();
+        List<Prepared<T>> withoutKey = new ArrayList<>();
+        ModelMapper<T> mapper = ModelMapper.of(type);
+        ModelMeta<T> meta = mapper.meta();
+        int pkIndex = meta.fields().indexOf(meta.primaryKey());
+        for (Prepared<T> p : batch) {
+            (p.values().get(pkIndex) instanceof Value.Null ? withoutKey : withKey).add(p);
+        }
+        if (!withKey.isEmpty() && !withoutKey.isEmpty()) {
+            List<T> out = new ArrayList<>();
+            return insert(target, type, withKey, onConflict).thenCompose(a -> insert(target, type, withoutKey, onConflict)
+                    .thenApply(b -> {
+                        Map<Prepared<T>, T> byPrepared = new LinkedHashMap<>();
+                        for (int i = 0; i < withKey.size(); i++) {
+                            byPrepared.put(withKey.get(i), a.get(i));
+                        }
+                        for (int i = 0; i < withoutKey.size(); i++) {
+                            byPrepared.put(withoutKey.get(i), b.get(i));
+                        }
+                        for (Prepared<T> p : batch) {
+                            out.add(byPrepared.get(p));
+                        }
+                        return out;
+                    }));
+        }
+        List<Integer> used = new ArrayList<>();
+        for (int i = 0; i < meta.fields().size(); i++) {
+            FieldMeta f = meta.fields().get(i);
+            boolean allNull = true;
+            for (Prepared<T> p : batch) {
+                allNull &= p.values().get(i) instanceof Value.Null;
+            }
+            if (allNull && (f.primaryKey() || f.sqlDefault() != null)) {
+                continue;
+            }
+            used.add(i);
+        }
+        List<String> columns = used.stream().map(i -> meta.fields().get(i).column()).toList();
+        List<List<Value>> rows = new ArrayList<>();
+        for (Prepared<T> p : batch) {
+            List<Value> row = new ArrayList<>(used.size());
+            for (int i : used) {
+                row.add(p.values().get(i));
+            }
+            rows.add(row);
+        }
+        boolean returning = target.dialect().supportsReturning();
+        List<String> ret = returning ? meta.fields().stream().map(FieldMeta::column).toList()
+                : List.of(meta.primaryKey().column());
+        InsertIr ir = new InsertIr(type.getSimpleName(), meta.tableName(), columns, rows, ret, onConflict);
+        return target.mutate(ir).thenApply(r -> stored(mapper, batch, r, returning));
+    }
+
+    private static <T> List<T> stored(ModelMapper<T> mapper, List<Prepared<T>> batch, MutationResult r, boolean returning) {
+        List<T> out = new ArrayList<>(batch.size());
+        FieldMeta pk = mapper.meta().primaryKey();
+        if (returning && r.returned().rows().size() == batch.size()) {
+            return mapper.reader(r.returned().columns()).readAll(r.returned().rows());
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            T model = batch.get(i).model();
+            if (Models.get(model, pk.name()) == null && i < r.generatedKeys().size()) {
+                Object key = mapper.partialReader(List.of(pk.column())).read(List.of(r.generatedKeys().get(i)));
+                model = Models.with(model, pk.name(), Models.get(key, pk.name()));
+            }
+            out.add(model);
+        }
+        return out;
+    }
+
+    // ---- update / delete -----------------------------------------------------------------------
+
+    static CompletableFuture<Integer> update(QueryCore core, Map<String, ?> values) {
+        List<Assignment> assignments = new ArrayList<>();
+        Map<String, Object> plain = new LinkedHashMap<>();
+        try {
+            if (values.isEmpty()) {
+                throw new FieldError(core.model(), "update", "no fields to set", Paths.fieldNames(core.meta));
+            }
+            for (Map.Entry<String, ?> e : values.entrySet()) {
+                FieldMeta f = core.meta.field(e.getKey()).orElseThrow(() -> new FieldError(core.model(), e.getKey(),
+                        "unknown field in update", Paths.fieldNames(core.meta)));
+                Object v = e.getValue();
+                Expr expr;
+                if (v instanceof F fx) {
+                    expr = core.expr(fx);
+                } else {
+                    expr = new Expr.Literal(v == null ? Value.nullValue() : Lookups.scalar(core.model(), f, v, "update"));
+                    if (!f.isForeignKey()) {
+                        plain.put(f.name(), v);
+                    }
+                }
+                assignments.add(new Assignment(f.column(), expr));
+            }
+            ModelValidation.validateValues(core.model(), plain);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        String table = core.meta.tableName();
+        String model = core.model().getSimpleName();
+        return filterByKeys(core, filter -> core.target.mutate(new UpdateIr(model, table, assignments, filter, List.of())));
+    }
+
+    static CompletableFuture<Integer> delete(QueryCore core) {
+        String table = core.meta.tableName();
+        String model = core.model().getSimpleName();
+        return filterByKeys(core, filter -> core.target.mutate(new DeleteIr(model, table, filter, List.of())));
+    }
+
+    /**
+     * UPDATE and DELETE take no joins: a filter across relations (or a limit/offset) first
+     * selects the matching keys, then writes by key in chunks.
+     */
+    private static CompletableFuture<Integer> filterByKeys(QueryCore core,
+                                                          Function<FilterNode, CompletableFuture<MutationResult>> write) {
+        if (core.joins.isEmpty() && core.limit == null && core.offset == null && core.unions.isEmpty()) {
+            return write.apply(core.where()).thenApply(r -> (int) r.affected());
+        }
+        QueryCore keys = core.copy();
+        FieldMeta pk = core.meta.primaryKey();
+        keys.values = List.of(new QueryCore.ValueColumn(pk.name(), ColumnRef.of(pk.column()), pk));
+        keys.eager.clear();
+        return core.target.query(keys.toIr(), keys.kinds()).thenCompose(rs -> {
+            CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
+            for (int from = 0; from < rs.rows().size(); from += 500) {
+                List<Value> ids = new ArrayList<>();
+                for (List<Value> row : rs.rows().subList(from, Math.min(rs.rows().size(), from + 500))) {
+                    ids.add(row.get(0));
+                }
+                FilterNode byKey = new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.IN, new Value.Array(ids));
+                chain = chain.thenCompose(n -> write.apply(byKey).thenApply(r -> n + (int) r.affected()));
+            }
+            return chain;
+        });
+    }
+
+    static <T> CompletableFuture<Integer> bulkUpdate(Target target, Class<T> type, List<T> models, String... fields) {
+        ModelMapper<T> mapper = ModelMapper.of(type);
+        ModelMeta<T> meta = mapper.meta();
+        try {
+            if (fields.length == 0) {
+                throw new FieldError(type, "bulkUpdate", "name the fields to update", Paths.fieldNames(meta));
+            }
+            List<Integer> idx = new ArrayList<>();
+            for (String f : fields) {
+                FieldMeta fm = meta.field(f).orElseThrow(() -> new FieldError(type, f, "unknown field in bulkUpdate",
+                        Paths.fieldNames(meta)));
+                idx.add(meta.fields().indexOf(fm));
+            }
+            if (models.isEmpty()) {
+                return CompletableFuture.completedFuture(0);
+            }
+            int pkIndex = meta.fields().indexOf(meta.primaryKey());
+            List<BulkUpdateRow> rows = new ArrayList<>();
+            for (T m : models) {
+                ModelValidation.validate(m);
+                List<Value> all = mapper.toValues(m);
+                if (all.get(pkIndex) instanceof Value.Null) {
+                    throw new FieldError(type, meta.primaryKey().name(), "bulkUpdate needs saved models (with keys)",
+                            List.of());
+                }
+                List<Value> vals = new ArrayList<>();
+                idx.forEach(i -> vals.add(all.get(i)));
+                rows.add(new BulkUpdateRow(all.get(pkIndex), vals));
+            }
+            List<String> columns = idx.stream().map(i -> meta.fields().get(i).column()).toList();
+            BulkUpdateIr ir = new BulkUpdateIr(type.getSimpleName(), meta.tableName(), meta.primaryKey().column(), columns,
+                    rows);
+            return target.mutate(ir).thenApply(r -> (int) r.affected());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    // ---- instances --------------------------------------------------------------------------------
+
+    @SuppressWarnings("unchecked")
+    static <T> CompletableFuture<T> save(Target target, T model) {
+        Class<T> type = (Class<T>) model.getClass();
+        ModelMapper<T> mapper = ModelMapper.of(type);
+        FieldMeta pk = mapper.meta().primaryKey();
+        Object id = Models.get(model, pk.name());
+        if (id == null) {
+            return create(target, model);
+        }
+        try {
+            Prepared<T> p = prepare(model);
+            beforeSave(p.model());
+            List<Assignment> set = new ArrayList<>();
+            for (int i = 0; i < mapper.meta().fields().size(); i++) {
+                FieldMeta f = mapper.meta().fields().get(i);
+                if (!f.primaryKey()) {
+                    set.add(new Assignment(f.column(), new Expr.Literal(p.values().get(i))));
+                }
+            }
+            FilterNode byKey = byKey(type, pk, id);
+            UpdateIr ir = new UpdateIr(type.getSimpleName(), mapper.meta().tableName(), set, byKey, List.of());
+            return target.mutate(ir).thenCompose(r -> {
+                if (r.affected() > 0) {
+                    return CompletableFuture.completedFuture(afterSave(p.model()));
+                }
+                return Query.of(type, target).filter(pk.name(), id).exists().thenCompose(found -> found
+                        ? CompletableFuture.completedFuture(afterSave(p.model()))
+                        : insert(target, type, List.of(p), null).thenApply(l -> afterSave(l.get(0))));
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> CompletableFuture<Boolean> deleteInstance(Target target, T model) {
+        Class<T> type = (Class<T>) model.getClass();
+        ModelMeta<T> meta = ModelMeta.of(type);
+        FieldMeta pk = meta.primaryKey();
+        Object id = Models.get(model, pk.name());
+        try {
+            if (id == null) {
+                throw new FieldError(type, pk.name(), "cannot delete a model without a key", List.of());
+            }
+            if (model instanceof ModelHooks h) {
+                h.beforeDelete();
+            }
+            DeleteIr ir = new DeleteIr(type.getSimpleName(), meta.tableName(), byKey(type, pk, id), List.of());
+            return target.mutate(ir).thenApply(r -> {
+                if (model instanceof ModelHooks h) {
+                    h.afterDelete();
+                }
+                return r.affected() > 0;
+            });
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static FilterNode byKey(Class<?> type, FieldMeta pk, Object id) {
+        return new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.EQ, Lookups.scalar(type, pk, id, "key"));
+    }
+
+    // ---- get or create / upsert ---------------------------------------------------------------------
+
+    static <T> CompletableFuture<Created<T>> getOrCreate(Query<T> base, Target target, Class<T> type,
+                                                       Map<String, ?> lookups, Map<String, ?> defaults) {
+        Query<T> match;
+        T fresh;
+        try {
+            match = base.filter(lookups);
+            fresh = build(type, lookups, defaults);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return match.getOrNone().thenCompose(found -> {
+            if (found.isPresent()) {
+                return CompletableFuture.completedFuture(new Created<>(found.get(), false));
+            }
+            if (!target.inTransaction()) {
+                return create(target, fresh).thenApply(c -> new Created<>(c, true))
+                        .exceptionallyCompose(e -> lostRace(e, match));
+            }
+            String sp = target.savepoints().next();
+            long tx = target.transactionId();
+            return target.driver().savepoint(tx, sp)
+                    .thenCompose(v -> create(target, fresh))
+                    .thenCompose(c -> target.driver().release(tx, sp).thenApply(v -> new Created<>(c, true)))
+                    .exceptionallyCompose(e -> target.driver().rollbackTo(tx, sp)
+                            .thenCompose(v -> target.driver().release(tx, sp))
+                            .thenCompose(v -> lostRace(e, match)));
+        });
+    }
+
+    private static <T> CompletableFuture<Created<T>> lostRace(Throwable e, Query<T> match) {
+        Throwable cause = Oxyde.unwrap(e);
+        if (cause instanceof UniqueViolation) {
+            // Another writer inserted a matching row first: return it. If no row matches, the
+            // conflict was on some other unique key; report it.
+            return match.getOrNone().thenCompose(o -> o.isPresent()
+                    ? CompletableFuture.completedFuture(new Created<>(o.get(), false))
+                    : CompletableFuture.failedFuture(cause));
+        }
+        return CompletableFuture.failedFuture(cause);
+    }
+
+    static <T> CompletableFuture<Created<T>> updateOrCreate(Query<T> base, Target target, Class<T> type,
+                                                          Map<String, ?> lookups, Map<String, ?> defaults) {
+        return Transactions.auto(target, tx -> {
+            Query<T> onTx = new Query<>(base.core().copy(tx));
+            return onTx.filter(lookups).forUpdate().getOrNone().thenCompose(found -> {
+                if (found.isEmpty()) {
+                    return getOrCreate(onTx, tx, type, lookups, defaults);
+                }
+                T changed = Models.with(found.get(), convert(type, defaults));
+                return save(tx, changed).thenApply(s -> new Created<>(s, false));
+            });
+        });
+    }
+
+    static <T> CompletableFuture<T> upsert(Query<T> base, Target target, T model, String... conflictFields) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) model.getClass();
+        ModelMeta<T> meta = ModelMeta.of(type);
+        Query<T> match = base;
+        List<String> targetCols = new ArrayList<>();
+        Prepared<T> p;
+        try {
+            if (conflictFields.length == 0) {
+                throw new FieldError(type, "upsert", "name the unique field(s) that detect a conflict",
+                        Paths.fieldNames(meta));
+            }
+            p = prepare(model);
+            for (String f : conflictFields) {
+                FieldMeta fm = meta.field(f).orElseThrow(() -> new FieldError(type, f, "unknown conflict field",
+                        Paths.fieldNames(meta)));
+                targetCols.add(fm.column());
+                match = match.filter(f, Models.get(p.model(), f));
+            }
+            beforeSave(p.model());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Set<String> update = new LinkedHashSet<>();
+        for (FieldMeta f : meta.fields()) {
+            if (!f.primaryKey() && !targetCols.contains(f.column())) {
+                update.add(f.column());
+            }
+        }
+        Query<T> reread = match;
+        OnConflict onConflict = OnConflict.doUpdate(targetCols, List.copyOf(update));
+        Prepared<T> prepared = p;
+        return insertNoReturn(target, type, prepared, onConflict).thenCompose(v -> reread.get()).thenApply(Writes::afterSave);
+    }
+
+    private static <T> CompletableFuture<Void> insertNoReturn(Target target, Class<T> type, Prepared<T> p, OnConflict oc) {
+        ModelMeta<T> meta = ModelMeta.of(type);
+        List<String> cols = new ArrayList<>();
+        List<Value> row = new ArrayList<>();
+        for (int i = 0; i < meta.fields().size(); i++) {
+            FieldMeta f = meta.fields().get(i);
+            if (p.values().get(i) instanceof Value.Null && (f.primaryKey() || f.sqlDefault() != null)) {
+                continue;
+            }
+            cols.add(f.column());
+            row.add(p.values().get(i));
+        }
+        return target.mutate(new InsertIr(type.getSimpleName(), meta.tableName(), cols, List.of(row), List.of(), oc))
+                .thenApply(r -> null);
+    }
+
+    /** A new model from lookups (plain field names or {@code field__exact}) and defaults. */
+    private static <T> T build(Class<T> type, Map<String, ?> lookups, Map<String, ?> defaults) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        lookups.forEach((k, v) -> {
+            String name = k.endsWith("__exact") ? k.substring(0, k.length() - 7) : k;
+            if (!name.contains("__")) {
+                values.put(name, v);
+            }
+        });
+        values.putAll(defaults);
+        return Models.create(type, convert(type, values));
+    }
+
+    /** Field values as the model holds them: ids for {@code Ref} fields become {@code Ref.id}. */
+    private static Map<String, Object> convert(Class<?> type, Map<String, ?> values) {
+        ModelMeta<?> meta = ModelMeta.of(type);
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            FieldMeta f = meta.field(k).orElseThrow(() -> new FieldError(type, k, "unknown field", Paths.fieldNames(meta)));
+            Object value = v;
+            if (f.isForeignKey() && f.javaType() == Ref.class && v != null && !(v instanceof Ref<?>)) {
+                value = f.foreignKey().target().isInstance(v) ? Ref.of(v) : Ref.id(f.foreignKey().target(), v);
+            }
+            out.put(k, value);
+        });
+        return out;
+    }
+
+    // ---- hooks ------------------------------------------------------------------------------------
+
+    private static void beforeSave(Object model) {
+        if (model instanceof ModelHooks h) {
+            h.beforeSave();
+        }
+    }
+
+    private static <T> T afterSave(T saved) {
+        if (saved instanceof ModelHooks h) {
+            h.afterSave(saved);
+        }
+        return saved;
+    }
+}

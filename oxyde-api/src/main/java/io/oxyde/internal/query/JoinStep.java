@@ -1,0 +1,39 @@
+package io.oxyde.internal.query;
+
+import io.oxyde.FieldMeta;
+import io.oxyde.ModelMeta;
+import io.oxyde.codec.ColumnRef;
+import io.oxyde.codec.Join;
+import io.oxyde.codec.JoinKind;
+import java.util.List;
+
+/**
+ * One hop of a field path: a foreign key ({@code album__artist} joins {@code artist} as alias
+ * {@code album__artist} onto alias {@code album}), or the reverse of one ({@code albums} on an
+ * artist), or half of a many-to-many hop (through the join model, then to the target).
+ *
+ * @param alias       the join alias: the path so far, e.g. {@code album__artist}
+ * @param parentAlias the alias the left column lives on, {@code null} for the main table
+ * @param fk          the foreign-key field on the parent model for forward hops, else {@code null}
+ * @param target      the model joined
+ * @param leftColumn  the column on the parent
+ * @param rightColumn the column on the joined model
+ */
+public record JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta<?> target, String leftColumn,
+                       String rightColumn) {
+
+    /** A forward foreign-key hop. */
+    public JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta<?> target) {
+        this(alias, parentAlias, fk, target, fk.column(), fk.foreignKey().targetColumn());
+    }
+
+    /** The IR join; {@code columns} are the target columns to select (for eager loading). */
+    public Join toJoin(JoinKind kind, List<String> columns) {
+        return new Join(alias, target.tableName(), kind, new ColumnRef(parentAlias, leftColumn), rightColumn, columns);
+    }
+
+    /** How many hops deep this join is. */
+    public int depth() {
+        return alias.split("__").length;
+    }
+}

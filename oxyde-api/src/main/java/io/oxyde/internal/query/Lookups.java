@@ -1,0 +1,231 @@
+package io.oxyde.internal.query;
+
+import io.oxyde.FieldError;
+import io.oxyde.FieldMeta;
+import io.oxyde.ModelMeta;
+import io.oxyde.Ref;
+import io.oxyde.codec.Lookup;
+import io.oxyde.codec.Value;
+import io.oxyde.codec.ValueKind;
+import io.oxyde.internal.mapping.ModelMapper;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which lookups each field type supports, and the conversion of a filter's Java value into a
+ * typed IR value, checked when the filter is built.
+ */
+public final class Lookups {
+
+    private static final Map<String, Lookup> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        BY_NAME.put("exact", Lookup.EQ);
+        for (Lookup l : Lookup.values()) {
+            BY_NAME.put(l.wireName(), l);
+        }
+        BY_NAME.put("range", Lookup.BETWEEN);
+    }
+
+    private static final Set<Lookup> COMMON = EnumSet.of(Lookup.EQ, Lookup.NE, Lookup.IN, Lookup.ISNULL);
+    private static final Set<Lookup> ORDERED = EnumSet.of(Lookup.GT, Lookup.GTE, Lookup.LT, Lookup.LTE, Lookup.BETWEEN);
+    private static final Set<Lookup> TEXT = EnumSet.of(Lookup.IEXACT, Lookup.CONTAINS, Lookup.ICONTAINS,
+            Lookup.STARTSWITH, Lookup.ISTARTSWITH, Lookup.ENDSWITH, Lookup.IENDSWITH, Lookup.REGEX, Lookup.IREGEX);
+    private static final Set<Lookup> DATE_PARTS = EnumSet.of(Lookup.YEAR, Lookup.MONTH, Lookup.DAY);
+
+    private Lookups() {
+    }
+
+    /** Every lookup name, including the aliases {@code exact} and {@code range}. */
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    /** The lookups a field supports, by name. */
+    public static List<String> allowed(FieldMeta field) {
+        Set<Lookup> set = allowedSet(field);
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Lookup> e : BY_NAME.entrySet()) {
+            if (set.contains(e.getValue())) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    private static Set<Lookup> allowedSet(FieldMeta field) {
+        Set<Lookup> set = EnumSet.copyOf(COMMON);
+        ValueKind kind = field.kind();
+        if (field.json() || kind == ValueKind.JSON || kind == ValueKind.ARRAY || kind == ValueKind.BYTES) {
+            set.remove(Lookup.IN);
+            return set;
+        }
+        if (kind != ValueKind.BOOL) {
+            set.addAll(ORDERED);
+        }
+        if (field.javaType() == String.class) {
+            set.addAll(TEXT);
+        }
+        if (kind == ValueKind.DATE || kind == ValueKind.DATE_TIME || kind == ValueKind.TIMESTAMP) {
+            set.addAll(DATE_PARTS);
+        }
+        return set;
+    }
+
+    /** The lookup for a name, checked against what the field supports. */
+    public static Lookup parse(Class<?> model, FieldMeta field, String name) {
+        Lookup lookup = BY_NAME.get(name);
+        if (lookup == null) {
+            throw new FieldError(model, field.name() + "__" + name, "unknown lookup \"" + name + "\"", allowed(field));
+        }
+        if (!allowedSet(field).contains(lookup)) {
+            throw new FieldError(model, field.name(), "lookup \"" + name + "\" does not apply to a field of type "
+                    + field.javaType().getSimpleName(), allowed(field));
+        }
+        return lookup;
+    }
+
+    /** The IR value of a filter operand for this field and lookup. */
+    public static Value operand(Class<?> model, FieldMeta field, Lookup lookup, Object value) {
+        switch (lookup) {
+            case ISNULL:
+                if (!(value instanceof Boolean)) {
+                    throw wrongType(model, field, "isnull", value, "Boolean");
+                }
+                return Value.of(value);
+            case YEAR:
+            case MONTH:
+            case DAY:
+                if (!(value instanceof Integer || value instanceof Long || value instanceof Short)) {
+                    throw wrongType(model, field, lookup.wireName(), value, "Integer");
+                }
+                return Value.of(((Number) value).longValue());
+            case IN:
+            case BETWEEN:
+                List<Object> items = items(model, field, lookup, value);
+                if (lookup == Lookup.BETWEEN && items.size() != 2) {
+                    throw new FieldError(model, field.name(), "range/between needs exactly two values (low, high), got "
+                            + items.size(), List.of("List.of(low, high)"));
+                }
+                List<Value> out = new ArrayList<>(items.size());
+                for (Object item : items) {
+                    out.add(item == null ? Value.nullValue() : scalar(model, field, item, lookup.wireName()));
+                }
+                return new Value.Array(out);
+            case CONTAINS:
+            case ICONTAINS:
+            case STARTSWITH:
+            case ISTARTSWITH:
+            case ENDSWITH:
+            case IENDSWITH:
+            case REGEX:
+            case IREGEX:
+            case IEXACT:
+                if (!(value instanceof String)) {
+                    throw wrongType(model, field, lookup.wireName(), value, "String");
+                }
+                return Value.of(value);
+            default:
+                return value == null ? Value.nullValue() : scalar(model, field, value, lookup.wireName());
+        }
+    }
+
+    private static List<Object> items(Class<?> model, FieldMeta field, Lookup lookup, Object value) {
+        if (value instanceof Collection<?> c) {
+            return new ArrayList<>(c);
+        }
+        if (value instanceof Object[] a) {
+            return Arrays.asList(a);
+        }
+        throw wrongType(model, field, lookup.wireName(), value, "a Collection or an array");
+    }
+
+    /**
+     * One value of the field's type as IR: numbers widen within their family, foreign keys take
+     * the target's key, a {@link Ref} or the target model; anything else must be the field's
+     * Java type.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Value scalar(Class<?> model, FieldMeta field, Object value, String where) {
+        if (value instanceof Value v) {
+            return v;
+        }
+        if (field.isForeignKey()) {
+            Class<?> target = field.foreignKey().target();
+            Object id = value;
+            if (value instanceof Ref<?> ref) {
+                id = ref.id();
+            } else if (target.isInstance(value)) {
+                id = Ref.of(value).id();
+            }
+            FieldMeta pk = ModelMeta.of(target).primaryKey();
+            return scalar(target, pk, id, where);
+        }
+        Class<?> type = box(field.javaType());
+        ValueKind kind = field.kind();
+        if (kind == ValueKind.INT && isIntegral(type) && isIntegral(value.getClass())) {
+            return Value.of(((Number) value).longValue());
+        }
+        if (kind == ValueKind.FLOAT && value instanceof Number n && !(value instanceof BigDecimal)) {
+            return new Value.Float(n.doubleValue());
+        }
+        if (kind == ValueKind.DECIMAL && value instanceof Number n) {
+            return new Value.Decimal(n instanceof BigDecimal d ? d : new BigDecimal(n.toString()));
+        }
+        if (!type.isInstance(value)) {
+            throw wrongType(model, field, where, value, type.getSimpleName());
+        }
+        ModelMapper mapper = ModelMapper.of(model);
+        return mapper.toValue(field.name(), value);
+    }
+
+    private static boolean isIntegral(Class<?> c) {
+        return c == Long.class || c == Integer.class || c == Short.class || c == Byte.class;
+    }
+
+    private static FieldError wrongType(Class<?> model, FieldMeta field, String where, Object value, String expected) {
+        return new FieldError(model, field.name(), "\"" + where + "\" needs " + expected + ", got "
+                + (value == null ? "null" : value.getClass().getSimpleName() + " " + abbreviate(value)), List.of(expected));
+    }
+
+    private static String abbreviate(Object value) {
+        String s = String.valueOf(value);
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /** The boxed type of a primitive. */
+    public static Class<?> box(Class<?> t) {
+        if (!t.isPrimitive()) {
+            return t;
+        }
+        if (t == int.class) {
+            return Integer.class;
+        }
+        if (t == long.class) {
+            return Long.class;
+        }
+        if (t == boolean.class) {
+            return Boolean.class;
+        }
+        if (t == double.class) {
+            return Double.class;
+        }
+        if (t == float.class) {
+            return Float.class;
+        }
+        if (t == short.class) {
+            return Short.class;
+        }
+        if (t == byte.class) {
+            return Byte.class;
+        }
+        return Character.class;
+    }
+}

@@ -1,0 +1,124 @@
+package io.oxyde.internal.query;
+
+import io.oxyde.FieldError;
+import io.oxyde.FieldMeta;
+import io.oxyde.ManyToManyMeta;
+import io.oxyde.ModelMeta;
+import io.oxyde.ReverseRelationMeta;
+import io.oxyde.codec.Lookup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Resolves Django-style paths ({@code "album__artist__name__icontains"}) against a model:
+ * foreign keys, reverse foreign keys and many-to-many relations become joins, the last part
+ * may be a lookup. Every mistake is a
+ * {@link FieldError} naming the model, the part and the valid choices.
+ */
+public final class Paths {
+
+    private Paths() {
+    }
+
+    /** Resolves a path that may end in a lookup (default {@code exact}). */
+    public static Resolved resolve(ModelMeta<?> root, String path, boolean allowLookup) {
+        if (path == null || path.isBlank()) {
+            throw new FieldError(root.modelClass(), String.valueOf(path), "empty field name", pathNames(root));
+        }
+        String[] parts = path.split("__", -1);
+        ModelMeta<?> current = root;
+        String alias = null;
+        List<JoinStep> joins = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            Optional<FieldMeta> found = current.field(part);
+            if (found.isEmpty() && i < parts.length - 1) {
+                List<JoinStep> hops = relationHops(current, part, alias);
+                if (!hops.isEmpty()) {
+                    joins.addAll(hops);
+                    JoinStep last = hops.get(hops.size() - 1);
+                    alias = last.alias();
+                    current = last.target();
+                    continue;
+                }
+            }
+            if (found.isEmpty()) {
+                List<String> choices = pathNames(current);
+                if (i > 0 && allowLookup) {
+                    choices = new ArrayList<>(choices);
+                    choices.addAll(Lookups.names());
+                }
+                throw new FieldError(current.modelClass(), part, "unknown field"
+                        + (parts.length > 1 ? " in path \"" + path + "\"" : ""), choices);
+            }
+            FieldMeta field = found.get();
+            boolean more = i < parts.length - 1;
+            if (field.isForeignKey() && more && !isLookupHere(parts, i + 1, allowLookup, field)) {
+                ModelMeta<?> target = ModelMeta.of(field.foreignKey().target());
+                String next = alias == null ? part : alias + "__" + part;
+                joins.add(new JoinStep(next, alias, field, target));
+                alias = next;
+                current = target;
+                continue;
+            }
+            Lookup lookup = null;
+            if (more) {
+                if (!allowLookup || i + 2 != parts.length) {
+                    throw new FieldError(current.modelClass(), parts[i + 1], "\"" + part + "\" is not a foreign key"
+                            + " (path \"" + path + "\"), so nothing can follow it"
+                            + (allowLookup ? " but one lookup" : ""),
+                            allowLookup ? Lookups.allowed(field) : List.of());
+                }
+                lookup = Lookups.parse(current.modelClass(), field, parts[i + 1]);
+            }
+            return new Resolved(path, alias, field, current, lookup, joins);
+        }
+        throw new FieldError(current.modelClass(), path, "the path ends on a relation; name a field or a lookup",
+                fieldNames(current));
+    }
+
+    /**
+     * The joins for a to-many relation: a reverse FK ({@code albums}) or a many-to-many
+     * ({@code tracks}, through the join model). Such joins repeat parent rows; use distinct().
+     */
+    private static List<JoinStep> relationHops(ModelMeta<?> meta, String name, String alias) {
+        String next = alias == null ? name : alias + "__" + name;
+        String pk = meta.primaryKey().column();
+        for (ReverseRelationMeta r : meta.reverseRelations()) {
+            if (r.name().equals(name)) {
+                return List.of(new JoinStep(next, alias, null, ModelMeta.of(r.target()), pk, r.column()));
+            }
+        }
+        for (ManyToManyMeta m : meta.manyToMany()) {
+            if (m.name().equals(name)) {
+                ModelMeta<?> target = ModelMeta.of(m.target());
+                String through = next + "__through";
+                return List.of(new JoinStep(through, alias, null, ModelMeta.of(m.through()), pk, m.sourceColumn()),
+                        new JoinStep(next, through, null, target, m.targetColumn(), target.primaryKey().column()));
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean isLookupHere(String[] parts, int index, boolean allowLookup, FieldMeta fk) {
+        if (!allowLookup || index != parts.length - 1) {
+            return false;
+        }
+        ModelMeta<?> target = ModelMeta.of(fk.foreignKey().target());
+        return target.field(parts[index]).isEmpty() && Lookups.names().contains(parts[index]);
+    }
+
+    /** The column field names of a model, for error messages. */
+    public static List<String> fieldNames(ModelMeta<?> meta) {
+        return meta.fields().stream().map(FieldMeta::name).toList();
+    }
+
+    /** The column fields and to-many relations of a model: what a path may name. */
+    public static List<String> pathNames(ModelMeta<?> meta) {
+        List<String> names = new ArrayList<>(fieldNames(meta));
+        meta.reverseRelations().forEach(r -> names.add(r.name()));
+        meta.manyToMany().forEach(m -> names.add(m.name()));
+        return names;
+    }
+}

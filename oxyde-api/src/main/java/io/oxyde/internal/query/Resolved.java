@@ -1,0 +1,20 @@
+package io.oxyde.internal.query;
+
+import io.oxyde.FieldMeta;
+import io.oxyde.ModelMeta;
+import io.oxyde.codec.ColumnRef;
+import io.oxyde.codec.Lookup;
+import java.util.List;
+
+/**
+ * A field path resolved against a model: the column it ends on, the lookup (if the path
+ * named one) and the joins needed to reach it.
+ */
+public record Resolved(String path, String alias, FieldMeta field, ModelMeta<?> owner, Lookup lookup,
+                       List<JoinStep> joins) {
+
+    /** The IR column reference. */
+    public ColumnRef column() {
+        return new ColumnRef(alias, field.column());
+    }
+}
