@@ -80,6 +80,10 @@ import java.util.regex.Pattern;
         for (String s : sources) {
             files.add(source(s));
         }
+        return compile(files);
+    }
+
+    static Compilation compile(List<JavaFileObject> files) {
         return Compiler.javac().withProcessors(new MetamodelProcessor()).withOptions("-Xlint:-processing").compile(files);
     }
 
