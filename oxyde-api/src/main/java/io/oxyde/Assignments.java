@@ -25,6 +25,11 @@ public final class Assignments<M> {
         return new Assignments<M>(new LinkedHashMap<>()).set(attribute, value);
     }
 
+    /** Sets a numeric {@code attribute} to a number (widened to the field's type, as in the string API). */
+    public static <M> Assignments<M> of(NumberAttribute<M, ?> attribute, Number value) {
+        return new Assignments<M>(new LinkedHashMap<>()).set(attribute, value);
+    }
+
     /** Sets a numeric {@code attribute} to a database-side expression. */
     public static <M> Assignments<M> of(NumberAttribute<M, ?> attribute, F expression) {
         return new Assignments<M>(new LinkedHashMap<>()).set(attribute, expression);
@@ -32,6 +37,11 @@ public final class Assignments<M> {
 
     /** These assignments plus {@code attribute = value}. */
     public <V> Assignments<M> set(ScalarAttribute<M, V> attribute, V value) {
+        return put(attribute, value);
+    }
+
+    /** These assignments plus {@code attribute = value} for a numeric field. */
+    public Assignments<M> set(NumberAttribute<M, ?> attribute, Number value) {
         return put(attribute, value);
     }
 

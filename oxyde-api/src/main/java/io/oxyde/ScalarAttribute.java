@@ -8,15 +8,10 @@ package io.oxyde;
  * @param <M> the model the path starts from
  * @param <V> the Java type of the field's values
  */
-public class ScalarAttribute<M, V> extends Attribute<M, V> {
+public abstract class ScalarAttribute<M, V> extends Attribute<M, V> {
 
     ScalarAttribute(Class<M> model, String path, Class<?> javaType) {
         super(model, path, javaType);
-    }
-
-    /** An attribute of a column with no lookups beyond equality and {@code isnull}. */
-    public static <M, V> ScalarAttribute<M, V> scalar(Class<M> model, String path, Class<?> javaType) {
-        return new ScalarAttribute<>(model, path, javaType);
     }
 
     /** {@code = value}; {@code IS NULL} for {@code null}. */
@@ -30,7 +25,5 @@ public class ScalarAttribute<M, V> extends Attribute<M, V> {
     }
 
     @Override
-    <N> ScalarAttribute<N, V> rebase(Class<N> newModel, String newPath) {
-        return new ScalarAttribute<>(newModel, newPath, javaType());
-    }
+    abstract <N> ScalarAttribute<N, V> rebase(Class<N> newModel, String newPath);
 }
