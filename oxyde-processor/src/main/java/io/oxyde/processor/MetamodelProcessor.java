@@ -69,7 +69,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 continue;
             }
             ModelScanner.Scan scan = scanner.scan(model);
-            write(model, scanner, scan);
+            write(model, scanner, scan, roots);
             for (TypeElement related : scan.related()) {
                 if (roots.contains(related)) {
                     queue.add(related);
@@ -88,12 +88,15 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
     }
 
-    private void write(TypeElement model, ModelScanner scanner, ModelScanner.Scan scan) {
+    private void write(TypeElement model, ModelScanner scanner, ModelScanner.Scan scan, Set<TypeElement> roots) {
         String pkg = processingEnv.getElementUtils().getPackageOf(model).getQualifiedName().toString();
         String relative = scanner.relativeName(model);
         String name = MetamodelWriter.metamodelName(relative);
         String qualified = pkg.isEmpty() ? name : pkg + "." + name;
-        if (!generated.add(qualified) || processingEnv.getElementUtils().getTypeElement(qualified) != null) {
+        // Skip a metamodel written by hand in this compilation; a stale one from an earlier build
+        // on the class path is regenerated (it may lack new fields).
+        TypeElement existing = processingEnv.getElementUtils().getTypeElement(qualified);
+        if (!generated.add(qualified) || (existing != null && roots.contains(existing))) {
             return;
         }
         String source = MetamodelWriter.write(pkg, relative, scan.attributes());
