@@ -31,8 +31,13 @@ class DeadlockRetryTest {
             CompletableFuture<Void> firstLocked = new CompletableFuture<>();
             CompletableFuture<Void> secondLocked = new CompletableFuture<>();
             AtomicOptions options = AtomicOptions.defaults().retries(3).backoff(Duration.ofMillis(5));
-            CompletableFuture<Integer> a = db.atomic(options, tx -> swap(tx, 1, 2, "first", attempts, firstLocked, secondLocked));
-            CompletableFuture<Integer> b = db.atomic(options, tx -> swap(tx, 2, 1, "second", attempts, secondLocked, firstLocked));
+            // Servers: wait long for the other transaction's first lock (a loaded machine may start it late).
+            // SQLite: the other transaction cannot take its lock while this one writes, so give up soon.
+            int wait = tdb.kind() == DatabaseKind.SQLITE ? 1 : 15;
+            CompletableFuture<Integer> a = db.atomic(options,
+                    tx -> swap(tx, 1, 2, "first", attempts, firstLocked, secondLocked, wait));
+            CompletableFuture<Integer> b = db.atomic(options,
+                    tx -> swap(tx, 2, 1, "second", attempts, secondLocked, firstLocked, wait));
             assertThat(await(a)).isEqualTo(1);
             assertThat(await(b)).isEqualTo(1);
             if (tdb.kind() == DatabaseKind.SQLITE) {
@@ -46,12 +51,13 @@ class DeadlockRetryTest {
     }
 
     private static CompletableFuture<Integer> swap(Tx tx, long mine, long theirs, String who, AtomicInteger attempts,
-                                                   CompletableFuture<Void> iLocked, CompletableFuture<Void> theyLocked) {
+                                                   CompletableFuture<Void> iLocked, CompletableFuture<Void> theyLocked,
+                                                   int waitSeconds) {
         attempts.incrementAndGet();
         return tx.objects(Artist.class).filter("id", mine).update(Map.of("name", who + " " + mine))
                 .thenCompose(n -> {
                     iLocked.complete(null);
-                    return theyLocked.copy().completeOnTimeout(null, 2, TimeUnit.SECONDS);
+                    return theyLocked.copy().completeOnTimeout(null, waitSeconds, TimeUnit.SECONDS);
                 })
                 .thenCompose(v -> tx.objects(Artist.class).filter("id", theirs).update(Map.of("name", who + " " + theirs)));
     }

@@ -77,6 +77,14 @@ public class WritesTest {
                 assertThat(text(tdb, "SELECT name FROM artist WHERE id = " + a.id())).isEqualTo(a.name());
             }
             assertThat(scalar(tdb, "SELECT count(*) FROM artist")).isEqualTo(300L);
+            List<Artist> mixed = await(db.objects(Artist.class).bulkCreate(List.of(new Artist(null, "No Key"),
+                    new Artist(7000L, "Keyed"), new Artist(null, "No Key Either"))));
+            assertThat(mixed).extracting(Artist::name).containsExactly("No Key", "Keyed", "No Key Either");
+            assertThat(mixed.get(1).id()).isEqualTo(7000L);
+            assertThat(mixed).extracting(Artist::id).doesNotContainNull().doesNotHaveDuplicates();
+            for (Artist a : mixed) {
+                assertThat(text(tdb, "SELECT name FROM artist WHERE id = " + a.id())).isEqualTo(a.name());
+            }
         }
     }
 
