@@ -50,6 +50,26 @@ class MisuseDoesNotCompileTest {
                 + " Track_.GENRE.isNull(), Track_.ALBUM.eq(Ref.id(3L)))"))).succeeded();
     }
 
+    @Test
+    void typedRowsCarryTheFieldTypes() {
+        String ok = """
+                package shop;
+
+                import io.oxyde.*;
+
+                public class Rows {
+                    public ValuesQuery<Row2<String, Integer>> rows(Query<Track> q) {
+                        return q.values(Track_.NAME, Track_.MILLISECONDS);
+                    }
+                }
+                """;
+        assertThat(compile(Samples.source(ok))).succeeded();
+        JavaFileObject wrong = Samples.source(ok.replace("Row2<String, Integer>", "Row2<String, String>"));
+        Compilation c = compile(wrong);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("incompatible types").inFile(wrong).onLine(7);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         // text lookups do not exist on numbers
@@ -74,6 +94,16 @@ class MisuseDoesNotCompileTest {
         "Track_.NAME.eq(\"a\").and(Album_.TITLE.eq(\"b\")) | incompatible types: io.oxyde.Condition<shop.Album> cannot be converted to io.oxyde.Condition<shop.Track>",
         // a misspelt field
         "Track_.NAMES.eq(\"a\")                     | cannot find symbol",
+        // the query builder takes conditions, orders and relations of its own model only
+        "((Query<Track>) null).filter(Album_.TITLE.eq(\"x\"))  | no suitable method found for filter(io.oxyde.Condition<shop.Album>)",
+        "((Query<Track>) null).exclude(Album_.TITLE.eq(\"x\")) | no suitable method found for exclude(io.oxyde.Condition<shop.Album>)",
+        "((Query<Track>) null).orderBy(Album_.TITLE.desc())    | no suitable method found for orderBy(io.oxyde.Order<shop.Album>)",
+        "((Query<Track>) null).join(Track_.NAME)               | no suitable method found for join(io.oxyde.TextAttribute<shop.Track>)",
+        "((Query<Track>) null).values(Album_.TITLE)            | no suitable method found for values(io.oxyde.TextAttribute<shop.Album>)",
+        // aggregates and expressions over numbers only
+        "Sum.of(Track_.NAME)                                   | no suitable method found for of(io.oxyde.TextAttribute<shop.Track>)",
+        "F.col(Track_.NAME)                                    | no suitable method found for col(io.oxyde.TextAttribute<shop.Track>)",
+        "Assignments.of(Track_.NAME, 5)                        | no suitable method found for of(io.oxyde.TextAttribute<shop.Track>,int)",
     })
     void misuseIsACompileError(String statement, String error) {
         JavaFileObject user = user(statement.strip());
