@@ -12,4 +12,9 @@ public final class Avg {
     public static Aggregation of(String field) {
         return new Aggregation(AggregateFunction.AVG, field, false);
     }
+
+    /** {@code avg(field)} of a typed numeric attribute. */
+    public static Aggregation of(NumberAttribute<?, ?> field) {
+        return of(field.path());
+    }
 }

@@ -17,4 +17,9 @@ public final class Count {
     public static Aggregation of(String field) {
         return new Aggregation(AggregateFunction.COUNT, field, false);
     }
+
+    /** {@code count(field)} of a typed attribute (a path through a to-many relation counts children). */
+    public static Aggregation of(Attribute<?, ?> field) {
+        return of(field.path());
+    }
 }

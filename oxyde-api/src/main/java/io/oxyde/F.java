@@ -73,4 +73,9 @@ public final class F {
                 return "(" + left + " " + op.name().toLowerCase(java.util.Locale.ROOT) + " " + right + ")";
         }
     }
+
+    /** The value of a typed numeric field of the row being updated: {@code F.col(Track_.UNIT_PRICE).mul(2)}. */
+    public static F col(NumberAttribute<?, ?> field) {
+        return col(field.path());
+    }
 }

@@ -12,4 +12,14 @@ public final class Min {
     public static Aggregation of(String field) {
         return new Aggregation(AggregateFunction.MIN, field, false);
     }
+
+    /** {@code min(field)} of a typed numeric attribute. */
+    public static Aggregation of(NumberAttribute<?, ?> field) {
+        return of(field.path());
+    }
+
+    /** {@code min(field)} of a typed ordered attribute (text, dates, enums...). */
+    public static Aggregation of(ComparableAttribute<?, ?> field) {
+        return of(field.path());
+    }
 }

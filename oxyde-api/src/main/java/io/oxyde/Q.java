@@ -126,4 +126,9 @@ public abstract sealed class Q permits Q.Leaf, Q.All, Q.Any, Q.Negated {
             return "not(" + child + ")";
         }
     }
+
+    /** The string-API form of a typed condition, to combine with {@code Q.of(...)} terms. */
+    public static Q of(Condition<?> condition) {
+        return condition.q();
+    }
 }

@@ -574,4 +574,128 @@ public final class Query<T> {
     RowReader<T> reader(List<String> columns) {
         return ModelMapper.of(type()).reader(columns);
     }
+
+    // ---- typed attributes (the generated metamodel, docs/typed-queries.md) -------------------
+
+    /** Keeps rows matching a typed condition, e.g. {@code filter(Track_.NAME.startswith("A"))}. */
+    public Query<T> filter(Condition<T> condition) {
+        return filter(condition.q());
+    }
+
+    /** Drops rows matching a typed condition. */
+    public Query<T> exclude(Condition<T> condition) {
+        return exclude(condition.q());
+    }
+
+    /** Orders by typed terms: {@code orderBy(Track_.MILLISECONDS.desc(), Track_.ID.asc())}. */
+    @SafeVarargs
+    public final Query<T> orderBy(Order<T>... terms) {
+        return orderBy(Attributes.terms(terms));
+    }
+
+    /** Loads only these fields (plus the key). */
+    @SafeVarargs
+    public final Query<T> select(Attribute<T, ?>... fields) {
+        return select(Attributes.paths(fields));
+    }
+
+    /** Loads these foreign keys in the same query: {@code join(Track_.ALBUM.then(Album_.ARTIST))}. */
+    @SafeVarargs
+    public final Query<T> join(RelationAttribute<T, ?>... relations) {
+        return join(Attributes.paths(relations));
+    }
+
+    /** Loads these relations with separate queries: {@code prefetch(Artist_.ALBUMS)}. */
+    @SafeVarargs
+    public final Query<T> prefetch(Navigable<T, ?>... relations) {
+        String[] paths = new String[relations.length];
+        for (int i = 0; i < relations.length; i++) {
+            paths[i] = relations[i].path();
+        }
+        return prefetch(paths);
+    }
+
+    /** Rows of one typed value, in the field's Java type. */
+    public <A> ValuesQuery<Row1<A>> values(Attribute<T, A> a) {
+        return ValuesQuery.typed(valuesCore(a.path()), v -> new Row1<>(Attributes.<A>cast(v.get(0))));
+    }
+
+    /** Rows of two typed values: {@code values(Track_.NAME, Track_.MILLISECONDS)} gives {@code Row2<String, Integer>}. */
+    public <A, B> ValuesQuery<Row2<A, B>> values(Attribute<T, A> a, Attribute<T, B> b) {
+        return ValuesQuery.typed(valuesCore(a.path(), b.path()),
+                v -> new Row2<>(Attributes.<A>cast(v.get(0)), Attributes.<B>cast(v.get(1))));
+    }
+
+    /** Rows of three typed values. */
+    public <A, B, C> ValuesQuery<Row3<A, B, C>> values(Attribute<T, A> a, Attribute<T, B> b, Attribute<T, C> c) {
+        return ValuesQuery.typed(valuesCore(a.path(), b.path(), c.path()),
+                v -> new Row3<>(Attributes.<A>cast(v.get(0)), Attributes.<B>cast(v.get(1)), Attributes.<C>cast(v.get(2))));
+    }
+
+    /** One typed value per row, in the field's Java type. */
+    public <A> ValuesQuery<A> flatValues(Attribute<T, A> a) {
+        return ValuesQuery.typed(valuesCore(a.path()), v -> Attributes.<A>cast(v.get(0)));
+    }
+
+    /** The only row matching a typed condition. */
+    public CompletableFuture<T> get(Condition<T> condition) {
+        return filter(condition).get();
+    }
+
+    /** The only row matching a typed condition, if any. */
+    public CompletableFuture<Optional<T>> getOrNone(Condition<T> condition) {
+        return filter(condition).getOrNone();
+    }
+
+    /** The sum of a numeric field. */
+    public CompletableFuture<BigDecimal> sum(NumberAttribute<T, ?> field) {
+        return sum(field.path());
+    }
+
+    /** The average of a numeric field. */
+    public CompletableFuture<Double> avg(NumberAttribute<T, ?> field) {
+        return avg(field.path());
+    }
+
+    /** The smallest value of an ordered field, in its Java type. */
+    public <V> CompletableFuture<V> min(ComparableAttribute<T, V> field) {
+        return min(field.path());
+    }
+
+    /** The smallest value of a numeric field, in its Java type. */
+    public <V extends Number> CompletableFuture<V> min(NumberAttribute<T, V> field) {
+        return min(field.path());
+    }
+
+    /** The largest value of an ordered field, in its Java type. */
+    public <V> CompletableFuture<V> max(ComparableAttribute<T, V> field) {
+        return max(field.path());
+    }
+
+    /** The largest value of a numeric field, in its Java type. */
+    public <V extends Number> CompletableFuture<V> max(NumberAttribute<T, V> field) {
+        return max(field.path());
+    }
+
+    /** Sets typed values or expressions on the matching rows: {@code update(Assignments.of(Track_.UNIT_PRICE, ...))}. */
+    public CompletableFuture<Integer> update(Assignments<T> values) {
+        return update(values.toMap());
+    }
+
+    /** Adds {@code amount} to a numeric field on the matching rows. */
+    public CompletableFuture<Integer> increment(NumberAttribute<T, ?> field, Number amount) {
+        return increment(field.path(), amount);
+    }
+
+    /** Updates these fields of each model by key, in one statement. */
+    @SafeVarargs
+    public final CompletableFuture<Integer> bulkUpdate(List<T> models, Attribute<T, ?>... fields) {
+        return bulkUpdate(models, Attributes.paths(fields));
+    }
+
+    /** Inserts, or updates on a conflict on these fields. */
+    @SafeVarargs
+    public final CompletableFuture<T> upsert(T model, Attribute<T, ?>... conflictFields) {
+        return upsert(model, Attributes.paths(conflictFields));
+    }
 }

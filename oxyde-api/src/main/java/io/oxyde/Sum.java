@@ -12,4 +12,9 @@ public final class Sum {
     public static Aggregation of(String field) {
         return new Aggregation(AggregateFunction.SUM, field, false);
     }
+
+    /** {@code sum(field)} of a typed numeric attribute ({@code Sum.of(Track_.MILLISECONDS)}). */
+    public static Aggregation of(NumberAttribute<?, ?> field) {
+        return of(field.path());
+    }
 }

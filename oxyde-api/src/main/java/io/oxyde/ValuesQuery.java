@@ -14,6 +14,7 @@ import io.oxyde.internal.query.Lookups;
 import io.oxyde.internal.query.Paths;
 import io.oxyde.internal.query.Resolved;
 import io.oxyde.internal.query.Target;
+import io.oxyde.internal.query.TypedValues;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.SqlStatement;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A query returning plain values instead of models, from {@code values(...)},
@@ -37,18 +39,26 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ValuesQuery<R> {
 
-    enum Shape { MAP, LIST, FLAT }
+    enum Shape { MAP, LIST, FLAT, TYPED }
 
     private final QueryCore core;
     private final Shape shape;
 
+    /** For {@link Shape#TYPED}: builds a row from the values in their fields' Java types. */
+    private final Function<List<Object>, R> rows;
+
     ValuesQuery(QueryCore core, Shape shape) {
+        this(core, shape, null);
+    }
+
+    private ValuesQuery(QueryCore core, Shape shape, Function<List<Object>, R> rows) {
         this.core = core;
         this.shape = shape;
+        this.rows = rows;
     }
 
     private ValuesQuery<R> with(QueryCore c) {
-        return new ValuesQuery<>(c, shape);
+        return new ValuesQuery<>(c, shape, rows);
     }
 
     /** Keeps rows where {@code path} matches {@code value} (before grouping). */
@@ -74,6 +84,10 @@ public final class ValuesQuery<R> {
 
     /** Adds an aggregate column named {@code alias}, computed per group. */
     public ValuesQuery<R> annotate(String alias, Aggregation aggregation) {
+        if (shape == Shape.TYPED) {
+            throw new IllegalStateException("typed rows hold only the selected attributes; use values(String...) to"
+                    + " annotate \"" + alias + "\"");
+        }
         QueryCore c = core.copy();
         for (QueryCore.ValueColumn v : c.values) {
             if (v.key().equals(alias)) {
@@ -193,6 +207,18 @@ public final class ValuesQuery<R> {
         core.values.forEach(v -> keys.add(v.key()));
         core.annotations.forEach(a -> keys.add(a.alias()));
         List<R> out = new ArrayList<>(rs.rows().size());
+        if (shape == Shape.TYPED) {
+            List<TypedValues> readers = new ArrayList<>();
+            core.values.forEach(v -> readers.add(TypedValues.of(v.field())));
+            for (List<Value> row : rs.rows()) {
+                List<Object> values = new ArrayList<>(readers.size());
+                for (int i = 0; i < readers.size(); i++) {
+                    values.add(readers.get(i).read(core.model(), row.get(i)));
+                }
+                out.add(rows.apply(values));
+            }
+            return out;
+        }
         for (List<Value> row : rs.rows()) {
             if (shape == Shape.FLAT) {
                 out.add((R) JavaValues.toJava(row.get(0)));
@@ -209,5 +235,32 @@ public final class ValuesQuery<R> {
             }
         }
         return out;
+    }
+
+    // ---- typed attributes (the generated metamodel, docs/typed-queries.md) -------------------
+
+    /** Keeps rows matching a typed condition (before grouping). */
+    public ValuesQuery<R> filter(Condition<?> condition) {
+        return filter(condition.q());
+    }
+
+    /** Drops rows matching a typed condition. */
+    public ValuesQuery<R> exclude(Condition<?> condition) {
+        return exclude(condition.q());
+    }
+
+    /** Orders by typed terms ({@code Track_.NAME.asc()}); aliases stay strings. */
+    public ValuesQuery<R> orderBy(Order<?>... terms) {
+        return orderBy(Attributes.terms(terms));
+    }
+
+    /** Groups by these typed paths instead of the selected values. */
+    public ValuesQuery<R> groupBy(Attribute<?, ?>... paths) {
+        return groupBy(Attributes.paths(paths));
+    }
+
+    /** A query whose rows are built from the selected values read in their fields' Java types. */
+    static <R> ValuesQuery<R> typed(QueryCore core, Function<List<Object>, R> rows) {
+        return new ValuesQuery<>(core, Shape.TYPED, rows);
     }
 }

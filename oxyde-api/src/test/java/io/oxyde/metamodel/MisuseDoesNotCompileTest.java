@@ -1,0 +1,115 @@
+package io.oxyde.metamodel;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The point of the metamodel: a lookup that does not fit a field's type, a value of the wrong
+ * type or a condition on another model is a compile error. Each case compiles a one-line use
+ * of the generated {@code Track_}/{@code Album_} and expects javac to refuse exactly that line;
+ * the control case proves the same harness compiles correct uses.
+ */
+class MisuseDoesNotCompileTest {
+
+    private static JavaFileObject user(String statement) {
+        String user = """
+                package shop;
+
+                import io.oxyde.*;
+                import java.math.BigDecimal;
+                import java.time.LocalDate;
+                import java.util.List;
+
+                public class User {
+                    public Object use() {
+                        return %s;
+                    }
+                }
+                """.formatted(statement);
+        return Samples.source(user);
+    }
+
+    private static Compilation compile(JavaFileObject user) {
+        return Samples.compile(List.of(Samples.source(Samples.TRACK), Samples.source(Samples.ALBUM),
+                Samples.source(Samples.ARTIST), Samples.source(Samples.GENRE), user));
+    }
+
+    @Test
+    void correctUsesCompile() {
+        assertThat(compile(user("List.of(Track_.NAME.icontains(\"x\"), Track_.MILLISECONDS.gte(300_000), Track_.ID.eq(1),"
+                + " Track_.UNIT_PRICE.between(0.5, new BigDecimal(\"2\")), Album_.RELEASED.year(2020),"
+                + " Track_.ALBUM.then(Album_.ARTIST).then(Artist_.NAME).eq(\"Queen\"),"
+                + " Track_.ALBUM.then(Album_.RELEASED).gte(LocalDate.of(2000, 1, 1)), Track_.NAME.desc(),"
+                + " Artist_.ALBUMS.then(Album_.TITLE).contains(\"Live\"), Track_.EXPLICIT.isTrue(),"
+                + " Track_.GENRE.isNull(), Track_.ALBUM.eq(Ref.id(3L)))"))).succeeded();
+    }
+
+    @Test
+    void typedRowsCarryTheFieldTypes() {
+        String ok = """
+                package shop;
+
+                import io.oxyde.*;
+
+                public class Rows {
+                    public ValuesQuery<Row2<String, Integer>> rows(Query<Track> q) {
+                        return q.values(Track_.NAME, Track_.MILLISECONDS);
+                    }
+                }
+                """;
+        assertThat(compile(Samples.source(ok))).succeeded();
+        JavaFileObject wrong = Samples.source(ok.replace("Row2<String, Integer>", "Row2<String, String>"));
+        Compilation c = compile(wrong);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("incompatible types").inFile(wrong).onLine(7);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // text lookups do not exist on numbers
+        "Track_.MILLISECONDS.icontains(\"x\")      | cannot find symbol",
+        "Track_.UNIT_PRICE.startswith(\"1\")        | cannot find symbol",
+        // date parts do not exist on text
+        "Track_.NAME.year(2020)                    | cannot find symbol",
+        // a number attribute is not compared with a String
+        "Track_.MILLISECONDS.eq(\"300000\")         | java.lang.String cannot be converted to java.lang.Number",
+        "Track_.MILLISECONDS.gt(\"1\")              | java.lang.String cannot be converted to java.lang.Number",
+        // text is not compared with a number
+        "Track_.NAME.eq(5)                         | incompatible types: int cannot be converted to java.lang.String",
+        // booleans are not ordered
+        "Track_.EXPLICIT.gt(true)                  | cannot find symbol",
+        // a date is compared with dates only
+        "Album_.RELEASED.gte(\"2020-01-01\")        | incompatible types: java.lang.String cannot be converted to java.time.LocalDate",
+        // a path continues only with fields of the relation's target model
+        "Track_.ALBUM.then(Artist_.NAME)           | no suitable method found for then",
+        // a foreign key compares with a Ref of its target
+        "Track_.ALBUM.eq(\"Queen\")                 | incompatible types: java.lang.String cannot be converted to io.oxyde.Ref<shop.Album>",
+        // combining conditions of two models
+        "Track_.NAME.eq(\"a\").and(Album_.TITLE.eq(\"b\")) | incompatible types: io.oxyde.Condition<shop.Album> cannot be converted to io.oxyde.Condition<shop.Track>",
+        // a misspelt field
+        "Track_.NAMES.eq(\"a\")                     | cannot find symbol",
+        // the query builder takes conditions, orders and relations of its own model only
+        "((Query<Track>) null).filter(Album_.TITLE.eq(\"x\"))  | no suitable method found for filter(io.oxyde.Condition<shop.Album>)",
+        "((Query<Track>) null).exclude(Album_.TITLE.eq(\"x\")) | no suitable method found for exclude(io.oxyde.Condition<shop.Album>)",
+        "((Query<Track>) null).orderBy(Album_.TITLE.desc())    | no suitable method found for orderBy(io.oxyde.Order<shop.Album>)",
+        "((Query<Track>) null).join(Track_.NAME)               | no suitable method found for join(io.oxyde.TextAttribute<shop.Track>)",
+        "((Query<Track>) null).values(Album_.TITLE)            | no suitable method found for values(io.oxyde.TextAttribute<shop.Album>)",
+        // aggregates and expressions over numbers only
+        "Sum.of(Track_.NAME)                                   | no suitable method found for of(io.oxyde.TextAttribute<shop.Track>)",
+        "F.col(Track_.NAME)                                    | no suitable method found for col(io.oxyde.TextAttribute<shop.Track>)",
+        "Assignments.of(Track_.NAME, 5)                        | no suitable method found for of(io.oxyde.TextAttribute<shop.Track>,int)",
+    })
+    void misuseIsACompileError(String statement, String error) {
+        JavaFileObject user = user(statement.strip());
+        Compilation c = compile(user);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining(error.strip()).inFile(user).onLine(10);
+        assertThat(c).hadErrorCount(1);
+    }
+}
