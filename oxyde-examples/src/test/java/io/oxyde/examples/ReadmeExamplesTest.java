@@ -8,12 +8,17 @@ import io.oxyde.Migrations;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.Ref;
+import io.oxyde.Row2;
 import io.oxyde.Sum;
 import io.oxyde.examples.chinook.Album;
+import io.oxyde.examples.chinook.Album_;
 import io.oxyde.examples.chinook.Artist;
+import io.oxyde.examples.chinook.Artist_;
 import io.oxyde.examples.chinook.ChinookData;
+import io.oxyde.examples.chinook.Genre_;
 import io.oxyde.examples.chinook.Invoice;
 import io.oxyde.examples.chinook.Track;
+import io.oxyde.examples.chinook.Track_;
 import io.oxyde.query.Dialect;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,6 +75,25 @@ class ReadmeExamplesTest {
             BigDecimal usa = Oxyde.await(db.objects(Invoice.class).filter("billingCountry", "USA").sum("total"));
             String sql = db.objects(Track.class).filter("album__title__icontains", "rock").sql(Dialect.POSTGRES).sql();
             // README: end queries
+
+            // README: typed
+            List<Track> sameLongRock = Oxyde.await(db.objects(Track.class)
+                    .filter(Track_.GENRE.then(Genre_.NAME).eq("Rock")).filter(Track_.MILLISECONDS.gte(300_000))
+                    .exclude(Track_.COMPOSER.eq(""))
+                    .orderBy(Track_.MILLISECONDS.desc()).limit(10)
+                    .join(Track_.ALBUM.then(Album_.ARTIST))
+                    .all());
+            List<Row2<String, Integer>> acdcLengths = Oxyde.await(db.objects(Track.class)
+                    .filter(Track_.ALBUM.then(Album_.ARTIST).then(Artist_.NAME).eq("AC/DC"))
+                    .values(Track_.NAME, Track_.MILLISECONDS)   // typed rows: Row2<String, Integer>
+                    .all());
+            // Track_.MILLISECONDS.icontains("x") does not compile: no text lookups on a number
+            // README: end typed
+
+            assertThat(sameLongRock).isEqualTo(longRock);
+            assertThat(acdcLengths).hasSize(18);
+            assertThat(acdcLengths).extracting(Row2::first).contains("Let There Be Rock");
+            assertThat(acdcLengths).extracting(Row2::second).allMatch(ms -> ms > 0);
 
             assertThat(longRock).hasSize(10);
             assertThat(band).isEqualTo("Led Zeppelin");
