@@ -6,6 +6,7 @@ import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.ProtocolException;
 import io.oxyde.codec.QueryIr;
+import io.oxyde.codec.RawIr;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.codec.WireQuery;
@@ -50,6 +51,8 @@ import java.util.function.Supplier;
 public final class ManagedPool implements Pool {
 
     private static final int PLAN_CACHE_LIMIT = 4096;
+    /** Prepared statements kept per connection (see {@link StatementCache}). */
+    static final int STATEMENTS_PER_CONNECTION = 256;
 
     private final String name;
     private final DatabaseUrl url;
@@ -61,6 +64,7 @@ public final class ManagedPool implements Pool {
     private final ThreadPoolExecutor transactions;
     private final SqlRenderer renderer;
     private final StatementRunner runner;
+    private final StatementCache statementCache;
     private final ConcurrentHashMap<Object, RenderPlan> plans = new ConcurrentHashMap<>();
     private final AtomicInteger openTransactions = new AtomicInteger();
 
@@ -75,7 +79,9 @@ public final class ManagedPool implements Pool {
         this.statements = TaskExecutors.bounded("oxyde-" + name, maxConnections, settings.maxQueuedTasks());
         this.transactions = TaskExecutors.bounded("oxyde-" + name + "-tx", maxConnections,
                 Math.max(settings.maxQueuedTasks(), maxConnections));
-        this.runner = new StatementRunner(name, dialect, settings.statementTimeout(), settings.maxResultRows());
+        this.statementCache = new StatementCache(STATEMENTS_PER_CONNECTION, maxConnections);
+        this.runner = new StatementRunner(name, dialect, settings.statementTimeout(), settings.maxResultRows(),
+                statementCache);
     }
 
     private Dialect detectDialect() {
@@ -141,18 +147,28 @@ public final class ManagedPool implements Pool {
         return runner;
     }
 
+    /** The pool's prepared-statement cache (for tests and monitoring). */
+    public StatementCache statementCache() {
+        return statementCache;
+    }
+
+    /** Whether the result columns of {@code ir}'s SQL are fixed by its text (every IR but raw SQL). */
+    static boolean fixedColumns(QueryIr ir) {
+        return ir != null && !(ir instanceof RawIr);
+    }
+
     AtomicInteger openTransactionCounter() {
         return openTransactions;
     }
 
     /** Decodes, renders and runs IR bytes outside any transaction. */
     public CompletableFuture<ResultFrame> executeBytes(byte[] bytes) {
-        return submit(statements, work -> runFresh(renderBytes(bytes), null, work, () -> IrCodec.decode(bytes)));
+        return submit(statements, work -> runFresh(renderBytes(bytes), null, work, () -> IrCodec.decode(bytes), false));
     }
 
     /** Renders and runs a typed IR outside any transaction. */
     public CompletableFuture<ResultFrame> execute(QueryIr ir, List<ValueKind> expected) {
-        return submit(statements, work -> runFresh(render(ir), expected, work, () -> ir));
+        return submit(statements, work -> runFresh(render(ir), expected, work, () -> ir, fixedColumns(ir)));
     }
 
     /** Renders IR bytes through the plan cache (shape → plan, then bind the values). */
@@ -225,8 +241,8 @@ public final class ManagedPool implements Pool {
         return query;
     }
 
-    private ResultFrame runFresh(RenderedQuery query, List<ValueKind> expected, Work work, Supplier<QueryIr> source)
-            throws SQLException {
+    private ResultFrame runFresh(RenderedQuery query, List<ValueKind> expected, Work work, Supplier<QueryIr> source,
+                                 boolean fixedColumns) throws SQLException {
         Connection c = null;
         String sql = query.statements().get(0).sql();
         try {
@@ -235,23 +251,29 @@ public final class ManagedPool implements Pool {
                 // a chunked bulk insert is all or nothing
                 c.setAutoCommit(false);
                 try {
-                    ResultFrame frame = runner.run(c, query, expected, work);
+                    ResultFrame frame = runner.run(c, query, expected, work, fixedColumns);
                     c.commit();
                     return frame;
                 } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c);
+                    if (!rollbackQuietly(c)) {
+                        // never hand back a connection whose half-done work a reset could commit
+                        dataSource.evictConnection(c);
+                        c = null;
+                    }
                     throw e;
                 }
             }
-            return runner.run(c, query, expected, work);
+            return runner.run(c, query, expected, work, fixedColumns);
         } catch (SQLException e) {
             OxydeException error = ErrorClassifier.translate(e, dialect, name, sql, work.timedOut());
             if (error instanceof ConnectionLost && c != null) {
                 dataSource.evictConnection(c);
                 c = null;
             }
-            if (error instanceof ConstraintViolation && c != null) {
-                locateFailedRow(c, (ConstraintViolation) error, source, work);
+            if (error instanceof ConstraintViolation && c != null && !locateFailedRow(c, (ConstraintViolation) error,
+                    source, work)) {
+                dataSource.evictConnection(c);
+                c = null;
             }
             throw error;
         } finally {
@@ -265,16 +287,20 @@ public final class ManagedPool implements Pool {
         }
     }
 
-    /** After a failed multi-row insert outside a transaction: probe in a transaction of its own, rolled back. */
-    private void locateFailedRow(Connection c, ConstraintViolation error, Supplier<QueryIr> source, Work work) {
+    /**
+     * After a failed multi-row insert outside a transaction: probe in a transaction of its own,
+     * rolled back. Returns {@code false} if that rollback failed, so the caller evicts the
+     * connection rather than let a reset of auto-commit commit the probe's rows.
+     */
+    private boolean locateFailedRow(Connection c, ConstraintViolation error, Supplier<QueryIr> source, Work work) {
         InsertIr insert;
         try {
             insert = InsertLocator.multiRow(source.get());
         } catch (RuntimeException e) {
-            return;
+            return true;
         }
         if (insert == null) {
-            return;
+            return true;
         }
         try {
             boolean auto = c.getAutoCommit();
@@ -283,22 +309,34 @@ public final class ManagedPool implements Pool {
             }
             try {
                 InsertLocator.locate(c, insert, error, this, work);
-            } finally {
-                rollbackQuietly(c);
-                if (auto) {
-                    c.setAutoCommit(true);
-                }
+            } catch (RuntimeException e) {
+                error.addSuppressed(e);
+            }
+            if (!rollbackQuietly(c)) {
+                return false;
+            }
+            if (auto) {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             error.addSuppressed(e);
         }
+        return true;
     }
 
-    static void rollbackQuietly(Connection c) {
+    /**
+     * Rolls back, keeping the original failure the one reported; returns whether it worked.
+     * Statements run on the physical connection (see {@link StatementCache}), so HikariCP does
+     * not know the transaction is dirty and would not roll it back itself: a caller whose
+     * rollback failed evicts the connection instead of returning it.
+     */
+    static boolean rollbackQuietly(Connection c) {
         try {
             c.rollback();
+            return true;
         } catch (SQLException ignored) {
             // the original failure matters more
+            return false;
         }
     }
 
@@ -361,6 +399,7 @@ public final class ManagedPool implements Pool {
     public void close() {
         statements.shutdown();
         transactions.shutdown();
+        statementCache.close();
         dataSource.close();
     }
 }

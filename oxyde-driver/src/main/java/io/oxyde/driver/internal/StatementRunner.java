@@ -43,6 +43,7 @@ public final class StatementRunner {
     private final Dialect dialect;
     private final Duration statementTimeout;
     private final int maxResultRows;
+    private final StatementCache statements;
 
     public StatementRunner(String pool, Dialect dialect, Duration statementTimeout) {
         this(pool, dialect, statementTimeout, 0);
@@ -50,6 +51,16 @@ public final class StatementRunner {
 
     /** @param maxResultRows most rows read from one result set; 0 for no limit */
     public StatementRunner(String pool, Dialect dialect, Duration statementTimeout, int maxResultRows) {
+        this(pool, dialect, statementTimeout, maxResultRows, new StatementCache(0, 1));
+    }
+
+    /**
+     * @param maxResultRows most rows read from one result set; 0 for no limit
+     * @param statements the pool's prepared-statement cache
+     */
+    public StatementRunner(String pool, Dialect dialect, Duration statementTimeout, int maxResultRows,
+                           StatementCache statements) {
+        this.statements = statements;
         this.pool = pool;
         this.dialect = dialect;
         this.statementTimeout = statementTimeout;
@@ -64,9 +75,20 @@ public final class StatementRunner {
      */
     public ResultFrame run(Connection connection, RenderedQuery query, List<ValueKind> expected, Work work)
             throws SQLException {
+        return run(connection, query, expected, work, false);
+    }
+
+    /**
+     * Like {@link #run(Connection, RenderedQuery, List, Work)}; {@code fixedColumns} says the
+     * SQL was generated from a typed IR, so its result columns are fixed by its text and the
+     * column layout may be kept with the cached statement (never for raw SQL, whose
+     * {@code select *} can change with the schema).
+     */
+    public ResultFrame run(Connection connection, RenderedQuery query, List<ValueKind> expected, Work work,
+                           boolean fixedColumns) throws SQLException {
         List<SqlStatement> statements = query.statements();
         if (statements.size() == 1) {
-            return runOne(connection, statements.get(0), query, expected, work);
+            return runOne(connection, statements.get(0), query, expected, work, fixedColumns);
         }
         long affected = 0;
         List<Value> keys = new ArrayList<>();
@@ -74,7 +96,7 @@ public final class StatementRunner {
         List<List<Value>> rows = new ArrayList<>();
         ResultFrame last = null;
         for (SqlStatement s : statements) {
-            last = runOne(connection, s, query, expected, work);
+            last = runOne(connection, s, query, expected, work, fixedColumns);
             if (last instanceof MutationResult) {
                 MutationResult m = (MutationResult) last;
                 affected += m.affected();
@@ -92,24 +114,27 @@ public final class StatementRunner {
     }
 
     private ResultFrame runOne(Connection connection, SqlStatement s, RenderedQuery query, List<ValueKind> expected,
-                               Work work) throws SQLException {
+                               Work work, boolean fixedColumns) throws SQLException {
         ResultKind kind = query.resultKind();
         long start = System.nanoTime();
-        PreparedStatement ps = kind == ResultKind.UPDATE_COUNT_AND_GENERATED_KEYS
-                ? prepareWithKeys(connection, s.sql(), query.generatedKeyColumns())
-                : connection.prepareStatement(s.sql());
+        StatementCache.Lease lease = statements.lease(connection, s.sql(), keysOf(kind, query.generatedKeyColumns()),
+                query.generatedKeyColumns());
+        PreparedStatement ps = lease.statement();
         ScheduledFuture<?> timer = null;
+        boolean succeeded = false;
         try {
-            bind(ps, s.binds());
+            bind(ps, s.binds(), lease);
             work.attach(ps);
             if (statementTimeout != null) {
                 timer = Timers.timer().schedule(() -> work.timeout(ps), statementTimeout.toNanos(), TimeUnit.NANOSECONDS);
             }
-            ResultFrame frame = execute(ps, s.sql(), kind, query.generatedKeyColumns(), expected);
+            ResultFrame frame = execute(ps, s.sql(), kind, query.generatedKeyColumns(), expected,
+                    fixedColumns ? lease : null);
             if (SQL_LOG.isDebugEnabled()) {
                 SQL_LOG.debug("[{}] {} µs, {} binds: {}", pool, (System.nanoTime() - start) / 1_000,
                         s.binds().size(), s.sql());
             }
+            succeeded = true;
             return frame;
         } catch (SQLException | RuntimeException e) {
             if (SQL_LOG.isDebugEnabled()) {
@@ -122,24 +147,30 @@ public final class StatementRunner {
                 timer.cancel(false);
             }
             work.detach();
-            ps.close();
+            lease.release(succeeded && !work.timedOut());
         }
     }
 
-    private PreparedStatement prepareWithKeys(Connection connection, String sql, List<String> keyColumns)
-            throws SQLException {
+    private StatementCache.Keys keysOf(ResultKind kind, List<String> keyColumns) {
+        if (kind != ResultKind.UPDATE_COUNT_AND_GENERATED_KEYS) {
+            return StatementCache.Keys.NONE;
+        }
         if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB || keyColumns.isEmpty()) {
             // Connector/J returns the auto-increment key whatever the names; ask for it generically
-            return connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            return StatementCache.Keys.GENERATED;
         }
-        return connection.prepareStatement(sql, keyColumns.toArray(new String[0]));
+        return StatementCache.Keys.NAMED;
     }
 
-    private void bind(PreparedStatement ps, List<Value> binds) throws SQLException {
+    private void bind(PreparedStatement ps, List<Value> binds, StatementCache.Lease lease) throws SQLException {
         if (dialect == Dialect.SQLITE) {
             // SQLite runs a statement with an unbound placeholder as if it were NULL, silently;
-            // the server drivers refuse it. Count the placeholders (a cheap native call) instead.
-            int placeholders = ps.getParameterMetaData().getParameterCount();
+            // the server drivers refuse it. Count the placeholders (once per cached statement).
+            int placeholders = lease.knownParameterCount();
+            if (placeholders < 0) {
+                placeholders = ps.getParameterMetaData().getParameterCount();
+                lease.rememberParameterCount(placeholders);
+            }
             if (placeholders != binds.size()) {
                 throw new InvalidQueryException("the statement has " + placeholders + " ? placeholders but "
                         + binds.size() + " values were given", pool, null);
@@ -176,7 +207,7 @@ public final class StatementRunner {
     }
 
     private ResultFrame execute(PreparedStatement ps, String sql, ResultKind kind, List<String> keyColumns,
-                                List<ValueKind> expected) throws SQLException {
+                                List<ValueKind> expected, StatementCache.Lease layoutHolder) throws SQLException {
         switch (kind) {
             case COUNT_ROWS:
                 try (ResultSet rs = ps.executeQuery()) {
@@ -214,7 +245,7 @@ public final class StatementRunner {
                     return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
                 }
                 try (ResultSet rs = ps.getResultSet()) {
-                    RowSet rows = readRows(rs, sql, expected);
+                    RowSet rows = readRows(rs, sql, expected, layoutHolder);
                     return new MutationResult(rows.rows().size(), List.of(), rows);
                 }
             case ROWS:
@@ -222,7 +253,7 @@ public final class StatementRunner {
                 // ROWS also covers raw SQL, which may turn out to be a write
                 if (ps.execute()) {
                     try (ResultSet rs = ps.getResultSet()) {
-                        return readRows(rs, sql, expected);
+                        return readRows(rs, sql, expected, layoutHolder);
                     }
                 }
                 return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
@@ -235,13 +266,27 @@ public final class StatementRunner {
 
     /** Reads every row of {@code rs}, converting columns to {@code expected} kinds where given. */
     public RowSet readRows(ResultSet rs, String sql, List<ValueKind> expected) throws SQLException {
+        return readRows(rs, sql, expected, null);
+    }
+
+    /**
+     * Reads every row; {@code layoutHolder}, when given, supplies the column layout learned on an
+     * earlier execution of the same statement (re-read if the column count differs) and keeps
+     * the one read now.
+     */
+    private RowSet readRows(ResultSet rs, String sql, List<ValueKind> expected, StatementCache.Lease layoutHolder)
+            throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
-        List<String> columns = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-            columns.add(md.getColumnLabel(i));
+        ResultLayout layout = layoutHolder == null ? null : layoutHolder.knownLayout();
+        if (layout == null || layout.size() != n) {
+            layout = ResultLayout.of(md, dialect);
+            if (layoutHolder != null) {
+                layoutHolder.rememberLayout(layout);
+            }
         }
-        ColumnReaders.ColumnReader[] readers = ColumnReaders.forResultSet(md, dialect);
+        List<String> columns = layout.columns();
+        ColumnReaders.ColumnReader[] readers = layout.readers();
         ValueKind[] want = new ValueKind[n];
         if (expected != null) {
             for (int i = 0; i < n && i < expected.size(); i++) {

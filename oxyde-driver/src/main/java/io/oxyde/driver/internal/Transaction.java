@@ -111,7 +111,7 @@ public final class Transaction {
                 if (bulk != null) {
                     before = connection.setSavepoint();
                 }
-                ResultFrame frame = pool.runner().run(connection, q, expected, work);
+                ResultFrame frame = pool.runner().run(connection, q, expected, work, ManagedPool.fixedColumns(source));
                 if (before != null) {
                     connection.releaseSavepoint(before);
                 }
@@ -140,9 +140,10 @@ public final class Transaction {
             try {
                 connection.commit();
             } catch (SQLException e) {
-                ManagedPool.rollbackQuietly(connection);
+                boolean rolledBack = ManagedPool.rollbackQuietly(connection);
                 OxydeException error = ErrorClassifier.translate(e, pool.dialect(), pool.name(), "COMMIT", false);
-                end(TransactionState.FAILED, "its commit failed: " + error.getMessage(), error instanceof ConnectionLost);
+                end(TransactionState.FAILED, "its commit failed: " + error.getMessage(),
+                        error instanceof ConnectionLost || !rolledBack);
                 throw error;
             }
             end(TransactionState.COMMITTED, "it was committed", false);
@@ -350,8 +351,8 @@ public final class Transaction {
             return;
         }
         try {
-            if (rollbackFirst && !evict) {
-                ManagedPool.rollbackQuietly(connection);
+            if (rollbackFirst && !evict && !ManagedPool.rollbackQuietly(connection)) {
+                evict = true;
             }
             if (sqliteReadOnly && !evict) {
                 try (Statement s = connection.createStatement()) {
