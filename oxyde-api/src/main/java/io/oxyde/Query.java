@@ -66,21 +66,21 @@ public final class Query<T> {
     /** Keeps rows where {@code path} (e.g. {@code "album__artist__name__icontains"}) matches {@code value}. */
     public Query<T> filter(String path, Object value) {
         QueryCore c = core.copy();
-        c.filters.add(c.condition(path, value));
+        c.filters().add(c.condition(path, value));
         return with(c);
     }
 
     /** Keeps rows matching every pair of a map of paths to values. */
     public Query<T> filter(Map<String, ?> conditions) {
         QueryCore c = core.copy();
-        conditions.forEach((k, v) -> c.filters.add(c.condition(k, v)));
+        conditions.forEach((k, v) -> c.filters().add(c.condition(k, v)));
         return with(c);
     }
 
     /** Keeps rows matching a {@link Q} condition. */
     public Query<T> filter(Q condition) {
         QueryCore c = core.copy();
-        c.filters.add(c.compile(condition));
+        c.filters().add(c.compile(condition));
         return with(c);
     }
 
@@ -92,16 +92,16 @@ public final class Query<T> {
     /** Drops rows matching a {@link Q} condition. */
     public Query<T> exclude(Q condition) {
         QueryCore c = core.copy();
-        c.filters.add(new FilterNode.Not(c.compile(condition)));
+        c.filters().add(new FilterNode.Not(c.compile(condition)));
         return with(c);
     }
 
     /** Orders by fields: {@code "name"} ascending, {@code "-name"} descending, {@code "?"} random; paths may cross FKs. */
     public Query<T> orderBy(String... fields) {
         QueryCore c = core.copy();
-        c.order.clear();
+        c.order().clear();
         for (String f : fields) {
-            c.order.add(c.orderTerm(f));
+            c.order().add(c.orderTerm(f));
         }
         return with(c);
     }
@@ -167,7 +167,7 @@ public final class Query<T> {
         QueryCore c = core.copy();
         for (String p : paths) {
             Prefetcher.check(core.meta, p);
-            c.prefetch.add(p);
+            c.prefetch().add(p);
         }
         return with(c);
     }
@@ -198,7 +198,7 @@ public final class Query<T> {
 
     private Query<T> setOp(SetOperator op, Query<T> other) {
         QueryCore c = core.copy();
-        c.unions.add(new SetOperation(op, other.core.toIr()));
+        c.unions().add(new SetOperation(op, other.core.toIr()));
         return with(c);
     }
 
@@ -271,7 +271,7 @@ public final class Query<T> {
     public CompletableFuture<Optional<T>> first() {
         QueryCore c = core.copy();
         if (c.order.isEmpty()) {
-            c.order.add(OrderBy.asc(c.meta.primaryKey().column()));
+            c.order().add(OrderBy.asc(c.meta.primaryKey().column()));
         }
         c.limit = 1L;
         return fetch(c).thenApply(l -> l.stream().findFirst());
@@ -281,7 +281,7 @@ public final class Query<T> {
     public CompletableFuture<Optional<T>> last() {
         QueryCore c = core.copy();
         if (c.order.isEmpty()) {
-            c.order.add(OrderBy.desc(c.meta.primaryKey().column()));
+            c.order().add(OrderBy.desc(c.meta.primaryKey().column()));
         } else {
             List<OrderBy> reversed = new ArrayList<>();
             for (OrderBy o : c.order) {
@@ -349,8 +349,8 @@ public final class Query<T> {
 
     private SelectIr countBase() {
         QueryCore c = core.copy();
-        c.eager.clear();
-        c.order.clear();
+        c.eager().clear();
+        c.order().clear();
         c.lock = null;
         return c.toIr();
     }
@@ -400,8 +400,8 @@ public final class Query<T> {
         QueryCore c = core.copy();
         Resolved r = Paths.resolve(core.meta, field, false);
         c.addJoins(r.joins(), io.oxyde.codec.JoinKind.INNER);
-        c.eager.clear();
-        c.order.clear();
+        c.eager().clear();
+        c.order().clear();
         c.values = List.of();
         c.annotations = List.of(new QueryCore.Annotation("agg", new Aggregate(fn, r.column(), false, "agg"), r.field()));
         List<io.oxyde.codec.ValueKind> kinds = new ArrayList<>();
@@ -452,10 +452,10 @@ public final class Query<T> {
         QueryCore c = core.copy();
         FieldMeta pk = c.meta.primaryKey();
         if (lastKey != null) {
-            c.filters.add(new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.GT,
+            c.filters().add(new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.GT,
                     ModelMapper.of(type()).toValue(pk.name(), lastKey)));
         }
-        c.order.add(OrderBy.asc(pk.column()));
+        c.order().add(OrderBy.asc(pk.column()));
         c.limit = (long) batchSize;
         return fetch(c);
     }

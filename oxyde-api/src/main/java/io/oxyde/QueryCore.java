@@ -46,22 +46,36 @@ final class QueryCore {
 
     final ModelMeta<?> meta;
     final Target target;
-    List<FilterNode> filters = new ArrayList<>();
-    LinkedHashMap<String, JoinStep> joins = new LinkedHashMap<>();
-    Map<String, JoinKind> joinKinds = new LinkedHashMap<>();
-    Set<String> eager = new LinkedHashSet<>();
-    List<OrderBy> order = new ArrayList<>();
+    // Read these fields directly; write through the accessors below (filters(), order(), ...):
+    // a copy shares its original's collections until it first writes one (copy on write), so
+    // the many short-lived copies of a fluent chain cost one object each, not a dozen.
+    List<FilterNode> filters = List.of();
+    Map<String, JoinStep> joins = Map.of();
+    Map<String, JoinKind> joinKinds = Map.of();
+    Set<String> eager = Set.of();
+    List<OrderBy> order = List.of();
     Long limit;
     Long offset;
     boolean distinct;
     List<FieldMeta> only;
-    List<String> prefetch = new ArrayList<>();
+    List<String> prefetch = List.of();
     LockMode lock;
-    List<SetOperation> unions = new ArrayList<>();
+    List<SetOperation> unions = List.of();
     List<ValueColumn> values;
-    List<Annotation> annotations = new ArrayList<>();
+    List<Annotation> annotations = List.of();
     List<ColumnRef> groupBy;
-    List<FilterNode> having = new ArrayList<>();
+    List<FilterNode> having = List.of();
+    /** Bits of the collections this core owns (copied already, so it may write them). */
+    private int owned;
+
+    private static final int FILTERS = 1;
+    private static final int JOINS = 1 << 1;
+    private static final int EAGER = 1 << 2;
+    private static final int ORDER = 1 << 3;
+    private static final int PREFETCH = 1 << 4;
+    private static final int UNIONS = 1 << 5;
+    private static final int ANNOTATIONS = 1 << 6;
+    private static final int HAVING = 1 << 7;
 
     QueryCore(ModelMeta<?> meta, Target target) {
         this.meta = meta;
@@ -70,23 +84,87 @@ final class QueryCore {
 
     QueryCore copy(Target newTarget) {
         QueryCore c = new QueryCore(meta, newTarget);
-        c.filters = new ArrayList<>(filters);
-        c.joins = new LinkedHashMap<>(joins);
-        c.joinKinds = new LinkedHashMap<>(joinKinds);
-        c.eager = new LinkedHashSet<>(eager);
-        c.order = new ArrayList<>(order);
+        c.filters = filters;
+        c.joins = joins;
+        c.joinKinds = joinKinds;
+        c.eager = eager;
+        c.order = order;
         c.limit = limit;
         c.offset = offset;
         c.distinct = distinct;
         c.only = only == null ? null : new ArrayList<>(only);
-        c.prefetch = new ArrayList<>(prefetch);
+        c.prefetch = prefetch;
         c.lock = lock;
-        c.unions = new ArrayList<>(unions);
+        c.unions = unions;
         c.values = values == null ? null : new ArrayList<>(values);
-        c.annotations = new ArrayList<>(annotations);
+        c.annotations = annotations;
         c.groupBy = groupBy == null ? null : new ArrayList<>(groupBy);
-        c.having = new ArrayList<>(having);
+        c.having = having;
+        // neither side may now write a shared collection in place
+        owned = 0;
         return c;
+    }
+
+    private boolean owns(int bit) {
+        boolean was = (owned & bit) != 0;
+        owned |= bit;
+        return was;
+    }
+
+    /** The filters, writable. */
+    List<FilterNode> filters() {
+        if (!owns(FILTERS)) {
+            filters = new ArrayList<>(filters);
+        }
+        return filters;
+    }
+
+    /** The order terms, writable. */
+    List<OrderBy> order() {
+        if (!owns(ORDER)) {
+            order = new ArrayList<>(order);
+        }
+        return order;
+    }
+
+    /** The eagerly joined aliases, writable. */
+    Set<String> eager() {
+        if (!owns(EAGER)) {
+            eager = new LinkedHashSet<>(eager);
+        }
+        return eager;
+    }
+
+    /** The prefetch paths, writable. */
+    List<String> prefetch() {
+        if (!owns(PREFETCH)) {
+            prefetch = new ArrayList<>(prefetch);
+        }
+        return prefetch;
+    }
+
+    /** The union operations, writable. */
+    List<SetOperation> unions() {
+        if (!owns(UNIONS)) {
+            unions = new ArrayList<>(unions);
+        }
+        return unions;
+    }
+
+    /** The annotations, writable. */
+    List<Annotation> annotations() {
+        if (!owns(ANNOTATIONS)) {
+            annotations = new ArrayList<>(annotations);
+        }
+        return annotations;
+    }
+
+    /** The HAVING conditions, writable. */
+    List<FilterNode> having() {
+        if (!owns(HAVING)) {
+            having = new ArrayList<>(having);
+        }
+        return having;
     }
 
     QueryCore copy() {
@@ -100,6 +178,13 @@ final class QueryCore {
     // ---- building --------------------------------------------------------------------------
 
     void addJoins(List<JoinStep> steps, JoinKind kind) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        if (!owns(JOINS)) {
+            joins = new LinkedHashMap<>(joins);
+            joinKinds = new LinkedHashMap<>(joinKinds);
+        }
         for (JoinStep step : steps) {
             joins.putIfAbsent(step.alias(), step);
             JoinKind old = joinKinds.get(step.alias());
@@ -178,7 +263,7 @@ final class QueryCore {
         }
         addJoins(steps, JoinKind.LEFT);
         for (JoinStep s : steps) {
-            eager.add(s.alias());
+            eager().add(s.alias());
         }
     }
 

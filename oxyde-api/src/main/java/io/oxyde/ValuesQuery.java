@@ -64,21 +64,21 @@ public final class ValuesQuery<R> {
     /** Keeps rows where {@code path} matches {@code value} (before grouping). */
     public ValuesQuery<R> filter(String path, Object value) {
         QueryCore c = core.copy();
-        c.filters.add(c.condition(path, value));
+        c.filters().add(c.condition(path, value));
         return with(c);
     }
 
     /** Keeps rows matching a {@link Q}. */
     public ValuesQuery<R> filter(Q condition) {
         QueryCore c = core.copy();
-        c.filters.add(c.compile(condition));
+        c.filters().add(c.compile(condition));
         return with(c);
     }
 
     /** Drops rows matching a {@link Q}. */
     public ValuesQuery<R> exclude(Q condition) {
         QueryCore c = core.copy();
-        c.filters.add(new FilterNode.Not(c.compile(condition)));
+        c.filters().add(new FilterNode.Not(c.compile(condition)));
         return with(c);
     }
 
@@ -102,7 +102,7 @@ public final class ValuesQuery<R> {
             column = r.column();
             field = r.field();
         }
-        c.annotations.add(new QueryCore.Annotation(alias,
+        c.annotations().add(new QueryCore.Annotation(alias,
                 new Aggregate(aggregation.function(), column, aggregation.distinct(), alias), field));
         return with(c);
     }
@@ -135,16 +135,16 @@ public final class ValuesQuery<R> {
                 throw new FieldError(c.model(), aliasAndLookup, "unknown lookup", Lookups.names());
             }
         }
-        c.having.add(new FilterNode.Condition(ColumnRef.of(parts[0]), lookup, Value.of(value)));
+        c.having().add(new FilterNode.Condition(ColumnRef.of(parts[0]), lookup, Value.of(value)));
         return with(c);
     }
 
     /** Orders by paths or annotation aliases ({@code "-total"}). */
     public ValuesQuery<R> orderBy(String... fields) {
         QueryCore c = core.copy();
-        c.order.clear();
+        c.order().clear();
         for (String f : fields) {
-            c.order.add(c.orderTerm(f));
+            c.order().add(c.orderTerm(f));
         }
         return with(c);
     }

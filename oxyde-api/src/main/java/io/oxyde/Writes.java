@@ -237,7 +237,7 @@ final class Writes {
         QueryCore keys = core.copy();
         FieldMeta pk = core.meta.primaryKey();
         keys.values = List.of(new QueryCore.ValueColumn(pk.name(), ColumnRef.of(pk.column()), pk));
-        keys.eager.clear();
+        keys.eager().clear();
         return core.target.query(keys.toIr(), keys.kinds()).thenCompose(rs -> {
             CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
             for (int from = 0; from < rs.rows().size(); from += 500) {

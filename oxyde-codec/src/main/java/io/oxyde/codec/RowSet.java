@@ -1,5 +1,7 @@
 package io.oxyde.codec;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,12 +14,16 @@ public record RowSet(List<String> columns, List<List<Value>> rows) implements Re
 
     public RowSet {
         columns = List.copyOf(columns);
-        rows = rows.stream().map(List::copyOf).toList();
+        // a loop, not a stream: this runs for every result; List.copyOf keeps already-immutable rows as they are
+        List<List<Value>> copy = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).size() != columns.size()) {
-                throw new IllegalArgumentException("rows[" + i + "] has " + rows.get(i).size()
+            List<Value> row = List.copyOf(rows.get(i));
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("rows[" + i + "] has " + row.size()
                         + " values for " + columns.size() + " columns");
             }
+            copy.add(row);
         }
+        rows = Collections.unmodifiableList(copy);
     }
 }

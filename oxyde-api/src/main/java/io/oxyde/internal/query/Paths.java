@@ -9,6 +9,7 @@ import io.oxyde.codec.Lookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves Django-style paths ({@code "album__artist__name__icontains"}) against a model:
@@ -21,8 +22,41 @@ public final class Paths {
     private Paths() {
     }
 
-    /** Resolves a path that may end in a lookup (default {@code exact}). */
+    /** Resolved paths kept per model: most code names the same few paths over and over. */
+    private static final ConcurrentHashMap<ModelMeta<?>, Cache> CACHES = new ConcurrentHashMap<>();
+    /** Paths kept per model and kind; beyond this (paths built from user input?) they are resolved each time. */
+    private static final int MAX_CACHED_PER_MODEL = 1024;
+
+    /** The resolutions of one model, with and without a trailing lookup allowed. */
+    private static final class Cache {
+        final ConcurrentHashMap<String, Resolved> withLookup = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<String, Resolved> plain = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * Resolves a path that may end in a lookup (default {@code exact}). Resolutions are
+     * immutable and cached per model; failures are not cached (each call throws afresh).
+     */
     public static Resolved resolve(ModelMeta<?> root, String path, boolean allowLookup) {
+        if (path == null) {
+            return compute(root, null, allowLookup);
+        }
+        Cache cache = CACHES.get(root);
+        if (cache == null) {
+            cache = CACHES.computeIfAbsent(root, k -> new Cache());
+        }
+        ConcurrentHashMap<String, Resolved> byPath = allowLookup ? cache.withLookup : cache.plain;
+        Resolved r = byPath.get(path);
+        if (r == null) {
+            r = compute(root, path, allowLookup);
+            if (byPath.size() < MAX_CACHED_PER_MODEL) {
+                byPath.putIfAbsent(path, r);
+            }
+        }
+        return r;
+    }
+
+    private static Resolved compute(ModelMeta<?> root, String path, boolean allowLookup) {
         if (path == null || path.isBlank()) {
             throw new FieldError(root.modelClass(), String.valueOf(path), "empty field name", pathNames(root));
         }

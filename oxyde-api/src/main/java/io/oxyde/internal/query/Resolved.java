@@ -13,6 +13,10 @@ import java.util.List;
 public record Resolved(String path, String alias, FieldMeta field, ModelMeta<?> owner, Lookup lookup,
                        List<JoinStep> joins) {
 
+    public Resolved {
+        joins = List.copyOf(joins); // shared between threads once cached
+    }
+
     /** The IR column reference. */
     public ColumnRef column() {
         return new ColumnRef(alias, field.column());

@@ -3,7 +3,7 @@ package io.oxyde.driver.internal;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Objects;
 import java.util.List;
 
 /**
@@ -23,9 +23,9 @@ public record ResultLayout(List<String> columns, ColumnReaders.ColumnReader[] re
         int n = md.getColumnCount();
         List<String> columns = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
-            columns.add(md.getColumnLabel(i));
+            columns.add(Objects.requireNonNullElse(md.getColumnLabel(i), ""));
         }
-        return new ResultLayout(Collections.unmodifiableList(columns), ColumnReaders.forResultSet(md, dialect));
+        return new ResultLayout(List.copyOf(columns), ColumnReaders.forResultSet(md, dialect));
     }
 
     /** The number of columns. */

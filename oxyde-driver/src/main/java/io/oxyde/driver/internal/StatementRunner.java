@@ -250,6 +250,13 @@ public final class StatementRunner {
                 }
             case ROWS:
             default:
+                if (layoutHolder != null) {
+                    // a generated select: executeQuery, which on SQLite skips execute()'s
+                    // generated-keys bookkeeping (a regular expression over the SQL per call)
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return readRows(rs, sql, expected, layoutHolder);
+                    }
+                }
                 // ROWS also covers raw SQL, which may turn out to be a write
                 if (ps.execute()) {
                     try (ResultSet rs = ps.getResultSet()) {
