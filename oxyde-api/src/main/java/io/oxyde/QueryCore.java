@@ -331,6 +331,10 @@ final class QueryCore {
             if (!having.isEmpty()) {
                 b.having(having.size() == 1 ? having.get(0) : new FilterNode.And(having));
             }
+        } else if (only == null) {
+            for (ColumnRef column : ModelColumns.of(meta).columns()) {
+                b.column(column);
+            }
         } else {
             for (FieldMeta f : selectedFields()) {
                 b.column(ColumnRef.of(f.column()));
@@ -352,6 +356,9 @@ final class QueryCore {
 
     /** The kinds of the columns of {@link #toIr()} in order ({@code null} = as read). */
     List<ValueKind> kinds() {
+        if (values == null && only == null && eager.isEmpty()) {
+            return ModelColumns.of(meta).kinds();
+        }
         List<ValueKind> kinds = new ArrayList<>();
         if (values != null) {
             for (ValueColumn v : values) {

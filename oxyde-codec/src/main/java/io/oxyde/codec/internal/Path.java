@@ -9,8 +9,8 @@ import io.oxyde.codec.ProtocolException;
  */
 public final class Path {
 
-    private String[] keys = new String[16];
-    private int[] indices = new int[16];
+    private String[] keys = new String[8];
+    private int[] indices = new int[8];
     private int size;
     private final String root;
 
