@@ -8,7 +8,7 @@ package io.oxyde.query;
  * @param hits lookups answered from the cache
  * @param misses lookups that had to render through jOOQ
  * @param size plans currently held
- * @param capacity the most plans held before the least recently used is evicted
+ * @param capacity the most plans held; beyond it, plans not used recently are evicted
  */
 public record CacheStats(long hits, long misses, int size, int capacity) {
 

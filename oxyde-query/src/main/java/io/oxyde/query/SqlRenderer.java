@@ -2,7 +2,7 @@ package io.oxyde.query;
 
 import io.oxyde.codec.IrTemplate;
 import io.oxyde.codec.QueryIr;
-import io.oxyde.query.internal.LruCache;
+import io.oxyde.query.internal.ClockCache;
 import java.util.Objects;
 
 /**
@@ -26,18 +26,47 @@ public final class SqlRenderer {
      */
     public static final int MAX_CACHED_SLOTS = 4_096;
 
-    private final LruCache<Key, RenderPlan> cache;
+    private final ClockCache<Key, RenderPlan> cache;
 
-    private record Key(QueryIr template, Dialect dialect) {
+    /** A template and dialect, hashed once: the hash walks the whole template tree. */
+    private static final class Key {
+        final QueryIr template;
+        final Dialect dialect;
+        private final int hash;
+
+        Key(QueryIr template, Dialect dialect) {
+            this.template = template;
+            this.dialect = dialect;
+            this.hash = 31 * template.hashCode() + dialect.hashCode();
+        }
+
+        QueryIr template() {
+            return template;
+        }
+
+        Dialect dialect() {
+            return dialect;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Key k && k.hash == hash && k.dialect == dialect
+                    && k.template.equals(template);
+        }
     }
 
     public SqlRenderer() {
         this(DEFAULT_CAPACITY);
     }
 
-    /** @param cacheCapacity the most plans kept; the least recently used is evicted beyond it */
+    /** @param cacheCapacity the most plans kept; beyond it, plans not used recently are evicted (CLOCK, an approximation of least-recently-used) */
     public SqlRenderer(int cacheCapacity) {
-        this.cache = new LruCache<>(cacheCapacity);
+        this.cache = new ClockCache<>(cacheCapacity);
     }
 
     /**
