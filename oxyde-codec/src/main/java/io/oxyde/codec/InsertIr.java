@@ -1,5 +1,7 @@
 package io.oxyde.codec;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,7 +21,11 @@ public record InsertIr(String model, String table, List<String> columns, List<Li
     public InsertIr {
         Objects.requireNonNull(table, "table");
         columns = List.copyOf(columns);
-        rows = rows.stream().map(List::copyOf).toList();
+        List<List<Value>> copy = new ArrayList<>(rows.size()); // a loop, not a stream: bulk inserts copy every row
+        for (List<Value> row : rows) {
+            copy.add(List.copyOf(row));
+        }
+        rows = Collections.unmodifiableList(copy);
         returning = List.copyOf(returning);
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).size() != columns.size()) {

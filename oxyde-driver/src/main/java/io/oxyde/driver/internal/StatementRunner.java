@@ -240,6 +240,14 @@ public final class StatementRunner {
                 return new MutationResult(affected, keys, returned);
             }
             case RETURNING_ROWS:
+                if (dialect == Dialect.SQLITE || dialect == Dialect.POSTGRES) {
+                    // executeQuery: on SQLite, execute() runs generated-keys bookkeeping (a regular
+                    // expression over the SQL and a "select last_insert_rowid()") that RETURNING makes moot
+                    try (ResultSet rs = ps.executeQuery()) {
+                        RowSet rows = readRows(rs, sql, expected, layoutHolder);
+                        return new MutationResult(rows.rows().size(), List.of(), rows);
+                    }
+                }
                 // execute(), not executeQuery(): Connector/J refuses executeQuery for INSERT … RETURNING
                 if (!ps.execute()) {
                     return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
