@@ -6,17 +6,21 @@
 #    that variant one after the other inside it (-f 0): no variant's JIT profile leaks into
 #    another's, and the 342 benchmarks do not each pay a JVM start plus a Hibernate boot, which
 #    on this 2-core machine would take most of the time budget.
+#    Warm-up is BULK_INDI: every operation of the JVM is first warmed once, then each is warmed
+#    again just before it is measured. With per-operation warm-up only, the first operations of
+#    a JVM were measured while C2 was still compiling the shared query path (on 2 cores the JIT
+#    needs 10-20 s to settle for the library variants), which penalised the heavier variants.
 #  * MicroBench, CodecBenchmark and RenderBench run forked (-f 1) as usual.
 #
 # About 25 minutes on 2 cores. Usage (from anywhere):
 #   oxyde-bench/run.sh
 #   DBS="postgres" VARIANTS="raw_async oxyde" oxyde-bench/run.sh      # a subset
-#   DB_OPTS="-wi 3 -w 1s -i 5 -r 1s" oxyde-bench/run.sh              # longer iterations
+#   DB_OPTS="-wm BULK_INDI -wi 3 -w 1s -i 5 -r 1s" oxyde-bench/run.sh  # longer iterations
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DBS=${DBS:-"sqlite postgres mariadb"}
 VARIANTS=${VARIANTS:-"raw raw_async jooq hibernate oxyde_driver oxyde"}
-DB_OPTS=${DB_OPTS:-"-wi 3 -w 500ms -i 3 -r 500ms"}
+DB_OPTS=${DB_OPTS:-"-wm BULK_INDI -wi 2 -w 500ms -i 3 -r 500ms"}
 MICRO_OPTS=${MICRO_OPTS:-"-f 1 -wi 2 -w 500ms -i 3 -r 500ms"}
 MICRO=${MICRO:-"MicroBench|CodecBenchmark|RenderBench"}
 OUT=oxyde-bench/target/jmh

@@ -6,6 +6,7 @@ import io.oxyde.codec.internal.ResultCodec;
 import io.oxyde.codec.internal.ValueCodec;
 import io.oxyde.codec.internal.WireFormat;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,9 @@ public final class IrCodec {
 
     /** The protocol version written and the only one accepted. */
     public static final int PROTOCOL_VERSION = WireFormat.PROTOCOL_VERSION;
+
+    /** The deepest nesting of filters, expressions and arrays a query may have (docs/protocol.md, limits). */
+    public static final int MAX_DEPTH = WireFormat.MAX_DEPTH;
 
     private IrCodec() {
     }
@@ -49,6 +53,31 @@ public final class IrCodec {
     public static void validate(QueryIr ir) {
         Objects.requireNonNull(ir, "ir");
         IrValidator.validate(ir, IrValidator.Mode.QUERY);
+    }
+
+    /**
+     * Checks a template ({@link IrTemplate#parameterize}): every rule of {@link #validate} that
+     * concerns the query's shape. A caller that caches per template checks a template once and
+     * then only its values ({@link #validateValues}) on later calls.
+     *
+     * @throws ProtocolException naming the first rule broken and where
+     */
+    public static void validateTemplate(QueryIr template) {
+        Objects.requireNonNull(template, "template");
+        IrValidator.validate(template, IrValidator.Mode.TEMPLATE);
+    }
+
+    /**
+     * Checks the values of a parameterized query: value sizes, the number of values, and that
+     * none is a parameter slot. Together with {@link #validateTemplate} of its template, the
+     * same rules as {@link #validate} of the query (errors name {@code values[i]}, not the
+     * value's place in the query).
+     *
+     * @throws ProtocolException naming the first rule broken and where
+     */
+    public static void validateValues(List<Value> values) {
+        Objects.requireNonNull(values, "values");
+        IrValidator.validateValues(values);
     }
 
     /**

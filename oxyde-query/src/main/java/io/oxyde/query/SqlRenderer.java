@@ -100,6 +100,15 @@ public final class SqlRenderer {
         return cached(template, dialect);
     }
 
+    /**
+     * The plan cached for a template, or {@code null} without rendering: lets a caller that
+     * validates templates before rendering them skip validation for shapes it has seen.
+     */
+    public RenderPlan cachedPlan(QueryIr template, Dialect dialect) {
+        return cache.getIfPresent(new Key(Objects.requireNonNull(template, "template"),
+                Objects.requireNonNull(dialect, "dialect")));
+    }
+
     private RenderPlan cached(QueryIr template, Dialect dialect) {
         return cache.get(new Key(template, dialect), k -> new RenderPlan(k.template(), k.dialect(),
                 paramCount(k.template())));

@@ -59,6 +59,18 @@ public final class IrValidator {
         new IrValidator(mode).query(ir);
     }
 
+    /**
+     * Checks the values of a parameterized query (sizes, the slot limit, no parameter slots):
+     * with {@link Mode#TEMPLATE} validation of its template, the same rules as
+     * {@link Mode#QUERY} validation of the whole query. Paths name the value's position in the
+     * list ({@code values[3]}), not in the query.
+     */
+    public static void validateValues(List<Value> values) {
+        IrValidator v = new IrValidator(Mode.QUERY);
+        v.path.key("values");
+        v.values(values);
+    }
+
     private void query(QueryIr ir) {
         if (ir instanceof SelectIr s) {
             select(s);

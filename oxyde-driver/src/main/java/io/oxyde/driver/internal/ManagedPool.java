@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.IrCodec;
+import io.oxyde.codec.IrTemplate;
 import io.oxyde.codec.ProtocolException;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.RawIr;
@@ -205,22 +206,53 @@ public final class ManagedPool implements Pool {
 
     /**
      * Validates a typed IR with the protocol's rules and limits (the same as for bytes, e.g.
-     * nesting depth, so a deep tree cannot overflow the stack), then renders it (the renderer
-     * caches per shape).
+     * nesting depth), then renders it through the plan cache.
+     *
+     * <p>The whole query is validated the first time its shape is seen; after that the cached
+     * plan proves the shape was valid, and only the values are checked (their sizes can differ
+     * per call). If a value fails, the whole query is validated again so the error names the
+     * value's place in the query, exactly as on first sight.
      */
     public RenderedQuery render(QueryIr ir) {
-        try {
-            IrCodec.validate(ir);
-        } catch (ProtocolException e) {
-            throw new InvalidQueryException("invalid query: " + e.getMessage(), name, e);
-        }
         RenderedQuery rendered;
         try {
-            rendered = renderer.render(ir, dialect);
+            IrTemplate.Parameterized p = parameterize(ir);
+            RenderPlan plan = p.values().size() <= SqlRenderer.MAX_CACHED_SLOTS
+                    ? renderer.cachedPlan(p.template(), dialect) : null;
+            if (plan == null) {
+                IrCodec.validate(ir);
+                plan = renderer.plan(p.template(), dialect);
+            } else {
+                try {
+                    IrCodec.validateValues(p.values());
+                } catch (ProtocolException e) {
+                    IrCodec.validate(ir); // the same error, located in the query
+                    throw e;
+                }
+            }
+            rendered = plan.bind(p.values());
+        } catch (ProtocolException e) {
+            throw new InvalidQueryException("invalid query: " + e.getMessage(), name, e);
+        } catch (OxydeException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new InvalidQueryException("cannot render the query for " + dialect + ": " + e.getMessage(), name, e);
         }
         return checkBinds(rendered);
+    }
+
+    /**
+     * Splits the IR into template and values. The protocol's depth limit is checked by
+     * validation, which on a first sight runs after this walk; a tree deep enough to overflow
+     * the stack here is refused with the same kind of error.
+     */
+    private IrTemplate.Parameterized parameterize(QueryIr ir) {
+        try {
+            return IrTemplate.parameterize(ir);
+        } catch (StackOverflowError e) {
+            throw new InvalidQueryException("invalid query: nested deeper than the protocol allows ("
+                    + IrCodec.MAX_DEPTH + " levels)", name, null);
+        }
     }
 
     /**

@@ -64,6 +64,22 @@ public final class ClockCache<K, V> {
         return raced == null ? computed : raced.value;
     }
 
+    /**
+     * The cached value for {@code key}, or {@code null}; a hit counts as one, an absence does
+     * not count (the caller's {@link #get} that follows counts the miss).
+     */
+    public V getIfPresent(K key) {
+        Entry<V> e = map.get(key);
+        if (e == null) {
+            return null;
+        }
+        if (!e.used) {
+            e.used = true;
+        }
+        hits.increment();
+        return e.value;
+    }
+
     /** Sweeps until the map is within its capacity again (one sweeper at a time), keeping {@code added}. */
     private void evict(K added) {
         if (!evicting.tryLock()) {
