@@ -23,6 +23,7 @@ import io.oxyde.internal.query.StoredAsSent;
 import io.oxyde.internal.query.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ final class Writes {
             return CompletableFuture.failedFuture(new FieldError(type, "batchSize", "must be positive, got " + batchSize,
                     List.of()));
         }
-        List<Prepared<T>> prepared = new ArrayList<>();
+        List<Prepared<T>> prepared = new ArrayList<>(models.size());
         List<FieldViolation> violations = new ArrayList<>();
         try {
             for (int i = 0; i < models.size(); i++) {
@@ -119,19 +120,24 @@ final class Writes {
     /** One multi-row INSERT for models that all have, or all lack, a key; returns the stored copies. */
     private static <T> CompletableFuture<List<T>> insert(Target target, Class<T> type, List<Prepared<T>> batch,
                                                          OnConflict onConflict) {
-        List<Prepared<T>> withKey = new ArrayList<>();
-        List<Prepared<T>> withoutKey = new ArrayList<>();
         ModelMapper<T> mapper = ModelMapper.of(type);
         ModelMeta<T> meta = mapper.meta();
         int pkIndex = mapper.primaryKeyIndex();
+        int keyless = 0;
         for (Prepared<T> p : batch) {
-            (p.values().get(pkIndex) instanceof Value.Null ? withoutKey : withKey).add(p);
+            keyless += p.values().get(pkIndex) instanceof Value.Null ? 1 : 0;
         }
-        if (!withKey.isEmpty() && !withoutKey.isEmpty()) {
+        if (keyless > 0 && keyless < batch.size()) {
+            List<Prepared<T>> withKey = new ArrayList<>();
+            List<Prepared<T>> withoutKey = new ArrayList<>();
+            for (Prepared<T> p : batch) {
+                (p.values().get(pkIndex) instanceof Value.Null ? withoutKey : withKey).add(p);
+            }
             List<T> out = new ArrayList<>();
             return insert(target, type, withKey, onConflict).thenCompose(a -> insert(target, type, withoutKey, onConflict)
                     .thenApply(b -> {
-                        Map<Prepared<T>, T> byPrepared = new LinkedHashMap<>();
+                        // by identity: equal models (records without a key) are still distinct rows
+                        Map<Prepared<T>, T> byPrepared = new IdentityHashMap<>();
                         for (int i = 0; i < withKey.size(); i++) {
                             byPrepared.put(withKey.get(i), a.get(i));
                         }
@@ -214,14 +220,16 @@ final class Writes {
         if (returnedAt != null && (allSent || returned.size() == batch.size())) {
             RowReader<T> reader = mapper.reader(mapper.columns());
             List<T> out = new ArrayList<>(batch.size());
+            // One row buffer for the whole batch: the reader builds the model before returning.
+            Value[] row = new Value[returnedAt.length];
+            List<Value> rowView = Arrays.asList(row);
             for (int i = 0; i < batch.size(); i++) {
                 List<Value> sent = batch.get(i).values();
                 List<Value> back = allSent ? null : returned.get(i);
-                Value[] row = new Value[returnedAt.length];
                 for (int c = 0; c < row.length; c++) {
                     row[c] = returnedAt[c] < 0 ? sent.get(c) : back.get(returnedAt[c]);
                 }
-                out.add(reader.read(Arrays.asList(row)));
+                out.add(reader.read(rowView));
             }
             return out;
         }
