@@ -100,7 +100,7 @@ final class Writes {
             return CompletableFuture.completedFuture(List.of());
         }
         Function<Target, CompletableFuture<List<T>>> work = t -> {
-            CompletableFuture<List<T>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+            CompletableFuture<List<T>> chain = CompletableFuture.completedFuture(new ArrayList<>(prepared.size()));
             for (int from = 0; from < prepared.size(); from += batchSize) {
                 List<Prepared<T>> batch = prepared.subList(from, Math.min(prepared.size(), from + batchSize));
                 chain = chain.thenCompose(acc -> insert(t, type, batch, null).thenApply(saved -> {
