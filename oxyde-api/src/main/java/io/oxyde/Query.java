@@ -490,6 +490,9 @@ public final class Query<T> {
     /**
      * Inserts models in multi-row statements of {@code batchSize} rows; every model is validated
      * before anything is sent. Outside a transaction, several batches run in one transaction.
+     * The stored copies read back keys, database defaults and every column the database may
+     * round, trim or re-encode; integer, boolean and fitting string columns are stored exactly as
+     * sent and are not read back (a trigger that rewrites them is not seen).
      */
     public CompletableFuture<List<T>> bulkCreate(List<T> models, int batchSize) {
         return Writes.bulkCreate(core.target, type(), models, batchSize);

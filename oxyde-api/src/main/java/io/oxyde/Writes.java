@@ -15,11 +15,15 @@ import io.oxyde.codec.UpdateIr;
 import io.oxyde.codec.Value;
 import io.oxyde.driver.UniqueViolation;
 import io.oxyde.internal.mapping.ModelMapper;
+import io.oxyde.internal.mapping.RowReader;
 import io.oxyde.internal.query.Lookups;
 import io.oxyde.internal.query.Models;
 import io.oxyde.internal.query.Paths;
+import io.oxyde.internal.query.StoredAsSent;
 import io.oxyde.internal.query.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +52,7 @@ final class Writes {
     private static <T> Prepared<T> prepare(T model) {
         ModelMapper<T> mapper = ModelMapper.of((Class<T>) model.getClass());
         FieldMeta pk = mapper.meta().primaryKey();
-        if (Models.get(model, pk.name()) == null && pk.idStrategy() == IdStrategy.UUID) {
+        if (pk.idStrategy() == IdStrategy.UUID && mapper.get(model, mapper.primaryKeyIndex()) == null) {
             model = Models.with(model, pk.name(), UUID.randomUUID());
         }
         ModelValidation.validate(model);
@@ -72,7 +76,7 @@ final class Writes {
             return CompletableFuture.failedFuture(new FieldError(type, "batchSize", "must be positive, got " + batchSize,
                     List.of()));
         }
-        List<Prepared<T>> prepared = new ArrayList<>();
+        List<Prepared<T>> prepared = new ArrayList<>(models.size());
         List<FieldViolation> violations = new ArrayList<>();
         try {
             for (int i = 0; i < models.size(); i++) {
@@ -96,7 +100,7 @@ final class Writes {
             return CompletableFuture.completedFuture(List.of());
         }
         Function<Target, CompletableFuture<List<T>>> work = t -> {
-            CompletableFuture<List<T>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+            CompletableFuture<List<T>> chain = CompletableFuture.completedFuture(new ArrayList<>(prepared.size()));
             for (int from = 0; from < prepared.size(); from += batchSize) {
                 List<Prepared<T>> batch = prepared.subList(from, Math.min(prepared.size(), from + batchSize));
                 chain = chain.thenCompose(acc -> insert(t, type, batch, null).thenApply(saved -> {
@@ -116,19 +120,24 @@ final class Writes {
     /** One multi-row INSERT for models that all have, or all lack, a key; returns the stored copies. */
     private static <T> CompletableFuture<List<T>> insert(Target target, Class<T> type, List<Prepared<T>> batch,
                                                          OnConflict onConflict) {
-        List<Prepared<T>> withKey = new ArrayList<>();
-        List<Prepared<T>> withoutKey = new ArrayList<>();
         ModelMapper<T> mapper = ModelMapper.of(type);
         ModelMeta<T> meta = mapper.meta();
-        int pkIndex = meta.fields().indexOf(meta.primaryKey());
+        int pkIndex = mapper.primaryKeyIndex();
+        int keyless = 0;
         for (Prepared<T> p : batch) {
-            (p.values().get(pkIndex) instanceof Value.Null ? withoutKey : withKey).add(p);
+            keyless += p.values().get(pkIndex) instanceof Value.Null ? 1 : 0;
         }
-        if (!withKey.isEmpty() && !withoutKey.isEmpty()) {
+        if (keyless > 0 && keyless < batch.size()) {
+            List<Prepared<T>> withKey = new ArrayList<>();
+            List<Prepared<T>> withoutKey = new ArrayList<>();
+            for (Prepared<T> p : batch) {
+                (p.values().get(pkIndex) instanceof Value.Null ? withoutKey : withKey).add(p);
+            }
             List<T> out = new ArrayList<>();
             return insert(target, type, withKey, onConflict).thenCompose(a -> insert(target, type, withoutKey, onConflict)
                     .thenApply(b -> {
-                        Map<Prepared<T>, T> byPrepared = new LinkedHashMap<>();
+                        // by identity: equal models (records without a key) are still distinct rows
+                        Map<Prepared<T>, T> byPrepared = new IdentityHashMap<>();
                         for (int i = 0; i < withKey.size(); i++) {
                             byPrepared.put(withKey.get(i), a.get(i));
                         }
@@ -141,44 +150,100 @@ final class Writes {
                         return out;
                     }));
         }
-        List<Integer> used = new ArrayList<>();
-        for (int i = 0; i < meta.fields().size(); i++) {
-            FieldMeta f = meta.fields().get(i);
+        List<FieldMeta> fields = meta.fields();
+        List<List<Value>> values = new ArrayList<>(batch.size());
+        for (Prepared<T> p : batch) {
+            values.add(p.values());
+        }
+        int[] used = new int[fields.size()];
+        int usedCount = 0;
+        for (int i = 0; i < fields.size(); i++) {
+            FieldMeta f = fields.get(i);
             boolean allNull = true;
-            for (Prepared<T> p : batch) {
-                allNull &= p.values().get(i) instanceof Value.Null;
+            for (List<Value> row : values) {
+                allNull &= row.get(i) instanceof Value.Null;
             }
             if (allNull && (f.primaryKey() || f.sqlDefault() != null)) {
                 continue;
             }
-            used.add(i);
+            used[usedCount++] = i;
         }
-        List<String> columns = used.stream().map(i -> meta.fields().get(i).column()).toList();
-        List<List<Value>> rows = new ArrayList<>();
-        for (Prepared<T> p : batch) {
-            List<Value> row = new ArrayList<>(used.size());
-            for (int i : used) {
-                row.add(p.values().get(i));
+        List<String> columns = new ArrayList<>(usedCount);
+        for (int u = 0; u < usedCount; u++) {
+            columns.add(fields.get(used[u]).column());
+        }
+        List<List<Value>> rows = new ArrayList<>(batch.size());
+        for (List<Value> all : values) {
+            Value[] row = new Value[usedCount];
+            for (int u = 0; u < usedCount; u++) {
+                row[u] = all.get(used[u]);
             }
-            rows.add(row);
+            rows.add(List.of(row));
         }
         boolean returning = target.dialect().supportsReturning();
-        List<String> ret = returning ? meta.fields().stream().map(FieldMeta::column).toList()
-                : List.of(meta.primaryKey().column());
+        List<String> ret;
+        int[] returnedAt = null;
+        if (returning) {
+            // Read back only what the database may have filled in or changed; the rest is the
+            // values sent (see StoredAsSent).
+            returnedAt = new int[fields.size()];
+            Arrays.fill(returnedAt, -1);
+            List<String> back = new ArrayList<>();
+            for (int i = 0, u = 0; i < fields.size(); i++) {
+                boolean sent = u < usedCount && used[u] == i;
+                if (sent) {
+                    u++;
+                }
+                if (!sent || !StoredAsSent.holds(fields.get(i), i, values)) {
+                    returnedAt[i] = back.size();
+                    back.add(fields.get(i).column());
+                }
+            }
+            ret = back;
+        } else {
+            ret = List.of(meta.primaryKey().column());
+        }
         InsertIr ir = new InsertIr(type.getSimpleName(), meta.tableName(), columns, rows, ret, onConflict);
-        return target.mutate(ir).thenApply(r -> stored(mapper, batch, r, returning));
+        int[] readBack = returnedAt;
+        return target.mutate(ir).thenApply(r -> stored(mapper, batch, r, readBack));
     }
 
-    private static <T> List<T> stored(ModelMapper<T> mapper, List<Prepared<T>> batch, MutationResult r, boolean returning) {
+    /**
+     * The stored copies: with RETURNING, each row rebuilt from the values sent and the columns
+     * read back ({@code returnedAt}: per field, its position in a returned row or -1 when it was
+     * stored as sent); otherwise the models with their generated keys.
+     */
+    private static <T> List<T> stored(ModelMapper<T> mapper, List<Prepared<T>> batch, MutationResult r,
+                                      int[] returnedAt) {
+        List<List<Value>> returned = r.returned().rows();
+        boolean allSent = returnedAt != null && Arrays.stream(returnedAt).allMatch(at -> at < 0);
+        if (returnedAt != null && (allSent || returned.size() == batch.size())) {
+            RowReader<T> reader = mapper.reader(mapper.columns());
+            List<T> out = new ArrayList<>(batch.size());
+            // One row buffer for the whole batch: the reader builds the model before returning.
+            Value[] row = new Value[returnedAt.length];
+            List<Value> rowView = Arrays.asList(row);
+            for (int i = 0; i < batch.size(); i++) {
+                List<Value> sent = batch.get(i).values();
+                List<Value> back = allSent ? null : returned.get(i);
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = returnedAt[c] < 0 ? sent.get(c) : back.get(returnedAt[c]);
+                }
+                out.add(reader.read(rowView));
+            }
+            return out;
+        }
         List<T> out = new ArrayList<>(batch.size());
         FieldMeta pk = mapper.meta().primaryKey();
-        if (returning && r.returned().rows().size() == batch.size()) {
-            return mapper.reader(r.returned().columns()).readAll(r.returned().rows());
-        }
+        int pkIndex = mapper.primaryKeyIndex();
+        RowReader<T> keyReader = null;
         for (int i = 0; i < batch.size(); i++) {
             T model = batch.get(i).model();
-            if (Models.get(model, pk.name()) == null && i < r.generatedKeys().size()) {
-                Object key = mapper.partialReader(List.of(pk.column())).read(List.of(r.generatedKeys().get(i)));
+            if (batch.get(i).values().get(pkIndex) instanceof Value.Null && i < r.generatedKeys().size()) {
+                if (keyReader == null) {
+                    keyReader = mapper.partialReader(List.of(pk.column()));
+                }
+                Object key = keyReader.read(List.of(r.generatedKeys().get(i)));
                 model = Models.with(model, pk.name(), Models.get(key, pk.name()));
             }
             out.add(model);

@@ -46,6 +46,8 @@ public final class ModelMapper<T> {
     private final Slot[] slots;
     private final Map<String, Integer> byName = new HashMap<>();
     private final MethodHandle valuesWriter;
+    private final List<String> columns;
+    private final int primaryKeyIndex;
 
     private ModelMapper(ModelMetaImpl<T> meta) {
         this.meta = meta;
@@ -66,6 +68,8 @@ public final class ModelMapper<T> {
             byName.put(f.name(), i);
         }
         valuesWriter = SlotHandles.valuesWriter(slots);
+        columns = fields.stream().map(FieldMeta::column).toList();
+        primaryKeyIndex = fields.indexOf(meta.primaryKey());
     }
 
     /** The mapper of a model class, built once and cached. */
@@ -77,6 +81,16 @@ public final class ModelMapper<T> {
     /** The model's metadata. */
     public ModelMetaImpl<T> meta() {
         return meta;
+    }
+
+    /** The column names of {@link ModelMetaImpl#fields()}, in order. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The index of the primary key in {@link ModelMetaImpl#fields()}. */
+    public int primaryKeyIndex() {
+        return primaryKeyIndex;
     }
 
     /** The values of every column of {@code model}, in the order of {@link ModelMetaImpl#fields()}. */
