@@ -250,8 +250,8 @@ public final class ManagedPool implements Pool {
         try {
             return IrTemplate.parameterize(ir);
         } catch (StackOverflowError e) {
-            throw new InvalidQueryException("invalid query: nested deeper than the protocol allows ("
-                    + IrCodec.MAX_DEPTH + " levels)", name, null);
+            throw new InvalidQueryException("invalid query: nested deeper than " + IrCodec.MAX_DEPTH + " levels",
+                    name, null);
         }
     }
 
@@ -309,6 +309,10 @@ public final class ManagedPool implements Pool {
             }
             throw error;
         } finally {
+            if (c != null && dialect == Dialect.SQLITE && work.interruptedAStatement()) {
+                dataSource.evictConnection(c); // see Work.interruptedAStatement
+                c = null;
+            }
             if (c != null) {
                 try {
                     c.close();

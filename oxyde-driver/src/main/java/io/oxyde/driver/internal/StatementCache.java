@@ -34,6 +34,13 @@ public final class StatementCache {
     /** How a statement returns generated keys: not at all, generically, or for named columns. */
     public enum Keys { NONE, GENERATED, NAMED }
 
+    /**
+     * Statements with longer SQL (the chunks of a large multi-row insert, thousands of
+     * placeholders) are prepared each time: their shapes rarely repeat, and a driver's
+     * prepared form of them is large.
+     */
+    static final int MAX_CACHED_SQL_CHARS = 16_384;
+
     private final int perConnection;
     private final int sweepAbove;
     private final ConcurrentHashMap<Connection, ConnectionStatements> byConnection = new ConcurrentHashMap<>();
@@ -53,7 +60,7 @@ public final class StatementCache {
      * otherwise a newly prepared one (kept in the cache if it has room).
      */
     public Lease lease(Connection pooled, String sql, Keys keys, List<String> keyColumns) throws SQLException {
-        if (perConnection == 0) {
+        if (perConnection == 0 || sql.length() > MAX_CACHED_SQL_CHARS) {
             return new Lease(null, null, prepare(pooled, sql, keys, keyColumns));
         }
         Connection physical = physical(pooled);
@@ -169,11 +176,20 @@ public final class StatementCache {
             }
         }
 
-        /** Returns the statement to the cache after a successful execution; closes it otherwise. */
+        /**
+         * Returns the statement to the cache after a successful execution, its parameters
+         * cleared (a cached statement must not pin the values it last ran with, such as the
+         * rows of a large insert); closes it otherwise.
+         */
         public void release(boolean succeeded) throws SQLException {
             if (entry != null && succeeded) {
-                owner.giveBack(entry);
-                return;
+                try {
+                    statement.clearParameters();
+                    owner.giveBack(entry);
+                    return;
+                } catch (SQLException | RuntimeException e) {
+                    // fall through: a statement that cannot be reset is not reused
+                }
             }
             if (entry != null) {
                 owner.drop(entry);

@@ -15,6 +15,7 @@ public final class Work {
     private Statement current;
     private boolean cancelled;
     private volatile boolean timedOut;
+    private volatile boolean interrupted;
 
     /** Registers the statement about to run; refuses if the work was already cancelled. */
     public void attach(Statement statement) {
@@ -58,15 +59,26 @@ public final class Work {
         }
     }
 
+    /**
+     * Whether a running statement was cancelled through JDBC. On SQLite that is
+     * {@code sqlite3_interrupt} on the whole connection, whose flag can outlive the statement
+     * and fail the next one run without a fresh prepare (a cached statement), so such a
+     * connection is discarded rather than reused.
+     */
+    public boolean interruptedAStatement() {
+        return interrupted;
+    }
+
     /** Whether the statement timer (not the caller) cancelled the statement. */
     public boolean timedOut() {
         return timedOut;
     }
 
-    private static void cancelCurrent(Statement statement) {
+    private void cancelCurrent(Statement statement) {
         if (statement == null) {
             return;
         }
+        interrupted = true;
         try {
             statement.cancel();
         } catch (SQLException | RuntimeException ignored) {

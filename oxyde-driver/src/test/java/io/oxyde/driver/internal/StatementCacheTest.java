@@ -116,6 +116,19 @@ class StatementCacheTest {
         }
     }
 
+    @AllDatabases
+    void aVeryLongStatementIsPreparedEachTimeAndNotKept(TestDatabase db) throws Exception {
+        StatementCache cache = new StatementCache(8, 1);
+        String longSql = "SELECT 1 " + "/* padding */ ".repeat(StatementCache.MAX_CACHED_SQL_CHARS / 10);
+        try (Connection c = db.connect()) {
+            StatementCache.Lease lease = cache.lease(c, longSql, NONE, List.of());
+            assertThat(selectOne(lease.statement())).isEqualTo(1);
+            lease.release(true);
+            assertThat(lease.statement().isClosed()).isTrue();
+            assertThat(cache.size()).isZero();
+        }
+    }
+
     private static PreparedStatement leaseAndRelease(StatementCache cache, Connection c, String sql) throws Exception {
         StatementCache.Lease lease = cache.lease(c, sql, NONE, List.of());
         selectOne(lease.statement());
