@@ -309,10 +309,6 @@ public final class ManagedPool implements Pool {
             }
             throw error;
         } finally {
-            if (c != null && dialect == Dialect.SQLITE && work.interruptedAStatement()) {
-                dataSource.evictConnection(c); // see Work.interruptedAStatement
-                c = null;
-            }
             if (c != null) {
                 try {
                     c.close();

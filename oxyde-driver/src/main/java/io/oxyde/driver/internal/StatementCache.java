@@ -78,6 +78,20 @@ public final class StatementCache {
         return statements.lease(key, physical, sql, keys, keyColumns);
     }
 
+    /**
+     * Closes and forgets every statement cached for {@code pooled}'s physical connection. Used on
+     * SQLite after a statement was cancelled: {@code sqlite3_interrupt} acts on the whole
+     * connection, and its flag is only cleared when a statement starts while none is active, so
+     * the connection continues with freshly prepared statements.
+     */
+    public void discard(Connection pooled) {
+        Connection physical = physical(pooled);
+        ConnectionStatements statements = physical == null ? null : byConnection.remove(physical);
+        if (statements != null) {
+            statements.closeAll();
+        }
+    }
+
     /** The number of statements currently cached, over all connections (for tests and monitoring). */
     public int size() {
         int n = 0;

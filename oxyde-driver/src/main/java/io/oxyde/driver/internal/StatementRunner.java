@@ -45,13 +45,9 @@ public final class StatementRunner {
     private final int maxResultRows;
     private final StatementCache statements;
 
+    /** A runner without a result-size limit or statement cache (every statement prepared anew). */
     public StatementRunner(String pool, Dialect dialect, Duration statementTimeout) {
-        this(pool, dialect, statementTimeout, 0);
-    }
-
-    /** @param maxResultRows most rows read from one result set; 0 for no limit */
-    public StatementRunner(String pool, Dialect dialect, Duration statementTimeout, int maxResultRows) {
-        this(pool, dialect, statementTimeout, maxResultRows, new StatementCache(0, 1));
+        this(pool, dialect, statementTimeout, 0, new StatementCache(0, 1));
     }
 
     /**
@@ -148,6 +144,9 @@ public final class StatementRunner {
             }
             work.detach();
             lease.release(succeeded && !work.timedOut());
+            if (dialect == Dialect.SQLITE && work.interruptedAStatement()) {
+                statements.discard(connection);
+            }
         }
     }
 
@@ -279,13 +278,9 @@ public final class StatementRunner {
         return ps.executeUpdate();
     }
 
-    /** Reads every row of {@code rs}, converting columns to {@code expected} kinds where given. */
-    public RowSet readRows(ResultSet rs, String sql, List<ValueKind> expected) throws SQLException {
-        return readRows(rs, sql, expected, null);
-    }
-
     /**
-     * Reads every row; {@code layoutHolder}, when given, supplies the column layout learned on an
+     * Reads every row of {@code rs}, converting columns to {@code expected} kinds where given;
+     * {@code layoutHolder}, when given, supplies the column layout learned on an
      * earlier execution of the same statement (re-read if the column count differs) and keeps
      * the one read now.
      */

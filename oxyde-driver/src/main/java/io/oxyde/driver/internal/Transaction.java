@@ -39,8 +39,6 @@ public final class Transaction {
     private final ManagedPool pool;
     private final Connection connection;
     private final boolean sqliteReadOnly;
-    /** A statement of this transaction was interrupted on SQLite: discard the connection at the end. */
-    private volatile boolean interruptedOnSqlite;
     private final TransactionRegistry registry;
     private final Map<String, Savepoint> savepoints = new LinkedHashMap<>();
     private final AtomicBoolean released = new AtomicBoolean();
@@ -267,17 +265,7 @@ public final class Transaction {
                     throw endedError();
                 }
             }
-            if (interruptedOnSqlite) {
-                // a fresh prepare clears SQLite's pending interrupt before a cached statement runs
-                connection.prepareStatement("SELECT 1").close();
-            }
-            try {
-                return op.run(work);
-            } finally {
-                if (work.interruptedAStatement() && pool.dialect() == Dialect.SQLITE) {
-                    interruptedOnSqlite = true; // the connection is discarded when the transaction ends
-                }
-            }
+            return op.run(work);
         };
         Runnable after = () -> {
             synchronized (this) {
@@ -361,14 +349,6 @@ public final class Transaction {
     private void release(TransactionState finalState, boolean rollbackFirst, boolean evict) {
         if (!released.compareAndSet(false, true)) {
             return;
-        }
-        if (interruptedOnSqlite && !evict) {
-            // roll back first, then discard: see Work.interruptedAStatement
-            if (rollbackFirst) {
-                ManagedPool.rollbackQuietly(connection);
-            }
-            rollbackFirst = false;
-            evict = true;
         }
         try {
             if (rollbackFirst && !evict && !ManagedPool.rollbackQuietly(connection)) {

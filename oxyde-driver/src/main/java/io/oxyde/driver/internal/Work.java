@@ -62,8 +62,8 @@ public final class Work {
     /**
      * Whether a running statement was cancelled through JDBC. On SQLite that is
      * {@code sqlite3_interrupt} on the whole connection, whose flag can outlive the statement
-     * and fail the next one run without a fresh prepare (a cached statement), so such a
-     * connection is discarded rather than reused.
+     * and fail the next statement run without a fresh prepare (a cached one), so
+     * {@link StatementRunner} clears it before the connection is used again.
      */
     public boolean interruptedAStatement() {
         return interrupted;

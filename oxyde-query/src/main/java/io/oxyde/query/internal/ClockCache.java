@@ -46,13 +46,9 @@ public final class ClockCache<K, V> {
 
     /** The cached value for {@code key}, computing and storing it on a miss. */
     public V get(K key, Function<K, V> compute) {
-        Entry<V> e = map.get(key);
-        if (e != null) {
-            if (!e.used) {
-                e.used = true;
-            }
-            hits.increment();
-            return e.value;
+        V cached = getIfPresent(key); // values are never null
+        if (cached != null) {
+            return cached;
         }
         misses.increment();
         V computed = compute.apply(key);
