@@ -16,6 +16,7 @@ import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.internal.query.JoinStep;
 import io.oxyde.internal.query.Lookups;
+import io.oxyde.internal.query.PathSyntax;
 import io.oxyde.internal.query.Paths;
 import io.oxyde.internal.query.Resolved;
 import io.oxyde.internal.query.Target;
@@ -246,7 +247,7 @@ final class QueryCore {
 
     /** Eager-loads a FK path (and every FK on the way) through LEFT joins in the same query. */
     void eagerJoin(String path) {
-        String[] parts = path.split("__");
+        String[] parts = PathSyntax.split(model(), path, meta.foreignKeys().stream().map(FieldMeta::name).toList());
         ModelMeta<?> current = meta;
         String alias = null;
         List<JoinStep> steps = new ArrayList<>();

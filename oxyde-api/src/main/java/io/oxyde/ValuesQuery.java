@@ -11,6 +11,7 @@ import io.oxyde.codec.SelectMode;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.query.JavaValues;
 import io.oxyde.internal.query.Lookups;
+import io.oxyde.internal.query.PathSyntax;
 import io.oxyde.internal.query.Paths;
 import io.oxyde.internal.query.Resolved;
 import io.oxyde.internal.query.Target;
@@ -88,6 +89,7 @@ public final class ValuesQuery<R> {
             throw new IllegalStateException("typed rows hold only the selected attributes; use values(String...) to"
                     + " annotate \"" + alias + "\"");
         }
+        PathSyntax.checkAlias(core.model(), alias);
         QueryCore c = core.copy();
         for (QueryCore.ValueColumn v : c.values) {
             if (v.key().equals(alias)) {
@@ -122,8 +124,8 @@ public final class ValuesQuery<R> {
     /** Keeps groups whose annotation matches, e.g. {@code having("total__gt", 100)}. */
     public ValuesQuery<R> having(String aliasAndLookup, Object value) {
         QueryCore c = core.copy();
-        String[] parts = aliasAndLookup.split("__");
         List<String> aliases = c.annotations.stream().map(QueryCore.Annotation::alias).toList();
+        String[] parts = PathSyntax.split(c.model(), aliasAndLookup, aliases);
         if (!aliases.contains(parts[0]) || parts.length > 2) {
             throw new FieldError(c.model(), aliasAndLookup, "having(...) takes an annotation alias and a lookup", aliases);
         }

@@ -317,15 +317,30 @@ class ValidationTest {
     void identifierRules() {
         assertRejected(query(select("columns", list("id", ""))), "columns[1]", "identifier is empty");
         assertRejected(query(map("type", "select", "table", "us\u0000ers")), "table",
-                "identifier contains the control character U+0000");
+                "identifier \"us\\u0000ers\" contains the control character U+0000");
         assertRejected(query(map("type", "select", "table", "a\nb")), "table",
-                "identifier contains the control character U+000A");
+                "identifier \"a\\u000Ab\" contains the control character U+000A");
         assertRejected(query(map("type", "select", "table", "x".repeat(129))), "table",
                 "identifier longer than 128 characters");
         assertRejected(query(map("type", "select", "table", "x".repeat(600))), "table",
                 "longer than the limit of 512 bytes");
-        // 128 characters, quotes, dots, spaces and emoji are all allowed.
-        String odd = "we\"ird `name`.x y 🦀";
+        // What a client-side SQL parser gives a meaning to (the Connector/J alias attack: \`?).
+        assertRejected(query(select("columns", list("id", "\\`?"))), "columns[1]",
+                "identifier \"\\`?\" contains a backslash, which a JDBC driver could take for an escape");
+        assertRejected(query(select("columns", list("a?b"))), "columns[0]",
+                "identifier \"a?b\" contains '?', which a JDBC driver could take for a placeholder");
+        for (String bad : List.of("we\"ird", "it's", "back`tick", "{fn now()}", "x}", "a;b")) {
+            assertThat(rejected(query(select("columns", list(bad)))).path()).as(bad).isEqualTo("columns[0]");
+        }
+        for (String invisible : List.of("a\u200Bb", "a\u202Eb", "a\u2028b")) {
+            assertThat(rejected(query(select("columns", list(invisible)))).problem()).as(invisible)
+                    .contains("identifier \"a\\u");
+        }
+        // a lone surrogate cannot cross as UTF-8, but an IR built in memory is held to the same rule
+        assertThatThrownBy(() -> IrCodec.encode(SelectIr.from("a\uD800b").build())).isInstanceOf(ProtocolException.class)
+                .hasMessage("table: identifier \"a\\uD800b\" contains an unpaired surrogate U+D800");
+        // 128 characters, dots, spaces, brackets, $, #, - and emoji are all allowed.
+        String odd = "we[ird] name.x y-$#🦀";
         QueryIr ir = IrCodec.decode(query(map("type", "select", "table", "t".repeat(128), "columns", list(odd))));
         assertThat(((SelectIr) ir).columns()).containsExactly(ColumnRef.of(odd));
     }
@@ -431,7 +446,7 @@ class ValidationTest {
                 .hasMessage("filter.value: between takes a 2-element array");
         SelectIr nul = SelectIr.from("us\u0000ers").build();
         assertThatThrownBy(() -> IrCodec.encode(nul)).isInstanceOf(ProtocolException.class)
-                .hasMessage("table: identifier contains the control character U+0000");
+                .hasMessage("table: identifier \"us\\u0000ers\" contains the control character U+0000");
         QueryIr template = IrTemplate.parameterize(Examples.seedSelect()).template();
         assertThatThrownBy(() -> IrCodec.encode(template)).isInstanceOf(ProtocolException.class)
                 .hasMessage("filter.children[0].value: a parameter slot cannot be encoded; encode a query, not a template");

@@ -22,6 +22,7 @@ import io.oxyde.Table;
 import io.oxyde.Unique;
 import io.oxyde.UniqueMeta;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.codec.internal.Identifiers;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -117,8 +118,42 @@ public final class ModelMetas {
         }
         checkDuplicates(type, fields);
         RenamedFrom renamed = type.getAnnotation(RenamedFrom.class);
+        checkSqlNames(type, table, schema, renamed, fields, indexes, uniques, checks);
         return new ModelMetaImpl<>(shape, schema, comment, renamed == null ? null : renamed.value(), fields, stored,
                 reverse, m2m, indexes, uniques, checks);
+    }
+
+    /**
+     * Every name the model puts into SQL follows the protocol's identifier rule (see
+     * {@link Identifiers}), so a bad {@code @Table} / {@code @Column} name is reported once, by
+     * model and field, rather than by each statement that would carry it.
+     */
+    private static void checkSqlNames(Class<?> type, String table, String schema, RenamedFrom renamed,
+                                      List<FieldMeta> fields, List<IndexMeta> indexes, List<UniqueMeta> uniques,
+                                      List<CheckMeta> checks) {
+        checkSqlName(type.getSimpleName() + ": table name", table);
+        if (schema != null) {
+            checkSqlName(type.getSimpleName() + ": schema", schema);
+        }
+        if (renamed != null) {
+            checkSqlName(type.getSimpleName() + ": @RenamedFrom", renamed.value());
+        }
+        for (FieldMeta f : fields) {
+            checkSqlName(type.getSimpleName() + "." + f.name() + ": column name", f.column());
+            if (f.renamedFrom() != null) {
+                checkSqlName(type.getSimpleName() + "." + f.name() + ": @RenamedFrom", f.renamedFrom());
+            }
+        }
+        indexes.forEach(i -> checkSqlName(type.getSimpleName() + ": index name", i.name()));
+        uniques.forEach(u -> checkSqlName(type.getSimpleName() + ": unique constraint name", u.name()));
+        checks.forEach(c -> checkSqlName(type.getSimpleName() + ": check constraint name", c.name()));
+    }
+
+    private static void checkSqlName(String where, String name) {
+        String problem = Identifiers.problem(name);
+        if (problem != null) {
+            throw new ModelDefinitionException(where + ": " + problem);
+        }
     }
 
     private static FieldMeta column(ModelShape shape, ShapeField f) {

@@ -57,10 +57,7 @@ public final class Paths {
     }
 
     private static Resolved compute(ModelMeta<?> root, String path, boolean allowLookup) {
-        if (path == null || path.isBlank()) {
-            throw new FieldError(root.modelClass(), String.valueOf(path), "empty field name", pathNames(root));
-        }
-        String[] parts = path.split("__", -1);
+        String[] parts = PathSyntax.split(root.modelClass(), path, pathNames(root));
         ModelMeta<?> current = root;
         String alias = null;
         List<JoinStep> joins = new ArrayList<>();

@@ -37,10 +37,9 @@ public final class Prefetcher {
 
     /** Checks a path against the model, failing with a {@link FieldError} that lists the relations. */
     public static void check(ModelMeta<?> meta, String path) {
-        String[] parts = path.split("__", 2);
-        ModelMeta<?> target = ModelMeta.of(relationTarget(meta, parts[0]));
-        if (parts.length > 1) {
-            check(target, parts[1]);
+        ModelMeta<?> current = meta;
+        for (String part : PathSyntax.split(meta.modelClass(), path, relationNames(meta))) {
+            current = ModelMeta.of(relationTarget(current, part));
         }
     }
 
@@ -59,11 +58,15 @@ public final class Prefetcher {
         if (fk != null) {
             return fk.foreignKey().target();
         }
+        throw new FieldError(meta.modelClass(), name, "not a relation to prefetch", relationNames(meta));
+    }
+
+    private static List<String> relationNames(ModelMeta<?> meta) {
         List<String> choices = new ArrayList<>();
         meta.reverseRelations().forEach(r -> choices.add(r.name()));
         meta.manyToMany().forEach(m -> choices.add(m.name()));
         meta.foreignKeys().forEach(f -> choices.add(f.name()));
-        throw new FieldError(meta.modelClass(), name, "not a relation to prefetch", choices);
+        return choices;
     }
 
     /** Loads the relations named by {@code paths} into (copies of) {@code models}. */

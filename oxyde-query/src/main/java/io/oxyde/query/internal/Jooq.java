@@ -11,8 +11,13 @@ import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultVisitListenerProvider;
 
-/** One connection-less {@link DSLContext} per dialect, configured once: quoted names, indexed binds, no banner. */
+/**
+ * One connection-less {@link DSLContext} per dialect, configured once: quoted names (on SQLite
+ * through {@link SqliteQuotedNames}), indexed binds, no banner.
+ */
 public final class Jooq {
     static {
         // jOOQ prints a logo and tips on first use unless told not to.
@@ -33,7 +38,13 @@ public final class Jooq {
                     .withRenderSchema(false)
                     .withRenderCatalog(false)
                     .withExecuteLogging(false);
-            CONTEXTS.put(d, DSL.using(sqlDialect(d), settings));
+            DefaultConfiguration configuration = new DefaultConfiguration();
+            configuration.set(sqlDialect(d));
+            configuration.set(settings);
+            if (d == Dialect.SQLITE) {
+                configuration.set(new DefaultVisitListenerProvider(new SqliteQuotedNames()));
+            }
+            CONTEXTS.put(d, DSL.using(configuration));
         }
     }
 

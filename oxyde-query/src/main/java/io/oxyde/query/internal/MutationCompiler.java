@@ -41,7 +41,7 @@ public final class MutationCompiler {
     public static CompiledStatement insert(InsertIr ir, List<List<Value>> rows, int firstRow, Binder b) {
         Dialect d = b.dialect();
         String description = "insert into " + ir.table();
-        Table<Record> table = DSL.table(DSL.name(ir.table()));
+        Table<Record> table = DSL.table(DSL.quotedName(ir.table()));
         List<Field<?>> columns = new ArrayList<>();
         for (String c : ir.columns()) {
             columns.add(Scope.bare(c));
@@ -97,7 +97,7 @@ public final class MutationCompiler {
                 // also swallow NOT NULL, truncation and foreign-key errors).
                 String anchor = oc.target().isEmpty() ? firstColumn(ir, description) : oc.target().get(0);
                 q.onDuplicateKeyUpdate(true);
-                Field<Object> f = DSL.field(DSL.name(ir.table(), anchor));
+                Field<Object> f = DSL.field(DSL.quotedName(ir.table(), anchor));
                 q.addValuesForUpdate(Map.of(f, f));
             } else {
                 if (!target.isEmpty()) {
@@ -140,11 +140,11 @@ public final class MutationCompiler {
             throw new RenderException(description + ": an update needs at least one assignment");
         }
         Scope scope = new Scope(ir.table(), description);
-        UpdateQuery<Record> q = b.ctx().updateQuery(DSL.table(DSL.name(ir.table())));
+        UpdateQuery<Record> q = b.ctx().updateQuery(DSL.table(DSL.quotedName(ir.table())));
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         for (int i = 0; i < ir.assignments().size(); i++) {
             Assignment a = ir.assignments().get(i);
-            set.put(DSL.field(DSL.name(ir.table(), a.column())), expr(a.value(), ir.table(), b,
+            set.put(DSL.field(DSL.quotedName(ir.table(), a.column())), expr(a.value(), ir.table(), b,
                     description + " assignments[" + i + "] (" + a.column() + ")"));
         }
         q.addValues(set);
@@ -160,11 +160,11 @@ public final class MutationCompiler {
         if (ir.rows().isEmpty() || ir.columns().isEmpty()) {
             throw new RenderException(description + ": needs at least one row and one column");
         }
-        Field<Object> key = DSL.field(DSL.name(ir.table(), ir.keyColumn()));
+        Field<Object> key = DSL.field(DSL.quotedName(ir.table(), ir.keyColumn()));
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         for (int c = 0; c < ir.columns().size(); c++) {
             String column = ir.columns().get(c);
-            Field<Object> target = DSL.field(DSL.name(ir.table(), column));
+            Field<Object> target = DSL.field(DSL.quotedName(ir.table(), column));
             CaseValueStep<Object> choose = DSL.choose(key);
             CaseWhenStep<Object, Object> when = null;
             for (int r = 0; r < ir.rows().size(); r++) {
@@ -180,7 +180,7 @@ public final class MutationCompiler {
         for (int r = 0; r < ir.rows().size(); r++) {
             keys.add(b.bind(ir.rows().get(r).key(), Transform.NONE, description + " rows[" + r + "] (key)"));
         }
-        UpdateQuery<Record> q = b.ctx().updateQuery(DSL.table(DSL.name(ir.table())));
+        UpdateQuery<Record> q = b.ctx().updateQuery(DSL.table(DSL.quotedName(ir.table())));
         q.addValues(set);
         q.addConditions(key.in(keys));
         return b.finish(q);
@@ -189,7 +189,7 @@ public final class MutationCompiler {
     public static CompiledStatement delete(DeleteIr ir, Binder b) {
         String description = "delete from " + ir.table();
         Scope scope = new Scope(ir.table(), description);
-        DeleteWhereStep<Record> del = b.ctx().deleteFrom(DSL.table(DSL.name(ir.table())));
+        DeleteWhereStep<Record> del = b.ctx().deleteFrom(DSL.table(DSL.quotedName(ir.table())));
         Condition where = ir.filter() == null ? DSL.noCondition()
                 : new Conditions(b, scope::column, "filter of " + description).build(ir.filter());
         DeleteConditionStep<Record> q = del.where(where);
@@ -238,7 +238,7 @@ public final class MutationCompiler {
             if (i > 0) {
                 sb.append(", ");
             }
-            sb.append(b.render(DSL.name(columns.get(i))));
+            sb.append(b.render(DSL.quotedName(columns.get(i))));
         }
         return sb.toString();
     }
@@ -249,7 +249,7 @@ public final class MutationCompiler {
             return b.bind(l.value(), Transform.NONE, at);
         }
         if (e instanceof Expr.Column c) {
-            return DSL.field(DSL.name(table, c.name()));
+            return DSL.field(DSL.quotedName(table, c.name()));
         }
         if (e instanceof Expr.Negate n) {
             return expr(n.operand(), table, b, at).coerce(SQLDataType.NUMERIC).neg().coerce(Object.class);

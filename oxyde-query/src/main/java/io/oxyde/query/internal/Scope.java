@@ -34,24 +34,24 @@ public final class Scope {
     }
 
     public Table<?> mainTable() {
-        return DSL.table(DSL.name(table));
+        return DSL.table(DSL.quotedName(table));
     }
 
     /** The field for {@code ref}, qualified by the main table or the join alias it names. */
     public Field<Object> column(ColumnRef ref, String where) {
         if (ref.source() == null || ref.source().equals(table) && !joins.containsKey(ref.source())) {
-            return DSL.field(DSL.name(table, ref.column()));
+            return DSL.field(DSL.quotedName(table, ref.column()));
         }
         if (!joins.containsKey(ref.source())) {
             throw new RenderException(where + " of " + description + ": unknown join alias '" + ref.source()
                     + "' in column " + ref + " (known: " + known() + ")");
         }
-        return DSL.field(DSL.name(ref.source(), ref.column()));
+        return DSL.field(DSL.quotedName(ref.source(), ref.column()));
     }
 
     /** An unqualified column name (UPDATE SET targets, INSERT columns). */
     public static Field<Object> bare(String column) {
-        return DSL.field(DSL.name(column));
+        return DSL.field(DSL.quotedName(column));
     }
 
     private String known() {

@@ -69,7 +69,7 @@ public final class SelectCompiler {
         }
         for (Join j : s.joins()) {
             for (String c : j.columns()) {
-                fields.add(DSL.field(DSL.name(j.alias(), c)).as(j.alias() + "__" + c));
+                fields.add(DSL.field(DSL.quotedName(j.alias(), c)).as(DSL.quotedName(j.alias() + "__" + c)));
             }
         }
         Map<String, Field<?>> aggregates = new LinkedHashMap<>();
@@ -80,14 +80,14 @@ public final class SelectCompiler {
             }
             Field<?> f = aggregate(a, scope, "aggregates[" + i + "]");
             aggregates.put(a.alias(), f);
-            fields.add(f.as(a.alias()));
+            fields.add(f.as(DSL.quotedName(a.alias())));
         }
 
         SelectJoinStep<Record> from = (s.distinct() ? b.ctx().selectDistinct(fields) : b.ctx().select(fields))
                 .from(scope.mainTable());
         for (Join j : s.joins()) {
-            Condition on = scope.column(j.left(), "join '" + j.alias() + "'").eq(DSL.field(DSL.name(j.alias(), j.rightColumn())));
-            var joined = DSL.table(DSL.name(j.table())).as(j.alias());
+            Condition on = scope.column(j.left(), "join '" + j.alias() + "'").eq(DSL.field(DSL.quotedName(j.alias(), j.rightColumn())));
+            var joined = DSL.table(DSL.quotedName(j.table())).as(DSL.quotedName(j.alias()));
             from = j.kind() == JoinKind.INNER ? from.join(joined).on(on) : from.leftJoin(joined).on(on);
         }
         Condition where = s.filter() == null ? DSL.noCondition()
@@ -134,13 +134,13 @@ public final class SelectCompiler {
             ColumnRef ref = o.column();
             Field<?> f;
             if (ref.source() == null && aggregates.containsKey(ref.column())) {
-                f = DSL.field(DSL.name(ref.column()));
+                f = DSL.field(DSL.quotedName(ref.column()));
             } else if (union) {
                 if (ref.source() != null) {
                     throw new RenderException("orderBy[" + i + "] of " + description
                             + ": a union is ordered by output column names, not by '" + ref + "'");
                 }
-                f = DSL.field(DSL.name(ref.column()));
+                f = DSL.field(DSL.quotedName(ref.column()));
             } else {
                 f = scope.column(ref, "orderBy[" + i + "]");
             }
