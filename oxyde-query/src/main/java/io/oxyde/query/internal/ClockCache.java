@@ -76,29 +76,37 @@ public final class ClockCache<K, V> {
         return e.value;
     }
 
-    /** Sweeps until the map is within its capacity again (one sweeper at a time), keeping {@code added}. */
+    /**
+     * Sweeps until the map is within its capacity again (one sweeper at a time), keeping
+     * {@code added}. A thread that finds another sweeping leaves the work to it, and the sweeper
+     * checks the size again after it lets go, so an entry added during its sweep cannot leave
+     * the map over capacity once both are done.
+     */
     private void evict(K added) {
-        if (!evicting.tryLock()) {
-            return; // another thread is sweeping; the map may overshoot briefly
+        while (map.size() > capacity && evicting.tryLock()) {
+            try {
+                sweep(added);
+            } finally {
+                evicting.unlock();
+            }
         }
-        try {
-            while (map.size() > capacity) {
-                for (Iterator<Map.Entry<K, Entry<V>>> it = map.entrySet().iterator();
-                     it.hasNext() && map.size() > capacity; ) {
-                    Map.Entry<K, Entry<V>> next = it.next();
-                    Entry<V> e = next.getValue();
-                    if (next.getKey().equals(added)) {
-                        continue; // the entry just computed stays: its caller is about to use it
-                    }
-                    if (e.used) {
-                        e.used = false; // a second chance
-                    } else {
-                        it.remove();
-                    }
+    }
+
+    private void sweep(K added) {
+        while (map.size() > capacity) {
+            for (Iterator<Map.Entry<K, Entry<V>>> it = map.entrySet().iterator();
+                 it.hasNext() && map.size() > capacity; ) {
+                Map.Entry<K, Entry<V>> next = it.next();
+                Entry<V> e = next.getValue();
+                if (next.getKey().equals(added)) {
+                    continue; // the entry just computed stays: its caller is about to use it
+                }
+                if (e.used) {
+                    e.used = false; // a second chance
+                } else {
+                    it.remove();
                 }
             }
-        } finally {
-            evicting.unlock();
         }
     }
 
