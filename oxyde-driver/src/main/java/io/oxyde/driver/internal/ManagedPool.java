@@ -16,6 +16,7 @@ import io.oxyde.driver.ConstraintViolation;
 import io.oxyde.driver.DatabaseUrl;
 import io.oxyde.driver.InvalidQueryException;
 import io.oxyde.driver.OxydeException;
+import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.Pool;
 import io.oxyde.driver.PoolSaturated;
 import io.oxyde.driver.PoolSettings;
@@ -36,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -68,6 +70,8 @@ public final class ManagedPool implements Pool {
     private final StatementCache statementCache;
     private final ConcurrentHashMap<Object, RenderPlan> plans = new ConcurrentHashMap<>();
     private final AtomicInteger openTransactions = new AtomicInteger();
+    /** IR messages received since the pool opened (see {@link PoolStats#messages()}). */
+    private final LongAdder messages = new LongAdder();
 
     public ManagedPool(String name, DatabaseUrl url, PoolSettings settings, SqlRenderer renderer) {
         this.name = name;
@@ -129,10 +133,10 @@ public final class ManagedPool implements Pool {
         HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
         int queued = statements.getQueue().size() + transactions.getQueue().size();
         if (mx == null) {
-            return new PoolStats(0, 0, 0, 0, queued, openTransactions.get());
+            return new PoolStats(0, 0, 0, 0, queued, openTransactions.get(), messages.sum());
         }
         return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getTotalConnections(),
-                mx.getThreadsAwaitingConnection(), queued, openTransactions.get());
+                mx.getThreadsAwaitingConnection(), queued, openTransactions.get(), messages.sum());
     }
 
     /** The number of threads the executors currently have (for tests and monitoring). */
@@ -162,18 +166,29 @@ public final class ManagedPool implements Pool {
         return openTransactions;
     }
 
-    /** Decodes, renders and runs IR bytes outside any transaction. */
-    public CompletableFuture<ResultFrame> executeBytes(byte[] bytes) {
-        return submit(statements, work -> runFresh(renderBytes(bytes), null, work, () -> IrCodec.decode(bytes), false));
+    /**
+     * Decodes, renders and runs an IR message outside any transaction: the one road every query
+     * takes into a pool. Result columns are read as {@code expected} (see
+     * {@link io.oxyde.driver.OxydeDriver#execute(String, byte[], List)}).
+     */
+    public CompletableFuture<ResultFrame> executeMessage(byte[] bytes, List<ValueKind> expected) {
+        return submit(statements, work -> {
+            BoundMessage m = bindMessage(bytes);
+            return runFresh(m.query(), expected, work, () -> IrCodec.decode(bytes), fixedColumns(m.template()));
+        });
     }
 
-    /** Renders and runs a typed IR outside any transaction. */
-    public CompletableFuture<ResultFrame> execute(QueryIr ir, List<ValueKind> expected) {
-        return submit(statements, work -> runFresh(render(ir), expected, work, () -> ir, fixedColumns(ir)));
+    /**
+     * A decoded message bound to its plan: the statements to run, and the template of the
+     * message's shape (what the statement runner and the bulk-insert savepoint need to know of
+     * the query without decoding it again).
+     */
+    public record BoundMessage(RenderedQuery query, QueryIr template) {
     }
 
-    /** Renders IR bytes through the plan cache (shape → plan, then bind the values). */
-    public RenderedQuery renderBytes(byte[] bytes) {
+    /** Decodes an IR message and binds it through the plan cache (shape → plan, then the values). */
+    public BoundMessage bindMessage(byte[] bytes) {
+        messages.increment();
         WireQuery wire;
         try {
             wire = IrCodec.read(bytes);
@@ -194,7 +209,7 @@ public final class ManagedPool implements Pool {
                     plans.put(wire.shape(), plan);
                 }
             }
-            return checkBinds(plan.bind(wire.values()));
+            return new BoundMessage(checkBinds(plan.bind(wire.values())), plan.template());
         } catch (ProtocolException e) {
             throw new ProtocolError("invalid IR message: " + e.getMessage(), name, e);
         } catch (OxydeException e) {
@@ -206,14 +221,16 @@ public final class ManagedPool implements Pool {
 
     /**
      * Validates a typed IR with the protocol's rules and limits (the same as for bytes, e.g.
-     * nesting depth), then renders it through the plan cache.
+     * nesting depth), then renders it through the renderer's plan cache. Not a way in for
+     * queries (they arrive as messages): only the bulk-insert probes of {@link InsertLocator}
+     * use it, to re-run prefixes of an insert whose message already failed.
      *
      * <p>The whole query is validated the first time its shape is seen; after that the cached
      * plan proves the shape was valid, and only the values are checked (their sizes can differ
      * per call). If a value fails, the whole query is validated again so the error names the
      * value's place in the query, exactly as on first sight.
      */
-    public RenderedQuery render(QueryIr ir) {
+    RenderedQuery render(QueryIr ir) {
         RenderedQuery rendered;
         try {
             IrTemplate.Parameterized p = parameterize(ir);
@@ -389,7 +406,7 @@ public final class ManagedPool implements Pool {
     }
 
     private <T> CompletableFuture<T> submit(ThreadPoolExecutor executor, Task<T> task) {
-        return submit(executor, task, new CompletableFuture<>(), null);
+        return submit(executor, task, new OxydeFuture<>(), null);
     }
 
     private <T> CompletableFuture<T> submit(ThreadPoolExecutor executor, Task<T> task, CompletableFuture<T> result,
@@ -400,7 +417,7 @@ public final class ManagedPool implements Pool {
                 work.cancel();
             }
         });
-        Runnable runnable = () -> {
+        Lineage.Claim runnable = new Lineage.Claim(() -> {
             try {
                 if (!result.isDone()) {
                     result.complete(task.run(work));
@@ -412,9 +429,16 @@ public final class ManagedPool implements Pool {
                     after.run();
                 }
             }
-        };
+        });
+        Lineage lineage = result instanceof OxydeFuture<?> f ? f.lineage() : null;
+        if (lineage != null) {
+            lineage.addRoot(result);
+        }
         try {
             executor.execute(runnable);
+            if (lineage != null) {
+                lineage.queued(runnable); // a caller blocked in OxydeFuture.await may run it before a worker wakes
+            }
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(executor.isShutdown()
                     ? io.oxyde.driver.PoolNotFound.closed(name)
