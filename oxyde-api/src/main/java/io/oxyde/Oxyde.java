@@ -1,8 +1,8 @@
 package io.oxyde;
 
-import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.OxydeDriver;
 import io.oxyde.driver.OxydeException;
+import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.internal.query.Models;
 import io.oxyde.internal.query.Target;

@@ -1,6 +1,5 @@
 package io.oxyde;
 
-import io.oxyde.driver.OxydeFuture;
 import io.oxyde.codec.Assignment;
 import io.oxyde.codec.BulkUpdateIr;
 import io.oxyde.codec.BulkUpdateRow;
@@ -14,6 +13,7 @@ import io.oxyde.codec.MutationResult;
 import io.oxyde.codec.OnConflict;
 import io.oxyde.codec.UpdateIr;
 import io.oxyde.codec.Value;
+import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.UniqueViolation;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.mapping.RowReader;

@@ -1,6 +1,5 @@
 package io.oxyde.internal.query;
 
-import io.oxyde.driver.OxydeFuture;
 import io.oxyde.FieldError;
 import io.oxyde.FieldMeta;
 import io.oxyde.ManyToManyMeta;
@@ -14,6 +13,7 @@ import io.oxyde.codec.OrderBy;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.OxydeFuture;
 import io.oxyde.internal.mapping.ModelMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
