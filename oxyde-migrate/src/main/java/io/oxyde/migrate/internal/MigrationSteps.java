@@ -104,12 +104,12 @@ public final class MigrationSteps {
         }
         List<String> ran = new ArrayList<>();
         String name = null;
+        boolean forward = true;
         List<String> statements = List.of();
         try {
             List<HistoryTable.Row> rows = history.read(c);
             verify(rows);
             int appliedCount = rows.size();
-            boolean forward;
             int index;
             if (appliedCount - 1 < targetIndex) {
                 forward = true;
@@ -123,7 +123,7 @@ public final class MigrationSteps {
             }
             Migration m = migrations.get(index);
             name = m.name();
-            statements = forward ? forwardSql(index) : backwardSql(index);
+            statements = render(m, index, forward);
             if (!fake) {
                 for (String sql : statements) {
                     if (sql.startsWith("--")) {
@@ -149,10 +149,10 @@ public final class MigrationSteps {
             return new Done(m.name(), forward);
         } catch (SQLException | RuntimeException e) {
             rollback(c);
-            if (name == null) {
+            if (name == null || e instanceof RenderFailure) {
                 throw e;
             }
-            throw failure(name, statements, ran, e);
+            throw failure(name, forward, statements, ran, e);
         } finally {
             if (sqlite) {
                 exec(c, "PRAGMA foreign_keys = " + (fkWasOn ? "ON" : "OFF"));
@@ -162,8 +162,27 @@ public final class MigrationSteps {
         }
     }
 
-    private MigrationException failure(String name, List<String> statements, List<String> ran, Exception e) {
-        String failed = ran.size() < statements.size() ? statements.get(ran.size()) : "(bookkeeping)";
+    /** A migration whose operations cannot be rendered: nothing ran. */
+    private static final class RenderFailure extends MigrationException {
+        RenderFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private List<String> render(Migration m, int index, boolean forward) {
+        try {
+            return forward ? forwardSql(index) : backwardSql(index);
+        } catch (RuntimeException e) {
+            throw new RenderFailure("migration " + m.name() + " cannot be " + (forward ? "applied" : "rolled back")
+                    + ": its operations do not fit the schema before it (" + e.getMessage()
+                    + "); nothing was run", e);
+        }
+    }
+
+    private MigrationException failure(String name, boolean forward, List<String> statements, List<String> ran,
+                                       Exception e) {
+        String failed = ran.size() < statements.size() ? statements.get(ran.size())
+                : "(recording the migration in " + HistoryTable.NAME + ")";
         StringBuilder msg = new StringBuilder("migration ").append(name).append(" failed at statement ")
                 .append(ran.size() + 1).append(" of ").append(statements.size()).append(": ").append(failed)
                 .append("\n  cause: ").append(e.getMessage());
@@ -173,8 +192,8 @@ public final class MigrationSteps {
             msg.append("\n  ").append(dialect).append(" commits each DDL statement at once, so ")
                     .append(ran.isEmpty() ? "no statement had run yet." : "these statements already ran and stay applied:");
             ran.forEach(s -> msg.append("\n    ").append(s).append(';'));
-            msg.append("\n  ").append(name).append(" is NOT recorded in ").append(HistoryTable.NAME)
-                    .append("; undo or finish the listed statements by hand, then migrate again");
+            msg.append("\n  ").append(name).append(forward ? " is NOT recorded in " : " is still recorded as applied in ")
+                    .append(HistoryTable.NAME).append("; undo or finish the listed statements by hand, then migrate again");
         }
         return new MigrationException(msg.toString(), e);
     }
