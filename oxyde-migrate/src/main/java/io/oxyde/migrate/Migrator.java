@@ -4,6 +4,7 @@ import io.oxyde.migrate.internal.EnumNames;
 import io.oxyde.migrate.internal.HistoryTable;
 import io.oxyde.migrate.internal.MigrationLock;
 import io.oxyde.migrate.internal.MigrationSteps;
+import io.oxyde.migrate.internal.PrintedSql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -99,19 +100,28 @@ public final class Migrator {
         });
     }
 
-    /** The statements {@code migrate} runs to apply {@code migrationName} on this migrator's dialect. */
+    /**
+     * The statements that apply {@code migrationName} on this migrator's dialect, as printed by
+     * {@code sqlmigrate} (see {@link #sql(List, String, MigrationDialect)}).
+     */
     public List<String> sql(String migrationName) {
         return sql(migrations.get(), migrationName, dialect);
     }
 
-    /** The statements that apply {@code migrationName} on {@code dialect}. */
+    /**
+     * The statements that apply {@code migrationName} on {@code dialect}, safe to run as printed: on
+     * SQLite they are wrapped as {@code migrate} runs them ({@code PRAGMA foreign_keys = OFF}, one
+     * transaction, {@code PRAGMA foreign_key_check}, {@code COMMIT}, foreign keys back on).
+     */
     public static List<String> sql(List<Migration> migrations, String migrationName, MigrationDialect dialect) {
-        return new MigrationSteps(dialect, migrations, "the given migrations").forwardSql(indexOf(migrations, migrationName));
+        return PrintedSql.of(new MigrationSteps(dialect, migrations, "the given migrations")
+                .forwardSql(indexOf(migrations, migrationName)), dialect);
     }
 
-    /** The statements that roll {@code migrationName} back on {@code dialect}. */
+    /** The statements that roll {@code migrationName} back on {@code dialect}, wrapped like {@link #sql}. */
     public static List<String> rollbackSql(List<Migration> migrations, String migrationName, MigrationDialect dialect) {
-        return new MigrationSteps(dialect, migrations, "the given migrations").backwardSql(indexOf(migrations, migrationName));
+        return PrintedSql.of(new MigrationSteps(dialect, migrations, "the given migrations")
+                .backwardSql(indexOf(migrations, migrationName)), dialect);
     }
 
     /**

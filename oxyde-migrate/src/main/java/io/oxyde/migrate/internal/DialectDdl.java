@@ -98,6 +98,17 @@ public abstract class DialectDdl {
         throw new MigrationException("no DDL for operation " + op);
     }
 
+    /** Renders {@code ops} applied in order from {@code before}; a dialect may merge statements across operations. */
+    public List<String> renderAll(List<MigrationOperation> ops, Schema before) {
+        List<String> out = new ArrayList<>();
+        Schema schema = before;
+        for (MigrationOperation op : ops) {
+            out.addAll(render(op, schema));
+            schema = op.applyTo(schema);
+        }
+        return out;
+    }
+
     // ---- per dialect ----------------------------------------------------------------------
 
     /** Quotes an identifier. */

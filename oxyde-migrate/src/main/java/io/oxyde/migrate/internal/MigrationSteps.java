@@ -128,6 +128,7 @@ public final class MigrationSteps {
                 for (String sql : statements) {
                     if (sql.startsWith("--")) {
                         LOG.log(System.Logger.Level.WARNING, "{0}: {1}", m.name(), sql);
+                        ran.add(sql);
                         continue;
                     }
                     try (Statement s = c.createStatement()) {
@@ -148,11 +149,16 @@ public final class MigrationSteps {
             LOG.log(System.Logger.Level.INFO, "{0} {1}{2}", forward ? "applied" : "rolled back", m.name(), fake ? " (fake)" : "");
             return new Done(m.name(), forward);
         } catch (SQLException | RuntimeException e) {
+            String cause = e.getMessage();
+            if (sqlite && e instanceof SQLException && ran.size() < statements.size()) {
+                Schema target = forward ? migrations.get(index(name)).snapshot() : before(index(name));
+                cause = SqliteRebuildErrors.explain(c, statements.get(ran.size()), (SQLException) e, target).orElse(cause);
+            }
             rollback(c);
             if (name == null || e instanceof RenderFailure) {
                 throw e;
             }
-            throw failure(name, forward, statements, ran, e);
+            throw failure(name, forward, statements, ran, cause, e);
         } finally {
             if (sqlite) {
                 exec(c, "PRAGMA foreign_keys = " + (fkWasOn ? "ON" : "OFF"));
@@ -179,13 +185,26 @@ public final class MigrationSteps {
         }
     }
 
+    private int index(String name) {
+        for (int i = 0; i < migrations.size(); i++) {
+            if (migrations.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new MigrationException("no migration named " + name);
+    }
+
     private MigrationException failure(String name, boolean forward, List<String> statements, List<String> ran,
-                                       Exception e) {
+                                       String cause, Exception e) {
         String failed = ran.size() < statements.size() ? statements.get(ran.size())
                 : "(recording the migration in " + HistoryTable.NAME + ")";
+        if (dialect == MigrationDialect.SQLITE) {
+            failed = SqliteRebuildErrors.copiedTable(failed)
+                    .map(t -> "the rebuild of table " + t + " (copying its rows into the new shape)").orElse(failed);
+        }
         StringBuilder msg = new StringBuilder("migration ").append(name).append(" failed at statement ")
                 .append(ran.size() + 1).append(" of ").append(statements.size()).append(": ").append(failed)
-                .append("\n  cause: ").append(e.getMessage());
+                .append("\n  cause: ").append(cause);
         if (dialect.transactionalDdl()) {
             msg.append("\n  the migration was rolled back: the database is as it was before ").append(name);
         } else {
