@@ -40,6 +40,14 @@ public final class Migrator {
         this(source, dialect, () -> MigrationLoader.load(directory), directory.toString());
     }
 
+    /**
+     * A migrator for the migrations at {@code location}: {@code classpath:db/oxyde} (a folder on the
+     * classpath, also inside a jar) or a directory path; re-read on every call.
+     */
+    public Migrator(ConnectionSource source, MigrationDialect dialect, String location) {
+        this(source, dialect, () -> MigrationLoader.load(location), location);
+    }
+
     /** A migrator for migrations already in memory (e.g. loaded from the classpath). */
     public Migrator(ConnectionSource source, MigrationDialect dialect, List<Migration> migrations) {
         this(source, dialect, () -> List.copyOf(migrations), "the given migration list");
