@@ -95,6 +95,22 @@ public final class Migrations {
         return migrator(JdbcTarget.of(url), dir).migrate(target, fake);
     }
 
+    /**
+     * Applies every pending migration at {@code location}, e.g. {@code classpath:db/oxyde} (a folder on
+     * the class path, also inside the application's jar, read through the thread's context class
+     * loader) or a directory path: how a packaged application migrates at start-up.
+     */
+    public static MigrationRun migrate(String url, String location) {
+        JdbcTarget target = JdbcTarget.of(url);
+        return new Migrator(target.source(), target.dialect(), location).migrate();
+    }
+
+    /** Like {@link #migrate(String, String)}, connecting through a DataSource. */
+    public static MigrationRun migrate(DataSource dataSource, String location) {
+        JdbcTarget target = JdbcTarget.of(dataSource);
+        return new Migrator(target.source(), target.dialect(), location).migrate();
+    }
+
     /** Applies every pending migration in {@code dir}. */
     public static MigrationRun migrate(DataSource dataSource, Path dir) {
         return migrate(dataSource, dir, null, false);
