@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param name         file name without {@code .json}, e.g. {@code 0002_add_email}
  * @param dependencies migrations that must run first (the previous one)
- * @param checksum     SHA-256 of the canonical JSON of {@code operations}; recomputed on load
+ * @param checksum     SHA-256 of the canonical JSON of {@code operations} and {@code snapshot}; recomputed on load
  * @param operations   the ordered operations
  * @param snapshot     the schema after this migration
  */
@@ -24,10 +24,10 @@ public record Migration(String name, List<String> dependencies, String checksum,
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
         operations = operations == null ? List.of() : List.copyOf(operations);
         snapshot = snapshot == null ? Schema.empty() : snapshot;
-        checksum = Json.checksum(operations);
+        checksum = Json.checksum(operations, snapshot);
     }
 
-    /** A migration; the checksum is computed from the operations. */
+    /** A migration; the checksum is computed from the operations and the snapshot. */
     public static Migration of(String name, List<String> dependencies, List<MigrationOperation> operations, Schema snapshot) {
         return new Migration(name, dependencies, null, operations, snapshot);
     }

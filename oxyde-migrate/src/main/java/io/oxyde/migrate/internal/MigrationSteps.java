@@ -78,8 +78,13 @@ public final class MigrationSteps {
                         + "; restore the file (or roll the database back with the file present)");
             }
             Migration m = migrations.get(index);
+            if (!m.checksum().equals(row.checksum()) && Json.operationsChecksum(m.operations()).equals(row.checksum())) {
+                throw new MigrationException("migration " + row.name() + " was recorded by an Oxyde version whose "
+                        + "checksum covered only the operations, which are unchanged; run repair to record the "
+                        + "checksum that also covers the snapshot");
+            }
             if (!m.checksum().equals(row.checksum())) {
-                throw new MigrationException("migration " + row.name() + " was edited after it was applied: "
+                throw new MigrationException("migration " + row.name() + " was edited after it was applied (its operations or its snapshot): "
                         + HistoryTable.NAME + " has checksum " + row.checksum() + " but the file now gives "
                         + m.checksum() + "; restore the file and put the change in a new migration");
             }
