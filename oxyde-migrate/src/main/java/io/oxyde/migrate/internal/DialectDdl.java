@@ -65,10 +65,10 @@ public abstract class DialectDdl {
             return alterColumn(before.requireTable(a.table()), a.from(), a.to(), before, op);
         } else if (op instanceof CreateIndex) {
             CreateIndex c = (CreateIndex) op;
-            return List.of(createIndex(before.requireTable(c.table()), c.index()));
+            return createIndexStatements(before.requireTable(c.table()), c.index());
         } else if (op instanceof DropIndex) {
             DropIndex d = (DropIndex) op;
-            return List.of(dropIndex(before.requireTable(d.table()), d.index()));
+            return dropIndexStatements(before.requireTable(d.table()), d.index());
         } else if (op instanceof AddUnique) {
             AddUnique a = (AddUnique) op;
             return addConstraint(before.requireTable(a.table()), uniqueClause(a.unique()), before, op);
@@ -145,6 +145,21 @@ public abstract class DialectDdl {
 
     protected abstract String dropIndex(Table table, Index index);
 
+    /** The statements of a CreateIndex operation (MySQL also drops foreign-key indexes it makes redundant). */
+    protected List<String> createIndexStatements(Table table, Index index) {
+        return List.of(createIndex(table, index));
+    }
+
+    /** The statements of a DropIndex operation (MySQL first gives foreign keys it covered their own index). */
+    protected List<String> dropIndexStatements(Table table, Index index) {
+        return List.of(dropIndex(table, index));
+    }
+
+    /** A foreign key inside CREATE TABLE (MySQL adds its index where no other index covers it). */
+    protected String foreignKeyDefinition(Table table, ForeignKey fk) {
+        return foreignKeyClause(fk, table.schema());
+    }
+
     // ---- shared ---------------------------------------------------------------------------
 
     protected List<String> createTable(Table t, Schema before) {
@@ -167,7 +182,7 @@ public abstract class DialectDdl {
         }
         t.uniques().forEach(u -> parts.add(uniqueClause(u)));
         t.checks().forEach(c -> parts.add(checkClause(c)));
-        t.foreignKeys().forEach(f -> parts.add(foreignKeyClause(f, t.schema())));
+        t.foreignKeys().forEach(f -> parts.add(foreignKeyDefinition(t, f)));
         return "CREATE TABLE " + qualifiedName + " (" + String.join(", ", parts) + ")" + tableOptions(t);
     }
 
