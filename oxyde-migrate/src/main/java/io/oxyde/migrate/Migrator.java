@@ -146,14 +146,33 @@ public final class Migrator {
         if (ops.isEmpty()) {
             return Optional.empty();
         }
-        String label = name == null || name.isBlank() ? (last == null ? "initial" : "auto") : name.replaceAll("[^A-Za-z0-9_]", "_");
-        String fileName = String.format("%04d_%s", last == null ? 1 : last.number() + 1, label);
-        Migration migration = Migration.of(fileName, last == null ? List.of() : List.of(last.name()), ops,
-                EnumNames.resolve(currentSchema).withoutHints());
+        Migration migration = next(existing, name, ops, EnumNames.resolve(currentSchema).withoutHints());
         if (!dryRun) {
             MigrationWriter.write(dir, migration);
         }
         return Optional.of(migration);
+    }
+
+    /**
+     * Writes the next migration with no operations and the latest snapshot, to be filled by hand
+     * (a {@code RunJava} data migration, {@code RawSql}): {@code makemigrations --empty}.
+     */
+    public static Migration makeEmptyMigration(Path dir, String name) {
+        if (name == null || name.isBlank()) {
+            throw new MigrationException("an empty migration needs a name (e.g. backfill_emails)");
+        }
+        List<Migration> existing = MigrationLoader.load(dir);
+        Schema latest = existing.isEmpty() ? Schema.empty() : existing.get(existing.size() - 1).snapshot();
+        Migration migration = next(existing, name, List.of(), latest);
+        MigrationWriter.write(dir, migration);
+        return migration;
+    }
+
+    private static Migration next(List<Migration> existing, String name, List<MigrationOperation> ops, Schema snapshot) {
+        Migration last = existing.isEmpty() ? null : existing.get(existing.size() - 1);
+        String label = name == null || name.isBlank() ? (last == null ? "initial" : "auto") : name.replaceAll("[^A-Za-z0-9_]", "_");
+        String fileName = String.format("%04d_%s", last == null ? 1 : last.number() + 1, label);
+        return Migration.of(fileName, last == null ? List.of() : List.of(last.name()), ops, snapshot);
     }
 
     private static int targetIndex(List<Migration> all, String target) {

@@ -100,8 +100,13 @@ class MigrationFileTest {
                 new MigrationOperation.AddCheck("artist", Check.of("c", "x > 0")),
                 new MigrationOperation.DropCheck("artist", Check.of("c", "x > 0")),
                 new MigrationOperation.AlterTableComment("artist", null, "singers"),
-                MigrationOperation.RawSql.of("SELECT 1", "SELECT 2"), new MigrationOperation.ManualStep("call Bob"));
+                MigrationOperation.RawSql.of("SELECT 1", "SELECT 2"), new MigrationOperation.ManualStep("call Bob"),
+                MigrationOperation.RawSql.of("SELECT 3", null).on(MigrationDialect.POSTGRES, MigrationDialect.SQLITE),
+                MigrationOperation.RunJava.of(UppercaseAuthors.class),
+                new MigrationOperation.RunJava("a.B", true));
         String json = Json.FILES.writerFor(Json.OPERATIONS).writeValueAsString(ops);
         assertThat(Json.FILES.readValue(json, Json.OPERATIONS)).isEqualTo(ops);
+        assertThat(json).contains("\"dialects\" : [ \"POSTGRES\", \"SQLITE\" ]")
+                .contains("\"className\" : \"io.oxyde.migrate.UppercaseAuthors\"").contains("\"backwards\" : true");
     }
 }

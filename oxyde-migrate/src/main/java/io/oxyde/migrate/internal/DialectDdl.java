@@ -5,6 +5,7 @@ import io.oxyde.migrate.Column;
 import io.oxyde.migrate.ColumnType;
 import io.oxyde.migrate.ForeignKey;
 import io.oxyde.migrate.Index;
+import io.oxyde.migrate.MigrationDialect;
 import io.oxyde.migrate.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.MigrationOperation.AddCheck;
@@ -91,7 +92,11 @@ public abstract class DialectDdl {
             MigrationOperation.AlterTableComment a = (MigrationOperation.AlterTableComment) op;
             return alterTableComment(before.requireTable(a.table()), a.to());
         } else if (op instanceof RawSql) {
-            return ((RawSql) op).forward();
+            RawSql raw = (RawSql) op;
+            return raw.runsOn(dialect()) ? raw.forward() : List.of();
+        } else if (op instanceof MigrationOperation.RunJava) {
+            MigrationOperation.RunJava java = (MigrationOperation.RunJava) op;
+            return List.of(JavaSteps.line(java.className(), java.backwards() != null));
         } else if (op instanceof ManualStep) {
             return List.of("-- MANUAL STEP: " + ((ManualStep) op).description().replace("\n", " "));
         }
@@ -113,6 +118,9 @@ public abstract class DialectDdl {
 
     /** Quotes an identifier. */
     public abstract String quote(String identifier);
+
+    /** The dialect this renders for. */
+    protected abstract MigrationDialect dialect();
 
     /** The column type in this dialect. */
     protected abstract String type(ColumnType type, String table, String column);

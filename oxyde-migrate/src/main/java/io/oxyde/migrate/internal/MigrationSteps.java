@@ -131,6 +131,11 @@ public final class MigrationSteps {
             statements = render(m, index, forward);
             if (!fake) {
                 for (String sql : statements) {
+                    if (JavaSteps.is(sql)) {
+                        runJava(sql, c);
+                        ran.add(sql);
+                        continue;
+                    }
                     if (sql.startsWith("--")) {
                         LOG.log(System.Logger.Level.WARNING, "{0}: {1}", m.name(), sql);
                         ran.add(sql);
@@ -220,6 +225,16 @@ public final class MigrationSteps {
                     .append(HistoryTable.NAME).append("; undo or finish the listed statements by hand, then migrate again");
         }
         return new MigrationException(msg.toString(), e);
+    }
+
+    private static void runJava(String step, Connection c) throws SQLException {
+        try {
+            JavaSteps.run(step, c);
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MigrationException(step.substring(JavaSteps.MARKER.length()) + " failed: " + e, e);
+        }
     }
 
     private static void checkForeignKeys(Connection c, String name) throws SQLException {

@@ -6,6 +6,7 @@ import io.oxyde.migrate.ColumnType;
 import io.oxyde.migrate.ForeignKey;
 import io.oxyde.migrate.Index;
 import io.oxyde.migrate.IndexMethod;
+import io.oxyde.migrate.MigrationDialect;
 import io.oxyde.migrate.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
@@ -25,6 +26,11 @@ public final class MySqlDdl extends DialectDdl {
 
     public MySqlDdl(boolean mariaDb) {
         this.mariaDb = mariaDb;
+    }
+
+    @Override
+    protected MigrationDialect dialect() {
+        return mariaDb ? MigrationDialect.MARIADB : MigrationDialect.MYSQL;
     }
 
     @Override

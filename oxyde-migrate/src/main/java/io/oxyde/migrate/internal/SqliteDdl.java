@@ -6,6 +6,7 @@ import io.oxyde.migrate.ColumnType;
 import io.oxyde.migrate.ForeignKey;
 import io.oxyde.migrate.Index;
 import io.oxyde.migrate.IndexMethod;
+import io.oxyde.migrate.MigrationDialect;
 import io.oxyde.migrate.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
@@ -26,6 +27,11 @@ import java.util.List;
 public final class SqliteDdl extends DialectDdl {
     /** Prefix of the temporary table a rebuild creates. */
     public static final String REBUILD_PREFIX = "_oxyde_new_";
+
+    @Override
+    protected MigrationDialect dialect() {
+        return MigrationDialect.SQLITE;
+    }
 
     @Override
     public String quote(String identifier) {
