@@ -3,6 +3,7 @@ package io.oxyde.migrate;
 import io.oxyde.migrate.internal.EnumNames;
 import io.oxyde.migrate.internal.HistoryTable;
 import io.oxyde.migrate.internal.MigrationLock;
+import io.oxyde.migrate.internal.MigrationRepair;
 import io.oxyde.migrate.internal.MigrationSteps;
 import io.oxyde.migrate.internal.PrintedSql;
 import java.nio.file.Path;
@@ -91,6 +92,38 @@ public final class Migrator {
             return null;
         });
         return new MigrationRun(applied, rolledBack, fake);
+    }
+
+    /**
+     * What {@code migrate(target)} would do, without doing it: each migration it would apply or roll
+     * back, in order, with its statements ({@code migrate --plan}). {@code target} as for {@link #migrate(String)}.
+     */
+    public List<PlannedMigration> plan(String target) {
+        List<Migration> all = migrations.get();
+        int targetIndex = targetIndex(all, target);
+        return withLockedConnection(c -> {
+            List<HistoryTable.Row> rows = new HistoryTable(dialect).read(c);
+            new MigrationSteps(dialect, all, origin).verify(rows);
+            List<PlannedMigration> out = new ArrayList<>();
+            for (int i = rows.size(); i <= targetIndex; i++) {
+                out.add(new PlannedMigration(all.get(i).name(), true, sql(all, all.get(i).name(), dialect)));
+            }
+            for (int i = rows.size() - 1; i > targetIndex; i--) {
+                out.add(new PlannedMigration(all.get(i).name(), false, rollbackSql(all, all.get(i).name(), dialect)));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Repairs what a failed run left on MySQL / MariaDB (their DDL is not transactional): the reverse of
+     * every operation that had completed runs, so the database is back where the run started; with
+     * {@code forget} the recorded failure is only forgotten (the database was fixed by hand). Also
+     * brings history checksums written by Oxyde 0.1 (operations only) up to date.
+     */
+    public RepairReport repair(boolean forget) {
+        List<Migration> all = migrations.get();
+        return withLockedConnection(c -> new MigrationRepair(dialect, new MigrationSteps(dialect, all, origin)).run(c, forget));
     }
 
     /** Every migration file, applied or pending, in order. */

@@ -48,18 +48,50 @@ public final class MigrationSteps {
     }
 
     public List<String> backwardSql(int index) {
+        List<Executed> back = executed(index, false);
+        return back.isEmpty() ? List.of()
+                : DdlRenderer.renderAll(back.stream().map(Executed::op).toList(), dialect, back.get(0).before());
+    }
+
+    /** One operation as a run executes it, with the schema just before it. */
+    public record Executed(MigrationOperation op, Schema before) {
+    }
+
+    /** The operations that applying ({@code forward}) or rolling back migration {@code index} runs, in order. */
+    public List<Executed> executed(int index, boolean forward) {
         Schema state = before(index);
-        List<Schema> states = new ArrayList<>();
         List<MigrationOperation> ops = migrations.get(index).operations();
+        List<Executed> applied = new ArrayList<>();
         for (MigrationOperation op : ops) {
-            states.add(state);
+            applied.add(new Executed(op, state));
             state = op.applyTo(state);
         }
-        List<MigrationOperation> reverse = new ArrayList<>();
-        for (int k = ops.size() - 1; k >= 0; k--) {
-            reverse.addAll(ops.get(k).reverse(states.get(k)));
+        if (forward) {
+            return applied;
         }
-        return DdlRenderer.renderAll(reverse, dialect, state);
+        List<Executed> reverse = new ArrayList<>();
+        for (int k = ops.size() - 1; k >= 0; k--) {
+            for (MigrationOperation r : ops.get(k).reverse(applied.get(k).before())) {
+                reverse.add(new Executed(r, state));
+                state = r.applyTo(state);
+            }
+        }
+        return reverse;
+    }
+
+    /** The migration at {@code index}. */
+    public Migration migration(int index) {
+        return migrations.get(index);
+    }
+
+    /** The position of migration {@code name}. */
+    public int index(String name) {
+        for (int i = 0; i < migrations.size(); i++) {
+            if (migrations.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new MigrationException("no migration named " + name + " in " + origin);
     }
 
     /** Refuses a history whose files were edited, removed or reordered. */
@@ -114,6 +146,9 @@ public final class MigrationSteps {
         try {
             List<HistoryTable.Row> rows = history.read(c);
             verify(rows);
+            if (!dialect.transactionalDdl()) {
+                FailureLog.refuseIfPending(c);
+            }
             int appliedCount = rows.size();
             int index;
             if (appliedCount - 1 < targetIndex) {
@@ -168,6 +203,10 @@ public final class MigrationSteps {
             if (name == null || e instanceof RenderFailure) {
                 throw e;
             }
+            if (!dialect.transactionalDdl() && !ran.isEmpty()) {
+                FailureLog.record(c, new FailureLog.Failure(name, forward, completedOperations(index(name), forward, ran.size()),
+                        ran, cause));
+            }
             throw failure(name, forward, statements, ran, cause, e);
         } finally {
             if (sqlite) {
@@ -195,15 +234,6 @@ public final class MigrationSteps {
         }
     }
 
-    private int index(String name) {
-        for (int i = 0; i < migrations.size(); i++) {
-            if (migrations.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new MigrationException("no migration named " + name);
-    }
-
     private MigrationException failure(String name, boolean forward, List<String> statements, List<String> ran,
                                        String cause, Exception e) {
         String failed = ran.size() < statements.size() ? statements.get(ran.size())
@@ -222,9 +252,27 @@ public final class MigrationSteps {
                     .append(ran.isEmpty() ? "no statement had run yet." : "these statements already ran and stay applied:");
             ran.forEach(s -> msg.append("\n    ").append(s).append(';'));
             msg.append("\n  ").append(name).append(forward ? " is NOT recorded in " : " is still recorded as applied in ")
-                    .append(HistoryTable.NAME).append("; undo or finish the listed statements by hand, then migrate again");
+                    .append(HistoryTable.NAME);
+            if (!ran.isEmpty()) {
+                msg.append("; the failure is recorded in ").append(FailureLog.NAME).append(": run repair to undo")
+                        .append(" the statements that ran, fix the cause, then migrate again");
+            }
         }
         return new MigrationException(msg.toString(), e);
+    }
+
+    /** How many whole operations of the run ran, given that its first {@code statementsRan} statements did. */
+    public int completedOperations(int index, boolean forward, int statementsRan) {
+        int done = 0;
+        int count = 0;
+        for (Executed e : executed(index, forward)) {
+            count += DdlRenderer.render(e.op(), dialect, e.before()).size();
+            if (count > statementsRan) {
+                break;
+            }
+            done++;
+        }
+        return done;
     }
 
     private static void runJava(String step, Connection c) throws SQLException {
