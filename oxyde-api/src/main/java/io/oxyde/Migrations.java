@@ -9,6 +9,8 @@ import io.oxyde.migrate.MigrationLoader;
 import io.oxyde.migrate.MigrationRun;
 import io.oxyde.migrate.MigrationStatus;
 import io.oxyde.migrate.Migrator;
+import io.oxyde.migrate.PlannedMigration;
+import io.oxyde.migrate.RepairReport;
 import io.oxyde.migrate.RenameSuggestion;
 import io.oxyde.migrate.RenameSuggestions;
 import io.oxyde.migrate.Schema;
@@ -144,6 +146,27 @@ public final class Migrations {
     /** Every migration in {@code dir}, applied or pending, on the database behind {@code dataSource}. */
     public static List<MigrationStatus> status(DataSource dataSource, Path dir) {
         return migrator(JdbcTarget.of(dataSource), dir).status();
+    }
+
+    /**
+     * What {@code migrate(url, dir, target, false)} would run, without running it: each migration to apply
+     * or roll back with its statements ({@code migrate --plan}).
+     */
+    public static List<PlannedMigration> plan(String url, Path dir, String target) {
+        return migrator(JdbcTarget.of(url), dir).plan(target);
+    }
+
+    /**
+     * Undoes what a run that failed half-way left on MySQL / MariaDB, or with {@code forget} only forgets
+     * the recorded failure; also realigns old history checksums ({@link Migrator#repair}).
+     */
+    public static RepairReport repair(String url, Path dir, boolean forget) {
+        return migrator(JdbcTarget.of(url), dir).repair(forget);
+    }
+
+    /** Writes the next migration of {@code dir} with no operations, for a data migration ({@code makemigrations --empty}). */
+    public static Migration makeEmptyMigration(Path dir, String name) {
+        return Migrator.makeEmptyMigration(dir, name);
     }
 
     /** The statements that apply migration {@code name} of {@code dir} on {@code dialect}, without a database. */

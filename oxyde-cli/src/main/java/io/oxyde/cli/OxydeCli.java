@@ -3,6 +3,7 @@ package io.oxyde.cli;
 import io.oxyde.cli.internal.ErrorHandler;
 import io.oxyde.cli.internal.MakeMigrationsCommand;
 import io.oxyde.cli.internal.MigrateCommand;
+import io.oxyde.cli.internal.RepairCommand;
 import io.oxyde.cli.internal.ShowMigrationsCommand;
 import io.oxyde.cli.internal.SqlMigrateCommand;
 import picocli.CommandLine;
@@ -44,6 +45,7 @@ public final class OxydeCli implements Runnable {
         cmd.addSubcommand("migrate", new MigrateCommand(context));
         cmd.addSubcommand("showmigrations", new ShowMigrationsCommand(context));
         cmd.addSubcommand("sqlmigrate", new SqlMigrateCommand(context));
+        cmd.addSubcommand("repair", new RepairCommand(context));
         cmd.setExecutionExceptionHandler(new ErrorHandler());
         return cmd;
     }
@@ -51,6 +53,6 @@ public final class OxydeCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: one of makemigrations, migrate, showmigrations, sqlmigrate");
+                "missing command: one of makemigrations, migrate, showmigrations, sqlmigrate, repair");
     }
 }
