@@ -46,10 +46,7 @@ class ForeignKeyIndexTest {
 
     @AllDatabases
     void oneIndexPerForeignKeyColumnThroughChangesAndRollbacks(TestDatabase db) throws Exception {
-        try (MigrationFixture f = new MigrationFixture(db, tmp.resolve("fk-index"))) {
-            Migrator.makeMigrations(Library.v1(), f.dir, "v1", false).orElseThrow();
-            f.migrator.migrate();
-            Library.seed(f.connection);
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("fk-index"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             assertThat(indexesLeadingWith(f.connection, db, "book", "author_id")).containsExactly("ix_book_author_id");
             assertThat(indexesLeadingWith(f.connection, db, "category", "parent_id")).containsExactly("ix_category_parent_id");

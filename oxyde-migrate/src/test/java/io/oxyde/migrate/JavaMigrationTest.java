@@ -25,14 +25,6 @@ class JavaMigrationTest {
     @TempDir
     Path tmp;
 
-    private static MigrationFixture seeded(TestDatabase db, Path dir) throws Exception {
-        MigrationFixture f = new MigrationFixture(db, dir);
-        Migrator.makeMigrations(Library.v1(), f.dir, "v1", false).orElseThrow();
-        f.migrator.migrate();
-        Library.seed(f.connection);
-        return f;
-    }
-
     /** Rewrites an empty migration file with {@code ops} (what a person does by hand after --empty). */
     private static void fill(Path dir, Migration empty, List<MigrationOperation> ops) throws Exception {
         Files.delete(dir.resolve(empty.name() + ".json"));
@@ -45,7 +37,7 @@ class JavaMigrationTest {
 
     @AllDatabases
     void javaDataMigrationRunsForwardsAndBackwards(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("java"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("java"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             Migration empty = Migrator.makeEmptyMigration(f.dir, "uppercase_authors");
             assertThat(empty.name()).isEqualTo("0002_uppercase_authors");
@@ -83,7 +75,7 @@ class JavaMigrationTest {
 
     @AllDatabases
     void aFailingJavaStepFailsTheMigration(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("failing"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("failing"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             Migration empty = Migrator.makeEmptyMigration(f.dir, "failing");
             fill(f.dir, empty, List.of(originalName(), RunJava.of(UppercaseAuthors.Failing.class)));

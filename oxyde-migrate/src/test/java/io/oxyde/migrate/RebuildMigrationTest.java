@@ -21,14 +21,6 @@ class RebuildMigrationTest {
     @TempDir
     Path tmp;
 
-    private static MigrationFixture seeded(TestDatabase db, Path dir) throws Exception {
-        MigrationFixture f = new MigrationFixture(db, dir);
-        Migrator.makeMigrations(Library.v1(), f.dir, "v1", false).orElseThrow();
-        assertThat(f.migrator.migrate().applied()).containsExactly("0001_v1");
-        Library.seed(f.connection);
-        return f;
-    }
-
     /** Three changes to book (wider title, a check, a unique pair): each a rebuild on SQLite. */
     private static Schema v2() {
         Table book = Library.book().mapColumn("title", c -> c.withType(ColumnType.varchar(300)))
@@ -48,7 +40,7 @@ class RebuildMigrationTest {
 
     @AllDatabases
     void identityCounterSurvivesAndEachTableIsRebuiltOnce(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("counter"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("counter"))) {
             f.exec("DELETE FROM book WHERE id IN (399, 400)");
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             assertThat(before.get("book").rows()).isEqualTo(Library.BOOKS - 2);
@@ -82,7 +74,7 @@ class RebuildMigrationTest {
 
     @AllDatabases
     void printedSqlIsSafeToRunByHandWithForeignKeysOn(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("by-hand"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("by-hand"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             Migrator.makeMigrations(v2(), f.dir, "v2", false).orElseThrow();
             List<Migration> all = MigrationLoader.load(f.dir);
@@ -115,7 +107,7 @@ class RebuildMigrationTest {
 
     @AllDatabases
     void failedChangeNamesTheConstraintAndTheValue(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("duplicate"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("duplicate"))) {
             f.exec("UPDATE author SET name = 'Twin Name' WHERE id IN (7, 8)");
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             Table author = Library.author().withUnique(UniqueConstraint.of("uq_author_name", "name"));

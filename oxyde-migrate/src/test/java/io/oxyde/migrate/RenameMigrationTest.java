@@ -21,14 +21,6 @@ class RenameMigrationTest {
     @TempDir
     Path tmp;
 
-    private static MigrationFixture seeded(TestDatabase db, Path dir) throws Exception {
-        MigrationFixture f = new MigrationFixture(db, dir);
-        Migrator.makeMigrations(Library.v1(), f.dir, "v1", false).orElseThrow();
-        assertThat(f.migrator.migrate().applied()).containsExactly("0001_v1");
-        Library.seed(f.connection);
-        return f;
-    }
-
     private static void assertCounts(Map<String, Fingerprint> fp) {
         assertThat(fp.get("author").rows()).isEqualTo(Library.AUTHORS);
         assertThat(fp.get("category").rows()).isEqualTo(Library.CATEGORIES);
@@ -48,7 +40,7 @@ class RenameMigrationTest {
 
     @AllDatabases
     void renamedTableWithForeignKeysAndIndexesMigratesAndRollsBack(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("rename-table"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("rename-table"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             assertCounts(before);
             Table book = Library.book().withForeignKeys(List.of(
@@ -83,7 +75,7 @@ class RenameMigrationTest {
 
     @AllDatabases
     void renamedForeignKeyColumnMigratesAndRollsBack(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("rename-fk-column"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("rename-fk-column"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             assertCounts(before);
             Table book = Library.book().mapColumn("author_id", c -> c.withName("writer_id").renamedFrom("author_id"))
@@ -112,7 +104,7 @@ class RenameMigrationTest {
 
     @AllDatabases
     void operationsThatDoNotFitTheSchemaNameTheMigrationNotAStatement(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("misfit"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("misfit"))) {
             f.handWrittenPending("misfit", List.of(new MigrationOperation.RenameTable("nope", "other")));
             assertThatThrownBy(f.migrator::migrate)
                     .hasMessageContaining("migration 0002_misfit cannot be applied")
@@ -125,7 +117,7 @@ class RenameMigrationTest {
 
     @AllDatabases
     void aFailedRollbackSaysTheMigrationIsStillApplied(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("failed-rollback"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("failed-rollback"))) {
             f.handWritten("extra", List.of(new MigrationOperation.RawSql(
                     List.of("CREATE TABLE extra (id INTEGER PRIMARY KEY)"),
                     List.of("DROP TABLE extra", "DROP TABLE missing_table"))));

@@ -21,17 +21,9 @@ class RepairTest {
     @TempDir
     Path tmp;
 
-    private static MigrationFixture seeded(TestDatabase db, Path dir) throws Exception {
-        MigrationFixture f = new MigrationFixture(db, dir);
-        Migrator.makeMigrations(Library.v1(), f.dir, "v1", false).orElseThrow();
-        f.migrator.migrate();
-        Library.seed(f.connection);
-        return f;
-    }
-
     @AllDatabases
     void aHalfAppliedMigrationIsUndoneByRepair(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("repair"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("repair"))) {
             f.exec("UPDATE author SET name = 'Twin' WHERE id IN (3, 4)");
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             Table author = Library.author().withColumn(Column.nullable("nickname", ColumnType.varchar(40)))
@@ -73,7 +65,7 @@ class RepairTest {
 
     @AllDatabases
     void forgetDropsTheRecordWhenTheDatabaseWasFixedByHand(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("forget"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("forget"))) {
             f.handWrittenPending("two_steps", List.of(new MigrationOperation.RawSql(
                     List.of("CREATE TABLE scratch (id INTEGER PRIMARY KEY)", "INSERT INTO missing_table VALUES (1)"),
                     List.of("DROP TABLE scratch"))));
@@ -93,7 +85,7 @@ class RepairTest {
 
     @AllDatabases
     void operationsOnlyChecksumsOfOlderVersionsAreRealigned(TestDatabase db) throws Exception {
-        try (MigrationFixture f = seeded(db, tmp.resolve("legacy"))) {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("legacy"))) {
             Migration v1 = MigrationLoader.load(f.dir).get(0);
             f.exec("UPDATE oxyde_migrations SET checksum = '" + Json.operationsChecksum(v1.operations()) + "'");
             assertThatThrownBy(f.migrator::status).hasMessageContaining("checksum covered only the operations")

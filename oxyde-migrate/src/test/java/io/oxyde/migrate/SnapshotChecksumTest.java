@@ -20,10 +20,7 @@ class SnapshotChecksumTest {
 
     @AllDatabases
     void anEditedSnapshotStopsTheNextRun(TestDatabase db) throws Exception {
-        try (MigrationFixture f = new MigrationFixture(db, tmp.resolve("snap"))) {
-            Migrator.makeMigrations(Library.v1(), f.dir, "v1", false).orElseThrow();
-            f.migrator.migrate();
-            Library.seed(f.connection);
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("snap"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             Path file = f.dir.resolve("0001_v1.json");
             String original = Files.readString(file);

@@ -3,6 +3,7 @@ package io.oxyde.migrate.internal;
 import io.oxyde.migrate.JavaMigration;
 import io.oxyde.migrate.MigrationException;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -27,15 +28,21 @@ public final class JavaSteps {
         return statement.startsWith(MARKER);
     }
 
-    /** Runs the Java step {@code statement} on {@code c}. */
-    public static void run(String statement, Connection c) throws Exception {
+    /** Runs the Java step {@code statement} on {@code c}; a checked exception becomes a MigrationException naming the step. */
+    public static void run(String statement, Connection c) throws SQLException {
         String[] parts = statement.substring(MARKER.length()).trim().split("\\s+");
         boolean backwards = parts[0].equals("backward");
         JavaMigration migration = instantiate(parts[1]);
-        if (backwards) {
-            migration.backward(c);
-        } else {
-            migration.forward(c);
+        try {
+            if (backwards) {
+                migration.backward(c);
+            } else {
+                migration.forward(c);
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MigrationException(statement.substring(MARKER.length()) + " failed: " + e, e);
         }
     }
 

@@ -80,13 +80,7 @@ public final class MigrationRepair {
             List<MigrationOperation> reverse = e.op().reverse(e.before());
             for (String sql : DdlRenderer.renderAll(reverse, dialect, e.op().applyTo(e.before()))) {
                 if (JavaSteps.is(sql)) {
-                    try {
-                        JavaSteps.run(sql, c);
-                    } catch (SQLException | RuntimeException ex) {
-                        throw ex;
-                    } catch (Exception ex) {
-                        throw new MigrationException("repair of " + failure.name() + ": " + sql + " failed: " + ex, ex);
-                    }
+                    JavaSteps.run(sql, c);
                 } else if (!sql.startsWith("--")) {
                     try (Statement s = c.createStatement()) {
                         s.execute(sql);

@@ -167,7 +167,7 @@ public final class MigrationSteps {
             if (!fake) {
                 for (String sql : statements) {
                     if (JavaSteps.is(sql)) {
-                        runJava(sql, c);
+                        JavaSteps.run(sql, c);
                         ran.add(sql);
                         continue;
                     }
@@ -273,16 +273,6 @@ public final class MigrationSteps {
             done++;
         }
         return done;
-    }
-
-    private static void runJava(String step, Connection c) throws SQLException {
-        try {
-            JavaSteps.run(step, c);
-        } catch (SQLException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MigrationException(step.substring(JavaSteps.MARKER.length()) + " failed: " + e, e);
-        }
     }
 
     private static void checkForeignKeys(Connection c, String name) throws SQLException {
