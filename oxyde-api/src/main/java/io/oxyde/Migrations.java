@@ -14,8 +14,11 @@ import io.oxyde.migrate.RepairReport;
 import io.oxyde.migrate.RenameSuggestion;
 import io.oxyde.migrate.RenameSuggestions;
 import io.oxyde.migrate.Schema;
+import io.oxyde.migrate.SchemaInspector;
 import io.oxyde.migrate.Table;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -162,6 +165,25 @@ public final class Migrations {
      */
     public static RepairReport repair(String url, Path dir, boolean forget) {
         return migrator(JdbcTarget.of(url), dir).repair(forget);
+    }
+
+    /**
+     * The schema of the existing database at {@code url} (inspectdb); pass it to
+     * {@link #makeMigrations(Schema, Path, MigrationOptions)} for an initial migration, then record that
+     * with {@code migrate(url, dir, null, true)}.
+     */
+    public static Schema inspect(String url) {
+        JdbcTarget target = JdbcTarget.of(url);
+        try {
+            Connection c = target.source().open();
+            try {
+                return SchemaInspector.inspect(c, target.dialect());
+            } finally {
+                target.source().release(c);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot inspect the database: " + e.getMessage(), e);
+        }
     }
 
     /** Writes the next migration of {@code dir} with no operations, for a data migration ({@code makemigrations --empty}). */

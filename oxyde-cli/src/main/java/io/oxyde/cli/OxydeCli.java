@@ -1,6 +1,7 @@
 package io.oxyde.cli;
 
 import io.oxyde.cli.internal.ErrorHandler;
+import io.oxyde.cli.internal.InspectDbCommand;
 import io.oxyde.cli.internal.MakeMigrationsCommand;
 import io.oxyde.cli.internal.MigrateCommand;
 import io.oxyde.cli.internal.RepairCommand;
@@ -46,6 +47,7 @@ public final class OxydeCli implements Runnable {
         cmd.addSubcommand("showmigrations", new ShowMigrationsCommand(context));
         cmd.addSubcommand("sqlmigrate", new SqlMigrateCommand(context));
         cmd.addSubcommand("repair", new RepairCommand(context));
+        cmd.addSubcommand("inspectdb", new InspectDbCommand(context));
         cmd.setExecutionExceptionHandler(new ErrorHandler());
         return cmd;
     }
@@ -53,6 +55,6 @@ public final class OxydeCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: one of makemigrations, migrate, showmigrations, sqlmigrate, repair");
+                "missing command: one of makemigrations, migrate, showmigrations, sqlmigrate, repair, inspectdb");
     }
 }

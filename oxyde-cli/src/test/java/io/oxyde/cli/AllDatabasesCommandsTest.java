@@ -106,4 +106,26 @@ class AllDatabasesCommandsTest {
     private static void assertOk(Result r) {
         assertThat(r.code()).as(r.toString()).isZero();
     }
+
+    @AllDatabases
+    void inspectdbWritesTheInitialMigrationOfAnExistingDatabase(TestDatabase db) throws Exception {
+        Path work = Files.createTempDirectory("oxyde-cli-inspect");
+        CliRunner cli = new CliRunner(work);
+        String url = db.oxydeUrl();
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE shelf (id INTEGER PRIMARY KEY, label VARCHAR(40) NOT NULL)");
+            s.execute("INSERT INTO shelf (id, label) VALUES (1, 'fiction')");
+        }
+        Result inspected = cli.run("inspectdb", "--dir", "m", "--url", url);
+        assertOk(inspected);
+        assertThat(inspected.out()).contains("0001_initial.json", "Create table shelf", "migrate --fake");
+        assertOk(cli.run("migrate", "--fake", "--dir", "m", "--url", url));
+        assertThat(cli.run("showmigrations", "--dir", "m", "--url", url).out()).contains("[X] 0001_initial");
+        Result again = cli.run("inspectdb", "--dir", "m", "--url", url);
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("already has 1", "use makemigrations");
+        Result zero = cli.run("migrate", "zero", "--dir", "m", "--url", url);
+        assertOk(zero);
+        assertThat(zero.out()).contains("Rolled back 0001_initial");
+    }
 }
