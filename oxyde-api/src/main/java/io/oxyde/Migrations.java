@@ -186,6 +186,11 @@ public final class Migrations {
         }
     }
 
+    /** Replaces the migrations of {@code dir} up to {@code through} by one squashed migration ({@link Migrator#squash}). */
+    public static Migration squash(Path dir, String through, String name) {
+        return Migrator.squash(dir, through, name);
+    }
+
     /** Writes the next migration of {@code dir} with no operations, for a data migration ({@code makemigrations --empty}). */
     public static Migration makeEmptyMigration(Path dir, String name) {
         return Migrator.makeEmptyMigration(dir, name);

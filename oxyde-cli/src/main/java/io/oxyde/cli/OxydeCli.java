@@ -7,6 +7,7 @@ import io.oxyde.cli.internal.MigrateCommand;
 import io.oxyde.cli.internal.RepairCommand;
 import io.oxyde.cli.internal.ShowMigrationsCommand;
 import io.oxyde.cli.internal.SqlMigrateCommand;
+import io.oxyde.cli.internal.SquashMigrationsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +49,7 @@ public final class OxydeCli implements Runnable {
         cmd.addSubcommand("sqlmigrate", new SqlMigrateCommand(context));
         cmd.addSubcommand("repair", new RepairCommand(context));
         cmd.addSubcommand("inspectdb", new InspectDbCommand(context));
+        cmd.addSubcommand("squashmigrations", new SquashMigrationsCommand(context));
         cmd.setExecutionExceptionHandler(new ErrorHandler());
         return cmd;
     }
@@ -55,6 +57,6 @@ public final class OxydeCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: one of makemigrations, migrate, showmigrations, sqlmigrate, repair, inspectdb");
+                "missing command: one of makemigrations, migrate, showmigrations, sqlmigrate, repair, inspectdb, squashmigrations");
     }
 }

@@ -18,7 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 
-/** makemigrations --check / --empty / --dry-run with an open rename, migrate --plan and repair, on every database. */
+/** makemigrations --check / --empty / --dry-run with an open rename, migrate --plan, repair, squashmigrations and inspectdb, on every database. */
 class AllDatabasesCommandsTest {
 
     private static String[] make(String pkg, String... more) {
@@ -98,9 +98,16 @@ class AllDatabasesCommandsTest {
         }
         assertThat(hasColumn(db, "customer", "nickname")).isFalse();
         Files.delete(dir.resolve("0003_broken.json"));
+
+        Result squashed = cli.run("squashmigrations", "0002_backfill", "--name", "shop", "--dir", "m");
+        assertOk(squashed);
+        assertThat(squashed.out()).contains("Squashed 2 migrations into 0002_squashed_shop.json", "0001_initial (file deleted)");
+        assertThat(cli.run("showmigrations", "--dir", "m", "--url", url).out()).contains("[X] 0002_squashed_shop");
         Result zero = cli.run("migrate", "zero", "--dir", "m", "--url", url);
         assertOk(zero);
-        assertThat(zero.out()).contains("Rolled back 0002_backfill", "Rolled back 0001_initial");
+        assertThat(zero.out()).contains("Rolled back 0002_squashed_shop");
+        assertOk(cli.run("migrate", "--dir", "m", "--url", url));
+        assertOk(cli.run("migrate", "zero", "--dir", "m", "--url", url));
     }
 
     private static void assertOk(Result r) {

@@ -6,6 +6,7 @@ import io.oxyde.migrate.internal.MigrationLock;
 import io.oxyde.migrate.internal.MigrationRepair;
 import io.oxyde.migrate.internal.MigrationSteps;
 import io.oxyde.migrate.internal.PrintedSql;
+import io.oxyde.migrate.internal.Squash;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -102,8 +103,9 @@ public final class Migrator {
         List<Migration> all = migrations.get();
         int targetIndex = targetIndex(all, target);
         return withLockedConnection(c -> {
-            List<HistoryTable.Row> rows = new HistoryTable(dialect).read(c);
-            new MigrationSteps(dialect, all, origin).verify(rows);
+            MigrationSteps steps = new MigrationSteps(dialect, all, origin);
+            List<HistoryTable.Row> rows = steps.history(c);
+            steps.verify(rows);
             List<PlannedMigration> out = new ArrayList<>();
             for (int i = rows.size(); i <= targetIndex; i++) {
                 out.add(new PlannedMigration(all.get(i).name(), true, sql(all, all.get(i).name(), dialect)));
@@ -126,12 +128,23 @@ public final class Migrator {
         return withLockedConnection(c -> new MigrationRepair(dialect, new MigrationSteps(dialect, all, origin)).run(c, forget));
     }
 
+    /**
+     * squashmigrations: replaces the migrations of {@code dir} up to and including {@code through} by one
+     * migration with their operations, {@code NNNN_squashed_name} (the number of {@code through}). The old
+     * files are deleted; databases that applied all of them see the squashed migration as applied,
+     * new databases run it instead, and a database that applied only some of them is refused.
+     */
+    public static Migration squash(Path dir, String through, String name) {
+        return Squash.run(dir, through, name);
+    }
+
     /** Every migration file, applied or pending, in order. */
     public List<MigrationStatus> status() {
         List<Migration> all = migrations.get();
         return withLockedConnection(c -> {
-            List<HistoryTable.Row> rows = new HistoryTable(dialect).read(c);
-            new MigrationSteps(dialect, all, origin).verify(rows);
+            MigrationSteps steps = new MigrationSteps(dialect, all, origin);
+            List<HistoryTable.Row> rows = steps.history(c);
+            steps.verify(rows);
             List<MigrationStatus> out = new ArrayList<>();
             for (Migration m : all) {
                 HistoryTable.Row row = rows.stream().filter(r -> r.name().equals(m.name())).findFirst().orElse(null);

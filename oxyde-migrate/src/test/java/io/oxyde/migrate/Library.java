@@ -67,6 +67,11 @@ final class Library {
 
     /** Fills every table; book ids come from the identity column (1..400 in insert order). */
     static void seed(Connection c) throws SQLException {
+        seed(c, "author_id");
+    }
+
+    /** {@link #seed(Connection)} with book's author column under its current name. */
+    static void seed(Connection c, String authorColumn) throws SQLException {
         StringJoiner authors = new StringJoiner(", ");
         for (int i = 1; i <= AUTHORS; i++) {
             authors.add("(" + i + ", 'author " + i + "')");
@@ -90,7 +95,7 @@ final class Library {
         try (Statement s = c.createStatement()) {
             s.execute("INSERT INTO author (id, name) VALUES " + authors);
             s.execute("INSERT INTO category (id, name, parent_id) VALUES " + categories);
-            s.execute("INSERT INTO book (title, author_id, category_id) VALUES " + books);
+            s.execute("INSERT INTO book (title, " + authorColumn + ", category_id) VALUES " + books);
             s.execute("INSERT INTO tag (id, label) VALUES " + tags);
             s.execute("INSERT INTO book_tag (book_id, tag_id) VALUES " + links);
         }

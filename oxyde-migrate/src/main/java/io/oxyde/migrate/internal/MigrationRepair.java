@@ -45,7 +45,7 @@ public final class MigrationRepair {
         }
         List<String> realigned = new ArrayList<>();
         HistoryTable history = new HistoryTable(dialect);
-        for (HistoryTable.Row row : history.read(c)) {
+        for (HistoryTable.Row row : steps.history(c)) {
             int index = steps.index(row.name());
             var m = steps.migration(index);
             if (!m.checksum().equals(row.checksum()) && Json.operationsChecksum(m.operations()).equals(row.checksum())) {

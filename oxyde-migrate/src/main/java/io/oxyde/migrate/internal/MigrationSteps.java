@@ -94,6 +94,39 @@ public final class MigrationSteps {
         throw new MigrationException("no migration named " + name + " in " + origin);
     }
 
+    /**
+     * The history as the migration files see it: rows of migrations that a squashed migration replaces
+     * count as one row of the squashed migration. A database that applied only some of them is refused.
+     */
+    public List<HistoryTable.Row> history(Connection c) throws SQLException {
+        List<HistoryTable.Row> rows = history.read(c);
+        List<HistoryTable.Row> out = new ArrayList<>();
+        int r = 0;
+        for (int i = 0; i < migrations.size() && r < rows.size(); i++) {
+            Migration m = migrations.get(i);
+            List<String> replaced = m.replaces();
+            int n = 0;
+            while (n < replaced.size() && r + n < rows.size() && rows.get(r + n).name().equals(replaced.get(n))) {
+                n++;
+            }
+            if (n == 0) {
+                out.add(rows.get(r++));
+                continue;
+            }
+            if (n < replaced.size()) {
+                throw new MigrationException("this database has applied " + replaced.subList(0, n) + " of the migrations "
+                        + "squashed into " + m.name() + " " + replaced + "; apply the rest with the migration files from "
+                        + "before the squash, then use " + m.name());
+            }
+            out.add(new HistoryTable.Row(m.name(), m.checksum(), rows.get(r + n - 1).appliedAt()));
+            r += n;
+        }
+        while (r < rows.size()) {
+            out.add(rows.get(r++));
+        }
+        return out;
+    }
+
     /** Refuses a history whose files were edited, removed or reordered. */
     public void verify(List<HistoryTable.Row> rows) {
         for (int k = 0; k < rows.size(); k++) {
@@ -144,7 +177,7 @@ public final class MigrationSteps {
         boolean forward = true;
         List<String> statements = List.of();
         try {
-            List<HistoryTable.Row> rows = history.read(c);
+            List<HistoryTable.Row> rows = history(c);
             verify(rows);
             if (!dialect.transactionalDdl()) {
                 FailureLog.refuseIfPending(c);
@@ -189,6 +222,9 @@ public final class MigrationSteps {
                 history.insert(c, m.name(), m.checksum());
             } else {
                 history.delete(c, m.name());
+                for (String replaced : m.replaces()) {
+                    history.delete(c, replaced);
+                }
             }
             commit(c);
             LOG.log(System.Logger.Level.INFO, "{0} {1}{2}", forward ? "applied" : "rolled back", m.name(), fake ? " (fake)" : "");
