@@ -135,4 +135,43 @@ class AllDatabasesCommandsTest {
         assertOk(zero);
         assertThat(zero.out()).contains("Rolled back 0001_initial");
     }
+
+    private static List<String> rows(TestDatabase db, String sql) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
+            }
+        }
+        return out;
+    }
+
+    @AllDatabases
+    void modelTableRenameWithSelfReferenceRunsAndRollsBack(TestDatabase db) throws Exception {
+        Path work = Files.createTempDirectory("oxyde-cli-rename");
+        CliRunner cli = new CliRunner(work);
+        String url = db.oxydeUrl();
+        assertOk(cli.run(make("io.oxyde.cli.lib1")));
+        assertOk(cli.run("migrate", "--dir", "m", "--url", url));
+        try (Connection c = db.connect(); var s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO category (id, name, parent_id) VALUES (1, 'fiction', NULL), (2, 'sf', 1)");
+            s.executeUpdate("INSERT INTO book (title, category_id) VALUES ('Solaris', 2), ('Emma', 1)");
+        }
+        List<String> books = List.of("1|Solaris|2", "2|Emma|1");
+        List<String> categories = List.of("1|fiction|null", "2|sf|1");
+        Result made = cli.run(make("io.oxyde.cli.lib2", "--name", "section"));
+        assertOk(made);
+        assertThat(made.out()).contains("Rename table category to section").doesNotContain("Drop table");
+        assertOk(cli.run("sqlmigrate", "0002_section", "--dir", "m", "--url", url));
+        assertOk(cli.run("sqlmigrate", "0002_section", "--backwards", "--dir", "m", "--url", url));
+        for (int round = 0; round < 2; round++) {
+            assertThat(cli.run("migrate", "--dir", "m", "--url", url).out()).contains("Applied 0002_section");
+            assertThat(rows(db, "SELECT id, name, parent_id FROM section ORDER BY id")).isEqualTo(categories);
+            assertThat(rows(db, "SELECT id, title, category_id FROM book ORDER BY id")).isEqualTo(books);
+            assertThat(cli.run("migrate", "0001_initial", "--dir", "m", "--url", url).out()).contains("Rolled back 0002_section");
+            assertThat(rows(db, "SELECT id, name, parent_id FROM category ORDER BY id")).isEqualTo(categories);
+            assertThat(rows(db, "SELECT id, title, category_id FROM book ORDER BY id")).isEqualTo(books);
+        }
+        assertOk(cli.run("migrate", "zero", "--dir", "m", "--url", url));
+    }
 }
