@@ -96,4 +96,27 @@ class RepairTest {
             assertThat(f.migrator.status()).extracting(MigrationStatus::applied).containsExactly(true);
         }
     }
+
+    @AllDatabases
+    void repairPutsBackAForeignKeyAndIndexThatAFailedRunDropped(TestDatabase db) throws Exception {
+        try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("fk"))) {
+            Map<String, Fingerprint> before = Library.fingerprints(f.connection);
+            Table book = Library.book();
+            f.handWrittenPending("half", List.of(
+                    new MigrationOperation.DropForeignKey("book", book.foreignKeys().get(0)),
+                    new MigrationOperation.DropIndex("book", book.indexes().get(0)),
+                    MigrationOperation.RawSql.of("UPDATE no_such_table SET x = 1", null)));
+            assertThatThrownBy(f.migrator::migrate).hasMessageContaining("no_such_table");
+            if (db.kind() == DatabaseKind.MARIADB) {
+                assertThat(f.live.foreignKeys("book")).doesNotContainKey("author_id");
+                assertThat(f.migrator.repair(false).undone()).hasSize(2);
+            }
+            assertThat(f.live.foreignKeys("book")).containsEntry("author_id", "author");
+            assertThat(ForeignKeyIndexTest.indexesLeadingWith(f.connection, db, "book", "author_id"))
+                    .containsExactly("ix_book_author_id");
+            assertThat(f.live.succeeds("INSERT INTO book (title, author_id) VALUES ('orphan', 12345)")).isFalse();
+            assertThat(Library.fingerprints(f.connection)).isEqualTo(before);
+            java.nio.file.Files.delete(f.dir.resolve("0002_half.json"));
+        }
+    }
 }

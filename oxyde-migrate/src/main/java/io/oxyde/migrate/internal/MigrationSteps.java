@@ -99,32 +99,7 @@ public final class MigrationSteps {
      * count as one row of the squashed migration. A database that applied only some of them is refused.
      */
     public List<HistoryTable.Row> history(Connection c) throws SQLException {
-        List<HistoryTable.Row> rows = history.read(c);
-        List<HistoryTable.Row> out = new ArrayList<>();
-        int r = 0;
-        for (int i = 0; i < migrations.size() && r < rows.size(); i++) {
-            Migration m = migrations.get(i);
-            List<String> replaced = m.replaces();
-            int n = 0;
-            while (n < replaced.size() && r + n < rows.size() && rows.get(r + n).name().equals(replaced.get(n))) {
-                n++;
-            }
-            if (n == 0) {
-                out.add(rows.get(r++));
-                continue;
-            }
-            if (n < replaced.size()) {
-                throw new MigrationException("this database has applied " + replaced.subList(0, n) + " of the migrations "
-                        + "squashed into " + m.name() + " " + replaced + "; apply the rest with the migration files from "
-                        + "before the squash, then use " + m.name());
-            }
-            out.add(new HistoryTable.Row(m.name(), m.checksum(), rows.get(r + n - 1).appliedAt()));
-            r += n;
-        }
-        while (r < rows.size()) {
-            out.add(rows.get(r++));
-        }
-        return out;
+        return SquashedHistory.collapse(history.read(c), migrations);
     }
 
     /** Refuses a history whose files were edited, removed or reordered. */
@@ -243,7 +218,7 @@ public final class MigrationSteps {
                 FailureLog.record(c, new FailureLog.Failure(name, forward, completedOperations(index(name), forward, ran.size()),
                         ran, cause));
             }
-            throw failure(name, forward, statements, ran, cause, e);
+            throw FailureMessage.of(dialect, name, forward, statements, ran, cause, e);
         } finally {
             if (sqlite) {
                 exec(c, "PRAGMA foreign_keys = " + (fkWasOn ? "ON" : "OFF"));
@@ -268,33 +243,6 @@ public final class MigrationSteps {
                     + ": its operations do not fit the schema before it (" + e.getMessage()
                     + "); nothing was run", e);
         }
-    }
-
-    private MigrationException failure(String name, boolean forward, List<String> statements, List<String> ran,
-                                       String cause, Exception e) {
-        String failed = ran.size() < statements.size() ? statements.get(ran.size())
-                : "(recording the migration in " + HistoryTable.NAME + ")";
-        if (dialect == MigrationDialect.SQLITE) {
-            failed = SqliteRebuildErrors.copiedTable(failed)
-                    .map(t -> "the rebuild of table " + t + " (copying its rows into the new shape)").orElse(failed);
-        }
-        StringBuilder msg = new StringBuilder("migration ").append(name).append(" failed at statement ")
-                .append(ran.size() + 1).append(" of ").append(statements.size()).append(": ").append(failed)
-                .append("\n  cause: ").append(cause);
-        if (dialect.transactionalDdl()) {
-            msg.append("\n  the migration was rolled back: the database is as it was before ").append(name);
-        } else {
-            msg.append("\n  ").append(dialect).append(" commits each DDL statement at once, so ")
-                    .append(ran.isEmpty() ? "no statement had run yet." : "these statements already ran and stay applied:");
-            ran.forEach(s -> msg.append("\n    ").append(s).append(';'));
-            msg.append("\n  ").append(name).append(forward ? " is NOT recorded in " : " is still recorded as applied in ")
-                    .append(HistoryTable.NAME);
-            if (!ran.isEmpty()) {
-                msg.append("; the failure is recorded in ").append(FailureLog.NAME).append(": run repair to undo")
-                        .append(" the statements that ran, fix the cause, then migrate again");
-            }
-        }
-        return new MigrationException(msg.toString(), e);
     }
 
     /** How many whole operations of the run ran, given that its first {@code statementsRan} statements did. */
