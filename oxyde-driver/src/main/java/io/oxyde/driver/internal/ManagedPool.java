@@ -209,6 +209,11 @@ public final class ManagedPool implements Pool {
                     plans.put(wire.shape(), plan);
                 }
             }
+            String mismatch = plan.slotMismatch(wire.values());
+            if (mismatch != null) {
+                // the shape was validated when first seen; this message's values must still fit it
+                throw new ProtocolError("invalid IR message: " + mismatch, name, null);
+            }
             return new BoundMessage(checkBinds(plan.bind(wire.values())), plan.template());
         } catch (ProtocolException e) {
             throw new ProtocolError("invalid IR message: " + e.getMessage(), name, e);
