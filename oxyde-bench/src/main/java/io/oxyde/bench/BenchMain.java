@@ -30,7 +30,7 @@ public final class BenchMain {
             for (String db : dbs) {
                 List<String> found = QuickCheck.run(BenchTarget.local(db), Variants.ALL);
                 found.forEach(System.out::println);
-                System.out.println(db + ": " + QuickCheck.OPERATIONS.size() + " operations x " + Variants.ALL.size()
+                System.out.println(db + ": " + Operations.ALL.size() + " operations x " + Variants.ALL.size()
                         + " variants, " + (found.isEmpty() ? "all results agree" : found.size() + " differences"));
                 problems += found.size();
             }
