@@ -31,8 +31,8 @@ public final class RatioTables {
                 .append("; ").append(r.machine()).append('\n');
         out.append("- load average (1, 5, 15 min): ").append(r.loadAtStart()).append(" at the start, ")
                 .append(r.loadAtEnd()).append(" at the end\n");
-        out.append("- ").append(o.variants().size()).append(" variants in one JVM; ").append(o.warmupRounds())
-                .append(" warm-up rounds, then ").append(o.rounds()).append(" rounds; a round runs every operation for ")
+        out.append("- ").append(o.variants().size()).append(" variants in one JVM; ").append(rounds(o.rounds()))
+                .append(" after ").append(rounds(o.warmupRounds())).append(" of warm-up; a round runs every operation for ")
                 .append(o.blockMillis()).append(" ms per variant, the variant order rotating from round to round\n");
         out.append("- ratio cells: median of the per-round ratios (first–third quartile); below 1 is cheaper than the"
                 + " reference\n");
@@ -79,6 +79,10 @@ public final class RatioTables {
         out.append("\n|---|");
         variants.forEach(v -> out.append("---:|"));
         out.append('\n');
+    }
+
+    private static String rounds(int n) {
+        return n + (n == 1 ? " round" : " rounds");
     }
 
     /** Three significant digits, at least a whole number. */
