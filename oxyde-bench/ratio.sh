@@ -5,7 +5,7 @@
 # CPU time, plus absolute µs/op and the load at start and end) go to oxyde-bench/target/ratio/<db>.md.
 #
 # With the defaults (15 rounds after 3 warm-up rounds, 200 ms blocks, 19 operations x 6 variants)
-# about 7 minutes per database, 22 in all. Usage (from anywhere):
+# 7–8 minutes per database, under half an hour in all. Usage (from anywhere):
 #   oxyde-bench/ratio.sh
 #   DBS="postgres" RATIO_OPTS="--ops selectById,filter100 --variants raw,raw_async,oxyde" oxyde-bench/ratio.sh
 #   RATIO_OPTS="--rounds 25 --block-ms 300" oxyde-bench/ratio.sh

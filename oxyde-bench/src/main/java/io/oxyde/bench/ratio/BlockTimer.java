@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * right after the clock steps, and after its deadline keeps running the operation until the
  * clock steps again: both readings sit just past a step, and the block's CPU time is exact but
  * for a part of the last operation. A block therefore runs at least two operations and lasts up
- * to one step (plus one operation) longer than asked.
+ * to one step (plus one operation) longer than asked; the clock reads after the deadline (about
+ * 2 µs each) add under 1 % to a 200 ms block even of the fastest operation.
  */
 final class BlockTimer {
 

@@ -11,8 +11,8 @@ import java.util.List;
  * {@code --db sqlite|postgres|mariadb} (required), {@code --ops a,b} and {@code --variants a,b}
  * (default: all, in report order), {@code --rounds} (15), {@code --warmup} rounds (3),
  * {@code --block-ms} per variant per operation (200) and {@code --out} (a Markdown file; default
- * standard output only). The defaults make a full run of one database take about
- * 19 operations x 6 variants x 18 rounds x 200 ms = 7 minutes.
+ * standard output only). The defaults make a full run of one database take
+ * 19 operations x 6 variants x 18 rounds x 200 ms = 7 minutes of blocks, 7–8 with the set-up.
  */
 public record RatioOptions(String db, List<String> operations, List<String> variants, int rounds, int warmupRounds,
                            int blockMillis, Path out) {
