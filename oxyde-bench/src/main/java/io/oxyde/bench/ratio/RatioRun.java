@@ -77,7 +77,7 @@ public final class RatioRun {
                     + System.getProperty("java.runtime.version");
             return new RatioResult(options, started, Instant.now(), loadAtStart, loadAtEnd, machine, samples);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot connect to " + target.database() + ": " + e, e);
+            throw new IllegalStateException("ratio run on " + target.database() + " failed: " + e, e);
         } finally {
             variants.values().forEach(Variant::close);
         }
