@@ -57,6 +57,43 @@ class ByteRoadValuesTest {
         }
     }
 
+    /**
+     * A 60-byte message whose decimal has scale -10⁹ (1E+1000000000) used to exhaust the heap in
+     * the binder, and PostgreSQL answered {@code SELECT ?} with 0: refused by the codec now.
+     */
+    @AllDatabases
+    void decimalsOutsideEveryDatabasesRangeAreRefused(TestDatabase db) throws Exception {
+        try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(1))) {
+            byte[] message = IrCodec.encode(new io.oxyde.codec.RawIr("SELECT ? AS v",
+                    List.of(Value.of(java.math.BigDecimal.ONE))));
+            int at = indexOf(message, new byte[] {(byte) 0xc7, 5, 1, 0, 0, 0, 0, 1}); // ext8, 5 bytes, decimal
+            assertThat(at).isPositive();
+            int scale = -1_000_000_000;
+            message[at + 3] = (byte) (scale >>> 24);
+            message[at + 4] = (byte) (scale >>> 16);
+            message[at + 5] = (byte) (scale >>> 8);
+            message[at + 6] = (byte) scale;
+            expectRefused(rig, message, "values[0]: decimal with 1000000001 digits before the point exceeds 131072");
+            assertThat(Rig.failure(rig.driver.execute(Rig.POOL, new io.oxyde.codec.RawIr("SELECT ? AS v",
+                    List.of(Value.of(new java.math.BigDecimal("1E+1000000000")))))))
+                    .hasMessageContaining("digits before the point exceeds 131072");
+            assertThat(rig.scalar("SELECT 3")).isEqualTo(3);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static void expectRefused(Rig rig, byte[] message, String problem) {
         for (Throwable e : List.of(Rig.failure(rig.driver.execute(Rig.POOL, message)),
                 Rig.failure(rig.driver.execute(Rig.POOL, message, null)))) {
