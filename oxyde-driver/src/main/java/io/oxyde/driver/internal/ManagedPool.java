@@ -11,6 +11,7 @@ import io.oxyde.codec.RawIr;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.codec.WireQuery;
+import io.oxyde.driver.AcquireTimeout;
 import io.oxyde.driver.ConnectionLost;
 import io.oxyde.driver.ConstraintViolation;
 import io.oxyde.driver.DatabaseUrl;
@@ -35,7 +36,9 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -301,6 +304,7 @@ public final class ManagedPool implements Pool {
         String sql = query.statements().get(0).sql();
         try {
             c = dataSource.getConnection();
+            work.acquired();
             if (query.statements().size() > 1) {
                 // a chunked bulk insert is all or nothing
                 c.setAutoCommit(false);
@@ -439,6 +443,9 @@ public final class ManagedPool implements Pool {
         if (lineage != null) {
             lineage.addRoot(result);
         }
+        if (executor == statements && executor.getActiveCount() >= executor.getMaximumPoolSize()) {
+            acquireDeadline(runnable, work, result, executor);
+        }
         try {
             executor.execute(runnable);
             if (lineage != null) {
@@ -454,6 +461,30 @@ public final class ManagedPool implements Pool {
             }
         }
         return result;
+    }
+
+    /**
+     * Bounds the wait of a statement that has to queue (every worker busy) by the acquire
+     * timeout, as HikariCP bounds the wait for a connection: at the deadline, a statement that
+     * has not started is taken out of the queue, and one waiting for a connection will not run
+     * when it gets one; either way the caller gets {@link AcquireTimeout} then. A statement
+     * that already has its connection is left alone, so a caller is never told of a timeout for
+     * a statement that ran. Idle workers mean no queue, and HikariCP's own timeout suffices, so
+     * the timer is only armed when the task will wait.
+     */
+    private <T> void acquireDeadline(Lineage.Claim task, Work work, CompletableFuture<T> result,
+                                     ThreadPoolExecutor executor) {
+        long millis = settings.acquireTimeout().toMillis();
+        ScheduledFuture<?> deadline = Timers.timer().schedule(() -> {
+            if (result.isDone() || !(task.take() || work.expireIfWaiting())) {
+                return;
+            }
+            result.completeExceptionally(new AcquireTimeout("no connection available within the acquire timeout of "
+                    + millis + " ms: every connection stayed busy while the statement waited ("
+                    + executor.getQueue().size() + " tasks queued, " + executor.getActiveCount() + " running)",
+                    name, null, null));
+        }, millis, TimeUnit.MILLISECONDS);
+        result.whenComplete((r, e) -> deadline.cancel(false));
     }
 
     /** Stops the executors and closes every connection. */
