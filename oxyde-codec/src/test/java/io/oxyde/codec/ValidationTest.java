@@ -456,6 +456,20 @@ class ValidationTest {
     }
 
     @Test
+    void rawSqlHoldsAStatementAndNoNul() {
+        assertThatThrownBy(() -> IrCodec.encode(new RawIr("SELECT 1\0", List.of())))
+                .isInstanceOf(ProtocolException.class).hasMessage("sql: raw SQL holds a NUL character at index 8");
+        for (String empty : List.of(";", " ; ;", "-- only a comment", "/* c */ ;\n-- and another\n", "\t;\n")) {
+            assertThatThrownBy(() -> IrCodec.encode(new RawIr(empty, List.of()))).as(empty)
+                    .isInstanceOf(ProtocolException.class)
+                    .hasMessage("sql: raw SQL holds no statement, only comments, whitespace or ';'");
+        }
+        for (String ok : List.of("SELECT 1; -- trailing", "/* hint */ SELECT 1", "-- c\nSELECT 1", "/* open")) {
+            assertThat(IrCodec.decode(IrCodec.encode(new RawIr(ok, List.of())))).as(ok).isEqualTo(new RawIr(ok, List.of()));
+        }
+    }
+
+    @Test
     void rawSqlIsNotEmpty() {
         assertRejected(query(map("type", "raw", "sql", " ", "params", list())), "sql", "raw SQL must not be empty");
     }

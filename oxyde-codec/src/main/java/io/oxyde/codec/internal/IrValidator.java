@@ -312,6 +312,20 @@ public final class IrValidator {
         if (r.sql().length() > MAX_SQL_BYTES / 3 && utf8Length(r.sql()) > MAX_SQL_BYTES) {
             throw path.error("raw SQL longer than " + MAX_SQL_BYTES + " bytes");
         }
+        int nul = r.sql().indexOf('\0');
+        if (nul >= 0) {
+            // PostgreSQL ends the connection on it (08P01); no database accepts it in SQL text
+            throw path.error("raw SQL holds a NUL character at index " + nul);
+        }
+        int lone = loneSurrogate(r.sql());
+        if (lone >= 0) {
+            throw path.error(String.format("raw SQL holds an unpaired surrogate U+%04X at index %d",
+                    (int) r.sql().charAt(lone), lone));
+        }
+        if (!holdsStatement(r.sql())) {
+            // SQLite's driver fails on it with internal errors ("statement has been finalized")
+            throw path.error("raw SQL holds no statement, only comments, whitespace or ';'");
+        }
         path.pop();
         path.key(K_PARAMS);
         values(r.params());
@@ -431,6 +445,30 @@ public final class IrValidator {
             throw path.error(String.format("text holds an unpaired surrogate U+%04X at index %d",
                     (int) s.charAt(lone), lone));
         }
+    }
+
+    /** Whether {@code sql} has anything but whitespace, {@code ;}, {@code --} and {@code /* *\/} comments. */
+    private static boolean holdsStatement(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == ';') {
+                i++;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return true; // an unterminated comment: let the database say what is wrong
+                }
+                i = end + 2;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the first unpaired surrogate in {@code s}, or -1. */
