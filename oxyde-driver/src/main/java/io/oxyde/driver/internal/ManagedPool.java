@@ -40,6 +40,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -57,6 +58,11 @@ import java.util.function.Supplier;
 public final class ManagedPool implements Pool {
 
     private static final int PLAN_CACHE_LIMIT = 4096;
+    /**
+     * The plan cache's memory budget per pool. Counting entries alone let ~1,550 distinct
+     * messages of 4,000 slots (about 640 KB of plan each) fill a 1 GB heap.
+     */
+    static final long PLAN_CACHE_BYTES = 64L << 20;
     /** Prepared statements kept per connection (see {@link StatementCache}). */
     static final int STATEMENTS_PER_CONNECTION = 256;
 
@@ -72,6 +78,8 @@ public final class ManagedPool implements Pool {
     private final StatementRunner runner;
     private final StatementCache statementCache;
     private final ConcurrentHashMap<Object, RenderPlan> plans = new ConcurrentHashMap<>();
+    /** About how much heap the cached plans hold (see {@link RenderPlan#approximateBytes()}). */
+    private final AtomicLong planBytes = new AtomicLong();
     private final AtomicInteger openTransactions = new AtomicInteger();
     /** IR messages received since the pool opened (see {@link PoolStats#messages()}). */
     private final LongAdder messages = new LongAdder();
@@ -189,6 +197,27 @@ public final class ManagedPool implements Pool {
     public record BoundMessage(RenderedQuery query, QueryIr template) {
     }
 
+    /**
+     * Caches a plan within the cache's entry and byte budgets: when either would be exceeded,
+     * the cache starts again empty (shapes in use come back at once; a flood of one-off shapes
+     * cannot hold more than the budget).
+     */
+    private void keep(Object shape, RenderPlan plan) {
+        long bytes = plan.approximateBytes();
+        if (plans.size() >= PLAN_CACHE_LIMIT || planBytes.get() + bytes > PLAN_CACHE_BYTES) {
+            plans.clear();
+            planBytes.set(0);
+        }
+        if (plans.putIfAbsent(shape, plan) == null) {
+            planBytes.addAndGet(bytes);
+        }
+    }
+
+    /** About how much heap the cached plans hold now (for tests and monitoring). */
+    public long planCacheBytes() {
+        return planBytes.get();
+    }
+
     /** Decodes an IR message and binds it through the plan cache (shape → plan, then the values). */
     public BoundMessage bindMessage(byte[] bytes) {
         messages.increment();
@@ -204,12 +233,9 @@ public final class ManagedPool implements Pool {
         try {
             plan = plans.get(wire.shape());
             if (plan == null) {
-                plan = renderer.plan(wire.template(), dialect);
+                plan = renderer.uncachedPlan(wire.template(), dialect); // kept below, in this pool's own cache
                 if (wire.values().size() <= SqlRenderer.MAX_CACHED_SLOTS) { // huge plans are not kept (see there)
-                    if (plans.size() >= PLAN_CACHE_LIMIT) {
-                        plans.clear();
-                    }
-                    plans.put(wire.shape(), plan);
+                    keep(wire.shape(), plan);
                 }
             }
             String mismatch = plan.slotMismatch(wire.values());
