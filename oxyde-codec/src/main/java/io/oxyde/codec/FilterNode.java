@@ -33,6 +33,18 @@ public sealed interface FilterNode {
         }
     }
 
+    /**
+     * {@code field IN (query)}: the value of {@code field} is among the rows of a select of
+     * exactly one column (an uncorrelated subquery). Under {@link Not} it is {@code NOT IN}; a
+     * sender that wants that to be null-safe keeps NULL out of the subquery's column.
+     */
+    record InSelect(ColumnRef field, SelectIr query) implements FilterNode {
+        public InSelect {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(query, "query");
+        }
+    }
+
     /** The child does not hold. */
     record Not(FilterNode child) implements FilterNode {
         public Not {

@@ -108,7 +108,17 @@ final class IrArbitraries {
                 condition(),
                 inner.list().ofMaxSize(3).map(FilterNode.And::new),
                 inner.list().ofMaxSize(3).map(FilterNode.Or::new),
-                inner.map(FilterNode.Not::new)), 0, 4);
+                inner.map(FilterNode.Not::new),
+                inSelect(inner)), 0, 4);
+    }
+
+    /** {@code field IN (select one column ...)}, the subquery filtered by {@code inner}. */
+    static Arbitrary<FilterNode> inSelect(Arbitrary<FilterNode> inner) {
+        return Combinators.combine(columnRef(), identifier(), columnRef(), inner.injectNull(0.3), joins(),
+                Arbitraries.of(true, false))
+                .as((field, table, column, where, joins, distinct) -> new FilterNode.InSelect(field,
+                        new SelectIr(null, table, List.of(column), distinct, where, joins, List.of(), null, null,
+                                List.of(), List.of(), null, null, List.of(), SelectMode.ROWS)));
     }
 
     static Arbitrary<FilterNode> optionalFilter() {

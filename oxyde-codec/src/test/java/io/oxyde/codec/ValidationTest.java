@@ -289,6 +289,51 @@ class ValidationTest {
     }
 
     @Test
+    void inSelectDecodesWithTheSubquerysSlotsInPlace() {
+        Object sub = map("type", "select", "table", "album", "columns", list("artist_id"),
+                "filter", cond("title", "contains", param(1, ValueKind.TEXT)));
+        byte[] bytes = query(select("filter", map("type", "and", "children", list(
+                cond("a", "eq", param(0, ValueKind.INT)),
+                map("type", "not", "child", map("type", "in_select", "field", "id", "query", sub)),
+                cond("b", "eq", param(2, ValueKind.INT))))), 1, "Live", 2);
+        SelectIr album = SelectIr.from("album").columns("artist_id")
+                .filter(FilterNode.condition("title", Lookup.CONTAINS, Value.of("Live"))).build();
+        assertThat(IrCodec.decode(bytes)).isEqualTo(SelectIr.from("users").filter(FilterNode.and(
+                FilterNode.condition("a", Lookup.EQ, Value.of(1)),
+                FilterNode.not(new FilterNode.InSelect(ColumnRef.of("id"), album)),
+                FilterNode.condition("b", Lookup.EQ, Value.of(2)))).build());
+    }
+
+    @Test
+    void inSelectRules() {
+        Map<Object, Object> twoColumns = map("type", "select", "table", "album", "columns", list("a", "b"));
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", twoColumns))),
+                "filter.query", "an in_select query selects exactly one column (columns plus aggregates), found 2");
+        Map<Object, Object> every = map("type", "select", "table", "album");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", every))),
+                "filter.query", "an in_select query selects exactly one column (columns plus aggregates), found 0");
+        Map<Object, Object> count = map("type", "select", "table", "album", "columns", list("a"), "mode", "count");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", count))),
+                "filter.query", "an in_select query returns rows, found mode \"count\"");
+        Map<Object, Object> locked = map("type", "select", "table", "album", "columns", list("a"), "lock", "update");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", locked))),
+                "filter.query.lock", "an in_select query cannot lock rows");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id",
+                        "query", map("type", "delete", "table", "t")))),
+                "filter.query.type", "an in_select query must be a select, found \"delete\"");
+        assertRejected(query(select("filter", map("type", "in_select", "query", map("type", "select", "table", "t",
+                        "columns", list("a"))))), "filter", "missing required key \"field\"");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id"))), "filter",
+                "missing required key \"query\"");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query",
+                        map("type", "select", "table", "t", "columns", list("a\\b"))))),
+                "filter.query.columns[0]", "identifier \"a\\b\" contains a backslash, which a JDBC driver could take for an escape");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "i;d", "query",
+                        map("type", "select", "table", "t", "columns", list("a"))))),
+                "filter.field", "identifier \"i;d\" contains ';', the statement separator");
+    }
+
+    @Test
     void nestingDepthIsLimited() {
         Object node = cond("a", "eq", param(0, ValueKind.INT));
         for (int i = 0; i < 64; i++) {

@@ -18,6 +18,7 @@ import io.oxyde.codec.OrderBy;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.RawIr;
 import io.oxyde.codec.SelectIr;
+import io.oxyde.codec.SelectMode;
 import io.oxyde.codec.SetOperation;
 import io.oxyde.codec.UpdateIr;
 import io.oxyde.codec.Value;
@@ -357,11 +358,36 @@ public final class IrValidator {
             children(and.children());
         } else if (node instanceof FilterNode.Or or) {
             children(or.children());
+        } else if (node instanceof FilterNode.InSelect in) {
+            path.key(K_FIELD);
+            columnRef(in.field());
+            path.pop().key(K_QUERY);
+            inSelectQuery(in.query());
+            path.pop();
         } else {
             path.key(K_CHILD);
             filter(((FilterNode.Not) node).child());
             path.pop();
         }
+        leave();
+    }
+
+    /** The subquery of an {@code in_select}: a select of exactly one column, returning rows, unlocked. */
+    private void inSelectQuery(SelectIr q) {
+        int selected = q.columns().size() + q.aggregates().size();
+        if (selected != 1) {
+            throw path.error("an in_select query selects exactly one column (columns plus aggregates), found "
+                    + selected);
+        }
+        if (q.mode() != SelectMode.ROWS) {
+            throw path.error("an in_select query returns rows, found mode \"" + q.mode().wireName() + "\"");
+        }
+        if (q.lock() != null) {
+            path.key(K_LOCK);
+            throw path.error("an in_select query cannot lock rows");
+        }
+        enter();
+        select(q);
         leave();
     }
 

@@ -361,18 +361,7 @@ public final class ShapeReader {
                         operator = enumValue(SetOperator.fromWireName(s), "set operator", s);
                         break;
                     }
-                    case K_QUERY: {
-                        seen = once(seen, 1, key);
-                        r.enter();
-                        int qn = r.mapHeader();
-                        String type = type(qn);
-                        if (!"select".equals(type)) {
-                            throw typeError("a union part must be a select, found \"" + type + "\"");
-                        }
-                        query = select(qn);
-                        r.leave();
-                        break;
-                    }
+                    case K_QUERY: seen = once(seen, 1, key); query = nestedSelect("a union part"); break;
                     default:
                         path.pop();
                         throw unknownKey(key);
@@ -391,6 +380,19 @@ public final class ShapeReader {
         return out;
     }
 
+    /** A select nested in another node (a union part, a subquery), one level deeper. */
+    private SelectIr nestedSelect(String what) throws IOException {
+        r.enter();
+        int qn = r.mapHeader();
+        String type = type(qn);
+        if (!"select".equals(type)) {
+            throw typeError(what + " must be a select, found \"" + type + "\"");
+        }
+        SelectIr query = select(qn);
+        r.leave();
+        return query;
+    }
+
     // ------------------------------------------------------------------ filters
 
     private FilterNode filter() throws IOException {
@@ -403,6 +405,7 @@ public final class ShapeReader {
             case T_AND: node = new FilterNode.And(children(n)); break;
             case T_OR: node = new FilterNode.Or(children(n)); break;
             case T_NOT: node = not(n); break;
+            case T_IN_SELECT: node = inSelect(n); break;
             default: throw typeError("unknown filter node type \"" + type + "\"");
         }
         r.leave();
@@ -469,6 +472,31 @@ public final class ShapeReader {
             throw missing(K_CHILDREN);
         }
         return children;
+    }
+
+    private FilterNode inSelect(int n) throws IOException {
+        ColumnRef field = null;
+        SelectIr query = null;
+        long seen = 0;
+        for (int i = 1; i < n; i++) {
+            String key = key();
+            path.key(key);
+            switch (key) {
+                case K_FIELD: seen = once(seen, 0, key); field = columnRef(); break;
+                case K_QUERY: seen = once(seen, 1, key); query = nestedSelect("an in_select query"); break;
+                default:
+                    path.pop();
+                    throw unknownKey(key);
+            }
+            path.pop();
+        }
+        if (field == null) {
+            throw missing(K_FIELD);
+        }
+        if (query == null) {
+            throw missing(K_QUERY);
+        }
+        return new FilterNode.InSelect(field, query);
     }
 
     private FilterNode not(int n) throws IOException {

@@ -85,6 +85,7 @@ public final class ShapeWriter {
     private static final byte[] N_CONDITION = EncodedNames.of(T_CONDITION);
     private static final byte[] N_NEG = EncodedNames.of(T_NEG);
     private static final byte[] N_NOT = EncodedNames.of(T_NOT);
+    private static final byte[] N_IN_SELECT = EncodedNames.of(T_IN_SELECT);
     private static final byte[] N_OP_RAW = EncodedNames.of("raw");
     private static final byte[][] LOCKS = names(LockMode.values());
     private static final byte[][] DIRECTIONS = names(Direction.values());
@@ -378,6 +379,14 @@ public final class ShapeWriter {
             children(T_AND, and.children());
         } else if (node instanceof FilterNode.Or or) {
             children(T_OR, or.children());
+        } else if (node instanceof FilterNode.InSelect in) {
+            p.packMapHeader(3);
+            name(N_TYPE);
+            name(N_IN_SELECT);
+            name(N_FIELD);
+            columnRef(in.field());
+            name(N_QUERY);
+            select(in.query());
         } else {
             p.packMapHeader(2);
             name(N_TYPE);

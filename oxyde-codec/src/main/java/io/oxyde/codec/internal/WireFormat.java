@@ -96,6 +96,7 @@ public final class WireFormat {
     public static final String T_AND = "and";
     public static final String T_OR = "or";
     public static final String T_NOT = "not";
+    public static final String T_IN_SELECT = "in_select";
     public static final String T_VALUE = "value";
     public static final String T_COLUMN = "column";
     public static final String T_BINARY = "binary";

@@ -63,6 +63,9 @@ public final class Conditions {
         if (node instanceof FilterNode.Not not) {
             return DSL.not(build(not.child(), where + ".not"));
         }
+        if (node instanceof FilterNode.InSelect in) {
+            return inSelect(in, where + ".in_select");
+        }
         return condition((FilterNode.Condition) node, where);
     }
 
@@ -136,6 +139,18 @@ public final class Conditions {
             default:
                 throw new RenderException(at + ": unknown lookup " + lookup);
         }
+    }
+
+    /** {@code field IN (subquery)}; the subquery's binds join this statement's. */
+    private Condition inSelect(FilterNode.InSelect in, String where) {
+        String at = where + " (" + in.field() + " in select on " + in.query().table() + ")";
+        Field<Object> col = resolver.apply(in.field(), at);
+        Dialect d = binder.dialect();
+        if ((d == Dialect.MYSQL || d == Dialect.MARIADB) && (in.query().limit() != null || in.query().offset() != null)) {
+            throw new UnsupportedFeatureException("LIMIT/OFFSET in an IN subquery", d,
+                    "MySQL and MariaDB refuse LIMIT inside IN (...); filter the subquery instead of slicing it (" + at + ")");
+        }
+        return col.in(SelectCompiler.subquery(in.query(), binder, "subquery of " + at));
     }
 
     private Condition in(Field<Object> col, Value v, String at) {

@@ -187,6 +187,8 @@ public final class PlanCompiler {
             and.children().forEach(n -> filter(n, out));
         } else if (node instanceof FilterNode.Or or) {
             or.children().forEach(n -> filter(n, out));
+        } else if (node instanceof FilterNode.InSelect in) {
+            select(in.query(), out);
         } else {
             filter(((FilterNode.Not) node).child(), out);
         }

@@ -22,6 +22,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SelectForUpdateStep;
@@ -50,6 +51,12 @@ public final class SelectCompiler {
             return b.finish(b.ctx().select(DSL.field(DSL.exists(body))));
         }
         return b.finish(body);
+    }
+
+    /** A select of one column nested in another statement (IN subquery), bound through {@code b}. */
+    @SuppressWarnings("unchecked")
+    static Select<? extends Record1<Object>> subquery(SelectIr s, Binder b, String description) {
+        return (Select<? extends Record1<Object>>) select(s, b, description, false, false);
     }
 
     private static Select<?> select(SelectIr s, Binder b, String description, boolean lock, boolean part) {
