@@ -92,7 +92,7 @@ public final class Query<T> {
     /** Drops rows matching a {@link Q} condition. */
     public Query<T> exclude(Q condition) {
         QueryCore c = core.copy();
-        c.filters().add(new FilterNode.Not(c.compile(condition)));
+        c.filters().add(c.exclusion(condition));
         return with(c);
     }
 

@@ -14,12 +14,14 @@ import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.SetOperation;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.internal.query.JoinPromotion;
 import io.oxyde.internal.query.JoinStep;
 import io.oxyde.internal.query.Lookups;
 import io.oxyde.internal.query.PathSyntax;
 import io.oxyde.internal.query.Paths;
 import io.oxyde.internal.query.Resolved;
 import io.oxyde.internal.query.Target;
+import io.oxyde.internal.query.ToManySubquery;
 import io.oxyde.query.SqlRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,6 +180,10 @@ final class QueryCore {
 
     // ---- building --------------------------------------------------------------------------
 
+    /**
+     * Adds the joins of a path; {@code kind} is the least they need (INNER for a terminal that
+     * aggregates over them); a filter's needs are added at {@link #toIr()}.
+     */
     void addJoins(List<JoinStep> steps, JoinKind kind) {
         if (steps.isEmpty()) {
             return;
@@ -193,33 +199,63 @@ final class QueryCore {
         }
     }
 
+    /** A {@code filter(path, value)} condition. */
     FilterNode condition(String path, Object value) {
+        return leaf(path, value, false);
+    }
+
+    /** A {@code filter(Q)} condition. */
+    FilterNode compile(Q q) {
+        return compile(q, false);
+    }
+
+    /** An {@code exclude(Q)} condition: the negation of {@code q}, compiled as negated. */
+    FilterNode exclusion(Q q) {
+        return new FilterNode.Not(compile(q, true));
+    }
+
+    /**
+     * Compiles {@code q}; {@code negated} says whether an odd number of NOTs encloses it, where
+     * Django's exclude rules apply (see {@link #leaf}).
+     */
+    private FilterNode compile(Q q, boolean negated) {
+        if (q instanceof Q.Leaf leaf) {
+            return leaf(leaf.path(), leaf.value(), negated);
+        }
+        if (q instanceof Q.Negated not) {
+            return new FilterNode.Not(compile(not.child(), !negated));
+        }
+        List<Q> parts = q instanceof Q.All all ? all.children() : ((Q.Any) q).children();
+        List<FilterNode> children = new ArrayList<>(parts.size());
+        for (Q c : parts) {
+            children.add(compile(c, negated));
+        }
+        return q instanceof Q.All ? new FilterNode.And(children) : new FilterNode.Or(children);
+    }
+
+    /**
+     * One condition. Its joins are LEFT unless the whole filter needs their rows ({@link
+     * JoinPromotion}, at {@link #toIr()}). Under negation it is made two-valued, so that NOT
+     * keeps the rows it does not match (Django's exclude is the complement of filter): a path
+     * across a to-many relation becomes a subquery ({@link ToManySubquery}); a comparison on a
+     * nullable column or across a foreign key also requires the column to be non-NULL.
+     */
+    private FilterNode leaf(String path, Object value, boolean negated) {
         Resolved r = Paths.resolve(meta, path, true);
         Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
         Value operand = Lookups.operand(r.owner().modelClass(), r.field(), lookup, value);
-        addJoins(r.joins(), JoinKind.INNER);
-        return new FilterNode.Condition(r.column(), lookup, operand);
-    }
-
-    FilterNode compile(Q q) {
-        if (q instanceof Q.Leaf leaf) {
-            return condition(leaf.path(), leaf.value());
+        FilterNode.Condition c = new FilterNode.Condition(r.column(), lookup, operand);
+        int toMany = negated ? ToManySubquery.firstToMany(r.joins()) : -1;
+        if (toMany >= 0) {
+            addJoins(r.joins().subList(0, toMany), JoinKind.LEFT);
+            return ToManySubquery.positive(r.joins(), toMany, c);
         }
-        if (q instanceof Q.All all) {
-            List<FilterNode> children = new ArrayList<>();
-            for (Q c : all.children()) {
-                children.add(compile(c));
-            }
-            return new FilterNode.And(children);
+        addJoins(r.joins(), JoinKind.LEFT);
+        boolean twoValued = lookup == Lookup.ISNULL || lookup == Lookup.NE || operand.kind() == ValueKind.NULL;
+        if (negated && !twoValued && (r.field().nullable() || r.alias() != null)) {
+            return new FilterNode.And(List.of(c, new FilterNode.Condition(r.column(), Lookup.ISNULL, Value.Bool.FALSE)));
         }
-        if (q instanceof Q.Any any) {
-            List<FilterNode> children = new ArrayList<>();
-            for (Q c : any.children()) {
-                children.add(compile(c));
-            }
-            return new FilterNode.Or(children);
-        }
-        return new FilterNode.Not(compile(((Q.Negated) q).child()));
+        return c;
     }
 
     /** An ORDER BY term for "field", "-field", "?" or an annotation alias. */
@@ -341,11 +377,13 @@ final class QueryCore {
                 b.column(ColumnRef.of(f.column()));
             }
         }
+        Set<String> inner = joins.isEmpty() ? Set.of() : JoinPromotion.innerAliases(where(), joins.values());
         for (Map.Entry<String, JoinStep> e : joins.entrySet()) {
             JoinStep step = e.getValue();
             List<String> cols = values == null && eager.contains(e.getKey())
                     ? step.target().fields().stream().map(FieldMeta::column).toList() : List.of();
-            b.join(step.toJoin(joinKinds.get(e.getKey()), cols));
+            JoinKind kind = inner.contains(e.getKey()) ? JoinKind.INNER : joinKinds.get(e.getKey());
+            b.join(step.toJoin(kind, cols));
         }
         b.filter(where()).distinct(distinct).limit(limit).offset(offset).lock(lock);
         order.forEach(b::orderBy);

@@ -79,7 +79,7 @@ public final class ValuesQuery<R> {
     /** Drops rows matching a {@link Q}. */
     public ValuesQuery<R> exclude(Q condition) {
         QueryCore c = core.copy();
-        c.filters().add(new FilterNode.Not(c.compile(condition)));
+        c.filters().add(c.exclusion(condition));
         return with(c);
     }
 
