@@ -17,6 +17,7 @@ import io.oxyde.Table;
 import io.oxyde.ValidationException;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
+import io.oxyde.chinook.Employee;
 import io.oxyde.chinook.Genre;
 import io.oxyde.chinook.Invoice;
 import io.oxyde.chinook.Playlist;
@@ -110,6 +111,12 @@ class DocsExamplesTest {
 
         assertThat(tracks).hasSize(10);
         assertThat(artist).isNotBlank();
+
+        // queries: join rules
+        long withoutAlbums = Oxyde.await(db.objects(Artist.class).filter("albums__isnull", true).count());
+        long noLiveAlbum = Oxyde.await(db.objects(Artist.class).exclude("albums__title__contains", "Live").count());
+        long notUnderAdams = Oxyde.await(db.objects(Employee.class).exclude("reportsTo__lastName", "Adams").count());
+        assertThat(List.of(withoutAlbums, noLiveAlbum, notUnderAdams)).containsExactly(71L, 264L, 6L);
 
         // queries: Q objects
         Query<Track> shortOrHuge = db.objects(Track.class)

@@ -2,7 +2,9 @@ package io.oxyde.it;
 
 import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.oxyde.FieldError;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.chinook.Album;
@@ -10,6 +12,7 @@ import io.oxyde.chinook.Artist;
 import io.oxyde.chinook.Employee;
 import io.oxyde.chinook.Playlist;
 import io.oxyde.chinook.PlaylistTrack;
+import io.oxyde.chinook.Track;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.util.List;
@@ -145,6 +148,29 @@ class RelationPathSemanticsTest {
         // a forward foreign key before the to-many hop: albums whose artist has no live album
         long albums = Expect.ALBUMS.stream().filter(a -> !ARTISTS_WITH_LIVE.contains(a.artist().id())).count();
         assertThat(await(db.objects(Album.class).exclude("artist__albums__title__contains", "Live").count())).isEqualTo(albums);
+    }
+
+    @AllDatabases
+    void relationPathMistakesNameWhatFits(TestDatabase tdb) throws Exception {
+        Oxyde db = Chinook.shared(tdb);
+        assertThatThrownBy(() -> db.objects(Artist.class).filter("albums__gte", 3))
+                .isInstanceOfSatisfying(FieldError.class, e -> {
+                    assertThat(e.model()).isEqualTo(Artist.class);
+                    assertThat(e.field()).isEqualTo("albums");
+                    assertThat(e.choices()).containsExactly("isnull");
+                }).hasMessageContaining("lookup \"gte\" does not apply to the to-many relation \"albums\"");
+        assertThatThrownBy(() -> db.objects(Artist.class).filter("albums__nope", 3))
+                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.choices())
+                        .contains("title", "artist", "isnull").doesNotContain("exact", "gte"))
+                .hasMessageContaining("Album.nope: unknown field in path \"albums__nope\"");
+        assertThatThrownBy(() -> db.objects(Artist.class).filter("albums", 3))
+                .isInstanceOf(FieldError.class).hasMessageContaining("ends on the to-many relation \"albums\"");
+        assertThatThrownBy(() -> db.objects(Track.class).filter("album__nope", 3))
+                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.choices()).contains("title", "isnull", "in"))
+                .hasMessageContaining("Album.nope");
+        assertThatThrownBy(() -> db.objects(Artist.class).filter("albums__title__nope", 3))
+                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.choices()).contains("contains").doesNotContain("title"))
+                .hasMessageContaining("Album.title__nope: unknown lookup");
     }
 
     @AllDatabases
