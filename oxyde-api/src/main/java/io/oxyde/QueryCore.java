@@ -243,15 +243,22 @@ final class QueryCore {
     private FilterNode leaf(String path, Object value, boolean negated) {
         Resolved r = Paths.resolve(meta, path, true);
         Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
-        Value operand = Lookups.operand(r.owner().modelClass(), r.field(), lookup, value);
-        FilterNode.Condition c = new FilterNode.Condition(r.column(), lookup, operand);
+        FilterNode c;
+        boolean twoValued;
+        if (SubqueryOperand.isQuery(value)) {
+            c = SubqueryOperand.condition(r.owner().modelClass(), r.field(), r.column(), lookup, value);
+            twoValued = false;
+        } else {
+            Value operand = Lookups.operand(r.owner().modelClass(), r.field(), lookup, value);
+            c = new FilterNode.Condition(r.column(), lookup, operand);
+            twoValued = lookup == Lookup.ISNULL || lookup == Lookup.NE || operand.kind() == ValueKind.NULL;
+        }
         int toMany = negated ? ToManySubquery.firstToMany(r.joins()) : -1;
         if (toMany >= 0) {
             addJoins(r.joins().subList(0, toMany), JoinKind.LEFT);
             return ToManySubquery.positive(r.joins(), toMany, c);
         }
         addJoins(r.joins(), JoinKind.LEFT);
-        boolean twoValued = lookup == Lookup.ISNULL || lookup == Lookup.NE || operand.kind() == ValueKind.NULL;
         if (negated && !twoValued && (r.field().nullable() || r.alias() != null)) {
             return new FilterNode.And(List.of(c, new FilterNode.Condition(r.column(), Lookup.ISNULL, Value.Bool.FALSE)));
         }

@@ -58,6 +58,11 @@ public final class ValuesQuery<R> {
         this.rows = rows;
     }
 
+    /** The builder state, for a query nested in another (an {@code in} subquery). */
+    QueryCore core() {
+        return core;
+    }
+
     private ValuesQuery<R> with(QueryCore c) {
         return new ValuesQuery<>(c, shape, rows);
     }

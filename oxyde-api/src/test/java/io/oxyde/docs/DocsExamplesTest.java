@@ -118,6 +118,15 @@ class DocsExamplesTest {
         long notUnderAdams = Oxyde.await(db.objects(Employee.class).exclude("reportsTo__lastName", "Adams").count());
         assertThat(List.of(withoutAlbums, noLiveAlbum, notUnderAdams)).containsExactly(71L, 264L, 6L);
 
+        // queries: subqueries
+        List<Artist> withLiveAlbums = Oxyde.await(db.objects(Artist.class)
+                .filter("id__in", db.objects(Album.class).filter("title__contains", "Live").values("artist")).all());
+        long queenTracks = Oxyde.await(db.objects(Track.class)
+                .filter("album__in", db.objects(Album.class).filter("artist__name", "Queen")).count());
+        assertThat(withLiveAlbums).hasSize(11);
+        assertThat(queenTracks).isEqualTo(TRACKS.stream().filter(t -> ALBUMS.stream().anyMatch(a -> a.id().equals(t.album().id())
+                && ARTISTS.stream().anyMatch(r -> r.id().equals(a.artist().id()) && r.name().equals("Queen")))).count());
+
         // queries: Q objects
         Query<Track> shortOrHuge = db.objects(Track.class)
                 .filter(Q.of("milliseconds__lt", 60_000).or(Q.of("bytes__gt", 500_000_000)))

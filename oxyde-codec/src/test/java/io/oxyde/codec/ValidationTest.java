@@ -308,10 +308,10 @@ class ValidationTest {
     void inSelectRules() {
         Map<Object, Object> twoColumns = map("type", "select", "table", "album", "columns", list("a", "b"));
         assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", twoColumns))),
-                "filter.query", "an in_select query selects exactly one column (columns plus aggregates), found 2");
+                "filter.query", "an in_select query selects exactly one column (columns, joined columns and aggregates), found 2");
         Map<Object, Object> every = map("type", "select", "table", "album");
         assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", every))),
-                "filter.query", "an in_select query selects exactly one column (columns plus aggregates), found 0");
+                "filter.query", "an in_select query selects exactly one column (columns, joined columns and aggregates), found 0");
         Map<Object, Object> count = map("type", "select", "table", "album", "columns", list("a"), "mode", "count");
         assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", count))),
                 "filter.query", "an in_select query returns rows, found mode \"count\"");

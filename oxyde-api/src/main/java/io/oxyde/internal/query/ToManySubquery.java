@@ -40,14 +40,14 @@ public final class ToManySubquery {
      *
      * @param joins the path's joins; the outer query keeps those before {@code k}
      * @param k the index of the first to-many hop
-     * @param condition the leaf on the path's column, as the join form would render it
+     * @param condition the leaf on the path's column ({@code condition} or {@code in_select}), as
+     *     the join form would render it
      */
-    public static FilterNode positive(List<JoinStep> joins, int k, FilterNode.Condition condition) {
+    public static FilterNode positive(List<JoinStep> joins, int k, FilterNode condition) {
         JoinStep hop = joins.get(k);
         ColumnRef outer = new ColumnRef(hop.parentAlias(), hop.leftColumn());
         FilterNode backIsSet = new FilterNode.Condition(ColumnRef.of(hop.rightColumn()), Lookup.ISNULL, Value.Bool.FALSE);
-        FilterNode.Condition moved = new FilterNode.Condition(relocate(condition.field(), hop.alias()),
-                condition.lookup(), condition.value());
+        FilterNode moved = relocate(condition, hop.alias());
         List<JoinStep> inner = new ArrayList<>();
         for (JoinStep s : joins.subList(k + 1, joins.size())) {
             String parent = hop.alias().equals(s.parentAlias()) ? null : s.parentAlias();
@@ -56,7 +56,7 @@ public final class ToManySubquery {
         FilterNode matching = new FilterNode.InSelect(outer,
                 select(hop, inner, new FilterNode.And(List.of(moved, backIsSet))));
         boolean outerMayBeMissing = outer.source() != null;
-        if (!JoinPromotion.isNullForm(condition)) {
+        if (!(condition instanceof FilterNode.Condition c && JoinPromotion.isNullForm(c))) {
             return outerMayBeMissing ? new FilterNode.And(List.of(matching, isNull(outer, false))) : matching;
         }
         FilterNode none = new FilterNode.Not(new FilterNode.InSelect(outer, select(hop, List.of(), backIsSet)));
@@ -71,7 +71,15 @@ public final class ToManySubquery {
         return new FilterNode.Condition(column, Lookup.ISNULL, isNull ? Value.Bool.TRUE : Value.Bool.FALSE);
     }
 
-    /** A column of the hop's alias is a column of the subquery's main table. */
+    /** The leaf with a column of the hop's alias made a column of the subquery's main table. */
+    private static FilterNode relocate(FilterNode leaf, String alias) {
+        if (leaf instanceof FilterNode.InSelect in) {
+            return new FilterNode.InSelect(relocate(in.field(), alias), in.query());
+        }
+        FilterNode.Condition c = (FilterNode.Condition) leaf;
+        return new FilterNode.Condition(relocate(c.field(), alias), c.lookup(), c.value());
+    }
+
     private static ColumnRef relocate(ColumnRef ref, String alias) {
         return alias.equals(ref.source()) ? ColumnRef.of(ref.column()) : ref;
     }

@@ -375,9 +375,12 @@ public final class IrValidator {
     /** The subquery of an {@code in_select}: a select of exactly one column, returning rows, unlocked. */
     private void inSelectQuery(SelectIr q) {
         int selected = q.columns().size() + q.aggregates().size();
+        for (Join j : q.joins()) {
+            selected += j.columns().size();
+        }
         if (selected != 1) {
-            throw path.error("an in_select query selects exactly one column (columns plus aggregates), found "
-                    + selected);
+            throw path.error("an in_select query selects exactly one column (columns, joined columns and aggregates),"
+                    + " found " + selected);
         }
         if (q.mode() != SelectMode.ROWS) {
             throw path.error("an in_select query returns rows, found mode \"" + q.mode().wireName() + "\"");

@@ -149,7 +149,7 @@ public final class MutationCompiler {
         }
         q.addValues(set);
         if (ir.filter() != null) {
-            q.addConditions(new Conditions(b, scope::column, "filter of " + description).build(ir.filter()));
+            q.addConditions(Conditions.ofMutation(b, scope::column, "filter of " + description, ir.table()).build(ir.filter()));
         }
         String suffix = returning(ir.returning(), b, "update … returning", b.dialect().supportsUpdateReturning(), q::setReturning);
         return b.finish(q, suffix);
@@ -191,7 +191,7 @@ public final class MutationCompiler {
         Scope scope = new Scope(ir.table(), description);
         DeleteWhereStep<Record> del = b.ctx().deleteFrom(DSL.table(DSL.quotedName(ir.table())));
         Condition where = ir.filter() == null ? DSL.noCondition()
-                : new Conditions(b, scope::column, "filter of " + description).build(ir.filter());
+                : Conditions.ofMutation(b, scope::column, "filter of " + description, ir.table()).build(ir.filter());
         DeleteConditionStep<Record> q = del.where(where);
         if (ir.returning().isEmpty()) {
             return b.finish(q);
