@@ -148,6 +148,9 @@ public final class IrTemplate {
         if (node instanceof FilterNode.Or or) {
             return new FilterNode.Or(mapFilters(or.children(), f));
         }
+        if (node instanceof FilterNode.Compare c) {
+            return new FilterNode.Compare(c.field(), c.lookup(), mapExpr(c.expr(), f), c.numeric());
+        }
         if (node instanceof FilterNode.InSelect in) {
             return new FilterNode.InSelect(in.field(), mapSelect(in.query(), f));
         }

@@ -109,12 +109,21 @@ final class IrArbitraries {
                 inner.list().ofMaxSize(3).map(FilterNode.And::new),
                 inner.list().ofMaxSize(3).map(FilterNode.Or::new),
                 inner.map(FilterNode.Not::new),
-                inSelect(inner)), 0, 4);
+                inSelect(inner),
+                compare()), 0, 4);
+    }
+
+    /** {@code field <op> expr}, column vs expression. */
+    static Arbitrary<FilterNode> compare() {
+        return Combinators.combine(columnRef(), Arbitraries.of(Lookup.EQ, Lookup.NE, Lookup.GT, Lookup.GTE, Lookup.LT,
+                Lookup.LTE), filterExpr(), Arbitraries.of(true, false)).as(FilterNode.Compare::new);
     }
 
     /** {@code field IN (select one column ...)}, the subquery filtered by {@code inner}. */
     static Arbitrary<FilterNode> inSelect(Arbitrary<FilterNode> inner) {
-        return Combinators.combine(columnRef(), identifier(), columnRef(), inner.injectNull(0.3), joins(),
+        Arbitrary<List<Join>> joinsWithoutColumns = joins().map(js -> js.stream()
+                .map(j -> new Join(j.alias(), j.table(), j.kind(), j.left(), j.rightColumn(), List.of())).toList());
+        return Combinators.combine(columnRef(), identifier(), columnRef(), inner.injectNull(0.3), joinsWithoutColumns,
                 Arbitraries.of(true, false))
                 .as((field, table, column, where, joins, distinct) -> new FilterNode.InSelect(field,
                         new SelectIr(null, table, List.of(column), distinct, where, joins, List.of(), null, null,
@@ -217,6 +226,17 @@ final class IrArbitraries {
                         Combinators.combine(Arbitraries.of(ArithmeticOperator.class), inner, inner).as(Expr.Binary::new),
                         inner.map(Expr.Negate::new)),
                 0, 3);
+    }
+
+    /** Expressions of a filter's compare node: columns may name a join alias. */
+    static Arbitrary<Expr> filterExpr() {
+        return Arbitraries.recursive(
+                () -> Arbitraries.oneOf(value().map(Expr.Literal::new),
+                        Combinators.combine(identifier().injectNull(0.5), identifier()).as(Expr.Column::new)),
+                inner -> Arbitraries.oneOf(
+                        Combinators.combine(Arbitraries.of(ArithmeticOperator.class), inner, inner).as(Expr.Binary::new),
+                        inner.map(Expr.Negate::new)),
+                0, 2);
     }
 
     static Arbitrary<UpdateIr> update() {

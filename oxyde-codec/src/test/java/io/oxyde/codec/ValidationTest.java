@@ -305,6 +305,28 @@ class ValidationTest {
     }
 
     @Test
+    void compareDecodesAndChecksItsOperator() {
+        Object expr = map("type", "binary", "op", "mul", "left", map("type", "column", "name", "price", "source", "t"),
+                "right", map("type", "value", "value", param(0, ValueKind.INT)));
+        byte[] bytes = query(select("filter", map("type", "compare", "field", "cost", "op", "gt", "expr", expr,
+                "numeric", true)), 2);
+        assertThat(IrCodec.decode(bytes)).isEqualTo(SelectIr.from("users").filter(new FilterNode.Compare(
+                ColumnRef.of("cost"), Lookup.GT, new Expr.Binary(ArithmeticOperator.MUL, new Expr.Column("t", "price"),
+                        new Expr.Literal(Value.of(2))), true)).build());
+        assertRejected(query(select("filter", map("type", "compare", "field", "a", "op", "contains",
+                        "expr", map("type", "column", "name", "b")))), "filter.op",
+                "compare takes eq, ne, gt, gte, lt or lte, found contains");
+        assertRejected(query(select("filter", map("type", "compare", "field", "a", "op", "eq"))), "filter",
+                "missing required key \"expr\"");
+        assertRejected(query(select("filter", map("type", "compare", "field", "a", "op", "eq",
+                        "expr", map("type", "column", "name", "b", "source", "x;y")))), "filter.expr.source",
+                "identifier \"x;y\" contains ';', the statement separator");
+        assertRejected(query(map("type", "update", "table", "t", "set", list(list("a",
+                        map("type", "column", "name", "b", "source", "j"))))), "set[0][1].source",
+                "an update expression names columns of the updated table only, found source \"j\"");
+    }
+
+    @Test
     void inSelectRules() {
         Map<Object, Object> twoColumns = map("type", "select", "table", "album", "columns", list("a", "b"));
         assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", twoColumns))),

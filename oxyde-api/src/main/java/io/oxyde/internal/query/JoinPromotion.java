@@ -1,5 +1,6 @@
 package io.oxyde.internal.query;
 
+import io.oxyde.codec.Expr;
 import io.oxyde.codec.FilterNode;
 import io.oxyde.codec.Lookup;
 import io.oxyde.codec.Value;
@@ -60,6 +61,9 @@ public final class JoinPromotion {
         if (node instanceof FilterNode.InSelect in) {
             return source(in.field().source());
         }
+        if (node instanceof FilterNode.Compare c) {
+            return c.lookup() == Lookup.NE ? Set.of() : sources(c);
+        }
         if (node instanceof FilterNode.And and) {
             return union(and.children(), true);
         }
@@ -75,6 +79,9 @@ public final class JoinPromotion {
         }
         if (node instanceof FilterNode.InSelect in) {
             return source(in.field().source());
+        }
+        if (node instanceof FilterNode.Compare c) {
+            return sources(c);
         }
         if (node instanceof FilterNode.And and) {
             return intersection(and.children(), false);
@@ -104,6 +111,24 @@ public final class JoinPromotion {
             }
         }
         return out == null ? Set.of() : out;
+    }
+
+    /** The aliases of a compare's column and of every column of its expression. */
+    private static Set<String> sources(FilterNode.Compare c) {
+        Set<String> out = new HashSet<>(source(c.field().source()));
+        addSources(c.expr(), out);
+        return out;
+    }
+
+    private static void addSources(Expr e, Set<String> out) {
+        if (e instanceof Expr.Column col && col.source() != null) {
+            out.add(col.source());
+        } else if (e instanceof Expr.Binary b) {
+            addSources(b.left(), out);
+            addSources(b.right(), out);
+        } else if (e instanceof Expr.Negate n) {
+            addSources(n.operand(), out);
+        }
     }
 
     private static Set<String> source(String alias) {

@@ -232,7 +232,7 @@ public final class IrValidator {
             path.index(0);
             identifier(a.column());
             path.setIndex(1);
-            expr(a.value());
+            expr(a.value(), false);
             path.pop();
         }
         path.pop().pop();
@@ -244,7 +244,8 @@ public final class IrValidator {
         identifiers(K_RETURNING, u.returning());
     }
 
-    private void expr(Expr e) {
+    /** An expression; {@code sources}: whether columns may name a join alias (filters, not updates). */
+    private void expr(Expr e, boolean sources) {
         enter();
         if (e instanceof Expr.Literal l) {
             path.key(K_VALUE);
@@ -252,15 +253,23 @@ public final class IrValidator {
             path.pop();
         } else if (e instanceof Expr.Column c) {
             identifier(K_NAME, c.name());
+            if (c.source() != null) {
+                if (!sources) {
+                    path.key(K_SOURCE);
+                    throw path.error("an update expression names columns of the updated table only, found source \""
+                            + c.source() + "\"");
+                }
+                identifier(K_SOURCE, c.source());
+            }
         } else if (e instanceof Expr.Binary b) {
             path.key(K_LEFT);
-            expr(b.left());
+            expr(b.left(), sources);
             path.pop().key(K_RIGHT);
-            expr(b.right());
+            expr(b.right(), sources);
             path.pop();
         } else {
             path.key(K_OPERAND);
-            expr(((Expr.Negate) e).operand());
+            expr(((Expr.Negate) e).operand(), sources);
             path.pop();
         }
         leave();
@@ -358,6 +367,20 @@ public final class IrValidator {
             children(and.children());
         } else if (node instanceof FilterNode.Or or) {
             children(or.children());
+        } else if (node instanceof FilterNode.Compare c) {
+            path.key(K_FIELD);
+            columnRef(c.field());
+            path.pop();
+            switch (c.lookup()) {
+                case EQ, NE, GT, GTE, LT, LTE -> { }
+                default -> {
+                    path.key(K_OP);
+                    throw path.error("compare takes eq, ne, gt, gte, lt or lte, found " + c.lookup().wireName());
+                }
+            }
+            path.key(K_EXPR);
+            expr(c.expr(), true);
+            path.pop();
         } else if (node instanceof FilterNode.InSelect in) {
             path.key(K_FIELD);
             columnRef(in.field());

@@ -406,6 +406,7 @@ public final class ShapeReader {
             case T_OR: node = new FilterNode.Or(children(n)); break;
             case T_NOT: node = not(n); break;
             case T_IN_SELECT: node = inSelect(n); break;
+            case T_COMPARE: node = compare(n); break;
             default: throw typeError("unknown filter node type \"" + type + "\"");
         }
         r.leave();
@@ -472,6 +473,43 @@ public final class ShapeReader {
             throw missing(K_CHILDREN);
         }
         return children;
+    }
+
+    private FilterNode compare(int n) throws IOException {
+        ColumnRef field = null;
+        Lookup lookup = null;
+        Expr expr = null;
+        boolean numeric = false;
+        long seen = 0;
+        for (int i = 1; i < n; i++) {
+            String key = key();
+            path.key(key);
+            switch (key) {
+                case K_FIELD: seen = once(seen, 0, key); field = columnRef(); break;
+                case K_OP: {
+                    seen = once(seen, 1, key);
+                    String s = name();
+                    lookup = enumValue(Lookup.fromWireName(s), "operator", s);
+                    break;
+                }
+                case K_EXPR: seen = once(seen, 2, key); expr = expr(); break;
+                case K_NUMERIC: seen = once(seen, 3, key); numeric = r.bool(); break;
+                default:
+                    path.pop();
+                    throw unknownKey(key);
+            }
+            path.pop();
+        }
+        if (field == null) {
+            throw missing(K_FIELD);
+        }
+        if (lookup == null) {
+            throw missing(K_OP);
+        }
+        if (expr == null) {
+            throw missing(K_EXPR);
+        }
+        return new FilterNode.Compare(field, lookup, expr, numeric);
     }
 
     private FilterNode inSelect(int n) throws IOException {
@@ -692,22 +730,24 @@ public final class ShapeReader {
             }
             case T_COLUMN: {
                 String name = null;
+                String source = null;
+                long seen = 0;
                 for (int i = 1; i < n; i++) {
                     String key = key();
-                    if (!K_NAME.equals(key)) {
-                        throw unknownKey(key);
-                    }
                     path.key(key);
-                    if (name != null) {
-                        throw r.fail("duplicate key \"" + key + "\"");
+                    switch (key) {
+                        case K_NAME: seen = once(seen, 0, key); name = identifier(); break;
+                        case K_SOURCE: seen = once(seen, 1, key); source = identifier(); break;
+                        default:
+                            path.pop();
+                            throw unknownKey(key);
                     }
-                    name = identifier();
                     path.pop();
                 }
                 if (name == null) {
                     throw missing(K_NAME);
                 }
-                result = new Expr.Column(name);
+                result = new Expr.Column(source, name);
                 break;
             }
             case T_BINARY: {

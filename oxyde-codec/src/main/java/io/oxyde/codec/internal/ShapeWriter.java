@@ -86,6 +86,10 @@ public final class ShapeWriter {
     private static final byte[] N_NEG = EncodedNames.of(T_NEG);
     private static final byte[] N_NOT = EncodedNames.of(T_NOT);
     private static final byte[] N_IN_SELECT = EncodedNames.of(T_IN_SELECT);
+    private static final byte[] N_COMPARE = EncodedNames.of(T_COMPARE);
+    private static final byte[] N_SOURCE = EncodedNames.of(K_SOURCE);
+    private static final byte[] N_EXPR = EncodedNames.of(K_EXPR);
+    private static final byte[] N_NUMERIC = EncodedNames.of(K_NUMERIC);
     private static final byte[] N_OP_RAW = EncodedNames.of("raw");
     private static final byte[][] LOCKS = names(LockMode.values());
     private static final byte[][] DIRECTIONS = names(Direction.values());
@@ -379,6 +383,19 @@ public final class ShapeWriter {
             children(T_AND, and.children());
         } else if (node instanceof FilterNode.Or or) {
             children(T_OR, or.children());
+        } else if (node instanceof FilterNode.Compare c) {
+            p.packMapHeader(c.numeric() ? 5 : 4);
+            name(N_TYPE);
+            name(N_COMPARE);
+            name(N_FIELD);
+            columnRef(c.field());
+            name(N_OP);
+            name(LOOKUPS[c.lookup().ordinal()]);
+            name(N_EXPR);
+            expr(c.expr());
+            if (c.numeric()) {
+                name(N_NUMERIC).packBoolean(true);
+            }
         } else if (node instanceof FilterNode.InSelect in) {
             p.packMapHeader(3);
             name(N_TYPE);
@@ -413,10 +430,13 @@ public final class ShapeWriter {
             name(N_VALUE);
             value(l.value());
         } else if (e instanceof Expr.Column c) {
-            p.packMapHeader(2);
+            p.packMapHeader(c.source() == null ? 2 : 3);
             name(N_TYPE);
             name(N_COLUMN);
             name(N_NAME).packString(c.name());
+            if (c.source() != null) {
+                name(N_SOURCE).packString(c.source());
+            }
         } else if (e instanceof Expr.Binary b) {
             p.packMapHeader(4);
             name(N_TYPE);

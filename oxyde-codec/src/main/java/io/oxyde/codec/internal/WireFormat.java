@@ -90,6 +90,9 @@ public final class WireFormat {
     // expressions
     public static final String K_NAME = "name";
     public static final String K_OPERAND = "operand";
+    public static final String K_SOURCE = "source";
+    public static final String K_EXPR = "expr";
+    public static final String K_NUMERIC = "numeric";
 
     // Filter node and expression types.
     public static final String T_CONDITION = "condition";
@@ -97,6 +100,7 @@ public final class WireFormat {
     public static final String T_OR = "or";
     public static final String T_NOT = "not";
     public static final String T_IN_SELECT = "in_select";
+    public static final String T_COMPARE = "compare";
     public static final String T_VALUE = "value";
     public static final String T_COLUMN = "column";
     public static final String T_BINARY = "binary";

@@ -88,6 +88,9 @@ public final class Conditions {
         if (node instanceof FilterNode.InSelect in) {
             return inSelect(in, where + ".in_select");
         }
+        if (node instanceof FilterNode.Compare c) {
+            return compare(c, where);
+        }
         return condition((FilterNode.Condition) node, where);
     }
 
@@ -160,6 +163,33 @@ public final class Conditions {
                 return regex(col, v, at, lookup == Lookup.IREGEX);
             default:
                 throw new RenderException(at + ": unknown lookup " + lookup);
+        }
+    }
+
+    /** {@code field <op> expr}, column vs expression; {@code numeric} casts both sides on SQLite. */
+    private Condition compare(FilterNode.Compare c, String where) {
+        String at = where + " (" + c.field() + " " + c.lookup().wireName() + " expression)";
+        Field<Object> left = resolver.apply(c.field(), at);
+        Field<Object> right = Expressions.build(c.expr(), resolver, binder, at);
+        if (c.numeric() && binder.dialect() == Dialect.SQLITE) {
+            left = DSL.field("cast({0} as numeric)", Object.class, left);
+            right = DSL.field("cast({0} as numeric)", Object.class, right);
+        }
+        switch (c.lookup()) {
+            case EQ:
+                return left.eq(right);
+            case NE:
+                return left.isDistinctFrom(right);
+            case GT:
+                return left.gt(right);
+            case GTE:
+                return left.ge(right);
+            case LT:
+                return left.lt(right);
+            case LTE:
+                return left.le(right);
+            default:
+                throw new RenderException(at + ": compare takes eq, ne, gt, gte, lt or lte, not " + c.lookup().wireName());
         }
     }
 
