@@ -1,7 +1,6 @@
 package io.oxyde;
 
 import io.oxyde.codec.Aggregate;
-import io.oxyde.codec.ArithmeticOperator;
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.Direction;
 import io.oxyde.codec.Expr;
@@ -248,6 +247,8 @@ final class QueryCore {
         if (SubqueryOperand.isQuery(value)) {
             c = SubqueryOperand.condition(r.owner().modelClass(), r.field(), r.column(), lookup, value);
             twoValued = false;
+        } else if (value instanceof F f) {
+            return ColumnComparison.of(this, r, lookup, f, negated);
         } else {
             Value operand = Lookups.operand(r.owner().modelClass(), r.field(), lookup, value);
             c = new FilterNode.Condition(r.column(), lookup, operand);
@@ -311,24 +312,10 @@ final class QueryCore {
         }
     }
 
+    /** An UPDATE expression: its columns are the model's own. */
     Expr expr(F f) {
-        switch (f.op) {
-            case COLUMN:
-                return new Expr.Column(meta.field(f.field).orElseThrow(() -> new FieldError(model(), f.field,
-                        "unknown field in F expression", Paths.fieldNames(meta))).column());
-            case VALUE:
-                return new Expr.Literal(Value.of(f.value));
-            case NEG:
-                return new Expr.Negate(expr(f.left));
-            case ADD:
-                return new Expr.Binary(ArithmeticOperator.ADD, expr(f.left), expr(f.right));
-            case SUB:
-                return new Expr.Binary(ArithmeticOperator.SUB, expr(f.left), expr(f.right));
-            case MUL:
-                return new Expr.Binary(ArithmeticOperator.MUL, expr(f.left), expr(f.right));
-            default:
-                return new Expr.Binary(ArithmeticOperator.DIV, expr(f.left), expr(f.right));
-        }
+        return f.toExpr(name -> new Expr.Column(meta.field(name).orElseThrow(() -> new FieldError(model(), name,
+                "unknown field in F expression", Paths.fieldNames(meta))).column()));
     }
 
     FilterNode where() {

@@ -6,6 +6,7 @@ import io.oxyde.codec.Lookup;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.internal.query.Lookups;
 import java.util.List;
 
 /**
@@ -50,8 +51,8 @@ final class SubqueryOperand {
                     List.of("values(\"<one path>\")"));
         }
         QueryCore.ValueColumn selected = sub.values.get(0);
-        ValueKind want = keyKind(field);
-        ValueKind got = keyKind(selected.field());
+        ValueKind want = Lookups.valueKind(field);
+        ValueKind got = Lookups.valueKind(selected.field());
         if (want != got) {
             throw new FieldError(model, field.name(), "an \"in\" subquery must select values of the field's type: "
                     + sub.model().getSimpleName() + "." + selected.key() + " is " + got + ", " + field.name() + " is "
@@ -60,10 +61,5 @@ final class SubqueryOperand {
         sub.filters().add(new FilterNode.Condition(selected.column(), Lookup.ISNULL, Value.Bool.FALSE));
         SelectIr query = sub.toIr();
         return new FilterNode.InSelect(column, query);
-    }
-
-    /** The kind of a field's values; a foreign key has its target key's. */
-    private static ValueKind keyKind(FieldMeta f) {
-        return f.isForeignKey() ? ModelMeta.of(f.foreignKey().target()).primaryKey().kind() : f.kind();
     }
 }

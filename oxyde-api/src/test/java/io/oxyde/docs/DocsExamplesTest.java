@@ -20,6 +20,7 @@ import io.oxyde.chinook.Artist;
 import io.oxyde.chinook.Employee;
 import io.oxyde.chinook.Genre;
 import io.oxyde.chinook.Invoice;
+import io.oxyde.chinook.InvoiceLine;
 import io.oxyde.chinook.Playlist;
 import io.oxyde.chinook.Track;
 import io.oxyde.codec.SelectIr;
@@ -117,6 +118,12 @@ class DocsExamplesTest {
         long noLiveAlbum = Oxyde.await(db.objects(Artist.class).exclude("albums__title__contains", "Live").count());
         long notUnderAdams = Oxyde.await(db.objects(Employee.class).exclude("reportsTo__lastName", "Adams").count());
         assertThat(List.of(withoutAlbums, noLiveAlbum, notUnderAdams)).containsExactly(71L, 264L, 6L);
+
+        // queries: F in filters
+        long smallFiles = Oxyde.await(db.objects(Track.class).filter("bytes__lt", F.col("milliseconds").mul(20)).count());
+        long atListPrice = Oxyde.await(db.objects(InvoiceLine.class).filter("unitPrice", F.col("track__unitPrice")).count());
+        assertThat(smallFiles).isEqualTo(TRACKS.stream().filter(t -> t.bytes() < (long) t.milliseconds() * 20).count());
+        assertThat(atListPrice).isEqualTo(Chinook.DATA.rows(InvoiceLine.class).size());
 
         // queries: subqueries
         List<Artist> withLiveAlbums = Oxyde.await(db.objects(Artist.class)

@@ -189,8 +189,8 @@ public final class PlanCompiler {
             or.children().forEach(n -> filter(n, out));
         } else if (node instanceof FilterNode.InSelect in) {
             select(in.query(), out);
-        } else {
-            filter(((FilterNode.Not) node).child(), out);
+        } else if (node instanceof FilterNode.Not not) {
+            filter(not.child(), out);
         }
     }
 
