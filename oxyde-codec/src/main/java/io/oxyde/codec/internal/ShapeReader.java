@@ -127,6 +127,14 @@ public final class ShapeReader {
         return r.fail("unknown key \"" + key + "\"");
     }
 
+    /** {@code value}, which the map must have had under {@code key}. */
+    private <T> T required(T value, String key) {
+        if (value == null) {
+            throw missing(key);
+        }
+        return value;
+    }
+
     private ProtocolException missing(String key) {
         return r.fail("missing required key \"" + key + "\"");
     }
@@ -423,12 +431,7 @@ public final class ShapeReader {
             path.key(key);
             switch (key) {
                 case K_FIELD: seen = once(seen, 0, key); field = columnRef(); break;
-                case K_OP: {
-                    seen = once(seen, 1, key);
-                    String s = name();
-                    lookup = enumValue(Lookup.fromWireName(s), "operator", s);
-                    break;
-                }
+                case K_OP: seen = once(seen, 1, key); lookup = operator(); break;
                 case K_VALUE: seen = once(seen, 2, key); value = value(); break;
                 default:
                     path.pop();
@@ -436,16 +439,7 @@ public final class ShapeReader {
             }
             path.pop();
         }
-        if (field == null) {
-            throw missing(K_FIELD);
-        }
-        if (lookup == null) {
-            throw missing(K_OP);
-        }
-        if (value == null) {
-            throw missing(K_VALUE);
-        }
-        return new FilterNode.Condition(field, lookup, value);
+        return new FilterNode.Condition(required(field, K_FIELD), required(lookup, K_OP), required(value, K_VALUE));
     }
 
     private List<FilterNode> children(int n) throws IOException {
@@ -475,6 +469,11 @@ public final class ShapeReader {
         return children;
     }
 
+    private Lookup operator() throws IOException {
+        String s = name();
+        return enumValue(Lookup.fromWireName(s), "operator", s);
+    }
+
     private FilterNode compare(int n) throws IOException {
         ColumnRef field = null;
         Lookup lookup = null;
@@ -486,12 +485,7 @@ public final class ShapeReader {
             path.key(key);
             switch (key) {
                 case K_FIELD: seen = once(seen, 0, key); field = columnRef(); break;
-                case K_OP: {
-                    seen = once(seen, 1, key);
-                    String s = name();
-                    lookup = enumValue(Lookup.fromWireName(s), "operator", s);
-                    break;
-                }
+                case K_OP: seen = once(seen, 1, key); lookup = operator(); break;
                 case K_EXPR: seen = once(seen, 2, key); expr = expr(); break;
                 case K_NUMERIC: seen = once(seen, 3, key); numeric = r.bool(); break;
                 default:
@@ -500,16 +494,7 @@ public final class ShapeReader {
             }
             path.pop();
         }
-        if (field == null) {
-            throw missing(K_FIELD);
-        }
-        if (lookup == null) {
-            throw missing(K_OP);
-        }
-        if (expr == null) {
-            throw missing(K_EXPR);
-        }
-        return new FilterNode.Compare(field, lookup, expr, numeric);
+        return new FilterNode.Compare(required(field, K_FIELD), required(lookup, K_OP), required(expr, K_EXPR), numeric);
     }
 
     private FilterNode inSelect(int n) throws IOException {
@@ -528,13 +513,7 @@ public final class ShapeReader {
             }
             path.pop();
         }
-        if (field == null) {
-            throw missing(K_FIELD);
-        }
-        if (query == null) {
-            throw missing(K_QUERY);
-        }
-        return new FilterNode.InSelect(field, query);
+        return new FilterNode.InSelect(required(field, K_FIELD), required(query, K_QUERY));
     }
 
     private FilterNode not(int n) throws IOException {

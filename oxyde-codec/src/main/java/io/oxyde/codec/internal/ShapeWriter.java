@@ -370,13 +370,7 @@ public final class ShapeWriter {
 
     private void filter(FilterNode node) throws IOException {
         if (node instanceof FilterNode.Condition c) {
-            p.packMapHeader(4);
-            name(N_TYPE);
-            name(N_CONDITION);
-            name(N_FIELD);
-            columnRef(c.field());
-            name(N_OP);
-            name(LOOKUPS[c.lookup().ordinal()]);
+            fieldAndOp(N_CONDITION, 4, c.field(), c.lookup());
             name(N_VALUE);
             value(c.value());
         } else if (node instanceof FilterNode.And and) {
@@ -384,13 +378,7 @@ public final class ShapeWriter {
         } else if (node instanceof FilterNode.Or or) {
             children(T_OR, or.children());
         } else if (node instanceof FilterNode.Compare c) {
-            p.packMapHeader(c.numeric() ? 5 : 4);
-            name(N_TYPE);
-            name(N_COMPARE);
-            name(N_FIELD);
-            columnRef(c.field());
-            name(N_OP);
-            name(LOOKUPS[c.lookup().ordinal()]);
+            fieldAndOp(N_COMPARE, c.numeric() ? 5 : 4, c.field(), c.lookup());
             name(N_EXPR);
             expr(c.expr());
             if (c.numeric()) {
@@ -411,6 +399,17 @@ public final class ShapeWriter {
             name(N_CHILD);
             filter(((FilterNode.Not) node).child());
         }
+    }
+
+    /** The head of a condition-like node: map header, type, field and operator. */
+    private void fieldAndOp(byte[] type, int entries, ColumnRef field, Lookup lookup) throws IOException {
+        p.packMapHeader(entries);
+        name(N_TYPE);
+        name(type);
+        name(N_FIELD);
+        columnRef(field);
+        name(N_OP);
+        name(LOOKUPS[lookup.ordinal()]);
     }
 
     private void children(String type, List<FilterNode> children) throws IOException {
