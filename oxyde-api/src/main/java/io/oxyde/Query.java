@@ -186,6 +186,25 @@ public final class Query<T> {
         return with(c);
     }
 
+    /**
+     * Locks the selected rows against writes, failing at once or skipping rows others hold
+     * ({@code FOR UPDATE NOWAIT / SKIP LOCKED}).
+     *
+     * @throws io.oxyde.query.UnsupportedFeatureException on SQLite, which has no row locks
+     */
+    public Query<T> forUpdate(LockOption option) {
+        QueryCore c = core.copy();
+        c.lock(false, option);
+        return with(c);
+    }
+
+    /** {@code FOR SHARE NOWAIT / SKIP LOCKED}, as {@link #forUpdate(LockOption)}. */
+    public Query<T> forShare(LockOption option) {
+        QueryCore c = core.copy();
+        c.lock(true, option);
+        return with(c);
+    }
+
     /** The rows of this query and of {@code other}, without duplicates. */
     public Query<T> union(Query<T> other) {
         return setOp(SetOperator.UNION, other);

@@ -22,6 +22,7 @@ import io.oxyde.internal.query.Resolved;
 import io.oxyde.internal.query.Target;
 import io.oxyde.internal.query.ToManySubquery;
 import io.oxyde.query.SqlRenderer;
+import io.oxyde.query.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -310,6 +311,19 @@ final class QueryCore {
         for (JoinStep s : steps) {
             eager().add(s.alias());
         }
+    }
+
+    /** A row lock with NOWAIT or SKIP LOCKED, refused at once where the dialect has no row locks. */
+    void lock(boolean shared, LockOption option) {
+        java.util.Objects.requireNonNull(option, "option");
+        LockMode.Wait wait = option == LockOption.NOWAIT ? LockMode.Wait.NOWAIT : LockMode.Wait.SKIP_LOCKED;
+        if (!target.dialect().supportsRowLocks()) {
+            throw new UnsupportedFeatureException((shared ? "forShare(" : "forUpdate(") + option + ")", target.dialect(),
+                    "SQLite has no row locks (a writer locks the whole database), so there is nothing to skip or fail"
+                    + " on; claim rows with an update, or use PostgreSQL, MySQL or MariaDB (query on " + model().getSimpleName()
+                    + ")");
+        }
+        this.lock = LockMode.of(shared, wait);
     }
 
     /** An UPDATE expression: its columns are the model's own. */

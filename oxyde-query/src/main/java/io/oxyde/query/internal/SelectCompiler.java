@@ -14,6 +14,7 @@ import io.oxyde.codec.SetOperator;
 import io.oxyde.codec.Value;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.RenderException;
+import io.oxyde.query.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SelectForUpdateStep;
+import org.jooq.SelectForUpdateWaitStep;
 import org.jooq.SelectHavingStep;
 import org.jooq.SelectJoinStep;
 import org.jooq.SelectLimitStep;
@@ -171,10 +173,36 @@ public final class SelectCompiler {
         } else if (offset != null) {
             limited = ordered.offset(limitField(offset));
         }
-        if (lock && s.lock() != null && d.supportsRowLocks()) {
-            return s.lock() == LockMode.UPDATE ? limited.forUpdate() : limited.forShare();
+        if (lock && s.lock() != null) {
+            return lock(limited, s.lock(), d, description);
         }
         return limited;
+    }
+
+    /**
+     * FOR UPDATE / FOR SHARE with NOWAIT or SKIP LOCKED. SQLite has no row locks: a plain lock
+     * is omitted (it locks the database file when writing), NOWAIT and SKIP LOCKED are refused,
+     * since skipping nothing would hand every worker the same rows.
+     */
+    private static Select<?> lock(SelectForUpdateStep<Record> select, LockMode mode, Dialect d, String description) {
+        if (!d.supportsRowLocks()) {
+            if (mode.waitMode() == LockMode.Wait.WAIT) {
+                return select;
+            }
+            throw new UnsupportedFeatureException((mode.shared() ? "FOR SHARE " : "FOR UPDATE ")
+                    + (mode.waitMode() == LockMode.Wait.NOWAIT ? "NOWAIT" : "SKIP LOCKED"), d, "SQLite has no row locks"
+                    + " (a writer locks the whole database); claim rows with an UPDATE, or use PostgreSQL, MySQL or"
+                    + " MariaDB (" + description + ")");
+        }
+        SelectForUpdateWaitStep<Record> locked = mode.shared() ? select.forShare() : select.forUpdate();
+        switch (mode.waitMode()) {
+            case NOWAIT:
+                return locked.noWait();
+            case SKIP_LOCKED:
+                return locked.skipLocked();
+            default:
+                return locked;
+        }
     }
 
     /** LIMIT/OFFSET are part of the template (not slots): bound as plan constants, never inlined. */
