@@ -215,8 +215,19 @@ public final class Query<T> {
         return setOp(SetOperator.UNION_ALL, other);
     }
 
+    /** The rows of this query that {@code other} also has, without duplicates ({@code INTERSECT}). */
+    public Query<T> intersect(Query<T> other) {
+        return setOp(SetOperator.INTERSECT, other);
+    }
+
+    /** The rows of this query that {@code other} does not have, without duplicates ({@code EXCEPT}). */
+    public Query<T> except(Query<T> other) {
+        return setOp(SetOperator.EXCEPT, other);
+    }
+
     private Query<T> setOp(SetOperator op, Query<T> other) {
         QueryCore c = core.copy();
+        c.checkSetOperation(op);
         c.unions().add(new SetOperation(op, other.core.toIr()));
         return with(c);
     }

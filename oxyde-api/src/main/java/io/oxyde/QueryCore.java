@@ -11,6 +11,7 @@ import io.oxyde.codec.Lookup;
 import io.oxyde.codec.OrderBy;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.SetOperation;
+import io.oxyde.codec.SetOperator;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.internal.query.JoinPromotion;
@@ -310,6 +311,16 @@ final class QueryCore {
         addJoins(steps, JoinKind.LEFT);
         for (JoinStep s : steps) {
             eager().add(s.alias());
+        }
+    }
+
+    /** Refuses a set operation that cannot follow the ones already there (see {@link SetOperator}). */
+    void checkSetOperation(SetOperator op) {
+        if (!unions.isEmpty() && !op.combinesWith(unions.get(unions.size() - 1).operator())) {
+            SetOperator last = unions.get(unions.size() - 1).operator();
+            throw new IllegalStateException(model().getSimpleName() + " query: " + op.wireName() + "(...) cannot follow "
+                    + last.wireName() + "(...): the databases disagree on which binds first; intersect and except"
+                    + " combine only with themselves (nest the other operation in a filter(\"id__in\", query) instead)");
         }
     }
 

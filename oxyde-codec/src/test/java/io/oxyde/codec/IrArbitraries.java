@@ -178,7 +178,8 @@ final class IrArbitraries {
     private static Arbitrary<SelectIr> select(boolean unions) {
         Arbitrary<List<SetOperation>> union = unions
                 ? Combinators.combine(Arbitraries.of(SetOperator.class), simpleSelect()).as(SetOperation::new)
-                        .list().ofMaxSize(2)
+                        .list().ofMaxSize(2).filter(ops -> ops.size() < 2
+                                || ops.get(1).operator().combinesWith(ops.get(0).operator()))
                 : Arbitraries.just(List.of());
         Arbitrary<Long> limits = Arbitraries.longs().between(0, Long.MAX_VALUE).injectNull(0.5);
         Arbitrary<Object[]> first = Combinators.combine(identifier().injectNull(0.3), identifier(),

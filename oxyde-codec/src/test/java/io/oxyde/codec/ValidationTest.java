@@ -270,8 +270,8 @@ class ValidationTest {
                 "aggregates[0].function", "unknown aggregate function \"median\"");
         assertRejected(query(select("joins", list(map("alias", "j", "table", "t", "kind", "outer", "left", "a",
                 "right", "id")))), "joins[0].kind", "unknown join kind \"outer\"");
-        assertRejected(query(select("union", list(map("op", "intersect", "query", select())))), "union[0].op",
-                "unknown set operator \"intersect\"");
+        assertRejected(query(select("union", list(map("op", "minus", "query", select())))), "union[0].op",
+                "unknown set operator \"minus\"");
         assertRejected(query(map("type", "update", "table", "t", "set", list(list("a",
                 map("type", "binary", "op", "pow", "left", map("type", "column", "name", "a"),
                         "right", map("type", "column", "name", "a")))))),
@@ -280,6 +280,19 @@ class ValidationTest {
                 "on_conflict", map("action", "replace")), 1), "on_conflict.action", "unknown conflict action \"replace\"");
         assertRejected(query(map("type", "update", "table", "t", "set", list(list("a", map("type", "call"))))),
                 "set[0][1].type", "unknown expression type \"call\"");
+    }
+
+    @Test
+    void intersectAndExceptCombineOnlyWithThemselves() {
+        Map<Object, Object> part = map("type", "select", "table", "t", "columns", list("id"));
+        assertRejected(query(select("columns", list("id"), "union", list(map("op", "union", "query", part),
+                        map("op", "intersect", "query", part)))), "union[1].op",
+                "\"intersect\" cannot follow \"union\": the dialects disagree on which binds first; intersect and except"
+                        + " combine only with themselves");
+        byte[] ok = query(select("columns", list("id"), "union", list(map("op", "except", "query", part),
+                map("op", "except", "query", part))));
+        assertThat(((SelectIr) IrCodec.decode(ok)).setOperations()).extracting(SetOperation::operator)
+                .containsExactly(SetOperator.EXCEPT, SetOperator.EXCEPT);
     }
 
     @Test

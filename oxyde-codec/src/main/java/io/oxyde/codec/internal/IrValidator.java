@@ -167,6 +167,12 @@ public final class IrValidator {
         for (int i = 0; i < s.setOperations().size(); i++) {
             path.setIndex(i);
             SetOperation op = s.setOperations().get(i);
+            if (i > 0 && !op.operator().combinesWith(s.setOperations().get(i - 1).operator())) {
+                path.key(K_OP);
+                throw path.error("\"" + op.operator().wireName() + "\" cannot follow \""
+                        + s.setOperations().get(i - 1).operator().wireName() + "\": the dialects disagree on which binds"
+                        + " first; intersect and except combine only with themselves");
+            }
             path.key(K_QUERY);
             enter();
             select(op.query());

@@ -130,7 +130,25 @@ public final class SelectCompiler {
             SetOperation op = s.setOperations().get(i);
             Select<Record> other = (Select<Record>) select(op.query(), b, "setOperations[" + i + "] (select on "
                     + op.query().table() + ") of " + description, false, true);
-            body = op.operator() == SetOperator.UNION ? body.union(other) : body.unionAll(other);
+            if (i > 0 && !op.operator().combinesWith(s.setOperations().get(i - 1).operator())) {
+                throw new RenderException("setOperations[" + i + "] of " + description + ": " + op.operator()
+                        + " cannot follow " + s.setOperations().get(i - 1).operator()
+                        + " (the dialects disagree on which binds first)");
+            }
+            switch (op.operator()) {
+                case UNION:
+                    body = body.union(other);
+                    break;
+                case UNION_ALL:
+                    body = body.unionAll(other);
+                    break;
+                case INTERSECT:
+                    body = body.intersect(other);
+                    break;
+                default:
+                    body = body.except(other);
+                    break;
+            }
         }
         boolean union = !s.setOperations().isEmpty();
         List<OrderField<?>> order = new ArrayList<>();
