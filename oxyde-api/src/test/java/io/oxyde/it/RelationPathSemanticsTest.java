@@ -10,6 +10,7 @@ import io.oxyde.Q;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
 import io.oxyde.chinook.Employee;
+import io.oxyde.chinook.Employee_;
 import io.oxyde.chinook.Playlist;
 import io.oxyde.chinook.PlaylistTrack;
 import io.oxyde.chinook.Track;
@@ -104,6 +105,11 @@ class RelationPathSemanticsTest {
                 .isEqualTo(6);
         assertThat(await(db.objects(Employee.class).filter(Q.of("reportsTo__lastName", "Adams").not()
                 .and(Q.of("id__gt", 0))).count())).isEqualTo(6);
+        // the typed form builds the same condition
+        assertThat(await(db.objects(Employee.class).exclude(Employee_.REPORTS_TO.then(Employee_.LAST_NAME).eq("Adams"))
+                .count())).isEqualTo(6);
+        assertThat(await(db.objects(Employee.class).filter(Employee_.REPORTS_TO.then(Employee_.LAST_NAME).isNull())
+                .count())).isEqualTo(1);
         // double negation is the filter again: the two who report to Adams
         assertThat(await(db.objects(Employee.class).exclude(Q.not(Q.of("reportsTo__lastName", "Adams"))).count()))
                 .isEqualTo(EMPLOYEES.size() - 6);
