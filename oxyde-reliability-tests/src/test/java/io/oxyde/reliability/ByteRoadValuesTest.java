@@ -94,6 +94,11 @@ class ByteRoadValuesTest {
                         .as(bad).isInstanceOf(io.oxyde.driver.InvalidQueryException.class).hasMessageContaining("sql: raw SQL");
                 expectRefused(rig, IrCodecAccess.replaceString(valid, "SELECT 12345", bad), "sql: raw SQL");
             }
+            // an array as a raw parameter escaped as a bare OxydeException from the binder
+            assertThat(Rig.failure(rig.driver.execute(Rig.POOL, new io.oxyde.codec.RawIr("SELECT ? AS v",
+                    List.of(Value.array(Value.of(1L), Value.of(2L)))))))
+                    .isInstanceOf(io.oxyde.driver.InvalidQueryException.class)
+                    .hasMessageContaining("bind parameter 1: an array value cannot be bound as one parameter");
             assertThat(rig.scalar("SELECT 4")).isEqualTo(4);
             assertThat(rig.pool.stats().totalConnections()).isLessThanOrEqualTo(1);
         }

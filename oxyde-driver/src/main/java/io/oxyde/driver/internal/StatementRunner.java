@@ -195,7 +195,12 @@ public final class StatementRunner {
         }
         for (int i = 0; i < binds.size(); i++) {
             refuseUnstorable(binds.get(i), i + 1);
-            Object o = JdbcValues.toJdbc(binds.get(i), dialect);
+            Object o;
+            try {
+                o = JdbcValues.toJdbc(binds.get(i), dialect);
+            } catch (IllegalArgumentException e) { // an array as a raw parameter: no dialect binds one
+                throw new InvalidQueryException("bind parameter " + (i + 1) + ": " + e.getMessage(), pool, e);
+            }
             if (o == null) {
                 ps.setNull(i + 1, Types.NULL);
             } else {
