@@ -241,7 +241,15 @@ public final class OxydeDriver {
     }
 
     private static CompletableFuture<byte[]> encoded(CompletableFuture<ResultFrame> frame) {
-        CompletableFuture<byte[]> out = frame.thenApply(IrCodec::encodeResult);
+        CompletableFuture<byte[]> out = frame.thenApply(f -> {
+            try {
+                return IrCodec.encodeResult(f);
+            } catch (ProtocolException e) {
+                // the database answered something the protocol cannot carry (a 41,529-byte decimal,
+                // a 100,000-byte label): refuse it here rather than send a frame receivers reject
+                throw new ProtocolError("the result cannot be sent as a frame: " + e.getMessage(), null, e);
+            }
+        });
         out.whenComplete((r, e) -> {
             if (out.isCancelled()) {
                 frame.cancel(true);

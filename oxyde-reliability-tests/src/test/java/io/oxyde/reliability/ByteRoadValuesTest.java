@@ -104,6 +104,33 @@ class ByteRoadValuesTest {
         }
     }
 
+    /**
+     * Results obey the limits requests do: a value or label the protocol cannot carry fails the
+     * byte boundary with {@link ProtocolError} instead of a frame receivers would refuse; the
+     * in-memory road still hands it over (it is a valid Java value).
+     */
+    @AllDatabases
+    void resultsTheProtocolCannotCarryAreRefusedAtTheByteBoundary(TestDatabase db) throws Exception {
+        try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(1))) {
+            String sql = db.kind() == io.oxyde.testkit.DatabaseKind.POSTGRES
+                    ? "SELECT repeat('9', 41000)::numeric AS v"      // a decimal of ~17 KB of digits
+                    : "SELECT '" + "x".repeat(70_000) + "'";         // the label is the 70,000-byte expression
+            byte[] message = IrCodec.encode(new io.oxyde.codec.RawIr(sql, List.of()));
+            if (db.kind() == io.oxyde.testkit.DatabaseKind.MARIADB) {
+                // MariaDB names the column with at most 256 characters of the expression: the frame
+                // stays within the limits and decodes
+                io.oxyde.codec.RowSet rows = (io.oxyde.codec.RowSet) IrCodec.decodeResult(
+                        Rig.await(rig.driver.execute(Rig.POOL, message)));
+                assertThat(rows.columns().get(0).length()).isLessThanOrEqualTo(256);
+            } else {
+                assertThat(Rig.failure(rig.driver.execute(Rig.POOL, message))).isInstanceOf(ProtocolError.class)
+                        .hasMessageContaining("the result cannot be sent as a frame");
+            }
+            assertThat(Rig.await(rig.driver.execute(Rig.POOL, message, null))).isNotNull();
+            assertThat(rig.scalar("SELECT 6")).isEqualTo(6);
+        }
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
