@@ -2,6 +2,7 @@ package io.oxyde.driver.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.oxyde.driver.ConfigurationException;
 import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.IrTemplate;
@@ -37,6 +38,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * One open pool: the HikariCP data source, the two bounded executors in front of it, the
@@ -56,9 +58,9 @@ public final class ManagedPool implements Pool {
     static final int STATEMENTS_PER_CONNECTION = 256;
 
     private final String name;
-    private final DatabaseUrl url;
+    private final String redactedUrl;
     private final PoolSettings settings;
-    private final HikariDataSource dataSource;
+    private final PoolConnections dataSource;
     private final Dialect dialect;
     private final int maxConnections;
     private final ThreadPoolExecutor statements;
@@ -70,13 +72,31 @@ public final class ManagedPool implements Pool {
     private final AtomicInteger openTransactions = new AtomicInteger();
 
     public ManagedPool(String name, DatabaseUrl url, PoolSettings settings, SqlRenderer renderer) {
+        this(name, url.redacted(), url.dialect(), settings, renderer, DataSourceFactory.maxConnections(url, settings),
+                PoolConnections.owned(DataSourceFactory.create(name, url, settings)));
+    }
+
+    /**
+     * A pool over the application's own {@link DataSource}: the same executors, plan cache,
+     * statement runner and transactions, but the connections (their number, timeouts and
+     * driver properties) are the application's, and closing this pool leaves the data source
+     * open. The executors are sized to HikariCP's maximum pool size when the data source is
+     * HikariCP, else to {@code settings.maxConnections()} (10 when unset).
+     */
+    public ManagedPool(String name, DataSource external, Dialect dialect, PoolSettings settings, SqlRenderer renderer) {
+        this(name, describe(external), dialect, settings, renderer, externalSize(external, settings),
+                PoolConnections.external(external));
+    }
+
+    private ManagedPool(String name, String redactedUrl, Dialect declared, PoolSettings settings, SqlRenderer renderer,
+                        int maxConnections, PoolConnections connections) {
         this.name = name;
-        this.url = url;
+        this.redactedUrl = redactedUrl;
         this.settings = settings;
         this.renderer = renderer;
-        this.maxConnections = DataSourceFactory.maxConnections(url, settings);
-        this.dataSource = DataSourceFactory.create(name, url, settings);
-        this.dialect = detectDialect();
+        this.maxConnections = maxConnections;
+        this.dataSource = connections;
+        this.dialect = detectDialect(declared);
         this.statements = TaskExecutors.bounded("oxyde-" + name, maxConnections, settings.maxQueuedTasks());
         this.transactions = TaskExecutors.bounded("oxyde-" + name + "-tx", maxConnections,
                 Math.max(settings.maxQueuedTasks(), maxConnections));
@@ -85,17 +105,49 @@ public final class ManagedPool implements Pool {
                 statementCache);
     }
 
-    private Dialect detectDialect() {
-        if (url.dialect() != Dialect.MYSQL) {
-            return url.dialect();
+    private static int externalSize(DataSource external, PoolSettings settings) {
+        HikariDataSource hikari = PoolConnections.external(external).hikari();
+        if (hikari != null) {
+            return hikari.getMaximumPoolSize();
+        }
+        return settings.maxConnections() == null ? 10 : settings.maxConnections();
+    }
+
+    private static String describe(DataSource external) {
+        HikariDataSource hikari = PoolConnections.external(external).hikari();
+        if (hikari != null && hikari.getJdbcUrl() != null) {
+            return UrlParser.redact(hikari.getJdbcUrl());
+        }
+        return "application DataSource " + external.getClass().getName();
+    }
+
+    /**
+     * The dialect, asking the server whether {@code mysql} is MySQL or MariaDB. An application's
+     * data source is checked once here: it must connect, and hand out connections in
+     * auto-commit mode (statements outside transactions rely on it).
+     */
+    private Dialect detectDialect(Dialect declared) {
+        if (declared != Dialect.MYSQL && dataSource.owned()) {
+            return declared;
         }
         try (Connection c = dataSource.getConnection()) {
+            if (!dataSource.owned() && !c.getAutoCommit()) {
+                throw new ConfigurationException("autoCommit", "the DataSource for pool '" + name
+                        + "' hands out connections with auto-commit off; Oxyde runs statements outside atomic(...) "
+                        + "in auto-commit mode, so configure the pool with autoCommit=true");
+            }
+            if (declared != Dialect.MYSQL) {
+                return declared;
+            }
             DatabaseMetaData md = c.getMetaData();
             String product = (md.getDatabaseProductName() + " " + md.getDatabaseProductVersion()).toLowerCase(Locale.ROOT);
             return product.contains("mariadb") ? Dialect.MARIADB : Dialect.MYSQL;
         } catch (SQLException e) {
             dataSource.close();
-            throw ErrorClassifier.translate(e, Dialect.MYSQL, name, null, false);
+            throw ErrorClassifier.translate(e, declared, name, null, false);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
         }
     }
 
@@ -111,7 +163,7 @@ public final class ManagedPool implements Pool {
 
     @Override
     public String redactedUrl() {
-        return url.redacted();
+        return redactedUrl;
     }
 
     @Override
@@ -126,7 +178,7 @@ public final class ManagedPool implements Pool {
 
     @Override
     public PoolStats stats() {
-        HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
+        HikariPoolMXBean mx = dataSource.hikariCounters();
         int queued = statements.getQueue().size() + transactions.getQueue().size();
         if (mx == null) {
             return new PoolStats(0, 0, 0, 0, queued, openTransactions.get());
@@ -140,7 +192,8 @@ public final class ManagedPool implements Pool {
         return statements.getPoolSize() + transactions.getPoolSize();
     }
 
-    public HikariDataSource dataSource() {
+    /** Where the connections come from (Oxyde's own HikariCP pool or the application's data source). */
+    public PoolConnections dataSource() {
         return dataSource;
     }
 
