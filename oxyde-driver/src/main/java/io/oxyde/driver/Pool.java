@@ -25,4 +25,7 @@ public interface Pool {
 
     /** A snapshot of its connections and queues. */
     PoolStats stats();
+
+    /** A snapshot of its executor lanes: threads, queue depths and rejections. */
+    ExecutorStats executorStats();
 }

@@ -1,7 +1,9 @@
 package io.oxyde.driver;
 
 import io.oxyde.driver.internal.ManagedPool;
+import io.oxyde.driver.internal.Observation;
 import io.oxyde.driver.internal.TransactionRegistry;
+import io.oxyde.query.CacheStats;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.SqlRenderer;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -29,6 +32,7 @@ public final class PoolRegistry implements AutoCloseable {
     private final Object lifecycle = new Object();
     private final SqlRenderer renderer = new SqlRenderer();
     private final TransactionRegistry transactions = new TransactionRegistry();
+    private final List<StatementObserver> observers = new CopyOnWriteArrayList<>();
 
     /** The process-wide registry. */
     public static PoolRegistry global() {
@@ -79,6 +83,7 @@ public final class PoolRegistry implements AutoCloseable {
                 throw new PoolAlreadyExists(name);
             }
             ManagedPool pool = open.apply(settings == null ? PoolSettings.defaults() : settings);
+            pool.observe(Observation.all(observers));
             pools.put(name, pool);
             return pool;
         }
@@ -141,6 +146,42 @@ public final class PoolRegistry implements AutoCloseable {
         if (this != GLOBAL) {
             transactions.close();
         }
+    }
+
+    /**
+     * Registers an observer of every statement on every pool of this registry, open now or
+     * later (metrics, tracing; see {@link StatementObserver}). Several may be registered; each
+     * hears every statement.
+     *
+     * @return a handle whose {@code close()} unregisters it
+     */
+    public AutoCloseable observe(StatementObserver observer) {
+        Objects.requireNonNull(observer, "observer");
+        synchronized (lifecycle) {
+            observers.add(observer);
+            pushObservers();
+        }
+        return () -> {
+            synchronized (lifecycle) {
+                observers.remove(observer);
+                pushObservers();
+            }
+        };
+    }
+
+    private void pushObservers() {
+        StatementObserver all = Observation.all(observers);
+        for (ManagedPool pool : pools.values()) {
+            pool.observe(all);
+        }
+    }
+
+    /**
+     * The render-plan cache shared by this registry's pools (the typed path the API uses): how
+     * often a query shape was found already rendered.
+     */
+    public CacheStats planCacheStats() {
+        return renderer.stats();
     }
 
     ManagedPool managed(String name) {

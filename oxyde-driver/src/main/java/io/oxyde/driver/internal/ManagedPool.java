@@ -15,6 +15,7 @@ import io.oxyde.codec.WireQuery;
 import io.oxyde.driver.ConnectionLost;
 import io.oxyde.driver.ConstraintViolation;
 import io.oxyde.driver.DatabaseUrl;
+import io.oxyde.driver.ExecutorStats;
 import io.oxyde.driver.InvalidQueryException;
 import io.oxyde.driver.OxydeException;
 import io.oxyde.driver.Pool;
@@ -22,6 +23,7 @@ import io.oxyde.driver.PoolSaturated;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.driver.PoolStats;
 import io.oxyde.driver.ProtocolError;
+import io.oxyde.driver.StatementObserver;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.RenderPlan;
 import io.oxyde.query.RenderedQuery;
@@ -37,6 +39,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -70,6 +73,8 @@ public final class ManagedPool implements Pool {
     private final StatementCache statementCache;
     private final ConcurrentHashMap<Object, RenderPlan> plans = new ConcurrentHashMap<>();
     private final AtomicInteger openTransactions = new AtomicInteger();
+    private final LongAdder rejected = new LongAdder();
+    private volatile StatementObserver observer;
 
     public ManagedPool(String name, DatabaseUrl url, PoolSettings settings, SqlRenderer renderer) {
         this(name, url.redacted(), url.dialect(), settings, renderer, DataSourceFactory.maxConnections(url, settings),
@@ -187,6 +192,22 @@ public final class ManagedPool implements Pool {
                 mx.getThreadsAwaitingConnection(), queued, openTransactions.get());
     }
 
+    @Override
+    public ExecutorStats executorStats() {
+        return new ExecutorStats(maxConnections, statements.getQueue().size(), transactions.getQueue().size(),
+                settings.maxQueuedTasks(), rejected.sum());
+    }
+
+    /** Sets the observer every statement of this pool reports to ({@code null}: none). */
+    public void observe(StatementObserver observer) {
+        this.observer = observer;
+    }
+
+    /** The current observer, or {@code null}. */
+    public StatementObserver observer() {
+        return observer;
+    }
+
     /** The number of threads the executors currently have (for tests and monitoring). */
     public int liveThreads() {
         return statements.getPoolSize() + transactions.getPoolSize();
@@ -217,12 +238,24 @@ public final class ManagedPool implements Pool {
 
     /** Decodes, renders and runs IR bytes outside any transaction. */
     public CompletableFuture<ResultFrame> executeBytes(byte[] bytes) {
-        return submit(statements, work -> runFresh(renderBytes(bytes), null, work, () -> IrCodec.decode(bytes), false));
+        Task<ResultFrame> task = work -> runFresh(renderBytes(bytes), null, work, () -> IrCodec.decode(bytes), false);
+        StatementObserver o = observer;
+        return submit(statements, o == null ? task : Observation.wrap(o, this, templateOf(bytes), false, task));
     }
 
     /** Renders and runs a typed IR outside any transaction. */
     public CompletableFuture<ResultFrame> execute(QueryIr ir, List<ValueKind> expected) {
-        return submit(statements, work -> runFresh(render(ir), expected, work, () -> ir, fixedColumns(ir)));
+        return submit(statements, Observation.wrap(observer, this, ir, false,
+                work -> runFresh(render(ir), expected, work, () -> ir, fixedColumns(ir))));
+    }
+
+    /** The shape of IR bytes for an observer, or {@code null} if they do not decode. */
+    private static QueryIr templateOf(byte[] bytes) {
+        try {
+            return IrCodec.read(bytes).template();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Renders IR bytes through the plan cache (shape → plan, then bind the values). */
@@ -469,6 +502,9 @@ public final class ManagedPool implements Pool {
         try {
             executor.execute(runnable);
         } catch (RejectedExecutionException e) {
+            if (!executor.isShutdown()) {
+                rejected.increment();
+            }
             result.completeExceptionally(executor.isShutdown()
                     ? io.oxyde.driver.PoolNotFound.closed(name)
                     : new PoolSaturated("pool '" + name + "' is saturated: " + executor.getQueue().size()

@@ -103,7 +103,7 @@ public final class Transaction {
      */
     public CompletableFuture<ResultFrame> execute(Supplier<RenderedQuery> render, List<ValueKind> expected,
                                                   QueryIr source) {
-        return enqueue(false, work -> {
+        return enqueue(false, Observation.wrap(pool.observer(), pool, source, true, work -> {
             RenderedQuery q = render.get();
             InsertIr bulk = InsertLocator.multiRow(source);
             Savepoint before = null;
@@ -132,7 +132,7 @@ public final class Transaction {
                 }
                 throw failIfLost(error);
             }
-        });
+        }));
     }
 
     public CompletableFuture<Void> commit() {
