@@ -1,6 +1,8 @@
 package io.oxyde.driver;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.oxyde.query.Dialect;
+import java.util.Optional;
 
 /**
  * A named, open connection pool as the registry hands it out: what it points at and how busy
@@ -28,4 +30,11 @@ public interface Pool {
 
     /** A snapshot of its executor lanes: threads, queue depths and rejections. */
     ExecutorStats executorStats();
+
+    /**
+     * The HikariCP pool Oxyde opened for this pool from a URL, for instrumentation (e.g.
+     * HikariCP's own metrics tracker); empty for an application's DataSource, whose owner
+     * configures and instruments it. Do not reconfigure or close it.
+     */
+    Optional<HikariDataSource> ownedHikariPool();
 }

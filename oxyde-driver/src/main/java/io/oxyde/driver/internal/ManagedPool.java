@@ -34,6 +34,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -196,6 +197,11 @@ public final class ManagedPool implements Pool {
     public ExecutorStats executorStats() {
         return new ExecutorStats(maxConnections, statements.getQueue().size(), transactions.getQueue().size(),
                 settings.maxQueuedTasks(), rejected.sum());
+    }
+
+    @Override
+    public Optional<HikariDataSource> ownedHikariPool() {
+        return dataSource.owned() ? Optional.of(dataSource.hikari()) : Optional.empty();
     }
 
     /** Sets the observer every statement of this pool reports to ({@code null}: none). */
