@@ -2,7 +2,7 @@ package io.oxyde.spring.internal;
 
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.spring.OxydeProperties;
-import java.util.Map;
+import java.util.function.Consumer;
 
 /** {@code oxyde.pool.*} properties to {@link PoolSettings}: only what is set overrides a default. */
 public final class Settings {
@@ -12,36 +12,22 @@ public final class Settings {
 
     public static PoolSettings of(OxydeProperties.Pool p) {
         PoolSettings.Builder b = PoolSettings.builder();
-        if (p.getMaxConnections() != null) {
-            b.maxConnections(p.getMaxConnections());
-        }
-        if (p.getMinConnections() != null) {
-            b.minConnections(p.getMinConnections());
-        }
-        if (p.getAcquireTimeout() != null) {
-            b.acquireTimeout(p.getAcquireTimeout());
-        }
-        if (p.getIdleTimeout() != null) {
-            b.idleTimeout(p.getIdleTimeout());
-        }
-        if (p.getMaxLifetime() != null) {
-            b.maxLifetime(p.getMaxLifetime());
-        }
-        if (p.getStatementTimeout() != null) {
-            b.statementTimeout(p.getStatementTimeout());
-        }
-        if (p.getTransactionTimeout() != null) {
-            b.transactionTimeout(p.getTransactionTimeout());
-        }
-        if (p.getMaxQueuedTasks() != null) {
-            b.maxQueuedTasks(p.getMaxQueuedTasks());
-        }
-        if (p.getMaxResultRows() != null) {
-            b.maxResultRows(p.getMaxResultRows());
-        }
-        for (Map.Entry<String, String> e : p.getDriverProperties().entrySet()) {
-            b.driverProperty(e.getKey(), e.getValue());
-        }
+        ifSet(p.getMaxConnections(), b::maxConnections);
+        ifSet(p.getMinConnections(), b::minConnections);
+        ifSet(p.getAcquireTimeout(), b::acquireTimeout);
+        ifSet(p.getIdleTimeout(), b::idleTimeout);
+        ifSet(p.getMaxLifetime(), b::maxLifetime);
+        ifSet(p.getStatementTimeout(), b::statementTimeout);
+        ifSet(p.getTransactionTimeout(), b::transactionTimeout);
+        ifSet(p.getMaxQueuedTasks(), b::maxQueuedTasks);
+        ifSet(p.getMaxResultRows(), b::maxResultRows);
+        p.getDriverProperties().forEach(b::driverProperty);
         return b.build();
+    }
+
+    private static <T> void ifSet(T value, Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
     }
 }
