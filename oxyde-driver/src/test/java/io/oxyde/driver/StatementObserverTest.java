@@ -17,18 +17,26 @@ class StatementObserverTest {
     private static final class Recorder implements StatementObserver {
         final List<String> heard = new CopyOnWriteArrayList<>();
         final List<Long> nanos = new CopyOnWriteArrayList<>();
+        final List<String> sql = new CopyOnWriteArrayList<>();
+        final List<String> submitters = new CopyOnWriteArrayList<>();
 
         @Override
-        public Object started(StatementEvent statement) {
+        public Object capture() {
+            return Thread.currentThread().getName();
+        }
+
+        @Override
+        public Object started(StatementEvent statement, Object captured) {
+            submitters.add((String) captured);
             return "ctx-" + statement.operation();
         }
 
         @Override
-        public void finished(StatementEvent s, Object context, StatementOutcome outcome, long durationNanos,
-                             Throwable error) {
-            heard.add(s.pool() + " " + s.operation() + " " + outcome.tag() + " tx=" + s.inTransaction() + " " + context
-                    + (error == null ? "" : " " + error.getClass().getSimpleName()));
-            nanos.add(durationNanos);
+        public void finished(StatementEvent s, Object context, StatementEnd end) {
+            heard.add(s.pool() + " " + s.operation() + " " + end.outcome().tag() + " tx=" + s.inTransaction() + " "
+                    + context + (end.error() == null ? "" : " " + end.error().getClass().getSimpleName()));
+            nanos.add(end.durationNanos());
+            sql.add(String.valueOf(end.sql()));
         }
     }
 
@@ -56,6 +64,10 @@ class StatementObserverTest {
                     "main raw success tx=false ctx-raw",
                     "main raw success tx=true ctx-raw");
             assertThat(r.nanos).allMatch(n -> n > 0);
+            assertThat(r.sql.get(0)).as("the SQL shape, values as placeholders").isEqualTo("INSERT INTO obs_item (n) VALUES (?)");
+            assertThat(r.sql.get(4)).isEqualTo("SELECT n FROM obs_item");
+            assertThat(r.submitters).as("capture() ran on the submitting thread")
+                    .containsOnly(Thread.currentThread().getName());
             assertThat(r.nanos.get(2)).as("the timed-out statement ran until the timeout")
                     .isGreaterThanOrEqualTo(Duration.ofMillis(250).toNanos());
         }

@@ -7,6 +7,7 @@ import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.UpdateIr;
 import io.oxyde.driver.OxydeException;
+import io.oxyde.driver.StatementEnd;
 import io.oxyde.driver.StatementEvent;
 import io.oxyde.driver.StatementObserver;
 import io.oxyde.driver.StatementOutcome;
@@ -34,12 +35,19 @@ public final class Observation {
 
     static <T> ManagedPool.Task<T> wrap(StatementObserver observer, StatementEvent event, Dialect dialect, String pool,
                                         ManagedPool.Task<T> task) {
+        Object captured = null;
+        try {
+            captured = observer.capture();
+        } catch (RuntimeException ignored) {
+            // an observer never breaks a statement
+        }
+        Object parent = captured;
         return work -> {
             Object context = null;
             try {
-                context = observer.started(event);
+                context = observer.started(event, parent);
             } catch (RuntimeException ignored) {
-                // an observer never breaks a statement
+                // as above
             }
             long start = System.nanoTime();
             Throwable failure = null;
@@ -55,7 +63,7 @@ public final class Observation {
             } finally {
                 long nanos = System.nanoTime() - start;
                 try {
-                    observer.finished(event, context, outcome(failure, work), nanos, failure);
+                    observer.finished(event, context, new StatementEnd(outcome(failure, work), nanos, work.sql(), failure));
                 } catch (RuntimeException ignored) {
                     // as above
                 }
@@ -111,11 +119,25 @@ public final class Observation {
         StatementObserver[] each = observers.toArray(new StatementObserver[0]);
         return new StatementObserver() {
             @Override
-            public Object started(StatementEvent statement) {
+            public Object capture() {
+                Object[] captured = new Object[each.length];
+                for (int i = 0; i < each.length; i++) {
+                    try {
+                        captured[i] = each[i].capture();
+                    } catch (RuntimeException ignored) {
+                        // one observer's failure is not the others'
+                    }
+                }
+                return captured;
+            }
+
+            @Override
+            public Object started(StatementEvent statement, Object captured) {
+                Object[] parents = (Object[]) captured;
                 Object[] contexts = new Object[each.length];
                 for (int i = 0; i < each.length; i++) {
                     try {
-                        contexts[i] = each[i].started(statement);
+                        contexts[i] = each[i].started(statement, parents[i]);
                     } catch (RuntimeException ignored) {
                         // one observer's failure is not the others'
                     }
@@ -124,12 +146,11 @@ public final class Observation {
             }
 
             @Override
-            public void finished(StatementEvent statement, Object context, StatementOutcome outcome, long nanos,
-                                 Throwable error) {
+            public void finished(StatementEvent statement, Object context, StatementEnd end) {
                 Object[] contexts = (Object[]) context;
                 for (int i = 0; i < each.length; i++) {
                     try {
-                        each[i].finished(statement, contexts[i], outcome, nanos, error);
+                        each[i].finished(statement, contexts[i], end);
                     } catch (RuntimeException ignored) {
                         // as above
                     }

@@ -16,6 +16,7 @@ public final class Work {
     private boolean cancelled;
     private volatile boolean timedOut;
     private volatile boolean interrupted;
+    private volatile String sql;
 
     /** Registers the statement about to run; refuses if the work was already cancelled. */
     public void attach(Statement statement) {
@@ -25,6 +26,18 @@ public final class Work {
             }
             current = statement;
         }
+    }
+
+    /** Notes the SQL (placeholders, no values) of the first statement this work runs, for observers. */
+    public void ranSql(String text) {
+        if (sql == null) {
+            sql = text;
+        }
+    }
+
+    /** The SQL of the first statement this work ran, or {@code null}. */
+    public String sql() {
+        return sql;
     }
 
     /** The statement finished. */

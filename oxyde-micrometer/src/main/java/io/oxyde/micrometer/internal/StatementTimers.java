@@ -2,6 +2,7 @@ package io.oxyde.micrometer.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.oxyde.driver.StatementEnd;
 import io.oxyde.driver.StatementEvent;
 import io.oxyde.driver.StatementObserver;
 import io.oxyde.driver.StatementOutcome;
@@ -33,11 +34,11 @@ public final class StatementTimers implements StatementObserver {
     }
 
     @Override
-    public void finished(StatementEvent s, Object context, StatementOutcome outcome, long durationNanos,
-                         Throwable error) {
+    public void finished(StatementEvent s, Object context, StatementEnd end) {
         poolSeen.accept(s.pool());
-        Key key = new Key(s.pool(), s.operation(), s.model(), outcome, error == null ? null : error.getClass());
-        timers.computeIfAbsent(key, this::timer).record(durationNanos, TimeUnit.NANOSECONDS);
+        Key key = new Key(s.pool(), s.operation(), s.model(), end.outcome(),
+                end.error() == null ? null : end.error().getClass());
+        timers.computeIfAbsent(key, this::timer).record(end.durationNanos(), TimeUnit.NANOSECONDS);
     }
 
     private Timer timer(Key k) {
