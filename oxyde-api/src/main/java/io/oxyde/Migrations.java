@@ -9,11 +9,16 @@ import io.oxyde.migrate.MigrationLoader;
 import io.oxyde.migrate.MigrationRun;
 import io.oxyde.migrate.MigrationStatus;
 import io.oxyde.migrate.Migrator;
+import io.oxyde.migrate.PlannedMigration;
+import io.oxyde.migrate.RepairReport;
 import io.oxyde.migrate.RenameSuggestion;
 import io.oxyde.migrate.RenameSuggestions;
 import io.oxyde.migrate.Schema;
+import io.oxyde.migrate.SchemaInspector;
 import io.oxyde.migrate.Table;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -95,6 +100,22 @@ public final class Migrations {
         return migrator(JdbcTarget.of(url), dir).migrate(target, fake);
     }
 
+    /**
+     * Applies every pending migration at {@code location}, e.g. {@code classpath:db/oxyde} (a folder on
+     * the class path, also inside the application's jar, read through the thread's context class
+     * loader) or a directory path: how a packaged application migrates at start-up.
+     */
+    public static MigrationRun migrate(String url, String location) {
+        JdbcTarget target = JdbcTarget.of(url);
+        return new Migrator(target.source(), target.dialect(), location).migrate();
+    }
+
+    /** Like {@link #migrate(String, String)}, connecting through a DataSource. */
+    public static MigrationRun migrate(DataSource dataSource, String location) {
+        JdbcTarget target = JdbcTarget.of(dataSource);
+        return new Migrator(target.source(), target.dialect(), location).migrate();
+    }
+
     /** Applies every pending migration in {@code dir}. */
     public static MigrationRun migrate(DataSource dataSource, Path dir) {
         return migrate(dataSource, dir, null, false);
@@ -128,6 +149,51 @@ public final class Migrations {
     /** Every migration in {@code dir}, applied or pending, on the database behind {@code dataSource}. */
     public static List<MigrationStatus> status(DataSource dataSource, Path dir) {
         return migrator(JdbcTarget.of(dataSource), dir).status();
+    }
+
+    /**
+     * What {@code migrate(url, dir, target, false)} would run, without running it: each migration to apply
+     * or roll back with its statements ({@code migrate --plan}).
+     */
+    public static List<PlannedMigration> plan(String url, Path dir, String target) {
+        return migrator(JdbcTarget.of(url), dir).plan(target);
+    }
+
+    /**
+     * Undoes what a run that failed half-way left on MySQL / MariaDB, or with {@code forget} only forgets
+     * the recorded failure; also realigns old history checksums ({@link Migrator#repair}).
+     */
+    public static RepairReport repair(String url, Path dir, boolean forget) {
+        return migrator(JdbcTarget.of(url), dir).repair(forget);
+    }
+
+    /**
+     * The schema of the existing database at {@code url} (inspectdb); pass it to
+     * {@link #makeMigrations(Schema, Path, MigrationOptions)} for an initial migration, then record that
+     * with {@code migrate(url, dir, null, true)}.
+     */
+    public static Schema inspect(String url) {
+        JdbcTarget target = JdbcTarget.of(url);
+        try {
+            Connection c = target.source().open();
+            try {
+                return SchemaInspector.inspect(c, target.dialect());
+            } finally {
+                target.source().release(c);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("cannot inspect the database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the migrations of {@code dir} up to {@code through} by one squashed migration ({@link Migrator#squash}). */
+    public static Migration squash(Path dir, String through, String name) {
+        return Migrator.squash(dir, through, name);
+    }
+
+    /** Writes the next migration of {@code dir} with no operations, for a data migration ({@code makemigrations --empty}). */
+    public static Migration makeEmptyMigration(Path dir, String name) {
+        return Migrator.makeEmptyMigration(dir, name);
     }
 
     /** The statements that apply migration {@code name} of {@code dir} on {@code dialect}, without a database. */

@@ -2,6 +2,7 @@ package io.oxyde;
 
 import io.oxyde.driver.OxydeDriver;
 import io.oxyde.driver.OxydeException;
+import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.internal.query.Models;
 import io.oxyde.internal.query.Target;
@@ -199,15 +200,17 @@ public final class Oxyde implements AutoCloseable {
             if (n < options.retries() && cause instanceof OxydeException oe && oe.isRetryable()) {
                 long base = options.backoff().toMillis() << Math.min(n, 10);
                 long delay = base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-                return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
-                        .thenCompose(v -> attempt(options, fn, n + 1));
+                OxydeFuture<Void> backoff = new OxydeFuture<>(); // (so the retry stays part of the chain)
+                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> backoff.complete(null));
+                return backoff.thenCompose(v -> attempt(options, fn, n + 1));
             }
             return CompletableFuture.failedFuture(cause);
         });
     }
 
     private <R> CompletableFuture<R> withTimeout(CompletableFuture<R> body, Duration timeout) {
-        CompletableFuture<R> timed = new CompletableFuture<>();
+        OxydeFuture<R> timed = new OxydeFuture<>();
+        timed.lineage().adopt(body); // cancelling the timed future still reaches the body's statements
         body.whenComplete((r, e) -> {
             if (e == null) {
                 timed.complete(r);
@@ -224,12 +227,16 @@ public final class Oxyde implements AutoCloseable {
      * Waits for a future and returns its value, rethrowing the <em>original</em> exception
      * (a {@link NotFoundException}, a {@code UniqueViolation}…) instead of a
      * {@link CompletionException} / {@link ExecutionException} wrapper. The one documented way
-     * for blocking code to use the API. An interrupt cancels nothing but is restored and
+     * for blocking code to use the API. While it waits it runs the query's still-queued database
+     * work on the calling thread (see {@link OxydeFuture#await()}): a blocked caller then pays no
+     * executor hop. An interrupt cancels nothing but is restored and
      * reported as an {@link OxydeException}.
      */
     public static <T> T await(CompletableFuture<T> future) {
         try {
-            return future.get();
+            // The API's futures are OxydeFutures: waiting runs their still-queued statements on this
+            // thread instead of paying for a pool worker to wake up (see docs/performance.md).
+            return future instanceof OxydeFuture<T> f ? f.await() : future.get();
         } catch (ExecutionException e) {
             throw rethrow(unwrap(e));
         } catch (InterruptedException e) {

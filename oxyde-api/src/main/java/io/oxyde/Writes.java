@@ -13,6 +13,7 @@ import io.oxyde.codec.MutationResult;
 import io.oxyde.codec.OnConflict;
 import io.oxyde.codec.UpdateIr;
 import io.oxyde.codec.Value;
+import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.UniqueViolation;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.mapping.RowReader;
@@ -100,7 +101,7 @@ final class Writes {
             return CompletableFuture.completedFuture(List.of());
         }
         Function<Target, CompletableFuture<List<T>>> work = t -> {
-            CompletableFuture<List<T>> chain = CompletableFuture.completedFuture(new ArrayList<>(prepared.size()));
+            CompletableFuture<List<T>> chain = OxydeFuture.of(new ArrayList<>(prepared.size()));
             for (int from = 0; from < prepared.size(); from += batchSize) {
                 List<Prepared<T>> batch = prepared.subList(from, Math.min(prepared.size(), from + batchSize));
                 chain = chain.thenCompose(acc -> insert(t, type, batch, null).thenApply(saved -> {
@@ -304,7 +305,7 @@ final class Writes {
         keys.values = List.of(new QueryCore.ValueColumn(pk.name(), ColumnRef.of(pk.column()), pk));
         keys.eager().clear();
         return core.target.query(keys.toIr(), keys.kinds()).thenCompose(rs -> {
-            CompletableFuture<Integer> chain = CompletableFuture.completedFuture(0);
+            CompletableFuture<Integer> chain = OxydeFuture.of(0);
             for (int from = 0; from < rs.rows().size(); from += 500) {
                 List<Value> ids = new ArrayList<>();
                 for (List<Value> row : rs.rows().subList(from, Math.min(rs.rows().size(), from + 500))) {

@@ -130,7 +130,9 @@ class ModelMigrationsEndToEndTest {
         assertThatThrownBy(() -> Migrations.rollback(db.oxydeUrl(), dir, "0009_nope"))
                 .hasMessageContaining("0009_nope");
         List<String> sql = Migrations.sqlFor(dir, "0002_auto", dialect(db));
-        assertThat(sql).hasSize(1).allMatch(s -> s.contains("stock"));
+        // on SQLite the statement is wrapped in the migrator's PRAGMA foreign_keys / transaction lines
+        assertThat(sql).filteredOn(s -> !s.startsWith("PRAGMA") && !s.startsWith("--") && !s.equals("BEGIN")
+                && !s.equals("COMMIT")).hasSize(1).allMatch(s -> s.contains("stock"));
         assertThat(Migrations.migrate(db.oxydeUrl(), dir).applied()).containsExactly("0002_auto");
     }
 

@@ -1,5 +1,6 @@
 package io.oxyde.bench;
 
+import io.oxyde.bench.ratio.RatioMain;
 import io.oxyde.bench.report.PerformanceReport;
 import io.oxyde.bench.setup.BenchTarget;
 import io.oxyde.bench.variant.Variants;
@@ -12,11 +13,13 @@ import java.util.List;
  * <ul>
  *   <li>{@code --quick [sqlite,postgres,mariadb]}: every database operation once per variant, results compared
  *       ({@link QuickCheck}); seconds, no timing.</li>
+ *   <li>{@code --ratio --db sqlite [options]}: every variant of one database in this JVM, interleaved, reported as
+ *       per-round ratios ({@link RatioMain}).</li>
  *   <li>{@code --report docs/performance.md run-info.txt results.json...}: regenerate the tables from JMH JSON results
  *       ({@link PerformanceReport}).</li>
  *   <li>anything else goes to JMH, e.g. {@code DbBench -p db=postgres -rf json -rff out.json}.</li>
  * </ul>
- * {@code oxyde-bench/run.sh} strings these together.
+ * {@code oxyde-bench/run.sh} strings these together; {@code oxyde-bench/ratio.sh} runs the ratio mode.
  */
 public final class BenchMain {
 
@@ -30,11 +33,13 @@ public final class BenchMain {
             for (String db : dbs) {
                 List<String> found = QuickCheck.run(BenchTarget.local(db), Variants.ALL);
                 found.forEach(System.out::println);
-                System.out.println(db + ": " + QuickCheck.OPERATIONS.size() + " operations x " + Variants.ALL.size()
+                System.out.println(db + ": " + Operations.ALL.size() + " operations x " + Variants.ALL.size()
                         + " variants, " + (found.isEmpty() ? "all results agree" : found.size() + " differences"));
                 problems += found.size();
             }
             System.exit(problems == 0 ? 0 : 1);
+        } else if (args.length > 0 && args[0].equals("--ratio")) {
+            RatioMain.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("--report")) {
             if (args.length < 4) {
                 throw new IllegalArgumentException(

@@ -1,10 +1,13 @@
 package io.oxyde.cli;
 
 import io.oxyde.cli.internal.ErrorHandler;
+import io.oxyde.cli.internal.InspectDbCommand;
 import io.oxyde.cli.internal.MakeMigrationsCommand;
 import io.oxyde.cli.internal.MigrateCommand;
+import io.oxyde.cli.internal.RepairCommand;
 import io.oxyde.cli.internal.ShowMigrationsCommand;
 import io.oxyde.cli.internal.SqlMigrateCommand;
+import io.oxyde.cli.internal.SquashMigrationsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +47,9 @@ public final class OxydeCli implements Runnable {
         cmd.addSubcommand("migrate", new MigrateCommand(context));
         cmd.addSubcommand("showmigrations", new ShowMigrationsCommand(context));
         cmd.addSubcommand("sqlmigrate", new SqlMigrateCommand(context));
+        cmd.addSubcommand("repair", new RepairCommand(context));
+        cmd.addSubcommand("inspectdb", new InspectDbCommand(context));
+        cmd.addSubcommand("squashmigrations", new SquashMigrationsCommand(context));
         cmd.setExecutionExceptionHandler(new ErrorHandler());
         return cmd;
     }
@@ -51,6 +57,6 @@ public final class OxydeCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: one of makemigrations, migrate, showmigrations, sqlmigrate");
+                "missing command: one of makemigrations, migrate, showmigrations, sqlmigrate, repair, inspectdb, squashmigrations");
     }
 }

@@ -46,12 +46,14 @@ class OxydeCliTest {
     void helpAndVersion() {
         Result help = cli().run("--help");
         assertThat(help.code()).as(help.toString()).isZero();
-        assertThat(help.out()).contains("makemigrations", "migrate", "showmigrations", "sqlmigrate", "Exit codes");
+        assertThat(help.out()).contains("makemigrations", "migrate", "showmigrations", "sqlmigrate", "repair", "Exit codes");
+        assertThat(cli().run("repair", "--help").out()).contains("--forget");
+        assertThat(cli().run("makemigrations", "--help").out()).contains("--check", "--empty");
         Result sub = cli().run("makemigrations", "--help");
         assertThat(sub.code()).isZero();
         assertThat(sub.out()).contains("--dry-run", "--name", "--rename", "--accept-drops", "--models", "--url", "--dir",
                 "src/main/resources/db/oxyde");
-        assertThat(cli().run("migrate", "--help").out()).contains("TARGET", "--fake", "zero");
+        assertThat(cli().run("migrate", "--help").out()).contains("TARGET", "--fake", "zero", "--plan");
         assertThat(cli().run("sqlmigrate", "--help").out()).contains("--dialect", "--backwards");
         assertThat(cli().run("showmigrations", "--help").out()).contains("[X]");
         Result version = cli().run("--version");
@@ -133,7 +135,8 @@ class OxydeCliTest {
         assertThat(cli().run("sqlmigrate", "0001_initial", "--dir", "mig", "--url", url()).out())
                 .as("dialect taken from the URL").contains("CREATE TABLE \"customer\"");
         assertThat(cli().run("sqlmigrate", "0001_initial", "--backwards", "--dialect", "sqlite", "--dir", "mig").out())
-                .contains("DROP TABLE \"purchase\"");
+                .contains("DROP TABLE \"purchase\"").startsWith("PRAGMA foreign_keys = OFF;\nBEGIN;\n")
+                .contains("PRAGMA foreign_key_check;", "COMMIT;\nPRAGMA foreign_keys = ON;");
 
         // email -> mail without a hint: refused without a terminal, nothing written
         Result refused = cli().run(v2("makemigrations", "--name", "mail"));

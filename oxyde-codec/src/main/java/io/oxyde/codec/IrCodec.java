@@ -116,6 +116,20 @@ public final class IrCodec {
     }
 
     /**
+     * The message for a query whose shape was taken before with {@link #shapeOf} and whose
+     * values are {@code values} (in slot order, as {@link IrTemplate#parameterize} gives them):
+     * equal to {@code encode(ir)} for that query, without walking it again. A sender that keeps
+     * the shape per query shape encodes only the values on each call.
+     *
+     * @throws ProtocolException if a value breaks the protocol's limits
+     */
+    public static byte[] message(ShapeKey shape, List<Value> values) {
+        Objects.requireNonNull(shape, "shape");
+        IrValidator.validateValues(values);
+        return QueryCodec.message(shape.bytes(), values);
+    }
+
+    /**
      * Encodes a result frame (rows, or a mutation's outcome) with the same value encoding.
      *
      * @throws ProtocolException if the frame holds a parameter slot or nests too deeply

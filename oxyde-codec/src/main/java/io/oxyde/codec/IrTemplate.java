@@ -78,6 +78,27 @@ public final class IrTemplate {
         return bound;
     }
 
+    /**
+     * The kind each slot of a template declares, by slot index: what a receiver holds the values
+     * of every later message of the same shape to.
+     *
+     * @throws IllegalArgumentException if {@code template} holds a literal instead of a slot
+     */
+    public static ValueKind[] slotKinds(QueryIr template) {
+        List<ValueKind> kinds = new ArrayList<>();
+        map(template, value -> {
+            if (!(value instanceof Value.Param param)) {
+                throw new IllegalArgumentException("not a template: found a literal " + value);
+            }
+            while (kinds.size() <= param.index()) {
+                kinds.add(null);
+            }
+            kinds.set(param.index(), param.kind());
+            return value;
+        });
+        return kinds.toArray(new ValueKind[0]);
+    }
+
     /** Counts the scalar values (slots) of a query or template. */
     public static int slotCount(QueryIr ir) {
         int[] count = {0};

@@ -50,6 +50,13 @@ class IrCodecProperties {
         assertThat(IrTemplate.bind(p.template(), p.values())).isEqualTo(ir);
     }
 
+    /** The sender's fast path: a kept shape plus this call's values is the same message as encoding the query. */
+    @Property(tries = 600)
+    void aKeptShapeAndTheValuesMakeTheSameMessage(@ForAll("queries") QueryIr ir) {
+        IrTemplate.Parameterized p = IrTemplate.parameterize(ir);
+        assertThat(IrCodec.message(IrCodec.shapeOf(ir), p.values())).isEqualTo(IrCodec.encode(ir));
+    }
+
     @Property(tries = 400)
     void otherValuesOfTheSameKindKeepTheShapeKey(@ForAll("queries") QueryIr ir) {
         IrTemplate.Parameterized p = IrTemplate.parameterize(ir);

@@ -426,6 +426,35 @@ class ValidationTest {
                 "decimal payload must be 5 to 8196 bytes, found 8197");
     }
 
+    /** Extreme decimals are refused from their scale alone, before anything computes with them (issue 16). */
+    @Test
+    void decimalScaleAndMagnitudeAreBounded() {
+        for (int scale : new int[] {Integer.MIN_VALUE, -1_000_000_000, -131_072, 16_384, Integer.MAX_VALUE}) {
+            byte[] payload = {(byte) (scale >>> 24), (byte) (scale >>> 16), (byte) (scale >>> 8), (byte) scale, 1};
+            ProtocolException e = rejected(query(select(), new Wire.Ext(1, payload)));
+            assertThat(e.path()).as("scale %d", scale).isEqualTo("values[0]");
+            assertThat(e.problem()).as("scale %d", scale).startsWith("decimal");
+        }
+        // the limits themselves are fine: 1E+131071 and 1E-16383
+        for (int scale : new int[] {-131_071, 16_383}) {
+            byte[] payload = {(byte) (scale >>> 24), (byte) (scale >>> 16), (byte) (scale >>> 8), (byte) scale, 1};
+            assertThat(IrCodec.read(query(select(), new Wire.Ext(1, payload))).values()).hasSize(1);
+        }
+        SelectIr huge = SelectIr.from("t").filter(FilterNode.condition("a", Lookup.EQ,
+                Value.of(new java.math.BigDecimal("1E+1000000000")))).build();
+        assertThatThrownBy(() -> IrCodec.encode(huge)).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("digits before the point exceeds 131072");
+    }
+
+    @Test
+    void textWithAnUnpairedSurrogateIsRefused() {
+        SelectIr lone = SelectIr.from("t").filter(FilterNode.condition("a", Lookup.EQ, Value.of("a\ud800b"))).build();
+        assertThatThrownBy(() -> IrCodec.encode(lone)).isInstanceOf(ProtocolException.class)
+                .hasMessage("filter.value: text holds an unpaired surrogate U+D800 at index 1");
+        SelectIr paired = SelectIr.from("t").filter(FilterNode.condition("a", Lookup.EQ, Value.of("a🦀b"))).build();
+        assertThat(IrCodec.decode(IrCodec.encode(paired))).isEqualTo(paired);
+    }
+
     @Test
     void rawSqlIsNotEmpty() {
         assertRejected(query(map("type", "raw", "sql", " ", "params", list())), "sql", "raw SQL must not be empty");

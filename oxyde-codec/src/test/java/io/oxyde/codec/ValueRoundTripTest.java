@@ -39,7 +39,10 @@ class ValueRoundTripTest {
         assertRoundTrips(new Value.Decimal(new BigDecimal("-0.000")));
         assertRoundTrips(new Value.Decimal(new BigDecimal("-123456789.987654321")));
         assertRoundTrips(new Value.Decimal(new BigDecimal(BigInteger.valueOf(5), -3))); // 5E+3
-        assertRoundTrips(new Value.Decimal(new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE)));
+        // 1E+2147483648 is outside every database's range: refused (see ValidationTest), not round-tripped
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> roundTrip(new Value.Decimal(
+                new BigDecimal(BigInteger.ONE, Integer.MIN_VALUE)))).isInstanceOf(ProtocolException.class);
+        assertRoundTrips(new Value.Decimal(new BigDecimal(BigInteger.ONE, -131_071)));
         assertRoundTrips(new Value.Decimal(new BigDecimal(BigInteger.TEN.pow(4000).negate(), 17)));
         assertRoundTrips(new Value.Decimal(new BigDecimal(BigInteger.TWO.pow(63))));
     }

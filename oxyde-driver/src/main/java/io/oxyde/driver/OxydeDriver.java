@@ -2,6 +2,7 @@ package io.oxyde.driver;
 
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.MutationResult;
+import io.oxyde.codec.ProtocolException;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
@@ -18,9 +19,12 @@ import java.util.function.Function;
  * the original's {@code execute}, {@code begin_transaction}, {@code commit_transaction} and
  * {@code rollback_transaction}.
  *
- * <p>Two entry points run a query: the protocol boundary {@link #execute(String, byte[])}
- * (IR bytes in, result-frame bytes out; documented in {@code docs/protocol.md}) and the typed
- * in-process path {@link #execute(String, QueryIr, List)}. Both return at once; the work runs
+ * <p>One road runs a query: an IR message ({@code docs/protocol.md}) decoded, validated and
+ * bound through the pool's plan cache. {@link #execute(String, byte[])} takes bytes and answers
+ * result-frame bytes (the protocol boundary); {@link #execute(String, byte[], List)} takes
+ * bytes and answers the frame in memory (the API's road); the typed conveniences
+ * ({@link #execute(String, QueryIr, List)} …) encode the IR and take the same road. All return
+ * at once; the work runs
  * on the pool's bounded executor, and nothing ever throws synchronously: every failure,
  * including invalid bytes and unknown pools, completes the future exceptionally with an
  * {@link OxydeException}. Cancelling a returned future cancels the running JDBC statement.
@@ -56,16 +60,55 @@ public final class OxydeDriver {
      * any bytes: invalid input fails the future with {@link ProtocolError}.
      */
     public CompletableFuture<byte[]> execute(String pool, byte[] irBytes) {
-        return encoded(start(pool, p -> p.executeBytes(irBytes == null ? new byte[0] : irBytes)));
+        return encoded(execute(pool, irBytes, null));
     }
 
     /** Like {@link #execute(String, byte[])}, inside an open transaction. */
     public CompletableFuture<byte[]> execute(long transactionId, byte[] irBytes) {
-        byte[] bytes = irBytes == null ? new byte[0] : irBytes;
-        return encoded(inTransaction(transactionId, tx -> tx.execute(() -> tx.pool().renderBytes(bytes), null)));
+        return encoded(execute(transactionId, irBytes, null));
     }
 
-    // ---- the typed in-process path ---------------------------------------------------------
+    /**
+     * Runs an IR message and hands back the result frame in memory: the road the API takes for
+     * every query (it encodes, this decodes, validates and binds through the plan cache keyed
+     * by the message's shape). Result columns are read as {@code expectedKinds} (one per column;
+     * a {@code null} entry or a shorter list leaves columns as read): how the API asks for
+     * DATE, UUID, DECIMAL or TIMESTAMP from databases that store them as text or integers. A
+     * value that does not convert fails with {@link ValueDecodeException}. Safe against any
+     * bytes, like {@link #execute(String, byte[])}.
+     */
+    public CompletableFuture<ResultFrame> execute(String pool, byte[] message, List<ValueKind> expectedKinds) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        return start(pool, p -> p.executeMessage(bytes, expectedKinds));
+    }
+
+    /** {@link #execute(String, byte[], List)} inside an open transaction. */
+    public CompletableFuture<ResultFrame> execute(long transactionId, byte[] message, List<ValueKind> expectedKinds) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        return inTransaction(transactionId, tx -> tx.execute(bytes, expectedKinds));
+    }
+
+    /** {@link #execute(String, byte[], List)}, for a query that returns rows. */
+    public CompletableFuture<RowSet> query(String pool, byte[] message, List<ValueKind> expectedKinds) {
+        return execute(pool, message, expectedKinds).thenApply(OxydeDriver::rows);
+    }
+
+    /** {@link #query(String, byte[], List)} inside a transaction. */
+    public CompletableFuture<RowSet> query(long transactionId, byte[] message, List<ValueKind> expectedKinds) {
+        return execute(transactionId, message, expectedKinds).thenApply(OxydeDriver::rows);
+    }
+
+    /** {@link #execute(String, byte[], List)}, for a write. */
+    public CompletableFuture<MutationResult> mutate(String pool, byte[] message) {
+        return execute(pool, message, null).thenApply(OxydeDriver::mutation);
+    }
+
+    /** {@link #mutate(String, byte[])} inside a transaction. */
+    public CompletableFuture<MutationResult> mutate(long transactionId, byte[] message) {
+        return execute(transactionId, message, null).thenApply(OxydeDriver::mutation);
+    }
+
+    // ---- typed conveniences: they encode and take the same road ---------------------------
 
     /** Runs a query; rows are read by their JDBC types. */
     public CompletableFuture<ResultFrame> execute(String pool, QueryIr ir) {
@@ -79,8 +122,7 @@ public final class OxydeDriver {
      * integers. A value that does not convert fails with {@link ValueDecodeException}.
      */
     public CompletableFuture<ResultFrame> execute(String pool, QueryIr ir, List<ValueKind> expectedKinds) {
-        Objects.requireNonNull(ir, "ir");
-        return start(pool, p -> p.execute(ir, expectedKinds));
+        return encoding(ir, pool, message -> execute(pool, message, expectedKinds));
     }
 
     /** Runs a query inside an open transaction. */
@@ -90,8 +132,21 @@ public final class OxydeDriver {
 
     /** Runs a query inside an open transaction, with expected column kinds. */
     public CompletableFuture<ResultFrame> execute(long transactionId, QueryIr ir, List<ValueKind> expectedKinds) {
+        return encoding(ir, null, message -> execute(transactionId, message, expectedKinds));
+    }
+
+    /** Encodes {@code ir} and runs the message; a query the encoder refuses fails with {@link InvalidQueryException}. */
+    private static CompletableFuture<ResultFrame> encoding(QueryIr ir, String pool,
+                                                           Function<byte[], CompletableFuture<ResultFrame>> run) {
         Objects.requireNonNull(ir, "ir");
-        return inTransaction(transactionId, tx -> tx.execute(() -> tx.pool().render(ir), expectedKinds, ir));
+        byte[] message;
+        try {
+            message = IrCodec.encode(ir);
+        } catch (RuntimeException e) {
+            String problem = e instanceof ProtocolException ? e.getMessage() : e.toString();
+            return CompletableFuture.failedFuture(new InvalidQueryException("invalid query: " + problem, pool, e));
+        }
+        return run.apply(message);
     }
 
     /** Runs a query that returns rows (a select, or raw SQL that returns rows). */

@@ -1,6 +1,7 @@
 package io.oxyde.driver;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.oxyde.query.CacheStats;
 import io.oxyde.query.Dialect;
 import java.util.Optional;
 
@@ -30,6 +31,13 @@ public interface Pool {
 
     /** A snapshot of its executor lanes: threads, queue depths and rejections. */
     ExecutorStats executorStats();
+
+    /**
+     * Its render-plan cache, keyed by the shape of the IR messages: how often a message's shape
+     * was found already rendered (a low hit rate means queries keep changing shape, each
+     * costing a jOOQ render).
+     */
+    CacheStats planCacheStats();
 
     /**
      * The HikariCP pool Oxyde opened for this pool from a URL, for instrumentation (e.g.

@@ -3,7 +3,6 @@ package io.oxyde.driver;
 import io.oxyde.driver.internal.ManagedPool;
 import io.oxyde.driver.internal.Observation;
 import io.oxyde.driver.internal.TransactionRegistry;
-import io.oxyde.query.CacheStats;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.SqlRenderer;
 import java.util.ArrayList;
@@ -174,14 +173,6 @@ public final class PoolRegistry implements AutoCloseable {
         for (ManagedPool pool : pools.values()) {
             pool.observe(all);
         }
-    }
-
-    /**
-     * The render-plan cache shared by this registry's pools (the typed path the API uses): how
-     * often a query shape was found already rendered.
-     */
-    public CacheStats planCacheStats() {
-        return renderer.stats();
     }
 
     ManagedPool managed(String name) {

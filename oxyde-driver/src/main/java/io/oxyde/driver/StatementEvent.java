@@ -9,8 +9,7 @@ import io.oxyde.query.Dialect;
  * @param pool the pool name
  * @param dialect the database
  * @param operation the IR operation: {@code select}, {@code insert}, {@code update},
- *     {@code bulk_update}, {@code delete}, {@code raw}, or {@code unknown} (protocol bytes run in
- *     a transaction, or bytes that do not decode)
+ *     {@code bulk_update}, {@code delete}, {@code raw} ({@code unknown} if the shape is not known)
  * @param model the model name the query is about, or {@code null} (raw SQL)
  * @param table the table the query is about, or {@code null} (raw SQL)
  * @param inTransaction whether it ran inside a transaction

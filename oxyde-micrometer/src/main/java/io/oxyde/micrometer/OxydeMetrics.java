@@ -1,7 +1,5 @@
 package io.oxyde.micrometer;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.oxyde.driver.PoolRegistry;
@@ -19,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code oxyde.executor.queued} (tag {@code lane}), {@code oxyde.executor.queue.capacity},
  *       {@code oxyde.executor.rejected} — per pool;</li>
  *   <li>{@code oxyde.plan.cache.hits} / {@code .misses} / {@code .size} /
- *       {@code .hit.ratio} — the render-plan cache;</li>
+ *       {@code .hit.ratio} — each pool's render-plan cache;</li>
  *   <li>{@code hikaricp.connections.*} — HikariCP's own tracker on the pools Oxyde opened.</li>
  * </ul>
  * Pools opened after binding get their meters with their first statement.
@@ -46,14 +44,6 @@ public final class OxydeMetrics implements MeterBinder, AutoCloseable {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("oxyde.plan.cache.hits", pools, p -> p.planCacheStats().hits())
-                .description("Query shapes found already rendered").register(registry);
-        FunctionCounter.builder("oxyde.plan.cache.misses", pools, p -> p.planCacheStats().misses())
-                .description("Query shapes rendered through jOOQ").register(registry);
-        Gauge.builder("oxyde.plan.cache.size", pools, p -> p.planCacheStats().size())
-                .description("Render plans held").register(registry);
-        Gauge.builder("oxyde.plan.cache.hit.ratio", pools, p -> p.planCacheStats().hitRate())
-                .description("hits / (hits + misses) of the render-plan cache").register(registry);
         for (String name : pools.names()) {
             bindPool(name, registry);
         }

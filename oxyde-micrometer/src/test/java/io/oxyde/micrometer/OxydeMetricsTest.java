@@ -77,10 +77,10 @@ class OxydeMetricsTest {
                         .isZero();
                 assertThat(meters.get("oxyde.executor.queue.capacity").tag("pool", pool).gauge().value()).isEqualTo(10_000);
                 assertThat(meters.get("oxyde.executor.rejected").tag("pool", pool).functionCounter().count()).isZero();
-                assertThat(meters.get("oxyde.plan.cache.hits").functionCounter().count())
+                assertThat(meters.get("oxyde.plan.cache.hits").tag("pool", pool).functionCounter().count())
                         .as("the same query shape three more times").isGreaterThanOrEqualTo(3);
-                assertThat(meters.get("oxyde.plan.cache.hit.ratio").gauge().value()).isBetween(0.0, 1.0).isPositive();
-                assertThat(meters.get("oxyde.plan.cache.size").gauge().value()).isPositive();
+                assertThat(meters.get("oxyde.plan.cache.hit.ratio").tag("pool", pool).gauge().value()).isBetween(0.0, 1.0).isPositive();
+                assertThat(meters.get("oxyde.plan.cache.size").tag("pool", pool).gauge().value()).isPositive();
                 Meter hikari = meters.get("hikaricp.connections").tag("pool", "oxyde-" + pool).gauge();
                 assertThat(hikari.getId().getName()).isEqualTo("hikaricp.connections");
                 assertThat(meters.get("hikaricp.connections.max").tag("pool", "oxyde-" + pool).gauge().value())

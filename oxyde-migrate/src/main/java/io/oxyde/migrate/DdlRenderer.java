@@ -4,7 +4,6 @@ import io.oxyde.migrate.internal.DialectDdl;
 import io.oxyde.migrate.internal.MySqlDdl;
 import io.oxyde.migrate.internal.PostgresDdl;
 import io.oxyde.migrate.internal.SqliteDdl;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,14 +23,7 @@ public final class DdlRenderer {
 
     /** The statements for a list of operations applied in order, starting from {@code schemaBefore}. */
     public static List<String> renderAll(List<MigrationOperation> ops, MigrationDialect dialect, Schema schemaBefore) {
-        DialectDdl ddl = ddl(dialect);
-        List<String> out = new ArrayList<>();
-        Schema schema = schemaBefore;
-        for (MigrationOperation op : ops) {
-            out.addAll(ddl.render(op, schema));
-            schema = op.applyTo(schema);
-        }
-        return out;
+        return ddl(dialect).renderAll(ops, schemaBefore);
     }
 
     /** Quotes an identifier for the dialect. */

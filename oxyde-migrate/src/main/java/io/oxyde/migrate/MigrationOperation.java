@@ -32,7 +32,8 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = MigrationOperation.DropCheck.class, name = "DropCheck"),
         @JsonSubTypes.Type(value = MigrationOperation.AlterTableComment.class, name = "AlterTableComment"),
         @JsonSubTypes.Type(value = MigrationOperation.RawSql.class, name = "RawSql"),
-        @JsonSubTypes.Type(value = MigrationOperation.ManualStep.class, name = "ManualStep")
+        @JsonSubTypes.Type(value = MigrationOperation.ManualStep.class, name = "ManualStep"),
+        @JsonSubTypes.Type(value = MigrationOperation.RunJava.class, name = "RunJava")
 })
 public sealed interface MigrationOperation {
 
@@ -219,23 +220,62 @@ public sealed interface MigrationOperation {
     }
 
     /**
-     * Hand-written SQL, one statement per list element, run as-is on every dialect. It does not change
-     * the tracked schema; {@code backward} may be empty, which makes the migration irreversible.
+     * Hand-written SQL, one statement per list element, run as-is. With {@code dialects} it runs only on
+     * those databases (empty: on every one), so one migration can carry a statement per dialect. It
+     * does not change the tracked schema; {@code backward} may be empty, which makes the migration
+     * irreversible.
      */
-    record RawSql(List<String> forward, List<String> backward) implements MigrationOperation {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record RawSql(List<String> forward, List<String> backward, List<MigrationDialect> dialects) implements MigrationOperation {
         public RawSql {
             forward = forward == null ? List.of() : List.copyOf(forward);
             backward = backward == null ? List.of() : List.copyOf(backward);
+            dialects = dialects == null ? List.of() : List.copyOf(dialects);
+        }
+        /** Raw SQL for every dialect. */
+        public RawSql(List<String> forward, List<String> backward) {
+            this(forward, backward, List.of());
         }
         public static RawSql of(String forward, String backward) {
             return new RawSql(List.of(forward), backward == null ? List.of() : List.of(backward));
+        }
+        /** This SQL, run only on {@code only}. */
+        public RawSql on(MigrationDialect... only) {
+            return new RawSql(forward, backward, List.of(only));
+        }
+        /** Whether the statements run on {@code dialect}. */
+        public boolean runsOn(MigrationDialect dialect) {
+            return dialects.isEmpty() || dialects.contains(dialect);
         }
         public Schema applyTo(Schema before) { return before; }
         public List<MigrationOperation> reverse(Schema before) {
             if (backward.isEmpty() && !forward.isEmpty()) {
                 throw new MigrationException("raw SQL " + forward + " has no backward SQL, so it cannot be rolled back");
             }
-            return List.of(new RawSql(backward, forward));
+            return List.of(new RawSql(backward, forward, dialects));
+        }
+        public String tableName() { return null; }
+    }
+
+    /**
+     * Runs a {@link JavaMigration} class: {@code forward} when applied, {@code backward} when rolled back
+     * ({@code backwards} is set on the reverse operation only). It does not change the tracked schema.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RunJava(String className, Boolean backwards) implements MigrationOperation {
+        public RunJava {
+            if (className == null || className.isBlank()) {
+                throw new MigrationException("RunJava needs a className");
+            }
+            backwards = Boolean.TRUE.equals(backwards) ? Boolean.TRUE : null;
+        }
+        /** Runs {@code type} forwards. */
+        public static RunJava of(Class<? extends JavaMigration> type) {
+            return new RunJava(type.getName(), null);
+        }
+        public Schema applyTo(Schema before) { return before; }
+        public List<MigrationOperation> reverse(Schema before) {
+            return List.of(new RunJava(className, backwards == null ? Boolean.TRUE : null));
         }
         public String tableName() { return null; }
     }

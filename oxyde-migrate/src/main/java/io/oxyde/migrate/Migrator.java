@@ -3,7 +3,10 @@ package io.oxyde.migrate;
 import io.oxyde.migrate.internal.EnumNames;
 import io.oxyde.migrate.internal.HistoryTable;
 import io.oxyde.migrate.internal.MigrationLock;
+import io.oxyde.migrate.internal.MigrationRepair;
 import io.oxyde.migrate.internal.MigrationSteps;
+import io.oxyde.migrate.internal.PrintedSql;
+import io.oxyde.migrate.internal.Squash;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +40,14 @@ public final class Migrator {
     /** A migrator for the migration files of {@code directory} (re-read on every call). */
     public Migrator(ConnectionSource source, MigrationDialect dialect, Path directory) {
         this(source, dialect, () -> MigrationLoader.load(directory), directory.toString());
+    }
+
+    /**
+     * A migrator for the migrations at {@code location}: {@code classpath:db/oxyde} (a folder on the
+     * classpath, also inside a jar) or a directory path; re-read on every call.
+     */
+    public Migrator(ConnectionSource source, MigrationDialect dialect, String location) {
+        this(source, dialect, () -> MigrationLoader.load(location), location);
     }
 
     /** A migrator for migrations already in memory (e.g. loaded from the classpath). */
@@ -84,12 +95,56 @@ public final class Migrator {
         return new MigrationRun(applied, rolledBack, fake);
     }
 
+    /**
+     * What {@code migrate(target)} would do, without doing it: each migration it would apply or roll
+     * back, in order, with its statements ({@code migrate --plan}). {@code target} as for {@link #migrate(String)}.
+     */
+    public List<PlannedMigration> plan(String target) {
+        List<Migration> all = migrations.get();
+        int targetIndex = targetIndex(all, target);
+        return withLockedConnection(c -> {
+            MigrationSteps steps = new MigrationSteps(dialect, all, origin);
+            List<HistoryTable.Row> rows = steps.history(c);
+            steps.verify(rows);
+            List<PlannedMigration> out = new ArrayList<>();
+            for (int i = rows.size(); i <= targetIndex; i++) {
+                out.add(new PlannedMigration(all.get(i).name(), true, sql(all, all.get(i).name(), dialect)));
+            }
+            for (int i = rows.size() - 1; i > targetIndex; i--) {
+                out.add(new PlannedMigration(all.get(i).name(), false, rollbackSql(all, all.get(i).name(), dialect)));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Repairs what a failed run left on MySQL / MariaDB (their DDL is not transactional): the reverse of
+     * every operation that had completed runs, so the database is back where the run started; with
+     * {@code forget} the recorded failure is only forgotten (the database was fixed by hand). Also
+     * brings history checksums written by Oxyde 0.1 (operations only) up to date.
+     */
+    public RepairReport repair(boolean forget) {
+        List<Migration> all = migrations.get();
+        return withLockedConnection(c -> new MigrationRepair(dialect, new MigrationSteps(dialect, all, origin)).run(c, forget));
+    }
+
+    /**
+     * squashmigrations: replaces the migrations of {@code dir} up to and including {@code through} by one
+     * migration with their operations, {@code NNNN_squashed_name} (the number of {@code through}). The old
+     * files are deleted; databases that applied all of them see the squashed migration as applied,
+     * new databases run it instead, and a database that applied only some of them is refused.
+     */
+    public static Migration squash(Path dir, String through, String name) {
+        return Squash.run(dir, through, name);
+    }
+
     /** Every migration file, applied or pending, in order. */
     public List<MigrationStatus> status() {
         List<Migration> all = migrations.get();
         return withLockedConnection(c -> {
-            List<HistoryTable.Row> rows = new HistoryTable(dialect).read(c);
-            new MigrationSteps(dialect, all, origin).verify(rows);
+            MigrationSteps steps = new MigrationSteps(dialect, all, origin);
+            List<HistoryTable.Row> rows = steps.history(c);
+            steps.verify(rows);
             List<MigrationStatus> out = new ArrayList<>();
             for (Migration m : all) {
                 HistoryTable.Row row = rows.stream().filter(r -> r.name().equals(m.name())).findFirst().orElse(null);
@@ -99,19 +154,28 @@ public final class Migrator {
         });
     }
 
-    /** The statements {@code migrate} runs to apply {@code migrationName} on this migrator's dialect. */
+    /**
+     * The statements that apply {@code migrationName} on this migrator's dialect, as printed by
+     * {@code sqlmigrate} (see {@link #sql(List, String, MigrationDialect)}).
+     */
     public List<String> sql(String migrationName) {
         return sql(migrations.get(), migrationName, dialect);
     }
 
-    /** The statements that apply {@code migrationName} on {@code dialect}. */
+    /**
+     * The statements that apply {@code migrationName} on {@code dialect}, safe to run as printed: on
+     * SQLite they are wrapped as {@code migrate} runs them ({@code PRAGMA foreign_keys = OFF}, one
+     * transaction, {@code PRAGMA foreign_key_check}, {@code COMMIT}, foreign keys back on).
+     */
     public static List<String> sql(List<Migration> migrations, String migrationName, MigrationDialect dialect) {
-        return new MigrationSteps(dialect, migrations, "the given migrations").forwardSql(indexOf(migrations, migrationName));
+        return PrintedSql.of(new MigrationSteps(dialect, migrations, "the given migrations")
+                .forwardSql(indexOf(migrations, migrationName)), dialect);
     }
 
-    /** The statements that roll {@code migrationName} back on {@code dialect}. */
+    /** The statements that roll {@code migrationName} back on {@code dialect}, wrapped like {@link #sql}. */
     public static List<String> rollbackSql(List<Migration> migrations, String migrationName, MigrationDialect dialect) {
-        return new MigrationSteps(dialect, migrations, "the given migrations").backwardSql(indexOf(migrations, migrationName));
+        return PrintedSql.of(new MigrationSteps(dialect, migrations, "the given migrations")
+                .backwardSql(indexOf(migrations, migrationName)), dialect);
     }
 
     /**
@@ -128,14 +192,33 @@ public final class Migrator {
         if (ops.isEmpty()) {
             return Optional.empty();
         }
-        String label = name == null || name.isBlank() ? (last == null ? "initial" : "auto") : name.replaceAll("[^A-Za-z0-9_]", "_");
-        String fileName = String.format("%04d_%s", last == null ? 1 : last.number() + 1, label);
-        Migration migration = Migration.of(fileName, last == null ? List.of() : List.of(last.name()), ops,
-                EnumNames.resolve(currentSchema).withoutHints());
+        Migration migration = next(existing, name, ops, EnumNames.resolve(currentSchema).withoutHints());
         if (!dryRun) {
             MigrationWriter.write(dir, migration);
         }
         return Optional.of(migration);
+    }
+
+    /**
+     * Writes the next migration with no operations and the latest snapshot, to be filled by hand
+     * (a {@code RunJava} data migration, {@code RawSql}): {@code makemigrations --empty}.
+     */
+    public static Migration makeEmptyMigration(Path dir, String name) {
+        if (name == null || name.isBlank()) {
+            throw new MigrationException("an empty migration needs a name (e.g. backfill_emails)");
+        }
+        List<Migration> existing = MigrationLoader.load(dir);
+        Schema latest = existing.isEmpty() ? Schema.empty() : existing.get(existing.size() - 1).snapshot();
+        Migration migration = next(existing, name, List.of(), latest);
+        MigrationWriter.write(dir, migration);
+        return migration;
+    }
+
+    private static Migration next(List<Migration> existing, String name, List<MigrationOperation> ops, Schema snapshot) {
+        Migration last = existing.isEmpty() ? null : existing.get(existing.size() - 1);
+        String label = name == null || name.isBlank() ? (last == null ? "initial" : "auto") : name.replaceAll("[^A-Za-z0-9_]", "_");
+        String fileName = String.format("%04d_%s", last == null ? 1 : last.number() + 1, label);
+        return Migration.of(fileName, last == null ? List.of() : List.of(last.name()), ops, snapshot);
     }
 
     private static int targetIndex(List<Migration> all, String target) {

@@ -43,12 +43,14 @@ public final class SchemaDiff {
         oldSchema = EnumNames.resolve(oldSchema);
         List<MigrationOperation> ops = new ArrayList<>();
         Schema old = oldSchema;
+        Map<String, String> originalNames = new java.util.HashMap<>();
         // 1. renames from hints, applied to the old schema so everything after compares like with like
         for (Table t : newSchema.tables()) {
             String from = t.renamedFrom();
             if (from != null && !from.equals(t.name()) && old.table(from).isPresent() && old.table(t.name()).isEmpty()) {
                 ops.add(new RenameTable(from, t.name()));
                 old = SchemaEditor.renameTable(old, from, t.name());
+                originalNames.put(t.name(), from);
             }
         }
         for (Table t : newSchema.tables()) {
@@ -72,7 +74,8 @@ public final class SchemaDiff {
             if (ot.isEmpty()) {
                 ops.add(new CreateTable(t.withoutHints()));
             } else {
-                diffTable(ot.get(), t.withoutHints(), ops);
+                Table original = oldSchema.requireTable(originalNames.getOrDefault(t.name(), t.name()));
+                diffTable(ot.get(), t.withoutHints(), original, ops);
             }
         }
         for (Table t : old.tables()) {
@@ -83,8 +86,14 @@ public final class SchemaDiff {
         return OperationOrder.order(ops, old);
     }
 
-    private static void diffTable(Table o, Table n, List<MigrationOperation> ops) {
+    /**
+     * Compares one table. {@code o} is the old table after the renames, {@code original} the same table
+     * before them: constraint drops run before the renames, so they carry the original table name and
+     * the original definitions (columns, targets); their reverse then restores exactly what was there.
+     */
+    private static void diffTable(Table o, Table n, Table original, List<MigrationOperation> ops) {
         String table = n.name();
+        String was = original.name();
         for (Column c : n.columns()) {
             Optional<Column> oc = o.column(c.name());
             if (oc.isEmpty()) {
@@ -103,16 +112,26 @@ public final class SchemaDiff {
                     + n.primaryKey() + "; Oxyde does not migrate primary keys, add a RawSql operation"));
         }
         diffNamed(o.uniques(), n.uniques(), UniqueConstraint::name,
-                u -> ops.add(new DropUnique(table, u)), u -> ops.add(new AddUnique(table, u)));
+                u -> ops.add(new DropUnique(was, named(original.uniques(), UniqueConstraint::name, u))),
+                u -> ops.add(new AddUnique(table, u)));
         diffNamed(o.indexes(), n.indexes(), Index::name,
-                i -> ops.add(new DropIndex(table, i)), i -> ops.add(new CreateIndex(table, i)));
+                i -> ops.add(new DropIndex(was, named(original.indexes(), Index::name, i))),
+                i -> ops.add(new CreateIndex(table, i)));
         diffNamed(o.foreignKeys(), n.foreignKeys(), ForeignKey::name,
-                f -> ops.add(new DropForeignKey(table, f)), f -> ops.add(new AddForeignKey(table, f)));
+                f -> ops.add(new DropForeignKey(was, named(original.foreignKeys(), ForeignKey::name, f))),
+                f -> ops.add(new AddForeignKey(table, f)));
         diffNamed(o.checks(), n.checks(), Check::name,
-                c -> ops.add(new DropCheck(table, c)), c -> ops.add(new AddCheck(table, c)));
+                c -> ops.add(new DropCheck(was, named(original.checks(), Check::name, c))),
+                c -> ops.add(new AddCheck(table, c)));
         if (!java.util.Objects.equals(o.comment(), n.comment())) {
             ops.add(new MigrationOperation.AlterTableComment(table, o.comment(), n.comment()));
         }
+    }
+
+    /** The item of {@code originals} with the name of {@code renamed} (its definition before the renames). */
+    private static <T> T named(List<T> originals, Function<T, String> name, T renamed) {
+        String wanted = name.apply(renamed);
+        return originals.stream().filter(x -> name.apply(x).equals(wanted)).findFirst().orElse(renamed);
     }
 
     /** Items matched by name: a changed item (any field) is dropped and re-added. */

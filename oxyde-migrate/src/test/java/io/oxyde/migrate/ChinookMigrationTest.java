@@ -187,9 +187,10 @@ class ChinookMigrationTest {
                 assertThat(f.live.columns("artist")).doesNotContainKey("country");
             } else {
                 assertThat(e.getMessage()).contains("already ran and stay applied").contains("ADD COLUMN `country`")
-                        .contains("NOT recorded in oxyde_migrations");
+                        .contains("NOT recorded in oxyde_migrations").contains("run repair");
                 assertThat(f.live.columns("artist")).containsKey("country");
                 f.exec("ALTER TABLE artist DROP COLUMN country");
+                assertThat(f.migrator.repair(true).failedMigration()).as("fixed by hand: forget").isEqualTo("0002_broken");
             }
             assertThat(f.rows("SELECT artist_id, name FROM artist")).containsExactly("1|AC/DC");
             Files.delete(f.dir.resolve("0002_broken.json"));
@@ -249,9 +250,16 @@ class ChinookMigrationTest {
             assertThat(f.live.foreignKeys("person")).containsEntry("dept_id", "dept");
             assertThat(f.live.succeeds("UPDATE dept SET head_id = 99 WHERE id = 1")).isFalse();
             // dropping both tables of the cycle: foreign keys go first (close() migrates to zero)
-            List<String> rollback = Migrator.rollbackSql(MigrationLoader.load(f.dir), m.name(), MigrationFixture.dialect(db));
-            assertThat(rollback.get(0)).doesNotStartWith("DROP TABLE");
-            assertThat(rollback.get(rollback.size() - 1)).startsWith("DROP TABLE").contains("dept");
+            List<String> rollback = Migrator.rollbackSql(MigrationLoader.load(f.dir), m.name(), MigrationFixture.dialect(db))
+                    .stream().filter(s -> !s.startsWith("PRAGMA") && !s.startsWith("--") && !s.equals("BEGIN")
+                            && !s.equals("COMMIT")).toList();  // without SQLite's wrapper
+            if (db.kind() == io.oxyde.testkit.DatabaseKind.SQLITE) {
+                // foreign keys are off during a migration, and a table about to be dropped is not rebuilt
+                assertThat(rollback).containsExactly("DROP TABLE \"person\"", "DROP TABLE \"dept\"");
+            } else {
+                assertThat(rollback.get(0)).doesNotStartWith("DROP TABLE");
+                assertThat(rollback.get(rollback.size() - 1)).startsWith("DROP TABLE").contains("dept");
+            }
             f.exec("UPDATE dept SET head_id = NULL");
         }
     }

@@ -41,6 +41,8 @@ class DdlRendererTest {
                 "CREATE TABLE \"_oxyde_new_order\" (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
                         + "\"qty\" INTEGER NOT NULL DEFAULT 0, CONSTRAINT \"qty_ok\" CHECK (qty >= 0))",
                 "INSERT INTO \"_oxyde_new_order\" (\"id\", \"qty\") SELECT \"id\", \"qty\" FROM \"order\"",
+                "DELETE FROM sqlite_sequence WHERE name = '_oxyde_new_order'",
+                "INSERT INTO sqlite_sequence (name, seq) SELECT '_oxyde_new_order', seq FROM sqlite_sequence WHERE name = 'order'",
                 "DROP TABLE \"order\"",
                 "ALTER TABLE \"_oxyde_new_order\" RENAME TO \"order\"");
     }

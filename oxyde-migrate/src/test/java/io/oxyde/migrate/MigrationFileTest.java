@@ -34,13 +34,22 @@ class MigrationFileTest {
     }
 
     @Test
-    void checksumIsSha256OfTheCanonicalOperationsAndIgnoresFormatting() throws Exception {
+    void checksumIsSha256OfTheCanonicalOperationsAndSnapshotAndIgnoresFormatting() throws Exception {
         Migration m = Migrator.makeMigrations(chinook(), dir, null, false).orElseThrow();
-        byte[] canonical = Json.canonical(m.operations()).getBytes(StandardCharsets.UTF_8);
+        String json = Json.canonical(m.operations(), m.snapshot());
+        assertThat(json).startsWith("{\"operations\":[{\"op\":\"CreateTable\"").contains(",\"snapshot\":{\"tables\":[");
+        byte[] canonical = json.getBytes(StandardCharsets.UTF_8);
         assertThat(m.checksum()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical)));
         Path file = dir.resolve("0001_initial.json");
         Files.writeString(file, Files.readString(file).replace("\n", "\n\n  "));
         assertThat(MigrationLoader.load(dir).get(0).checksum()).isEqualTo(m.checksum());
+        String text = Files.readString(file);
+        int inSnapshot = text.lastIndexOf("staff, with their manager");   // the snapshot comes after the operations
+        Files.writeString(file, text.substring(0, inSnapshot) + "edited" + text.substring(inSnapshot + 25));
+        assertThat(MigrationLoader.load(dir).get(0).operations()).isEqualTo(m.operations());
+        assertThat(MigrationLoader.load(dir).get(0).snapshot()).isNotEqualTo(m.snapshot());
+        assertThat(MigrationLoader.load(dir).get(0).checksum()).as("an edited snapshot changes the checksum")
+                .isNotEqualTo(m.checksum());
     }
 
     @Test
@@ -91,8 +100,13 @@ class MigrationFileTest {
                 new MigrationOperation.AddCheck("artist", Check.of("c", "x > 0")),
                 new MigrationOperation.DropCheck("artist", Check.of("c", "x > 0")),
                 new MigrationOperation.AlterTableComment("artist", null, "singers"),
-                MigrationOperation.RawSql.of("SELECT 1", "SELECT 2"), new MigrationOperation.ManualStep("call Bob"));
+                MigrationOperation.RawSql.of("SELECT 1", "SELECT 2"), new MigrationOperation.ManualStep("call Bob"),
+                MigrationOperation.RawSql.of("SELECT 3", null).on(MigrationDialect.POSTGRES, MigrationDialect.SQLITE),
+                MigrationOperation.RunJava.of(UppercaseAuthors.class),
+                new MigrationOperation.RunJava("a.B", true));
         String json = Json.FILES.writerFor(Json.OPERATIONS).writeValueAsString(ops);
         assertThat(Json.FILES.readValue(json, Json.OPERATIONS)).isEqualTo(ops);
+        assertThat(json).contains("\"dialects\" : [ \"POSTGRES\", \"SQLITE\" ]")
+                .contains("\"className\" : \"io.oxyde.migrate.UppercaseAuthors\"").contains("\"backwards\" : true");
     }
 }

@@ -33,6 +33,15 @@ final class MigrationFixture implements AutoCloseable {
         this.live = new LiveSchema(connection, db);
     }
 
+    /** A fixture whose database has {@link Library#v1} applied as {@code 0001_v1} and seeded. */
+    static MigrationFixture library(TestDatabase db, Path dir) throws SQLException {
+        MigrationFixture f = new MigrationFixture(db, dir);
+        Migrator.makeMigrations(Library.v1(), f.dir, "v1", false).orElseThrow();
+        assertThat(f.migrator.migrate().applied()).containsExactly("0001_v1");
+        Library.seed(f.connection);
+        return f;
+    }
+
     static MigrationDialect dialect(TestDatabase db) {
         return switch (db.kind()) {
             case POSTGRES -> MigrationDialect.POSTGRES;

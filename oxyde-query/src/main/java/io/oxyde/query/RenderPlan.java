@@ -1,7 +1,9 @@
 package io.oxyde.query;
 
+import io.oxyde.codec.IrTemplate;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.Value;
+import io.oxyde.codec.ValueKind;
 import io.oxyde.query.internal.CompiledStatement;
 import io.oxyde.query.internal.PlanCompiler;
 import java.util.ArrayList;
@@ -24,6 +26,7 @@ public final class RenderPlan {
     private final QueryIr template;
     private final Dialect dialect;
     private final int slotCount;
+    private final ValueKind[] slotKinds;
     private final List<Integer> structuralSlots;
     private final PlanCompiler.Compiled fixed;
     private final Map<List<Boolean>, PlanCompiler.Compiled> variants;
@@ -32,6 +35,7 @@ public final class RenderPlan {
         this.template = template;
         this.dialect = dialect;
         this.slotCount = slotCount;
+        this.slotKinds = IrTemplate.slotKinds(template);
         this.structuralSlots = List.copyOf(PlanCompiler.structuralSlots(template));
         if (structuralSlots.isEmpty()) {
             this.fixed = PlanCompiler.compile(template, dialect, Map.of());
@@ -56,6 +60,25 @@ public final class RenderPlan {
     /** The template this plan was made from. */
     public QueryIr template() {
         return template;
+    }
+
+    /**
+     * What is wrong with {@code values} for this plan's slots (their number, or the first value
+     * whose kind is not its slot's: a NULL slot filled with an INT, an INT slot with TEXT), or
+     * {@code null} if they fit. A receiver that found this plan by a message's shape checks the
+     * message's values with it: the protocol holds every value to its slot's declared kind.
+     */
+    public String slotMismatch(List<Value> values) {
+        if (values.size() != slotKinds.length) {
+            return "the shape has " + slotKinds.length + " slots but the message has " + values.size() + " values";
+        }
+        for (int i = 0; i < slotKinds.length; i++) {
+            ValueKind kind = values.get(i).kind();
+            if (kind != slotKinds[i]) {
+                return "values[" + i + "]: slot " + i + " is declared " + slotKinds[i] + " but the value is " + kind;
+            }
+        }
+        return null;
     }
 
     /** How many slot values {@link #bind} expects. */

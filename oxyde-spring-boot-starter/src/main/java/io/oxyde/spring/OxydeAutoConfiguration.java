@@ -18,7 +18,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
  * Creates the {@link Oxyde} bean of the main database: from {@code oxyde.url} when it is set,
@@ -40,8 +39,8 @@ public class OxydeAutoConfiguration {
     @ConditionalOnMissingBean
     @Conditional(OnMainDatabase.class)
     public Oxyde oxyde(OxydeProperties properties, ObjectProvider<DataSource> dataSource,
-                       ObjectProvider<AtomicGuard> guard, ResourcePatternResolver resources) {
-        return Connector.main(properties, dataSource.getIfUnique(), guard.getIfAvailable(), resources);
+                       ObjectProvider<AtomicGuard> guard) {
+        return Connector.main(properties, dataSource.getIfUnique(), guard.getIfAvailable());
     }
 
     /** The databases of {@code oxyde.databases.*} (none configured: an empty set). */

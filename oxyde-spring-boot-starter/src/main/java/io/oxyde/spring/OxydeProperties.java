@@ -227,8 +227,9 @@ public class OxydeProperties {
     public static class Migrations {
 
         /**
-         * Where the migration files are: classpath:db/oxyde or a filesystem path. Unset (the
-         * default): no migrations run at start-up.
+         * Where the migration files are: classpath:db/oxyde (a folder on the class path, also
+         * inside the application's jar) or a directory path. Unset (the default): no
+         * migrations run at start-up.
          */
         private String location;
 

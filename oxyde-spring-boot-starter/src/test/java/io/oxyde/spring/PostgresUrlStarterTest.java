@@ -57,7 +57,7 @@ class PostgresUrlStarterTest {
         Migrations.makeMigrations(List.of(Book.class), migrations, "initial", false).orElseThrow();
         registry.add("oxyde.url", database::oxydeUrl);
         registry.add("oxyde.databases.spring_url_replica.url", database::oxydeUrl);
-        registry.add("oxyde.migrations.location", migrations::toString);
+        registry.add("oxyde.migrations.location", migrations::toString); // a directory path
     }
 
     @AfterAll

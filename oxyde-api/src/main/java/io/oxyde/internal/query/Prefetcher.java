@@ -13,6 +13,7 @@ import io.oxyde.codec.OrderBy;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.OxydeFuture;
 import io.oxyde.internal.mapping.ModelMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +83,7 @@ public final class Prefetcher {
                 rest.add(parts[1]);
             }
         }
-        CompletableFuture<List<T>> chain = CompletableFuture.completedFuture(models);
+        CompletableFuture<List<T>> chain = OxydeFuture.of(models);
         for (Map.Entry<String, List<String>> e : byFirst.entrySet()) {
             chain = chain.thenCompose(current -> one(target, meta, current, e.getKey(), e.getValue()));
         }
@@ -192,7 +193,7 @@ public final class Prefetcher {
     private static CompletableFuture<List<Object>> select(Target target, ModelMeta<?> meta, FieldMeta field,
                                                           Set<Object> ids) {
         List<Object> all = new ArrayList<>(ids);
-        CompletableFuture<List<Object>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+        CompletableFuture<List<Object>> chain = OxydeFuture.of(new ArrayList<>());
         ModelMapper mapper = ModelMapper.of(meta.modelClass());
         List<ValueKind> kinds = meta.fields().stream().map(f -> f.kind() == ValueKind.ARRAY ? null : f.kind()).toList();
         for (int from = 0; from < all.size(); from += CHUNK) {

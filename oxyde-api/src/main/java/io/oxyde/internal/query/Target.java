@@ -8,11 +8,12 @@ import io.oxyde.driver.OxydeDriver;
 import io.oxyde.query.Dialect;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Where a query runs: a pool (each statement takes its own connection) or an open
  * transaction (by id). Queries carry a target instead of relying on thread-locals, because
- * futures hop threads.
+ * futures hop threads. Every query leaves through here as an IR message ({@link IrMessages}).
  *
  * @param savepoints the transaction's savepoint counter ({@code null} outside a transaction),
  *                   so helpers such as getOrCreate can protect one statement
@@ -29,14 +30,26 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
         return transactionId != null;
     }
 
-    /** Runs a query that returns rows. */
+    /** Runs a query that returns rows, as an IR message (the one road to the driver). */
     public CompletableFuture<RowSet> query(QueryIr ir, List<ValueKind> kinds) {
-        return transactionId == null ? driver.query(pool, ir, kinds) : driver.query(transactionId, ir, kinds);
+        return run(ir, message -> transactionId == null ? driver.query(pool, message, kinds)
+                : driver.query(transactionId, message, kinds));
     }
 
-    /** Runs a write. */
+    /** Runs a write, as an IR message (the one road to the driver). */
     public CompletableFuture<MutationResult> mutate(QueryIr ir) {
-        return transactionId == null ? driver.mutate(pool, ir) : driver.mutate(transactionId, ir);
+        return run(ir, message -> transactionId == null ? driver.mutate(pool, message)
+                : driver.mutate(transactionId, message));
+    }
+
+    private <R> CompletableFuture<R> run(QueryIr ir, Function<byte[], CompletableFuture<R>> send) {
+        byte[] message;
+        try {
+            message = IrMessages.encode(ir, pool);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return send.apply(message);
     }
 
     /** Hands out unique savepoint names within one transaction. */

@@ -2,7 +2,7 @@ package io.oxyde.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.oxyde.bench.QuickCheck;
+import io.oxyde.bench.Operations;
 import io.oxyde.bench.variant.Variants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +140,7 @@ public final class PerformanceReport {
 
     private static List<String> order(Map<String, Map<String, Score>> ops) {
         List<String> names = new ArrayList<>();
-        for (String op : QuickCheck.OPERATIONS.keySet()) {
+        for (String op : Operations.ALL.keySet()) {
             if (ops.containsKey(op)) {
                 names.add(op);
             }

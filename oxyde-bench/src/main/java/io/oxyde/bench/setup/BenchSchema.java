@@ -59,7 +59,8 @@ public final class BenchSchema {
         }
     }
 
-    private static void clearNotes(Connection c) throws SQLException {
+    /** Deletes every note through an open connection (a caller that clears often keeps one). */
+    public static void clearNotes(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM note");
         }

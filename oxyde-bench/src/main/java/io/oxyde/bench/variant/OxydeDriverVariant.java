@@ -257,7 +257,7 @@ public final class OxydeDriverVariant implements Variant {
         for (long id : ids) {
             futures.add(byIdAsync(id));
         }
-        return ConcurrentReads.join(futures);
+        return ConcurrentReads.join(futures, CompletableFuture::join);
     }
 
     @Override

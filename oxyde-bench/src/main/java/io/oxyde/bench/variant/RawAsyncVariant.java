@@ -106,7 +106,7 @@ public final class RawAsyncVariant implements Variant {
         for (long id : ids) {
             futures.add(CompletableFuture.supplyAsync(() -> raw.byId(id), executor));
         }
-        return ConcurrentReads.join(futures);
+        return ConcurrentReads.join(futures, CompletableFuture::join);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.List;
  * library's own result objects (Oxyde models for raw JDBC, jOOQ and Oxyde; entities for
  * Hibernate), so the time includes building them; {@link io.oxyde.bench.Canon} turns either into
  * a comparable form for the correctness check. Every blocking or async detail of the library
- * stays inside: an async variant joins its future before returning.
+ * stays inside: an async variant waits for its future before returning.
  */
 public interface Variant extends AutoCloseable {
 

@@ -5,6 +5,7 @@ import io.oxyde.MigrationOptions;
 import io.oxyde.MigrationRenameException;
 import io.oxyde.Migrations;
 import io.oxyde.cli.CliContext;
+import io.oxyde.migrate.Migration;
 import io.oxyde.migrate.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.RenameSuggestion;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +54,14 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
             description = "Treat every possible rename not confirmed as a real drop + add (the dropped data is lost).")
     private boolean acceptDrops;
 
+    @Option(names = "--check",
+            description = "Write nothing; exit 1 when the models and the migrations disagree (for CI).")
+    private boolean check;
+
+    @Option(names = "--empty",
+            description = "Write an empty migration named by --name, to fill by hand (RunJava, RawSql).")
+    private boolean empty;
+
     public MakeMigrationsCommand(CliContext context) {
         this.context = context;
     }
@@ -61,8 +71,14 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
         Project p = project.resolve(context);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (empty) {
+            return writeEmpty(p, out);
+        }
         List<RenameSuggestion> confirmed = new ArrayList<>(RenameAnswers.parse(renames, spec.commandLine()));
         Schema schema = Migrations.schemaOf(p.models());
+        if (check) {
+            return check(p, schema, confirmed, out);
+        }
         boolean accept = acceptDrops;
         if (context.interactive() && !acceptDrops) {
             for (RenameSuggestion s : Migrations.renameSuggestions(schema, p.dir())) {
@@ -86,16 +102,26 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
         try {
             draft = Migrations.makeMigrations(schema, p.dir(), options);
         } catch (MigrationRenameException e) {
+            if (dryRun) {
+                out.println("Possible renames not answered, shown below as drop + add (answer them before writing):");
+                e.suggestions().forEach(r -> out.println("  " + MigrationRenameException.describe(r) + "    confirm with: --rename "
+                        + renameOption(r)));
+                draft = Migrations.makeMigrations(schema, p.dir(), options.withAcceptDrops(true));
+                return print(p, draft, out);
+            }
             err.println(spec.commandLine().getColorScheme().errorText(
                     "error: refusing to drop and re-add columns that may have been renamed (their data would be lost):"));
             for (RenameSuggestion s : e.suggestions()) {
-                err.println("  " + MigrationRenameException.describe(s) + "    confirm with: --rename "
-                        + (s.column() ? s.table() + "." + s.from() + "=" + s.to() : s.from() + "=" + s.to()));
+                err.println("  " + MigrationRenameException.describe(s) + "    confirm with: --rename " + renameOption(s));
             }
             err.println("Or add @RenamedFrom to the model, or pass --accept-drops if these are not renames.");
             err.flush();
             return 1;
         }
+        return print(p, draft, out);
+    }
+
+    private Integer print(Project p, Optional<MigrationDraft> draft, PrintWriter out) {
         if (draft.isEmpty()) {
             out.println("No changes detected");
             return 0;
@@ -108,6 +134,44 @@ public final class MakeMigrationsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** {@code --check}: no questions, nothing written; exit 1 on any difference (an open rename is one). */
+    private Integer check(Project p, Schema schema, List<RenameSuggestion> confirmed, PrintWriter out) {
+        MigrationOptions options = new MigrationOptions(name, true, confirmed, acceptDrops);
+        Optional<MigrationDraft> draft;
+        try {
+            draft = Migrations.makeMigrations(schema, p.dir(), options);
+        } catch (MigrationRenameException e) {
+            out.println("Changes detected: possible renames not answered:");
+            e.suggestions().forEach(r -> out.println("  " + MigrationRenameException.describe(r)));
+            out.flush();
+            return 1;
+        }
+        if (draft.isEmpty()) {
+            out.println("No changes detected");
+            out.flush();
+            return 0;
+        }
+        out.println("Changes detected: the models need a new migration (run makemigrations):");
+        draft.get().migration().operations().forEach(op -> out.println("    - " + OperationText.of(op)));
+        out.flush();
+        return 1;
+    }
+
+    private Integer writeEmpty(Project p, PrintWriter out) {
+        if (name == null || name.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--empty needs --name NAME");
+        }
+        Migration m = Migrations.makeEmptyMigration(p.dir(), name);
+        out.println("Migrations for " + p.dir() + ":");
+        out.println("  " + m.name() + ".json (empty: add RunJava or RawSql operations by hand)");
+        out.flush();
+        return 0;
+    }
+
+    private static String renameOption(RenameSuggestion s) {
+        return s.column() ? s.table() + "." + s.from() + "=" + s.to() : s.from() + "=" + s.to();
     }
 
     private static boolean answered(RenameSuggestion s, List<RenameSuggestion> confirmed) {

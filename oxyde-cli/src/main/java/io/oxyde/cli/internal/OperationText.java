@@ -58,6 +58,10 @@ final class OperationText {
             return "Drop check " + o.check().name() + " on " + o.table();
         } else if (op instanceof ManualStep o) {
             return "MANUAL STEP: " + o.description();
+        } else if (op instanceof MigrationOperation.RunJava o) {
+            return "Run Java " + o.className() + (o.backwards() == null ? "" : " backwards");
+        } else if (op instanceof MigrationOperation.RawSql o) {
+            return "Raw SQL (" + o.forward().size() + " statements" + (o.dialects().isEmpty() ? "" : " on " + o.dialects()) + ")";
         }
         return op.getClass().getSimpleName() + (op.tableName() == null ? "" : " on " + op.tableName());
     }

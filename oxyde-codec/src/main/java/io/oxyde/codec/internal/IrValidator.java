@@ -414,6 +414,10 @@ public final class IrValidator {
             if (d.value().unscaledValue().bitLength() / 8 + 1 > MAX_DECIMAL_BYTES) {
                 throw path.error("decimal with more than " + MAX_DECIMAL_BYTES + " bytes of digits");
             }
+            String problem = ValueCodec.decimalProblem(d.value());
+            if (problem != null) {
+                throw path.error(problem);
+            }
         }
     }
 
@@ -421,6 +425,29 @@ public final class IrValidator {
         if (s.length() > MAX_BLOB_BYTES / 3 && utf8Length(s) > MAX_BLOB_BYTES) {
             throw path.error("text longer than " + MAX_BLOB_BYTES + " bytes");
         }
+        int lone = loneSurrogate(s);
+        if (lone >= 0) {
+            // not Unicode: UTF-8 cannot carry it, and every driver would store '?' in its place
+            throw path.error(String.format("text holds an unpaired surrogate U+%04X at index %d",
+                    (int) s.charAt(lone), lone));
+        }
+    }
+
+    /** The index of the first unpaired surrogate in {@code s}, or -1. */
+    private static int loneSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static long utf8Length(String s) {

@@ -53,39 +53,120 @@ public final class QueryCodec {
             for (int i = 0; i < values.size(); i++) {
                 valueCodec.write(p, values.get(i));
             }
-            List<MessageBuffer> chunks = p.toBufferList();
-            long body = p.getTotalWrittenBytes();
-            int binHeader = shapeLength < (1 << 8) ? 2 : shapeLength < (1 << 16) ? 3 : 5;
-            if (2 + binHeader + body > Integer.MAX_VALUE - 16) {
-                throw new ProtocolException("message", "message larger than 2 GB");
-            }
-            byte[] out = new byte[(int) (2 + binHeader + body)];
-            out[0] = (byte) 0x93; // fixarray of 3
-            out[1] = (byte) WireFormat.PROTOCOL_VERSION; // positive fixint
-            int len = (int) shapeLength;
-            if (binHeader == 2) {
-                out[2] = (byte) 0xc4;
-                out[3] = (byte) len;
-            } else if (binHeader == 3) {
-                out[2] = (byte) 0xc5;
-                out[3] = (byte) (len >>> 8);
-                out[4] = (byte) len;
-            } else {
-                out[2] = (byte) 0xc6;
-                out[3] = (byte) (len >>> 24);
-                out[4] = (byte) (len >>> 16);
-                out[5] = (byte) (len >>> 8);
-                out[6] = (byte) len;
-            }
-            int at = 2 + binHeader;
-            for (MessageBuffer chunk : chunks) {
-                chunk.getBytes(0, out, at, chunk.size());
-                at += chunk.size();
-            }
-            return out;
+            return envelope(p, shapeLength);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes the message for a shape written before ({@link #shape}) and this call's values
+     * (already validated), without walking the query again: what a sender that keeps the
+     * encoded shape per query shape does on every call.
+     */
+    public static byte[] message(byte[] shape, List<Value> values) {
+        MessagePackers packers = PACKERS.get();
+        MessageBufferPacker p = packers.packer;
+        p.clear();
+        try {
+            p.packArrayHeader(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                packers.values.write(p, values.get(i));
+            }
+            return envelope(shape, p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (p.getBufferSize() > MAX_KEPT_BUFFER) {
+                PACKERS.remove(); // one huge message must not pin its buffer to the thread
+            }
+        }
+    }
+
+    /** A packer and value writer kept per thread for {@link #message}: encoding allocates only the result. */
+    private static final class MessagePackers {
+        final MessageBufferPacker packer = SHAPE_PACKER.newBufferPacker();
+        final ValueCodec values = new ValueCodec();
+    }
+
+    private static final ThreadLocal<MessagePackers> PACKERS = ThreadLocal.withInitial(MessagePackers::new);
+    /** A kept packer that wrote more than this is dropped after use (its buffers grew with it). */
+    private static final int MAX_KEPT_BUFFER = 64 * 1024;
+
+    /** The message {@code [proto, shape, values]} from the shape bytes and the packed values array. */
+    private static byte[] envelope(byte[] shape, MessageBufferPacker values) throws IOException {
+        values.flush();
+        List<MessageBuffer> chunks = values.toBufferList();
+        long body = shape.length + size(chunks); // (the packer's written-bytes count survives clear())
+        int binHeader = writeHeaderSize(shape.length);
+        if (2 + binHeader + body > Integer.MAX_VALUE - 16) {
+            throw new ProtocolException("message", "message larger than 2 GB");
+        }
+        byte[] out = new byte[(int) (2 + binHeader + body)];
+        int at = writeHeader(out, shape.length, binHeader);
+        System.arraycopy(shape, 0, out, at, shape.length);
+        at += shape.length;
+        for (MessageBuffer chunk : chunks) {
+            chunk.getBytes(0, out, at, chunk.size());
+            at += chunk.size();
+        }
+        return out;
+    }
+
+    private static long size(List<MessageBuffer> chunks) {
+        long n = 0;
+        for (MessageBuffer chunk : chunks) {
+            n += chunk.size();
+        }
+        return n;
+    }
+
+    private static int writeHeaderSize(long shapeLength) {
+        return shapeLength < (1 << 8) ? 2 : shapeLength < (1 << 16) ? 3 : 5;
+    }
+
+    /** Writes {@code [fixarray 3, proto, bin header]} and answers where the shape starts. */
+    private static int writeHeader(byte[] out, long shapeLength, int binHeader) {
+        out[0] = (byte) 0x93; // fixarray of 3
+        out[1] = (byte) WireFormat.PROTOCOL_VERSION; // positive fixint
+        int len = (int) shapeLength;
+        if (binHeader == 2) {
+            out[2] = (byte) 0xc4;
+            out[3] = (byte) len;
+        } else if (binHeader == 3) {
+            out[2] = (byte) 0xc5;
+            out[3] = (byte) (len >>> 8);
+            out[4] = (byte) len;
+        } else {
+            out[2] = (byte) 0xc6;
+            out[3] = (byte) (len >>> 24);
+            out[4] = (byte) (len >>> 16);
+            out[5] = (byte) (len >>> 8);
+            out[6] = (byte) len;
+        }
+        return 2 + binHeader;
+    }
+
+    /**
+     * The whole message around what {@code p} holds (the shape's {@code shapeLength} bytes,
+     * then the values array): the envelope header, whose {@code bin} length is known only now,
+     * written by hand into the one exactly sized result array.
+     */
+    private static byte[] envelope(MessageBufferPacker p, long shapeLength) throws IOException {
+        p.flush();
+        List<MessageBuffer> chunks = p.toBufferList();
+        long body = p.getTotalWrittenBytes();
+        int binHeader = writeHeaderSize(shapeLength);
+        if (2 + binHeader + body > Integer.MAX_VALUE - 16) {
+            throw new ProtocolException("message", "message larger than 2 GB");
+        }
+        byte[] out = new byte[(int) (2 + binHeader + body)];
+        int at = writeHeader(out, shapeLength, binHeader);
+        for (MessageBuffer chunk : chunks) {
+            chunk.getBytes(0, out, at, chunk.size());
+            at += chunk.size();
+        }
+        return out;
     }
 
     /** Reads the envelope: version, shape location and the values (fully checked). */

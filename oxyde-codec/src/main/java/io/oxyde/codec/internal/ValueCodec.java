@@ -103,6 +103,23 @@ public final class ValueCodec {
         writeParam(p, param.index(), param.kind());
     }
 
+    /**
+     * What puts {@code d} outside the protocol's decimal range, or {@code null}: checked from
+     * its scale and precision only, so an extreme value costs nothing to refuse.
+     */
+    static String decimalProblem(BigDecimal d) {
+        int scale = d.scale();
+        if (scale > WireFormat.MAX_DECIMAL_SCALE) {
+            return "decimal scale " + scale + " exceeds " + WireFormat.MAX_DECIMAL_SCALE + " digits after the point";
+        }
+        long integerDigits = (long) d.precision() - scale;
+        if (d.signum() != 0 && integerDigits > WireFormat.MAX_DECIMAL_INTEGER_DIGITS) {
+            return "decimal with " + integerDigits + " digits before the point exceeds "
+                    + WireFormat.MAX_DECIMAL_INTEGER_DIGITS;
+        }
+        return null;
+    }
+
     private void writeDecimal(MessagePacker p, BigDecimal d) throws IOException {
         byte[] unscaled = d.unscaledValue().toByteArray();
         putInt(0, d.scale());
@@ -192,7 +209,12 @@ public final class ValueCodec {
                 int at = r.payload(len);
                 int scale = (int) r.bigEndian(at, 4);
                 BigInteger unscaled = new BigInteger(r.input(), at + 4, len - 4);
-                return new Value.Decimal(new BigDecimal(unscaled, scale));
+                BigDecimal d = new BigDecimal(unscaled, scale);
+                String problem = decimalProblem(d);
+                if (problem != null) {
+                    throw r.fail(problem);
+                }
+                return new Value.Decimal(d);
             }
             case WireFormat.EXT_DATE: {
                 long day = fixed(r, len, 8, "date");

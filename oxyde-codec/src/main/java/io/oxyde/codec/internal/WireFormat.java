@@ -36,6 +36,16 @@ public final class WireFormat {
     public static final int MAX_BLOB_BYTES = 64 << 20;
     /** Longest unscaled part of a decimal, in bytes. */
     public static final int MAX_DECIMAL_BYTES = 8192;
+    /**
+     * Largest decimal scale (digits after the point), and the most digits before the point a
+     * decimal may have: PostgreSQL's {@code numeric} limits (16,383 and 131,072), the widest of
+     * the dialects. Beyond them no database stores the value (PostgreSQL silently turned
+     * {@code 1E+1000000000} into 0), and a scale near ±2³¹ made arithmetic on the value exhaust
+     * the heap, so the codec refuses such a value before anything uses it.
+     */
+    public static final int MAX_DECIMAL_SCALE = 16_383;
+    /** See {@link #MAX_DECIMAL_SCALE}. */
+    public static final int MAX_DECIMAL_INTEGER_DIGITS = 131_072;
     /** Longest result column label, in UTF-8 bytes. */
     public static final int MAX_LABEL_BYTES = 1 << 16;
 

@@ -18,12 +18,14 @@ import io.oxyde.driver.DatabaseUrl;
 import io.oxyde.driver.ExecutorStats;
 import io.oxyde.driver.InvalidQueryException;
 import io.oxyde.driver.OxydeException;
+import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.Pool;
 import io.oxyde.driver.PoolSaturated;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.driver.PoolStats;
 import io.oxyde.driver.ProtocolError;
 import io.oxyde.driver.StatementObserver;
+import io.oxyde.query.CacheStats;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.RenderPlan;
 import io.oxyde.query.RenderedQuery;
@@ -74,7 +76,11 @@ public final class ManagedPool implements Pool {
     private final StatementCache statementCache;
     private final ConcurrentHashMap<Object, RenderPlan> plans = new ConcurrentHashMap<>();
     private final AtomicInteger openTransactions = new AtomicInteger();
+    /** IR messages received since the pool opened (see {@link PoolStats#messages()}). */
+    private final LongAdder messages = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder planHits = new LongAdder();
+    private final LongAdder planMisses = new LongAdder();
     private volatile StatementObserver observer;
 
     public ManagedPool(String name, DatabaseUrl url, PoolSettings settings, SqlRenderer renderer) {
@@ -187,10 +193,10 @@ public final class ManagedPool implements Pool {
         HikariPoolMXBean mx = dataSource.hikariCounters();
         int queued = statements.getQueue().size() + transactions.getQueue().size();
         if (mx == null) {
-            return new PoolStats(0, 0, 0, 0, queued, openTransactions.get());
+            return new PoolStats(0, 0, 0, 0, queued, openTransactions.get(), messages.sum());
         }
         return new PoolStats(mx.getActiveConnections(), mx.getIdleConnections(), mx.getTotalConnections(),
-                mx.getThreadsAwaitingConnection(), queued, openTransactions.get());
+                mx.getThreadsAwaitingConnection(), queued, openTransactions.get(), messages.sum());
     }
 
     @Override
@@ -202,6 +208,11 @@ public final class ManagedPool implements Pool {
     @Override
     public Optional<HikariDataSource> ownedHikariPool() {
         return dataSource.owned() ? Optional.of(dataSource.hikari()) : Optional.empty();
+    }
+
+    @Override
+    public CacheStats planCacheStats() {
+        return new CacheStats(planHits.sum(), planMisses.sum(), plans.size(), PLAN_CACHE_LIMIT);
     }
 
     /** Sets the observer every statement of this pool reports to ({@code null}: none). */
@@ -242,30 +253,32 @@ public final class ManagedPool implements Pool {
         return openTransactions;
     }
 
-    /** Decodes, renders and runs IR bytes outside any transaction. */
-    public CompletableFuture<ResultFrame> executeBytes(byte[] bytes) {
-        Task<ResultFrame> task = work -> runFresh(renderBytes(bytes), null, work, () -> IrCodec.decode(bytes), false);
+    /**
+     * Decodes, renders and runs an IR message outside any transaction: the one road every query
+     * takes into a pool. Result columns are read as {@code expected} (see
+     * {@link io.oxyde.driver.OxydeDriver#execute(String, byte[], List)}).
+     */
+    public CompletableFuture<ResultFrame> executeMessage(byte[] bytes, List<ValueKind> expected) {
         StatementObserver o = observer;
-        return submit(statements, o == null ? task : Observation.wrap(o, this, templateOf(bytes), false, task));
+        Object captured = Observation.capture(o);
+        return submit(statements, work -> {
+            BoundMessage m = bindMessage(bytes);
+            return Observation.run(o, captured, this, m.template(), false, work,
+                    w -> runFresh(m.query(), expected, w, () -> IrCodec.decode(bytes), fixedColumns(m.template())));
+        });
     }
 
-    /** Renders and runs a typed IR outside any transaction. */
-    public CompletableFuture<ResultFrame> execute(QueryIr ir, List<ValueKind> expected) {
-        return submit(statements, Observation.wrap(observer, this, ir, false,
-                work -> runFresh(render(ir), expected, work, () -> ir, fixedColumns(ir))));
+    /**
+     * A decoded message bound to its plan: the statements to run, and the template of the
+     * message's shape (what the statement runner and the bulk-insert savepoint need to know of
+     * the query without decoding it again).
+     */
+    public record BoundMessage(RenderedQuery query, QueryIr template) {
     }
 
-    /** The shape of IR bytes for an observer, or {@code null} if they do not decode. */
-    private static QueryIr templateOf(byte[] bytes) {
-        try {
-            return IrCodec.read(bytes).template();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** Renders IR bytes through the plan cache (shape → plan, then bind the values). */
-    public RenderedQuery renderBytes(byte[] bytes) {
+    /** Decodes an IR message and binds it through the plan cache (shape → plan, then the values). */
+    public BoundMessage bindMessage(byte[] bytes) {
+        messages.increment();
         WireQuery wire;
         try {
             wire = IrCodec.read(bytes);
@@ -277,7 +290,10 @@ public final class ManagedPool implements Pool {
         RenderPlan plan;
         try {
             plan = plans.get(wire.shape());
-            if (plan == null) {
+            if (plan != null) {
+                planHits.increment();
+            } else {
+                planMisses.increment();
                 plan = renderer.plan(wire.template(), dialect);
                 if (wire.values().size() <= SqlRenderer.MAX_CACHED_SLOTS) { // huge plans are not kept (see there)
                     if (plans.size() >= PLAN_CACHE_LIMIT) {
@@ -286,7 +302,12 @@ public final class ManagedPool implements Pool {
                     plans.put(wire.shape(), plan);
                 }
             }
-            return checkBinds(plan.bind(wire.values()));
+            String mismatch = plan.slotMismatch(wire.values());
+            if (mismatch != null) {
+                // the shape was validated when first seen; this message's values must still fit it
+                throw new ProtocolError("invalid IR message: " + mismatch, name, null);
+            }
+            return new BoundMessage(checkBinds(plan.bind(wire.values())), plan.template());
         } catch (ProtocolException e) {
             throw new ProtocolError("invalid IR message: " + e.getMessage(), name, e);
         } catch (OxydeException e) {
@@ -298,14 +319,16 @@ public final class ManagedPool implements Pool {
 
     /**
      * Validates a typed IR with the protocol's rules and limits (the same as for bytes, e.g.
-     * nesting depth), then renders it through the plan cache.
+     * nesting depth), then renders it through the renderer's plan cache. Not a way in for
+     * queries (they arrive as messages): only the bulk-insert probes of {@link InsertLocator}
+     * use it, to re-run prefixes of an insert whose message already failed.
      *
      * <p>The whole query is validated the first time its shape is seen; after that the cached
      * plan proves the shape was valid, and only the values are checked (their sizes can differ
      * per call). If a value fails, the whole query is validated again so the error names the
      * value's place in the query, exactly as on first sight.
      */
-    public RenderedQuery render(QueryIr ir) {
+    RenderedQuery render(QueryIr ir) {
         RenderedQuery rendered;
         try {
             IrTemplate.Parameterized p = parameterize(ir);
@@ -481,7 +504,7 @@ public final class ManagedPool implements Pool {
     }
 
     private <T> CompletableFuture<T> submit(ThreadPoolExecutor executor, Task<T> task) {
-        return submit(executor, task, new CompletableFuture<>(), null);
+        return submit(executor, task, new OxydeFuture<>(), null);
     }
 
     private <T> CompletableFuture<T> submit(ThreadPoolExecutor executor, Task<T> task, CompletableFuture<T> result,
@@ -492,7 +515,7 @@ public final class ManagedPool implements Pool {
                 work.cancel();
             }
         });
-        Runnable runnable = () -> {
+        Lineage.Claim runnable = new Lineage.Claim(() -> {
             try {
                 if (!result.isDone()) {
                     result.complete(task.run(work));
@@ -504,9 +527,16 @@ public final class ManagedPool implements Pool {
                     after.run();
                 }
             }
-        };
+        });
+        Lineage lineage = result instanceof OxydeFuture<?> f ? f.lineage() : null;
+        if (lineage != null) {
+            lineage.addRoot(result);
+        }
         try {
             executor.execute(runnable);
+            if (lineage != null) {
+                lineage.queued(runnable); // a caller blocked in OxydeFuture.await may run it before a worker wakes
+            }
         } catch (RejectedExecutionException e) {
             if (!executor.isShutdown()) {
                 rejected.increment();

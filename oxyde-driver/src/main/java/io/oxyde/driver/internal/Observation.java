@@ -16,59 +16,61 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
- * Wraps a task so a {@link StatementObserver} hears of its start and end. Without an observer
- * the task is returned as it is, so unobserved pools pay nothing beyond the null check.
+ * Runs a task so a {@link StatementObserver} hears of its start and end. Without an observer
+ * the task just runs, so unobserved pools pay nothing beyond the null check.
  */
 public final class Observation {
 
     private Observation() {
     }
 
-    /** {@code task}, observed as {@code ir} (which may be {@code null}: operation unknown). */
-    public static <T> ManagedPool.Task<T> wrap(StatementObserver observer, ManagedPool pool, QueryIr ir,
-                                               boolean inTransaction, ManagedPool.Task<T> task) {
+    /** What the observer captures on the submitting thread ({@code null} without an observer). */
+    public static Object capture(StatementObserver observer) {
         if (observer == null) {
-            return task;
+            return null;
         }
-        return wrap(observer, event(pool.name(), pool.dialect(), ir, inTransaction), pool.dialect(), pool.name(), task);
+        try {
+            return observer.capture();
+        } catch (RuntimeException e) {
+            return null; // an observer never breaks a statement
+        }
     }
 
-    static <T> ManagedPool.Task<T> wrap(StatementObserver observer, StatementEvent event, Dialect dialect, String pool,
-                                        ManagedPool.Task<T> task) {
-        Object captured = null;
-        try {
-            captured = observer.capture();
-        } catch (RuntimeException ignored) {
-            // an observer never breaks a statement
+    /**
+     * Runs {@code task} on the worker thread, observed as {@code ir} (its template: the shape,
+     * no values); without an observer it just runs it.
+     */
+    public static <T> T run(StatementObserver observer, Object captured, ManagedPool pool, QueryIr ir,
+                            boolean inTransaction, Work work, ManagedPool.Task<T> task) throws Exception {
+        if (observer == null) {
+            return task.run(work);
         }
-        Object parent = captured;
-        return work -> {
-            Object context = null;
+        StatementEvent event = event(pool.name(), pool.dialect(), ir, inTransaction);
+        Object context = null;
+        try {
+            context = observer.started(event, captured);
+        } catch (RuntimeException ignored) {
+            // as above
+        }
+        long start = System.nanoTime();
+        Throwable failure = null;
+        try {
+            return task.run(work);
+        } catch (Exception e) {
+            OxydeException translated = ErrorClassifier.translate(e, pool.dialect(), pool.name(), null, work.timedOut());
+            failure = translated;
+            throw translated;
+        } catch (Error e) {
+            failure = e;
+            throw e;
+        } finally {
+            long nanos = System.nanoTime() - start;
             try {
-                context = observer.started(event, parent);
+                observer.finished(event, context, new StatementEnd(outcome(failure, work), nanos, work.sql(), failure));
             } catch (RuntimeException ignored) {
                 // as above
             }
-            long start = System.nanoTime();
-            Throwable failure = null;
-            try {
-                return task.run(work);
-            } catch (Exception e) {
-                OxydeException translated = ErrorClassifier.translate(e, dialect, pool, null, work.timedOut());
-                failure = translated;
-                throw translated;
-            } catch (Error e) {
-                failure = e;
-                throw e;
-            } finally {
-                long nanos = System.nanoTime() - start;
-                try {
-                    observer.finished(event, context, new StatementEnd(outcome(failure, work), nanos, work.sql(), failure));
-                } catch (RuntimeException ignored) {
-                    // as above
-                }
-            }
-        };
+        }
     }
 
     static StatementOutcome outcome(Throwable failure, Work work) {

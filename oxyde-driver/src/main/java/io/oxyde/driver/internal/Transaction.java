@@ -1,12 +1,15 @@
 package io.oxyde.driver.internal;
 
 import io.oxyde.codec.InsertIr;
+import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.ConnectionLost;
 import io.oxyde.driver.ConstraintViolation;
 import io.oxyde.driver.OxydeException;
+import io.oxyde.driver.OxydeFuture;
+import io.oxyde.driver.StatementObserver;
 import io.oxyde.driver.TransactionState;
 import io.oxyde.driver.TransactionStateException;
 import io.oxyde.driver.TxOptions;
@@ -90,49 +93,55 @@ public final class Transaction {
         return sqliteReadOnly;
     }
 
-    /** Runs a rendered query in this transaction. */
-    public CompletableFuture<ResultFrame> execute(Supplier<RenderedQuery> render, List<ValueKind> expected) {
-        return execute(render, expected, null);
+    /**
+     * Decodes, binds and runs an IR message in this transaction. A multi-row insert runs under
+     * a savepoint: if it fails, it leaves none of its rows behind (even when it was split into
+     * several statements), the transaction stays usable, and a constraint violation names the
+     * first failing row.
+     */
+    public CompletableFuture<ResultFrame> execute(byte[] message, List<ValueKind> expected) {
+        StatementObserver observer = pool.observer();
+        Object captured = Observation.capture(observer);
+        return enqueue(false, work -> {
+            ManagedPool.BoundMessage m = pool.bindMessage(message);
+            return Observation.run(observer, captured, pool, m.template(), true, work,
+                    w -> runBound(m, message, expected, w));
+        });
     }
 
-    /**
-     * Runs a rendered query in this transaction; {@code source} is its IR when known. A
-     * multi-row insert runs under a savepoint: if it fails, it leaves none of its rows behind
-     * (even when it was split into several statements), the transaction stays usable, and a
-     * constraint violation names the first failing row.
-     */
-    public CompletableFuture<ResultFrame> execute(Supplier<RenderedQuery> render, List<ValueKind> expected,
-                                                  QueryIr source) {
-        return enqueue(false, Observation.wrap(pool.observer(), pool, source, true, work -> {
-            RenderedQuery q = render.get();
-            InsertIr bulk = InsertLocator.multiRow(source);
-            Savepoint before = null;
-            try {
-                if (bulk != null) {
-                    before = connection.setSavepoint();
-                }
-                ResultFrame frame = pool.runner().run(connection, q, expected, work, ManagedPool.fixedColumns(source));
-                if (before != null) {
-                    connection.releaseSavepoint(before);
-                }
-                return frame;
-            } catch (SQLException e) {
-                OxydeException error = ErrorClassifier.inTransaction(ErrorClassifier.translate(e, pool.dialect(),
-                        pool.name(), q.statements().get(0).sql(), work.timedOut()), pool.dialect());
-                if (before != null && !(error instanceof ConnectionLost)) {
-                    try {
-                        connection.rollback(before);
-                        if (error instanceof ConstraintViolation) {
-                            InsertLocator.locate(connection, bulk, (ConstraintViolation) error, pool, work);
-                        }
-                        connection.releaseSavepoint(before);
-                    } catch (SQLException undo) {
-                        error.addSuppressed(undo);
-                    }
-                }
-                throw failIfLost(error);
+    private ResultFrame runBound(ManagedPool.BoundMessage m, byte[] message, List<ValueKind> expected, Work work)
+            throws SQLException {
+        RenderedQuery q = m.query();
+        QueryIr template = m.template();
+        boolean bulk = InsertLocator.multiRow(template) != null;
+        Savepoint before = null;
+        try {
+            if (bulk) {
+                before = connection.setSavepoint();
             }
-        }));
+            ResultFrame frame = pool.runner().run(connection, q, expected, work, ManagedPool.fixedColumns(template));
+            if (before != null) {
+                connection.releaseSavepoint(before);
+            }
+            return frame;
+        } catch (SQLException e) {
+            OxydeException error = ErrorClassifier.inTransaction(ErrorClassifier.translate(e, pool.dialect(),
+                    pool.name(), q.statements().get(0).sql(), work.timedOut()), pool.dialect());
+            if (before != null && !(error instanceof ConnectionLost)) {
+                try {
+                    connection.rollback(before);
+                    if (error instanceof ConstraintViolation) {
+                        // the rows themselves, decoded again on this failure path only
+                        InsertIr rows = InsertLocator.multiRow(IrCodec.decode(message));
+                        InsertLocator.locate(connection, rows, (ConstraintViolation) error, pool, work);
+                    }
+                    connection.releaseSavepoint(before);
+                } catch (SQLException undo) {
+                    error.addSuppressed(undo);
+                }
+            }
+            throw failIfLost(error);
+        }
     }
 
     public CompletableFuture<Void> commit() {
@@ -247,7 +256,7 @@ public final class Transaction {
      * re-checked when it runs, because an earlier queued operation may have ended it.
      */
     private <T> CompletableFuture<T> enqueue(boolean ends, ManagedPool.Task<T> op) {
-        CompletableFuture<T> result = new CompletableFuture<>();
+        CompletableFuture<T> result = new OxydeFuture<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture<Void> previous;
         synchronized (this) {

@@ -9,7 +9,7 @@ import io.oxyde.driver.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The meters of one pool: executor queues and rejections, and HikariCP's own tracker. */
+/** The meters of one pool: executor queues and rejections, its plan cache, and HikariCP's own tracker. */
 public final class PoolMeters {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.oxyde.micrometer");
@@ -30,6 +30,14 @@ public final class PoolMeters {
         FunctionCounter.builder("oxyde.executor.rejected", pool, p -> p.executorStats().rejected())
                 .description("Work refused with PoolSaturated because the executor queue was full")
                 .tag("pool", name).register(registry);
+        FunctionCounter.builder("oxyde.plan.cache.hits", pool, p -> p.planCacheStats().hits())
+                .description("IR messages whose shape was found already rendered").tag("pool", name).register(registry);
+        FunctionCounter.builder("oxyde.plan.cache.misses", pool, p -> p.planCacheStats().misses())
+                .description("IR messages rendered through jOOQ").tag("pool", name).register(registry);
+        Gauge.builder("oxyde.plan.cache.size", pool, p -> p.planCacheStats().size())
+                .description("Render plans held").tag("pool", name).register(registry);
+        Gauge.builder("oxyde.plan.cache.hit.ratio", pool, p -> p.planCacheStats().hitRate())
+                .description("hits / (hits + misses) of the render-plan cache").tag("pool", name).register(registry);
         pool.ownedHikariPool().ifPresent(h -> trackHikari(name, h, registry));
     }
 

@@ -5,6 +5,7 @@ import io.oxyde.migrate.Column;
 import io.oxyde.migrate.ColumnType;
 import io.oxyde.migrate.ForeignKey;
 import io.oxyde.migrate.Index;
+import io.oxyde.migrate.MigrationDialect;
 import io.oxyde.migrate.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.MigrationOperation.AddCheck;
@@ -65,10 +66,10 @@ public abstract class DialectDdl {
             return alterColumn(before.requireTable(a.table()), a.from(), a.to(), before, op);
         } else if (op instanceof CreateIndex) {
             CreateIndex c = (CreateIndex) op;
-            return List.of(createIndex(before.requireTable(c.table()), c.index()));
+            return createIndexStatements(before.requireTable(c.table()), c.index());
         } else if (op instanceof DropIndex) {
             DropIndex d = (DropIndex) op;
-            return List.of(dropIndex(before.requireTable(d.table()), d.index()));
+            return dropIndexStatements(before.requireTable(d.table()), d.index());
         } else if (op instanceof AddUnique) {
             AddUnique a = (AddUnique) op;
             return addConstraint(before.requireTable(a.table()), uniqueClause(a.unique()), before, op);
@@ -91,17 +92,35 @@ public abstract class DialectDdl {
             MigrationOperation.AlterTableComment a = (MigrationOperation.AlterTableComment) op;
             return alterTableComment(before.requireTable(a.table()), a.to());
         } else if (op instanceof RawSql) {
-            return ((RawSql) op).forward();
+            RawSql raw = (RawSql) op;
+            return raw.runsOn(dialect()) ? raw.forward() : List.of();
+        } else if (op instanceof MigrationOperation.RunJava) {
+            MigrationOperation.RunJava java = (MigrationOperation.RunJava) op;
+            return List.of(JavaSteps.line(java.className(), java.backwards() != null));
         } else if (op instanceof ManualStep) {
             return List.of("-- MANUAL STEP: " + ((ManualStep) op).description().replace("\n", " "));
         }
         throw new MigrationException("no DDL for operation " + op);
     }
 
+    /** Renders {@code ops} applied in order from {@code before}; a dialect may merge statements across operations. */
+    public List<String> renderAll(List<MigrationOperation> ops, Schema before) {
+        List<String> out = new ArrayList<>();
+        Schema schema = before;
+        for (MigrationOperation op : ops) {
+            out.addAll(render(op, schema));
+            schema = op.applyTo(schema);
+        }
+        return out;
+    }
+
     // ---- per dialect ----------------------------------------------------------------------
 
     /** Quotes an identifier. */
     public abstract String quote(String identifier);
+
+    /** The dialect this renders for. */
+    protected abstract MigrationDialect dialect();
 
     /** The column type in this dialect. */
     protected abstract String type(ColumnType type, String table, String column);
@@ -134,6 +153,21 @@ public abstract class DialectDdl {
 
     protected abstract String dropIndex(Table table, Index index);
 
+    /** The statements of a CreateIndex operation (MySQL also drops foreign-key indexes it makes redundant). */
+    protected List<String> createIndexStatements(Table table, Index index) {
+        return List.of(createIndex(table, index));
+    }
+
+    /** The statements of a DropIndex operation (MySQL first gives foreign keys it covered their own index). */
+    protected List<String> dropIndexStatements(Table table, Index index) {
+        return List.of(dropIndex(table, index));
+    }
+
+    /** A foreign key inside CREATE TABLE (MySQL adds its index where no other index covers it). */
+    protected String foreignKeyDefinition(Table table, ForeignKey fk) {
+        return foreignKeyClause(fk, table.schema());
+    }
+
     // ---- shared ---------------------------------------------------------------------------
 
     protected List<String> createTable(Table t, Schema before) {
@@ -156,7 +190,7 @@ public abstract class DialectDdl {
         }
         t.uniques().forEach(u -> parts.add(uniqueClause(u)));
         t.checks().forEach(c -> parts.add(checkClause(c)));
-        t.foreignKeys().forEach(f -> parts.add(foreignKeyClause(f, t.schema())));
+        t.foreignKeys().forEach(f -> parts.add(foreignKeyDefinition(t, f)));
         return "CREATE TABLE " + qualifiedName + " (" + String.join(", ", parts) + ")" + tableOptions(t);
     }
 

@@ -73,6 +73,14 @@ public final class HistoryTable {
         }
     }
 
+    public void updateChecksum(Connection c, String name, String checksum) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + NAME + " SET checksum = ? WHERE name = ?")) {
+            ps.setString(1, checksum);
+            ps.setString(2, name);
+            ps.executeUpdate();
+        }
+    }
+
     public void delete(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + NAME + " WHERE name = ?")) {
             ps.setString(1, name);

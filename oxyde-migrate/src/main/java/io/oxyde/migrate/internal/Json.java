@@ -10,13 +10,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.oxyde.migrate.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
+import io.oxyde.migrate.Schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The one Jackson configuration for migration files, and the checksum of an operation list. */
+/** The one Jackson configuration for migration files, and the checksum of a migration. */
 public final class Json {
     /** Pretty, stable output for files people read in code review. */
     public static final ObjectMapper FILES = JsonMapper.builder()
@@ -38,20 +39,43 @@ public final class Json {
     private Json() {
     }
 
-    /** SHA-256 (hex) of the canonical JSON of {@code ops}; formatting of the file does not matter. */
-    public static String checksum(List<MigrationOperation> ops) {
+    /** What a migration's checksum covers: its operations and the snapshot the next diff starts from. */
+    public record Checksummed(List<MigrationOperation> operations, Schema snapshot) {
+    }
+
+    /**
+     * SHA-256 (hex) of the canonical JSON of {@code ops} and {@code snapshot}, so editing either is
+     * caught; formatting of the file does not matter.
+     */
+    public static String checksum(List<MigrationOperation> ops, Schema snapshot) {
         try {
-            byte[] json = CANONICAL.writerFor(OPERATIONS).writeValueAsBytes(ops);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return sha256(CANONICAL.writeValueAsBytes(new Checksummed(ops, snapshot)));
+        } catch (JsonProcessingException e) {
             throw new MigrationException("cannot compute the checksum of " + ops.size() + " operations", e);
         }
     }
 
-    /** UTF-8 helper for tests of the canonical form. */
-    public static String canonical(List<MigrationOperation> ops) {
+    /** The checksum of Oxyde 0.1 history rows: the operations only (see {@code repair}). */
+    public static String operationsChecksum(List<MigrationOperation> ops) {
         try {
-            return new String(CANONICAL.writerFor(OPERATIONS).writeValueAsBytes(ops), StandardCharsets.UTF_8);
+            return sha256(CANONICAL.writerFor(OPERATIONS).writeValueAsBytes(ops));
+        } catch (JsonProcessingException e) {
+            throw new MigrationException("cannot compute the checksum of " + ops.size() + " operations", e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new MigrationException("SHA-256 is not available", e);
+        }
+    }
+
+    /** UTF-8 helper for tests of the canonical form. */
+    public static String canonical(List<MigrationOperation> ops, Schema snapshot) {
+        try {
+            return new String(CANONICAL.writeValueAsBytes(new Checksummed(ops, snapshot)), StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new MigrationException("cannot serialise operations", e);
         }

@@ -48,18 +48,58 @@ public final class MigrationSteps {
     }
 
     public List<String> backwardSql(int index) {
+        List<Executed> back = executed(index, false);
+        return back.isEmpty() ? List.of()
+                : DdlRenderer.renderAll(back.stream().map(Executed::op).toList(), dialect, back.get(0).before());
+    }
+
+    /** One operation as a run executes it, with the schema just before it. */
+    public record Executed(MigrationOperation op, Schema before) {
+    }
+
+    /** The operations that applying ({@code forward}) or rolling back migration {@code index} runs, in order. */
+    public List<Executed> executed(int index, boolean forward) {
         Schema state = before(index);
-        List<Schema> states = new ArrayList<>();
         List<MigrationOperation> ops = migrations.get(index).operations();
+        List<Executed> applied = new ArrayList<>();
         for (MigrationOperation op : ops) {
-            states.add(state);
+            applied.add(new Executed(op, state));
             state = op.applyTo(state);
         }
-        List<MigrationOperation> reverse = new ArrayList<>();
-        for (int k = ops.size() - 1; k >= 0; k--) {
-            reverse.addAll(ops.get(k).reverse(states.get(k)));
+        if (forward) {
+            return applied;
         }
-        return DdlRenderer.renderAll(reverse, dialect, state);
+        List<Executed> reverse = new ArrayList<>();
+        for (int k = ops.size() - 1; k >= 0; k--) {
+            for (MigrationOperation r : ops.get(k).reverse(applied.get(k).before())) {
+                reverse.add(new Executed(r, state));
+                state = r.applyTo(state);
+            }
+        }
+        return reverse;
+    }
+
+    /** The migration at {@code index}. */
+    public Migration migration(int index) {
+        return migrations.get(index);
+    }
+
+    /** The position of migration {@code name}. */
+    public int index(String name) {
+        for (int i = 0; i < migrations.size(); i++) {
+            if (migrations.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new MigrationException("no migration named " + name + " in " + origin);
+    }
+
+    /**
+     * The history as the migration files see it: rows of migrations that a squashed migration replaces
+     * count as one row of the squashed migration. A database that applied only some of them is refused.
+     */
+    public List<HistoryTable.Row> history(Connection c) throws SQLException {
+        return SquashedHistory.collapse(history.read(c), migrations);
     }
 
     /** Refuses a history whose files were edited, removed or reordered. */
@@ -78,8 +118,13 @@ public final class MigrationSteps {
                         + "; restore the file (or roll the database back with the file present)");
             }
             Migration m = migrations.get(index);
+            if (!m.checksum().equals(row.checksum()) && Json.operationsChecksum(m.operations()).equals(row.checksum())) {
+                throw new MigrationException("migration " + row.name() + " was recorded by an Oxyde version whose "
+                        + "checksum covered only the operations, which are unchanged; run repair to record the "
+                        + "checksum that also covers the snapshot");
+            }
             if (!m.checksum().equals(row.checksum())) {
-                throw new MigrationException("migration " + row.name() + " was edited after it was applied: "
+                throw new MigrationException("migration " + row.name() + " was edited after it was applied (its operations or its snapshot): "
                         + HistoryTable.NAME + " has checksum " + row.checksum() + " but the file now gives "
                         + m.checksum() + "; restore the file and put the change in a new migration");
             }
@@ -104,12 +149,15 @@ public final class MigrationSteps {
         }
         List<String> ran = new ArrayList<>();
         String name = null;
+        boolean forward = true;
         List<String> statements = List.of();
         try {
-            List<HistoryTable.Row> rows = history.read(c);
+            List<HistoryTable.Row> rows = history(c);
             verify(rows);
+            if (!dialect.transactionalDdl()) {
+                FailureLog.refuseIfPending(c);
+            }
             int appliedCount = rows.size();
-            boolean forward;
             int index;
             if (appliedCount - 1 < targetIndex) {
                 forward = true;
@@ -123,11 +171,17 @@ public final class MigrationSteps {
             }
             Migration m = migrations.get(index);
             name = m.name();
-            statements = forward ? forwardSql(index) : backwardSql(index);
+            statements = render(m, index, forward);
             if (!fake) {
                 for (String sql : statements) {
+                    if (JavaSteps.is(sql)) {
+                        JavaSteps.run(sql, c);
+                        ran.add(sql);
+                        continue;
+                    }
                     if (sql.startsWith("--")) {
                         LOG.log(System.Logger.Level.WARNING, "{0}: {1}", m.name(), sql);
+                        ran.add(sql);
                         continue;
                     }
                     try (Statement s = c.createStatement()) {
@@ -143,16 +197,28 @@ public final class MigrationSteps {
                 history.insert(c, m.name(), m.checksum());
             } else {
                 history.delete(c, m.name());
+                for (String replaced : m.replaces()) {
+                    history.delete(c, replaced);
+                }
             }
             commit(c);
             LOG.log(System.Logger.Level.INFO, "{0} {1}{2}", forward ? "applied" : "rolled back", m.name(), fake ? " (fake)" : "");
             return new Done(m.name(), forward);
         } catch (SQLException | RuntimeException e) {
+            String cause = e.getMessage();
+            if (sqlite && e instanceof SQLException && ran.size() < statements.size()) {
+                Schema target = forward ? migrations.get(index(name)).snapshot() : before(index(name));
+                cause = SqliteRebuildErrors.explain(c, statements.get(ran.size()), (SQLException) e, target).orElse(cause);
+            }
             rollback(c);
-            if (name == null) {
+            if (name == null || e instanceof RenderFailure) {
                 throw e;
             }
-            throw failure(name, statements, ran, e);
+            if (!dialect.transactionalDdl() && !ran.isEmpty()) {
+                FailureLog.record(c, new FailureLog.Failure(name, forward, completedOperations(index(name), forward, ran.size()),
+                        ran, cause));
+            }
+            throw FailureMessage.of(dialect, name, forward, statements, ran, cause, e);
         } finally {
             if (sqlite) {
                 exec(c, "PRAGMA foreign_keys = " + (fkWasOn ? "ON" : "OFF"));
@@ -162,21 +228,35 @@ public final class MigrationSteps {
         }
     }
 
-    private MigrationException failure(String name, List<String> statements, List<String> ran, Exception e) {
-        String failed = ran.size() < statements.size() ? statements.get(ran.size()) : "(bookkeeping)";
-        StringBuilder msg = new StringBuilder("migration ").append(name).append(" failed at statement ")
-                .append(ran.size() + 1).append(" of ").append(statements.size()).append(": ").append(failed)
-                .append("\n  cause: ").append(e.getMessage());
-        if (dialect.transactionalDdl()) {
-            msg.append("\n  the migration was rolled back: the database is as it was before ").append(name);
-        } else {
-            msg.append("\n  ").append(dialect).append(" commits each DDL statement at once, so ")
-                    .append(ran.isEmpty() ? "no statement had run yet." : "these statements already ran and stay applied:");
-            ran.forEach(s -> msg.append("\n    ").append(s).append(';'));
-            msg.append("\n  ").append(name).append(" is NOT recorded in ").append(HistoryTable.NAME)
-                    .append("; undo or finish the listed statements by hand, then migrate again");
+    /** A migration whose operations cannot be rendered: nothing ran. */
+    private static final class RenderFailure extends MigrationException {
+        RenderFailure(String message, Throwable cause) {
+            super(message, cause);
         }
-        return new MigrationException(msg.toString(), e);
+    }
+
+    private List<String> render(Migration m, int index, boolean forward) {
+        try {
+            return forward ? forwardSql(index) : backwardSql(index);
+        } catch (RuntimeException e) {
+            throw new RenderFailure("migration " + m.name() + " cannot be " + (forward ? "applied" : "rolled back")
+                    + ": its operations do not fit the schema before it (" + e.getMessage()
+                    + "); nothing was run", e);
+        }
+    }
+
+    /** How many whole operations of the run ran, given that its first {@code statementsRan} statements did. */
+    public int completedOperations(int index, boolean forward, int statementsRan) {
+        int done = 0;
+        int count = 0;
+        for (Executed e : executed(index, forward)) {
+            count += DdlRenderer.render(e.op(), dialect, e.before()).size();
+            if (count > statementsRan) {
+                break;
+            }
+            done++;
+        }
+        return done;
     }
 
     private static void checkForeignKeys(Connection c, String name) throws SQLException {

@@ -6,6 +6,7 @@ import io.oxyde.migrate.ColumnType;
 import io.oxyde.migrate.ForeignKey;
 import io.oxyde.migrate.Index;
 import io.oxyde.migrate.IndexMethod;
+import io.oxyde.migrate.MigrationDialect;
 import io.oxyde.migrate.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
@@ -25,6 +26,11 @@ public final class MySqlDdl extends DialectDdl {
 
     public MySqlDdl(boolean mariaDb) {
         this.mariaDb = mariaDb;
+    }
+
+    @Override
+    protected MigrationDialect dialect() {
+        return mariaDb ? MigrationDialect.MARIADB : MigrationDialect.MYSQL;
     }
 
     @Override
@@ -104,8 +110,11 @@ public final class MySqlDdl extends DialectDdl {
 
     @Override
     protected List<String> addForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
+        if (FkIndexes.covered(t, fk)) {
+            return List.of("ALTER TABLE " + table(t) + " ADD " + foreignKeyClause(fk, t.schema()));
+        }
         return List.of("ALTER TABLE " + table(t) + " ADD INDEX " + quote(fk.name()) + " (" + columns(fk.columns())
-                + "), ADD " + super.foreignKeyClause(fk, t.schema()));
+                + "), ADD " + foreignKeyClause(fk, t.schema()));
     }
 
     @Override
@@ -113,11 +122,12 @@ public final class MySqlDdl extends DialectDdl {
         return List.of("ALTER TABLE " + table(t) + " DROP INDEX " + quote(u.name()));
     }
 
-    /**
-     * Drops the constraint and its explicit index (see {@link #foreignKeyClause}).
-     */
+    /** Drops the constraint and its explicit index, if it has one (see {@link FkIndexes}). */
     @Override
     protected List<String> dropForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
+        if (FkIndexes.covered(t, fk)) {
+            return List.of("ALTER TABLE " + table(t) + " DROP FOREIGN KEY " + quote(fk.name()));
+        }
         return List.of("ALTER TABLE " + table(t) + " DROP FOREIGN KEY " + quote(fk.name()),
                 "ALTER TABLE " + table(t) + " DROP INDEX " + quote(fk.name()));
     }
@@ -125,12 +135,67 @@ public final class MySqlDdl extends DialectDdl {
     /**
      * InnoDB needs an index on foreign key columns; when none exists it creates one implicitly and
      * later drops it silently as soon as another index covers the columns, which makes the schema
-     * depend on history (and blocks dropping that other index). So every foreign key gets an
-     * explicit index of the same name, created and dropped with it.
+     * depend on history. So a foreign key that no index of the table covers gets an explicit index of
+     * its own name; one that an index covers (the {@code ix_} index models give every foreign key)
+     * gets none, so there are never two identical indexes ({@link FkIndexes}).
      */
     @Override
-    protected String foreignKeyClause(ForeignKey f, String schema) {
-        return "INDEX " + quote(f.name()) + " (" + columns(f.columns()) + "), " + super.foreignKeyClause(f, schema);
+    protected String foreignKeyDefinition(Table t, ForeignKey f) {
+        String clause = foreignKeyClause(f, t.schema());
+        return FkIndexes.covered(t, f) ? clause : "INDEX " + quote(f.name()) + " (" + columns(f.columns()) + "), " + clause;
+    }
+
+    /** Indexes that cover a foreign key go inside CREATE TABLE, so InnoDB never makes an implicit one. */
+    @Override
+    protected List<String> createTable(Table t, Schema before) {
+        List<String> inline = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        for (Index i : t.indexes()) {
+            String statement = createIndex(t, i);  // validates the index for this dialect
+            if (t.foreignKeys().stream().anyMatch(fk -> FkIndexes.covers(i, fk))) {
+                inline.add((i.unique() ? "UNIQUE INDEX " : "INDEX ") + quote(i.name()) + " (" + columns(i.columns()) + ")");
+            } else {
+                after.add(statement);
+            }
+        }
+        String create = createTableStatement(t, table(t));
+        if (!inline.isEmpty()) {
+            int close = create.length() - tableOptions(t).length() - 1;
+            create = create.substring(0, close) + ", " + String.join(", ", inline) + create.substring(close);
+        }
+        List<String> out = new ArrayList<>();
+        out.add(create);
+        out.addAll(after);
+        return out;
+    }
+
+    /** A new index that covers foreign keys replaces their explicit indexes, in one atomic ALTER TABLE. */
+    @Override
+    protected List<String> createIndexStatements(Table t, Index i) {
+        String create = createIndex(t, i);
+        List<ForeignKey> replaced = FkIndexes.newlyCovered(t, i);
+        if (replaced.isEmpty()) {
+            return List.of(create);
+        }
+        StringBuilder sb = new StringBuilder("ALTER TABLE ").append(table(t)).append(" ADD ")
+                .append(i.unique() ? "UNIQUE INDEX " : "INDEX ").append(quote(i.name())).append(" (")
+                .append(columns(i.columns())).append(")");
+        replaced.forEach(fk -> sb.append(", DROP INDEX ").append(quote(fk.name())));
+        return List.of(sb.toString());
+    }
+
+    /** Dropping the only index that covers foreign keys gives them their own index back, atomically. */
+    @Override
+    protected List<String> dropIndexStatements(Table t, Index i) {
+        List<ForeignKey> uncovered = FkIndexes.uncoveredWithout(t, i);
+        if (uncovered.isEmpty()) {
+            return List.of(dropIndex(t, i));
+        }
+        StringBuilder sb = new StringBuilder("ALTER TABLE ").append(table(t));
+        uncovered.forEach(fk -> sb.append(" ADD INDEX ").append(quote(fk.name())).append(" (")
+                .append(columns(fk.columns())).append("),"));
+        sb.append(" DROP INDEX ").append(quote(i.name()));
+        return List.of(sb.toString());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.oxyde.migrate.ColumnType;
 import io.oxyde.migrate.ForeignKey;
 import io.oxyde.migrate.Index;
 import io.oxyde.migrate.IndexMethod;
+import io.oxyde.migrate.MigrationDialect;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
 import io.oxyde.migrate.Table;
@@ -21,6 +22,11 @@ import java.util.Objects;
  * COMMENT ON. All of it runs inside the migration's transaction.
  */
 public final class PostgresDdl extends DialectDdl {
+
+    @Override
+    protected MigrationDialect dialect() {
+        return MigrationDialect.POSTGRES;
+    }
 
     @Override
     public String quote(String identifier) {

@@ -6,6 +6,7 @@ import io.oxyde.migrate.ColumnType;
 import io.oxyde.migrate.ForeignKey;
 import io.oxyde.migrate.Index;
 import io.oxyde.migrate.IndexMethod;
+import io.oxyde.migrate.MigrationDialect;
 import io.oxyde.migrate.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
@@ -26,6 +27,11 @@ import java.util.List;
 public final class SqliteDdl extends DialectDdl {
     /** Prefix of the temporary table a rebuild creates. */
     public static final String REBUILD_PREFIX = "_oxyde_new_";
+
+    @Override
+    protected MigrationDialect dialect() {
+        return MigrationDialect.SQLITE;
+    }
 
     @Override
     public String quote(String identifier) {
@@ -70,12 +76,33 @@ public final class SqliteDdl extends DialectDdl {
         return sb.toString();
     }
 
+    /** Merges the rebuilds of one table within a migration into one (see {@link SqliteRebuilds}). */
     @Override
-    protected List<String> addColumn(Table t, Column c, Schema before, MigrationOperation op) {
+    public List<String> renderAll(List<MigrationOperation> ops, Schema before) {
+        return new SqliteRebuilds(this).render(ops, before);
+    }
+
+    /** Whether {@code op} is done by rebuilding its table. */
+    boolean rebuilds(MigrationOperation op) {
+        if (op instanceof MigrationOperation.AddColumn) {
+            return !nativeAdd(((MigrationOperation.AddColumn) op).column());
+        }
+        return op instanceof MigrationOperation.DropColumn || op instanceof MigrationOperation.AlterColumn
+                || op instanceof MigrationOperation.AddUnique || op instanceof MigrationOperation.DropUnique
+                || op instanceof MigrationOperation.AddForeignKey || op instanceof MigrationOperation.DropForeignKey
+                || op instanceof MigrationOperation.AddCheck || op instanceof MigrationOperation.DropCheck;
+    }
+
+    /** ALTER TABLE ADD COLUMN works for a nullable or constant-default, non-identity column. */
+    private static boolean nativeAdd(Column c) {
         boolean constantDefault = c.defaultValue() == null || simpleDefault(c.defaultValue())
                 && !c.defaultValue().toUpperCase().startsWith("CURRENT_");
-        boolean nativeOk = !c.autoIncrement() && constantDefault && (c.nullable() || c.defaultValue() != null);
-        if (nativeOk) {
+        return !c.autoIncrement() && constantDefault && (c.nullable() || c.defaultValue() != null);
+    }
+
+    @Override
+    protected List<String> addColumn(Table t, Column c, Schema before, MigrationOperation op) {
+        if (nativeAdd(c)) {
             return List.of("ALTER TABLE " + table(t) + " ADD COLUMN " + columnDefinition(t, c));
         }
         return rebuild(t, op.applyTo(before).requireTable(t.name()));
@@ -114,14 +141,22 @@ public final class SqliteDdl extends DialectDdl {
     /**
      * The table-rebuild procedure (https://sqlite.org/lang_altertable.html#otheralter), keeping rows:
      * columns present in both shapes are copied; a new NOT NULL column without default fails loudly.
+     * An AUTOINCREMENT counter ({@code sqlite_sequence}) is carried over, so ids of deleted rows are
+     * not handed out again.
      */
     List<String> rebuild(Table before, Table after) {
-        String temp = quote(REBUILD_PREFIX + after.name());
+        String tempName = REBUILD_PREFIX + after.name();
+        String temp = quote(tempName);
         List<String> out = new ArrayList<>();
         out.add(createTableStatement(after, temp));
         List<String> shared = after.columnNames().stream().filter(c -> before.column(c).isPresent()).toList();
         if (!shared.isEmpty()) {
             out.add("INSERT INTO " + temp + " (" + columns(shared) + ") SELECT " + columns(shared) + " FROM " + table(before));
+        }
+        if (inlinePrimaryKey(before) && inlinePrimaryKey(after)) {
+            out.add("DELETE FROM sqlite_sequence WHERE name = " + literal(tempName));
+            out.add("INSERT INTO sqlite_sequence (name, seq) SELECT " + literal(tempName) + ", seq FROM sqlite_sequence"
+                    + " WHERE name = " + literal(before.name()));
         }
         out.add("DROP TABLE " + table(before));
         out.add("ALTER TABLE " + temp + " RENAME TO " + quote(after.name()));

@@ -9,7 +9,6 @@ import io.oxyde.spring.OxydeProperties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.support.ResourcePatternResolver;
 
 /** Opens the starter's databases: migrations first (main database only), then the pool. */
 public final class Connector {
@@ -19,20 +18,17 @@ public final class Connector {
     private Connector() {
     }
 
-    public static Oxyde main(OxydeProperties p, DataSource dataSource, AtomicGuard guard,
-                             ResourcePatternResolver resources) {
+    public static Oxyde main(OxydeProperties p, DataSource dataSource, AtomicGuard guard) {
         boolean useUrl = p.getUrl() != null && !p.getUrl().isBlank();
         if (!useUrl && dataSource == null) {
             throw new io.oxyde.driver.ConfigurationException("url", "oxyde.url is not set and the application has "
                     + "several DataSource beans, none of them @Primary: set oxyde.url or mark one @Primary");
         }
-        if (p.getMigrations().getLocation() != null && !p.getMigrations().getLocation().isBlank()) {
-            try (MigrationLocation location = MigrationLocation.resolve(p.getMigrations().getLocation(), resources)) {
-                MigrationRun run = useUrl ? Migrations.migrate(p.getUrl(), location.directory())
-                        : Migrations.migrate(dataSource, location.directory());
-                LOG.info("Oxyde migrations from {}: applied {}", p.getMigrations().getLocation(),
-                        run.applied().isEmpty() ? "none (up to date)" : run.applied());
-            }
+        String location = p.getMigrations().getLocation();
+        if (location != null && !location.isBlank()) {
+            MigrationRun run = useUrl ? Migrations.migrate(p.getUrl(), location) : Migrations.migrate(dataSource, location);
+            LOG.info("Oxyde migrations from {}: applied {}", location,
+                    run.applied().isEmpty() ? "none (up to date)" : run.applied());
         }
         Oxyde db;
         if (useUrl) {

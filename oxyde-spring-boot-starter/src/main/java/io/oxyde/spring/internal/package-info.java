@@ -1,2 +1,2 @@
-/** Starter internals: settings binding, dialect detection, migration locations, the transaction guard. */
+/** Starter internals: settings binding, dialect detection, opening databases, the transaction guard. */
 package io.oxyde.spring.internal;

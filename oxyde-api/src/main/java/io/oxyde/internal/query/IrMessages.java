@@ -1,0 +1,49 @@
+package io.oxyde.internal.query;
+
+import io.oxyde.codec.IrCodec;
+import io.oxyde.codec.IrTemplate;
+import io.oxyde.codec.ProtocolException;
+import io.oxyde.codec.QueryIr;
+import io.oxyde.codec.ShapeKey;
+import io.oxyde.driver.InvalidQueryException;
+import io.oxyde.query.internal.ClockCache;
+
+/**
+ * Turns the API's queries into IR messages, the only form in which they reach the driver.
+ *
+ * <p>A query's shape (its template: the query with every value replaced by a typed slot) is
+ * validated and encoded the first time it is seen and kept; later calls with the same shape
+ * write only their values behind the kept shape bytes ({@link IrCodec#message}), so the
+ * protocol crossing costs a walk that splits off the values plus the values' own encoding.
+ * The cache is bounded (CLOCK eviction): shapes built from unbounded input, such as IN lists
+ * of every length, cannot grow it without limit.
+ */
+public final class IrMessages {
+
+    /** Shapes kept, process-wide: an application has a few hundred query shapes, not thousands. */
+    static final int CAPACITY = 4096;
+
+    private static final ClockCache<QueryIr, ShapeKey> SHAPES = new ClockCache<>(CAPACITY);
+
+    private IrMessages() {
+    }
+
+    /**
+     * The message for {@code ir}.
+     *
+     * @throws InvalidQueryException if the query breaks a rule of the protocol (the API
+     *     validates names and values before this, so that means a bug or a value too large)
+     */
+    public static byte[] encode(QueryIr ir, String pool) {
+        try {
+            IrTemplate.Parameterized p = IrTemplate.parameterize(ir);
+            ShapeKey shape = SHAPES.get(p.template(), template -> IrCodec.shapeOf(ir));
+            return IrCodec.message(shape, p.values());
+        } catch (ProtocolException e) {
+            throw new InvalidQueryException("invalid query: " + e.getMessage(), pool, e);
+        } catch (StackOverflowError e) {
+            throw new InvalidQueryException("invalid query: nested deeper than " + IrCodec.MAX_DEPTH + " levels",
+                    pool, null);
+        }
+    }
+}

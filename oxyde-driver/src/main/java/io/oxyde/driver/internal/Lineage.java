@@ -1,0 +1,167 @@
+package io.oxyde.driver.internal;
+
+import io.oxyde.driver.OxydeFuture;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The database work behind one chain of futures: the driver futures it started (so cancelling
+ * any stage of the chain cancels the statement running for it) and the tasks of those that
+ * still wait in an executor queue (so a caller blocked on the chain can run them itself instead
+ * of waiting for a worker to wake up). Stages derived from a driver future share its lineage;
+ * a stage that composes a further call adopts that call's lineage as a child. Children whose
+ * work is all done are dropped when the next one is adopted, so a long chain (a bulk insert in
+ * many batches, a keyset stream) holds only what is still running.
+ */
+public final class Lineage {
+
+    private final List<CompletableFuture<?>> roots = new ArrayList<>(1);
+    private final List<Lineage> children = new ArrayList<>(0);
+    private final ArrayDeque<Claim> queued = new ArrayDeque<>(1);
+    private Lineage parent;
+    /** Bumped whenever work is queued or a chain completes, under this object's monitor. */
+    private long progress;
+
+    /** A task that runs at most once: on a pool worker, or on the thread that claims it first. */
+    public static final class Claim implements Runnable {
+        private final AtomicBoolean taken = new AtomicBoolean();
+        private final Runnable body;
+
+        public Claim(Runnable body) {
+            this.body = body;
+        }
+
+        @Override
+        public void run() {
+            if (taken.compareAndSet(false, true)) {
+                body.run();
+            }
+        }
+
+        boolean isTaken() {
+            return taken.get();
+        }
+    }
+
+    /** Records a driver future whose statement belongs to this chain. */
+    public synchronized void addRoot(CompletableFuture<?> root) {
+        roots.add(root);
+    }
+
+    /** Records a task of this chain waiting in an executor queue, and wakes a caller waiting on the chain. */
+    public void queued(Claim task) {
+        synchronized (this) {
+            queued.add(task);
+        }
+        signal();
+    }
+
+    /** Makes {@code stage}'s work part of this chain, if it is a driver future of another chain. */
+    public void adopt(CompletionStage<?> stage) {
+        if (!(stage instanceof OxydeFuture<?> f) || f.lineage() == this) {
+            return;
+        }
+        Lineage child = f.lineage();
+        synchronized (child) {
+            child.parent = this;
+        }
+        synchronized (this) {
+            children.removeIf(Lineage::finished);
+            children.add(child);
+        }
+        signal();
+    }
+
+    /** Whether nothing of this chain can still run: every driver future and every child is done. */
+    private synchronized boolean finished() {
+        for (CompletableFuture<?> r : roots) {
+            if (!r.isDone()) {
+                return false;
+            }
+        }
+        for (Lineage c : children) {
+            if (!c.finished()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Cancels, now, the statements the chain's driver futures are running or would run. */
+    public void cancel() {
+        List<CompletableFuture<?>> r;
+        List<Lineage> c;
+        synchronized (this) {
+            r = new ArrayList<>(roots);
+            c = new ArrayList<>(children);
+        }
+        for (CompletableFuture<?> f : r) {
+            f.cancel(true);
+        }
+        for (Lineage child : c) {
+            child.cancel();
+        }
+    }
+
+    /** A queued task of this chain (or of a child) that nobody has started, for the caller to run; or null. */
+    public Claim claimQueued() {
+        List<Lineage> c;
+        synchronized (this) {
+            Claim t;
+            while ((t = queued.poll()) != null) {
+                if (!t.isTaken()) {
+                    return t;
+                }
+            }
+            if (children.isEmpty()) {
+                return null;
+            }
+            c = new ArrayList<>(children);
+        }
+        for (Lineage child : c) {
+            Claim t = child.claimQueued();
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Wakes the threads waiting on this chain or on any chain that adopted it. */
+    public void signal() {
+        Lineage l = this;
+        while (l != null) {
+            Lineage next;
+            synchronized (l) {
+                l.progress++;
+                l.notifyAll();
+                next = l.parent;
+            }
+            l = next;
+        }
+    }
+
+    /** The progress count, to pass to {@link #awaitProgress} after looking for work. */
+    public synchronized long progress() {
+        return progress;
+    }
+
+    /**
+     * Waits until something happened since {@code seen} (work queued, a chain completed) or
+     * {@code f} is done; at most {@code millis}, as a safety net only.
+     */
+    public synchronized void awaitProgress(CompletableFuture<?> f, long seen, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (progress == seen && !f.isDone()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) {
+                return;
+            }
+            wait(left);
+        }
+    }
+}
