@@ -1,11 +1,17 @@
 package io.oxyde;
 
+import io.oxyde.codec.ArithmeticOperator;
+import io.oxyde.codec.Expr;
+import io.oxyde.codec.Value;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * A database-side expression over a row's columns for {@code update(...)}:
+ * A database-side expression over a row's columns. In {@code update(...)},
  * {@code F.col("unitPrice").mul(2)} doubles the price in SQL, without reading the rows, so
- * concurrent updates do not overwrite each other.
+ * concurrent updates do not overwrite each other. In a filter it compares a column with other
+ * columns ({@code filter("bytes__lt", F.col("milliseconds").mul(20))}), with eq, ne, gt, gte,
+ * lt and lte; there its paths may cross foreign keys ({@code F.col("track__unitPrice")}).
  */
 public final class F {
 
@@ -58,6 +64,20 @@ public final class F {
     /** Minus this. */
     public F neg() {
         return new F(Op.NEG, null, null, this, null);
+    }
+
+    /** The IR of this expression; {@code column} maps each field path to its column. */
+    Expr toExpr(Function<String, Expr> column) {
+        switch (op) {
+            case COLUMN:
+                return column.apply(field);
+            case VALUE:
+                return new Expr.Literal(Value.of(value));
+            case NEG:
+                return new Expr.Negate(left.toExpr(column));
+            default:
+                return new Expr.Binary(ArithmeticOperator.valueOf(op.name()), left.toExpr(column), right.toExpr(column));
+        }
     }
 
     @Override

@@ -92,7 +92,7 @@ public final class Query<T> {
     /** Drops rows matching a {@link Q} condition. */
     public Query<T> exclude(Q condition) {
         QueryCore c = core.copy();
-        c.filters().add(new FilterNode.Not(c.compile(condition)));
+        c.filters().add(c.exclusion(condition));
         return with(c);
     }
 
@@ -186,6 +186,25 @@ public final class Query<T> {
         return with(c);
     }
 
+    /**
+     * Locks the selected rows against writes, failing at once or skipping rows others hold
+     * ({@code FOR UPDATE NOWAIT / SKIP LOCKED}).
+     *
+     * @throws io.oxyde.query.UnsupportedFeatureException on SQLite, which has no row locks
+     */
+    public Query<T> forUpdate(LockOption option) {
+        QueryCore c = core.copy();
+        c.lock(false, option);
+        return with(c);
+    }
+
+    /** {@code FOR SHARE NOWAIT / SKIP LOCKED}, as {@link #forUpdate(LockOption)}. */
+    public Query<T> forShare(LockOption option) {
+        QueryCore c = core.copy();
+        c.lock(true, option);
+        return with(c);
+    }
+
     /** The rows of this query and of {@code other}, without duplicates. */
     public Query<T> union(Query<T> other) {
         return setOp(SetOperator.UNION, other);
@@ -196,8 +215,19 @@ public final class Query<T> {
         return setOp(SetOperator.UNION_ALL, other);
     }
 
+    /** The rows of this query that {@code other} also has, without duplicates ({@code INTERSECT}). */
+    public Query<T> intersect(Query<T> other) {
+        return setOp(SetOperator.INTERSECT, other);
+    }
+
+    /** The rows of this query that {@code other} does not have, without duplicates ({@code EXCEPT}). */
+    public Query<T> except(Query<T> other) {
+        return setOp(SetOperator.EXCEPT, other);
+    }
+
     private Query<T> setOp(SetOperator op, Query<T> other) {
         QueryCore c = core.copy();
+        c.checkSetOperation(op);
         c.unions().add(new SetOperation(op, other.core.toIr()));
         return with(c);
     }

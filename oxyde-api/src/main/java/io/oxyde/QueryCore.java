@@ -1,7 +1,6 @@
 package io.oxyde;
 
 import io.oxyde.codec.Aggregate;
-import io.oxyde.codec.ArithmeticOperator;
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.Direction;
 import io.oxyde.codec.Expr;
@@ -12,15 +11,19 @@ import io.oxyde.codec.Lookup;
 import io.oxyde.codec.OrderBy;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.SetOperation;
+import io.oxyde.codec.SetOperator;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.internal.query.JoinPromotion;
 import io.oxyde.internal.query.JoinStep;
 import io.oxyde.internal.query.Lookups;
 import io.oxyde.internal.query.PathSyntax;
 import io.oxyde.internal.query.Paths;
 import io.oxyde.internal.query.Resolved;
 import io.oxyde.internal.query.Target;
+import io.oxyde.internal.query.ToManySubquery;
 import io.oxyde.query.SqlRenderer;
+import io.oxyde.query.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -178,6 +181,10 @@ final class QueryCore {
 
     // ---- building --------------------------------------------------------------------------
 
+    /**
+     * Adds the joins of a path; {@code kind} is the least they need (INNER for a terminal that
+     * aggregates over them); a filter's needs are added at {@link #toIr()}.
+     */
     void addJoins(List<JoinStep> steps, JoinKind kind) {
         if (steps.isEmpty()) {
             return;
@@ -193,33 +200,72 @@ final class QueryCore {
         }
     }
 
+    /** A {@code filter(path, value)} condition. */
     FilterNode condition(String path, Object value) {
-        Resolved r = Paths.resolve(meta, path, true);
-        Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
-        Value operand = Lookups.operand(r.owner().modelClass(), r.field(), lookup, value);
-        addJoins(r.joins(), JoinKind.INNER);
-        return new FilterNode.Condition(r.column(), lookup, operand);
+        return leaf(path, value, false);
     }
 
+    /** A {@code filter(Q)} condition. */
     FilterNode compile(Q q) {
+        return compile(q, false);
+    }
+
+    /** An {@code exclude(Q)} condition: the negation of {@code q}, compiled as negated. */
+    FilterNode exclusion(Q q) {
+        return new FilterNode.Not(compile(q, true));
+    }
+
+    /**
+     * Compiles {@code q}; {@code negated} says whether an odd number of NOTs encloses it, where
+     * Django's exclude rules apply (see {@link #leaf}).
+     */
+    private FilterNode compile(Q q, boolean negated) {
         if (q instanceof Q.Leaf leaf) {
-            return condition(leaf.path(), leaf.value());
+            return leaf(leaf.path(), leaf.value(), negated);
         }
-        if (q instanceof Q.All all) {
-            List<FilterNode> children = new ArrayList<>();
-            for (Q c : all.children()) {
-                children.add(compile(c));
-            }
-            return new FilterNode.And(children);
+        if (q instanceof Q.Negated not) {
+            return new FilterNode.Not(compile(not.child(), !negated));
         }
-        if (q instanceof Q.Any any) {
-            List<FilterNode> children = new ArrayList<>();
-            for (Q c : any.children()) {
-                children.add(compile(c));
-            }
-            return new FilterNode.Or(children);
+        List<Q> parts = q instanceof Q.All all ? all.children() : ((Q.Any) q).children();
+        List<FilterNode> children = new ArrayList<>(parts.size());
+        for (Q c : parts) {
+            children.add(compile(c, negated));
         }
-        return new FilterNode.Not(compile(((Q.Negated) q).child()));
+        return q instanceof Q.All ? new FilterNode.And(children) : new FilterNode.Or(children);
+    }
+
+    /**
+     * One condition. Its joins are LEFT unless the whole filter needs their rows ({@link
+     * JoinPromotion}, at {@link #toIr()}). Under negation it is made two-valued, so that NOT
+     * keeps the rows it does not match (Django's exclude is the complement of filter): a path
+     * across a to-many relation becomes a subquery ({@link ToManySubquery}); a comparison on a
+     * nullable column or across a foreign key also requires the column to be non-NULL.
+     */
+    private FilterNode leaf(String path, Object value, boolean negated) {
+        Resolved r = Paths.resolve(meta, path, true);
+        Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
+        FilterNode c;
+        boolean twoValued;
+        if (SubqueryOperand.isQuery(value)) {
+            c = SubqueryOperand.condition(r.owner().modelClass(), r.field(), r.column(), lookup, value);
+            twoValued = false;
+        } else if (value instanceof F f) {
+            return ColumnComparison.of(this, r, lookup, f, negated);
+        } else {
+            Value operand = Lookups.operand(r.owner().modelClass(), r.field(), lookup, value);
+            c = new FilterNode.Condition(r.column(), lookup, operand);
+            twoValued = lookup == Lookup.ISNULL || lookup == Lookup.NE || operand.kind() == ValueKind.NULL;
+        }
+        int toMany = negated ? ToManySubquery.firstToMany(r.joins()) : -1;
+        if (toMany >= 0) {
+            addJoins(r.joins().subList(0, toMany), JoinKind.LEFT);
+            return ToManySubquery.positive(r.joins(), toMany, c);
+        }
+        addJoins(r.joins(), JoinKind.LEFT);
+        if (negated && !twoValued && (r.field().nullable() || r.alias() != null)) {
+            return new FilterNode.And(List.of(c, new FilterNode.Condition(r.column(), Lookup.ISNULL, Value.Bool.FALSE)));
+        }
+        return c;
     }
 
     /** An ORDER BY term for "field", "-field", "?" or an annotation alias. */
@@ -268,24 +314,33 @@ final class QueryCore {
         }
     }
 
-    Expr expr(F f) {
-        switch (f.op) {
-            case COLUMN:
-                return new Expr.Column(meta.field(f.field).orElseThrow(() -> new FieldError(model(), f.field,
-                        "unknown field in F expression", Paths.fieldNames(meta))).column());
-            case VALUE:
-                return new Expr.Literal(Value.of(f.value));
-            case NEG:
-                return new Expr.Negate(expr(f.left));
-            case ADD:
-                return new Expr.Binary(ArithmeticOperator.ADD, expr(f.left), expr(f.right));
-            case SUB:
-                return new Expr.Binary(ArithmeticOperator.SUB, expr(f.left), expr(f.right));
-            case MUL:
-                return new Expr.Binary(ArithmeticOperator.MUL, expr(f.left), expr(f.right));
-            default:
-                return new Expr.Binary(ArithmeticOperator.DIV, expr(f.left), expr(f.right));
+    /** Refuses a set operation that cannot follow the ones already there (see {@link SetOperator}). */
+    void checkSetOperation(SetOperator op) {
+        if (!unions.isEmpty() && !op.combinesWith(unions.get(unions.size() - 1).operator())) {
+            SetOperator last = unions.get(unions.size() - 1).operator();
+            throw new IllegalStateException(model().getSimpleName() + " query: " + op.wireName() + "(...) cannot follow "
+                    + last.wireName() + "(...): the databases disagree on which binds first; intersect and except"
+                    + " combine only with themselves (nest the other operation in a filter(\"id__in\", query) instead)");
         }
+    }
+
+    /** A row lock with NOWAIT or SKIP LOCKED, refused at once where the dialect has no row locks. */
+    void lock(boolean shared, LockOption option) {
+        java.util.Objects.requireNonNull(option, "option");
+        LockMode.Wait wait = option == LockOption.NOWAIT ? LockMode.Wait.NOWAIT : LockMode.Wait.SKIP_LOCKED;
+        if (!target.dialect().supportsRowLocks()) {
+            throw new UnsupportedFeatureException((shared ? "forShare(" : "forUpdate(") + option + ")", target.dialect(),
+                    "SQLite has no row locks (a writer locks the whole database), so there is nothing to skip or fail"
+                    + " on; claim rows with an update, or use PostgreSQL, MySQL or MariaDB (query on " + model().getSimpleName()
+                    + ")");
+        }
+        this.lock = LockMode.of(shared, wait);
+    }
+
+    /** An UPDATE expression: its columns are the model's own. */
+    Expr expr(F f) {
+        return f.toExpr(name -> new Expr.Column(meta.field(name).orElseThrow(() -> new FieldError(model(), name,
+                "unknown field in F expression", Paths.fieldNames(meta))).column()));
     }
 
     FilterNode where() {
@@ -341,11 +396,13 @@ final class QueryCore {
                 b.column(ColumnRef.of(f.column()));
             }
         }
+        Set<String> inner = joins.isEmpty() ? Set.of() : JoinPromotion.innerAliases(where(), joins.values());
         for (Map.Entry<String, JoinStep> e : joins.entrySet()) {
             JoinStep step = e.getValue();
             List<String> cols = values == null && eager.contains(e.getKey())
                     ? step.target().fields().stream().map(FieldMeta::column).toList() : List.of();
-            b.join(step.toJoin(joinKinds.get(e.getKey()), cols));
+            JoinKind kind = inner.contains(e.getKey()) ? JoinKind.INNER : joinKinds.get(e.getKey());
+            b.join(step.toJoin(kind, cols));
         }
         b.filter(where()).distinct(distinct).limit(limit).offset(offset).lock(lock);
         order.forEach(b::orderBy);

@@ -58,6 +58,11 @@ public final class ValuesQuery<R> {
         this.rows = rows;
     }
 
+    /** The builder state, for a query nested in another (an {@code in} subquery). */
+    QueryCore core() {
+        return core;
+    }
+
     private ValuesQuery<R> with(QueryCore c) {
         return new ValuesQuery<>(c, shape, rows);
     }
@@ -79,7 +84,7 @@ public final class ValuesQuery<R> {
     /** Drops rows matching a {@link Q}. */
     public ValuesQuery<R> exclude(Q condition) {
         QueryCore c = core.copy();
-        c.filters().add(new FilterNode.Not(c.compile(condition)));
+        c.filters().add(c.exclusion(condition));
         return with(c);
     }
 

@@ -17,8 +17,10 @@ import io.oxyde.Table;
 import io.oxyde.ValidationException;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
+import io.oxyde.chinook.Employee;
 import io.oxyde.chinook.Genre;
 import io.oxyde.chinook.Invoice;
+import io.oxyde.chinook.InvoiceLine;
 import io.oxyde.chinook.Playlist;
 import io.oxyde.chinook.Track;
 import io.oxyde.codec.SelectIr;
@@ -110,6 +112,27 @@ class DocsExamplesTest {
 
         assertThat(tracks).hasSize(10);
         assertThat(artist).isNotBlank();
+
+        // queries: join rules
+        long withoutAlbums = Oxyde.await(db.objects(Artist.class).filter("albums__isnull", true).count());
+        long noLiveAlbum = Oxyde.await(db.objects(Artist.class).exclude("albums__title__contains", "Live").count());
+        long notUnderAdams = Oxyde.await(db.objects(Employee.class).exclude("reportsTo__lastName", "Adams").count());
+        assertThat(List.of(withoutAlbums, noLiveAlbum, notUnderAdams)).containsExactly(71L, 264L, 6L);
+
+        // queries: F in filters
+        long smallFiles = Oxyde.await(db.objects(Track.class).filter("bytes__lt", F.col("milliseconds").mul(20)).count());
+        long atListPrice = Oxyde.await(db.objects(InvoiceLine.class).filter("unitPrice", F.col("track__unitPrice")).count());
+        assertThat(smallFiles).isEqualTo(TRACKS.stream().filter(t -> t.bytes() < (long) t.milliseconds() * 20).count());
+        assertThat(atListPrice).isEqualTo(Chinook.DATA.rows(InvoiceLine.class).size());
+
+        // queries: subqueries
+        List<Artist> withLiveAlbums = Oxyde.await(db.objects(Artist.class)
+                .filter("id__in", db.objects(Album.class).filter("title__contains", "Live").values("artist")).all());
+        long queenTracks = Oxyde.await(db.objects(Track.class)
+                .filter("album__in", db.objects(Album.class).filter("artist__name", "Queen")).count());
+        assertThat(withLiveAlbums).hasSize(11);
+        assertThat(queenTracks).isEqualTo(TRACKS.stream().filter(t -> ALBUMS.stream().anyMatch(a -> a.id().equals(t.album().id())
+                && ARTISTS.stream().anyMatch(r -> r.id().equals(a.artist().id()) && r.name().equals("Queen")))).count());
 
         // queries: Q objects
         Query<Track> shortOrHuge = db.objects(Track.class)

@@ -3,9 +3,9 @@ package io.oxyde.codec;
 import java.util.Objects;
 
 /**
- * The right-hand side of an UPDATE assignment: a value, a column ({@code F("x")}), or
- * arithmetic over them. Lets {@code price = price * 2} run in the database, without a
- * read-modify-write race.
+ * A database-side expression: a value, a column ({@code F("x")}), or arithmetic over them. The
+ * right-hand side of an UPDATE assignment (lets {@code price = price * 2} run in the database,
+ * without a read-modify-write race) and of a {@link FilterNode.Compare} (column vs column).
  */
 public sealed interface Expr {
 
@@ -16,10 +16,18 @@ public sealed interface Expr {
         }
     }
 
-    /** A column of the updated table. */
-    record Column(String name) implements Expr {
+    /**
+     * A column: of the updated table in an UPDATE; in a filter, of the main table
+     * ({@code source} null) or of the join alias {@code source}.
+     */
+    record Column(String source, String name) implements Expr {
         public Column {
             Objects.requireNonNull(name, "name");
+        }
+
+        /** A column of the main (or updated) table. */
+        public Column(String name) {
+            this(null, name);
         }
     }
 

@@ -33,6 +33,31 @@ public sealed interface FilterNode {
         }
     }
 
+    /**
+     * {@code field IN (query)}: the value of {@code field} is among the rows of a select of
+     * exactly one column (an uncorrelated subquery). Under {@link Not} it is {@code NOT IN}; a
+     * sender that wants that to be null-safe keeps NULL out of the subquery's column.
+     */
+    record InSelect(ColumnRef field, SelectIr query) implements FilterNode {
+        public InSelect {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(query, "query");
+        }
+    }
+
+    /**
+     * {@code field <lookup> expr}: a column compared with an expression over columns (Django's
+     * {@code filter(x__gt=F("y") * 2)}). The lookup is one of eq, ne, gt, gte, lt, lte;
+     * {@code numeric} asks for both sides to be compared as numbers (decimals are text on SQLite).
+     */
+    record Compare(ColumnRef field, Lookup lookup, Expr expr, boolean numeric) implements FilterNode {
+        public Compare {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(lookup, "lookup");
+            Objects.requireNonNull(expr, "expr");
+        }
+    }
+
     /** The child does not hold. */
     record Not(FilterNode child) implements FilterNode {
         public Not {

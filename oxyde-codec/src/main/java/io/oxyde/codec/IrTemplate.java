@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * only in their values have equal templates, which is what lets the renderer cache SQL per
  * shape and the wire format send the shape apart from the values.
  *
- * <p>Slots are numbered depth-first in record-component order: for a select its filter, then
+ * <p>Slots are numbered depth-first in record-component order (a subquery's slots where its
+ * {@code in_select} node stands in the filter): for a select its filter, then
  * having, then each set operation's query; for an insert row by row; for an update the
  * assignments, then the filter; for a bulk update each row's key then its values; for a delete
  * its filter; for raw SQL its parameters in order. The wire format writes values in this order.
@@ -167,6 +168,12 @@ public final class IrTemplate {
         }
         if (node instanceof FilterNode.Or or) {
             return new FilterNode.Or(mapFilters(or.children(), f));
+        }
+        if (node instanceof FilterNode.Compare c) {
+            return new FilterNode.Compare(c.field(), c.lookup(), mapExpr(c.expr(), f), c.numeric());
+        }
+        if (node instanceof FilterNode.InSelect in) {
+            return new FilterNode.InSelect(in.field(), mapSelect(in.query(), f));
         }
         return new FilterNode.Not(mapFilter(((FilterNode.Not) node).child(), f));
     }

@@ -108,7 +108,26 @@ final class IrArbitraries {
                 condition(),
                 inner.list().ofMaxSize(3).map(FilterNode.And::new),
                 inner.list().ofMaxSize(3).map(FilterNode.Or::new),
-                inner.map(FilterNode.Not::new)), 0, 4);
+                inner.map(FilterNode.Not::new),
+                inSelect(inner),
+                compare()), 0, 4);
+    }
+
+    /** {@code field <op> expr}, column vs expression. */
+    static Arbitrary<FilterNode> compare() {
+        return Combinators.combine(columnRef(), Arbitraries.of(Lookup.EQ, Lookup.NE, Lookup.GT, Lookup.GTE, Lookup.LT,
+                Lookup.LTE), filterExpr(), Arbitraries.of(true, false)).as(FilterNode.Compare::new);
+    }
+
+    /** {@code field IN (select one column ...)}, the subquery filtered by {@code inner}. */
+    static Arbitrary<FilterNode> inSelect(Arbitrary<FilterNode> inner) {
+        Arbitrary<List<Join>> joinsWithoutColumns = joins().map(js -> js.stream()
+                .map(j -> new Join(j.alias(), j.table(), j.kind(), j.left(), j.rightColumn(), List.of())).toList());
+        return Combinators.combine(columnRef(), identifier(), columnRef(), inner.injectNull(0.3), joinsWithoutColumns,
+                Arbitraries.of(true, false))
+                .as((field, table, column, where, joins, distinct) -> new FilterNode.InSelect(field,
+                        new SelectIr(null, table, List.of(column), distinct, where, joins, List.of(), null, null,
+                                List.of(), List.of(), null, null, List.of(), SelectMode.ROWS)));
     }
 
     static Arbitrary<FilterNode> optionalFilter() {
@@ -159,7 +178,8 @@ final class IrArbitraries {
     private static Arbitrary<SelectIr> select(boolean unions) {
         Arbitrary<List<SetOperation>> union = unions
                 ? Combinators.combine(Arbitraries.of(SetOperator.class), simpleSelect()).as(SetOperation::new)
-                        .list().ofMaxSize(2)
+                        .list().ofMaxSize(2).filter(ops -> ops.size() < 2
+                                || ops.get(1).operator().combinesWith(ops.get(0).operator()))
                 : Arbitraries.just(List.of());
         Arbitrary<Long> limits = Arbitraries.longs().between(0, Long.MAX_VALUE).injectNull(0.5);
         Arbitrary<Object[]> first = Combinators.combine(identifier().injectNull(0.3), identifier(),
@@ -207,6 +227,17 @@ final class IrArbitraries {
                         Combinators.combine(Arbitraries.of(ArithmeticOperator.class), inner, inner).as(Expr.Binary::new),
                         inner.map(Expr.Negate::new)),
                 0, 3);
+    }
+
+    /** Expressions of a filter's compare node: columns may name a join alias. */
+    static Arbitrary<Expr> filterExpr() {
+        return Arbitraries.recursive(
+                () -> Arbitraries.oneOf(value().map(Expr.Literal::new),
+                        Combinators.combine(identifier().injectNull(0.5), identifier()).as(Expr.Column::new)),
+                inner -> Arbitraries.oneOf(
+                        Combinators.combine(Arbitraries.of(ArithmeticOperator.class), inner, inner).as(Expr.Binary::new),
+                        inner.map(Expr.Negate::new)),
+                0, 2);
     }
 
     static Arbitrary<UpdateIr> update() {

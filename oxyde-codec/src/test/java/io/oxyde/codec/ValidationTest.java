@@ -270,8 +270,8 @@ class ValidationTest {
                 "aggregates[0].function", "unknown aggregate function \"median\"");
         assertRejected(query(select("joins", list(map("alias", "j", "table", "t", "kind", "outer", "left", "a",
                 "right", "id")))), "joins[0].kind", "unknown join kind \"outer\"");
-        assertRejected(query(select("union", list(map("op", "intersect", "query", select())))), "union[0].op",
-                "unknown set operator \"intersect\"");
+        assertRejected(query(select("union", list(map("op", "minus", "query", select())))), "union[0].op",
+                "unknown set operator \"minus\"");
         assertRejected(query(map("type", "update", "table", "t", "set", list(list("a",
                 map("type", "binary", "op", "pow", "left", map("type", "column", "name", "a"),
                         "right", map("type", "column", "name", "a")))))),
@@ -283,9 +283,89 @@ class ValidationTest {
     }
 
     @Test
+    void intersectAndExceptCombineOnlyWithThemselves() {
+        Map<Object, Object> part = map("type", "select", "table", "t", "columns", list("id"));
+        assertRejected(query(select("columns", list("id"), "union", list(map("op", "union", "query", part),
+                        map("op", "intersect", "query", part)))), "union[1].op",
+                "\"intersect\" cannot follow \"union\": the dialects disagree on which binds first; intersect and except"
+                        + " combine only with themselves");
+        byte[] ok = query(select("columns", list("id"), "union", list(map("op", "except", "query", part),
+                map("op", "except", "query", part))));
+        assertThat(((SelectIr) IrCodec.decode(ok)).setOperations()).extracting(SetOperation::operator)
+                .containsExactly(SetOperator.EXCEPT, SetOperator.EXCEPT);
+    }
+
+    @Test
     void unionPartsMustBeSelects() {
         assertRejected(query(select("union", list(map("op", "union", "query", map("type", "delete", "table", "t"))))),
                 "union[0].query.type", "a union part must be a select, found \"delete\"");
+    }
+
+    @Test
+    void inSelectDecodesWithTheSubquerysSlotsInPlace() {
+        Object sub = map("type", "select", "table", "album", "columns", list("artist_id"),
+                "filter", cond("title", "contains", param(1, ValueKind.TEXT)));
+        byte[] bytes = query(select("filter", map("type", "and", "children", list(
+                cond("a", "eq", param(0, ValueKind.INT)),
+                map("type", "not", "child", map("type", "in_select", "field", "id", "query", sub)),
+                cond("b", "eq", param(2, ValueKind.INT))))), 1, "Live", 2);
+        SelectIr album = SelectIr.from("album").columns("artist_id")
+                .filter(FilterNode.condition("title", Lookup.CONTAINS, Value.of("Live"))).build();
+        assertThat(IrCodec.decode(bytes)).isEqualTo(SelectIr.from("users").filter(FilterNode.and(
+                FilterNode.condition("a", Lookup.EQ, Value.of(1)),
+                FilterNode.not(new FilterNode.InSelect(ColumnRef.of("id"), album)),
+                FilterNode.condition("b", Lookup.EQ, Value.of(2)))).build());
+    }
+
+    @Test
+    void compareDecodesAndChecksItsOperator() {
+        Object expr = map("type", "binary", "op", "mul", "left", map("type", "column", "name", "price", "source", "t"),
+                "right", map("type", "value", "value", param(0, ValueKind.INT)));
+        byte[] bytes = query(select("filter", map("type", "compare", "field", "cost", "op", "gt", "expr", expr,
+                "numeric", true)), 2);
+        assertThat(IrCodec.decode(bytes)).isEqualTo(SelectIr.from("users").filter(new FilterNode.Compare(
+                ColumnRef.of("cost"), Lookup.GT, new Expr.Binary(ArithmeticOperator.MUL, new Expr.Column("t", "price"),
+                        new Expr.Literal(Value.of(2))), true)).build());
+        assertRejected(query(select("filter", map("type", "compare", "field", "a", "op", "contains",
+                        "expr", map("type", "column", "name", "b")))), "filter.op",
+                "compare takes eq, ne, gt, gte, lt or lte, found contains");
+        assertRejected(query(select("filter", map("type", "compare", "field", "a", "op", "eq"))), "filter",
+                "missing required key \"expr\"");
+        assertRejected(query(select("filter", map("type", "compare", "field", "a", "op", "eq",
+                        "expr", map("type", "column", "name", "b", "source", "x;y")))), "filter.expr.source",
+                "identifier \"x;y\" contains ';', the statement separator");
+        assertRejected(query(map("type", "update", "table", "t", "set", list(list("a",
+                        map("type", "column", "name", "b", "source", "j"))))), "set[0][1].source",
+                "an update expression names columns of the updated table only, found source \"j\"");
+    }
+
+    @Test
+    void inSelectRules() {
+        Map<Object, Object> twoColumns = map("type", "select", "table", "album", "columns", list("a", "b"));
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", twoColumns))),
+                "filter.query", "an in_select query selects exactly one column (columns, joined columns and aggregates), found 2");
+        Map<Object, Object> every = map("type", "select", "table", "album");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", every))),
+                "filter.query", "an in_select query selects exactly one column (columns, joined columns and aggregates), found 0");
+        Map<Object, Object> count = map("type", "select", "table", "album", "columns", list("a"), "mode", "count");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", count))),
+                "filter.query", "an in_select query returns rows, found mode \"count\"");
+        Map<Object, Object> locked = map("type", "select", "table", "album", "columns", list("a"), "lock", "update");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query", locked))),
+                "filter.query.lock", "an in_select query cannot lock rows");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id",
+                        "query", map("type", "delete", "table", "t")))),
+                "filter.query.type", "an in_select query must be a select, found \"delete\"");
+        assertRejected(query(select("filter", map("type", "in_select", "query", map("type", "select", "table", "t",
+                        "columns", list("a"))))), "filter", "missing required key \"field\"");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id"))), "filter",
+                "missing required key \"query\"");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "id", "query",
+                        map("type", "select", "table", "t", "columns", list("a\\b"))))),
+                "filter.query.columns[0]", "identifier \"a\\b\" contains a backslash, which a JDBC driver could take for an escape");
+        assertRejected(query(select("filter", map("type", "in_select", "field", "i;d", "query",
+                        map("type", "select", "table", "t", "columns", list("a"))))),
+                "filter.field", "identifier \"i;d\" contains ';', the statement separator");
     }
 
     @Test
@@ -453,6 +533,20 @@ class ValidationTest {
                 .hasMessage("filter.value: text holds an unpaired surrogate U+D800 at index 1");
         SelectIr paired = SelectIr.from("t").filter(FilterNode.condition("a", Lookup.EQ, Value.of("a🦀b"))).build();
         assertThat(IrCodec.decode(IrCodec.encode(paired))).isEqualTo(paired);
+    }
+
+    @Test
+    void rawSqlHoldsAStatementAndNoNul() {
+        assertThatThrownBy(() -> IrCodec.encode(new RawIr("SELECT 1\0", List.of())))
+                .isInstanceOf(ProtocolException.class).hasMessage("sql: raw SQL holds a NUL character at index 8");
+        for (String empty : List.of(";", " ; ;", "-- only a comment", "/* c */ ;\n-- and another\n", "\t;\n")) {
+            assertThatThrownBy(() -> IrCodec.encode(new RawIr(empty, List.of()))).as(empty)
+                    .isInstanceOf(ProtocolException.class)
+                    .hasMessage("sql: raw SQL holds no statement, only comments, whitespace or ';'");
+        }
+        for (String ok : List.of("SELECT 1; -- trailing", "/* hint */ SELECT 1", "-- c\nSELECT 1", "/* open")) {
+            assertThat(IrCodec.decode(IrCodec.encode(new RawIr(ok, List.of())))).as(ok).isEqualTo(new RawIr(ok, List.of()));
+        }
     }
 
     @Test

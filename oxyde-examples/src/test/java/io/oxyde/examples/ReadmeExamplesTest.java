@@ -73,6 +73,10 @@ class ReadmeExamplesTest {
                     .values("artist__name").annotate("albums", Count.all())
                     .orderBy("-albums").limit(3).all());
             BigDecimal usa = Oxyde.await(db.objects(Invoice.class).filter("billingCountry", "USA").sum("total"));
+            List<Artist> liveArtists = Oxyde.await(db.objects(Artist.class)    // IN (SELECT artist_id FROM album …)
+                    .filter("id__in", db.objects(Album.class).filter("title__contains", "Live").values("artist")).all());
+            long noLiveAlbum = Oxyde.await(db.objects(Artist.class)            // a null-safe NOT IN subquery
+                    .exclude("albums__title__contains", "Live").count());
             String sql = db.objects(Track.class).filter("album__title__icontains", "rock").sql(Dialect.POSTGRES).sql();
             // README: end queries
 
@@ -95,6 +99,8 @@ class ReadmeExamplesTest {
             assertThat(acdcLengths).extracting(Row2::first).contains("Let There Be Rock");
             assertThat(acdcLengths).extracting(Row2::second).allMatch(ms -> ms > 0);
 
+            assertThat(liveArtists).hasSize(11);       // the Chinook JSON: 11 artists with a "Live" album title
+            assertThat(noLiveAlbum).isEqualTo(264);    // and 275 - 11 without
             assertThat(longRock).hasSize(10);
             assertThat(band).isEqualTo("Led Zeppelin");
             assertThat(acdc.albums()).extracting(Album::title)

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The Java object to pass to {@code PreparedStatement.setObject} for a {@link Value} on a
@@ -57,6 +58,12 @@ public final class JdbcValues {
         if (v instanceof Value.Array) {
             throw new IllegalArgumentException("an array value cannot be bound as one parameter on " + d);
         }
+        v = toMicros(v);
+        if (d == Dialect.POSTGRES && v instanceof Value.Timestamp ts && ts.value().getOffset().getTotalSeconds() != 0) {
+            // the same instant in UTC: pgjdbc refuses offsets beyond ±15:59 ("time zone displacement
+            // out of range"), and timestamptz keeps the instant, not the offset, anyway
+            return ts.value().withOffsetSameInstant(ZoneOffset.UTC);
+        }
         switch (d) {
             case SQLITE:
                 return sqlite(v);
@@ -66,6 +73,25 @@ public final class JdbcValues {
             default:
                 return postgres(v);
         }
+    }
+
+    /**
+     * Times keep whole microseconds on every dialect: finer digits are cut before sending, the
+     * rule MariaDB's DATETIME(6) applies. PostgreSQL would round instead (23:59:59.9999995 became
+     * the next day) and SQLite would keep them, so the same value would read back differently
+     * per database.
+     */
+    static Value toMicros(Value v) {
+        if (v instanceof Value.Timestamp t && t.value().getNano() % 1000 != 0) {
+            return new Value.Timestamp(t.value().truncatedTo(ChronoUnit.MICROS));
+        }
+        if (v instanceof Value.DateTime t && t.value().getNano() % 1000 != 0) {
+            return new Value.DateTime(t.value().truncatedTo(ChronoUnit.MICROS));
+        }
+        if (v instanceof Value.Time t && t.value().getNano() % 1000 != 0) {
+            return new Value.Time(t.value().truncatedTo(ChronoUnit.MICROS));
+        }
+        return v;
     }
 
     private static Object postgres(Value v) {

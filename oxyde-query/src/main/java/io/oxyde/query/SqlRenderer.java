@@ -109,6 +109,17 @@ public final class SqlRenderer {
                 Objects.requireNonNull(dialect, "dialect")));
     }
 
+    /**
+     * A fresh plan for a template, not kept in this renderer's cache: for a receiver that keeps
+     * plans in a cache of its own (the driver's, keyed by shape bytes and bounded by memory),
+     * so the same plan is not pinned twice.
+     */
+    public RenderPlan uncachedPlan(QueryIr template, Dialect dialect) {
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(dialect, "dialect");
+        return new RenderPlan(template, dialect, paramCount(template));
+    }
+
     private RenderPlan cached(QueryIr template, Dialect dialect) {
         return cache.get(new Key(template, dialect), k -> new RenderPlan(k.template(), k.dialect(),
                 paramCount(k.template())));

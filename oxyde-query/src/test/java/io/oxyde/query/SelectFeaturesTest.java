@@ -144,15 +144,22 @@ class SelectFeaturesTest {
             for (LockMode mode : LockMode.values()) {
                 SelectIr ir = SelectIr.from("artists").columns("id").filter(condition("country", Lookup.EQ, Value.of("UK")))
                         .orderBy(OrderBy.asc("id")).lock(mode).build();
+                if (d == Dialect.SQLITE && mode.waitMode() != LockMode.Wait.WAIT) {
+                    assertThatThrownBy(() -> renderer.render(ir, d)).isInstanceOf(UnsupportedFeatureException.class)
+                            .hasMessageContaining("SQLite has no row locks");
+                    continue;
+                }
                 RenderedQuery q = renderer.render(ir, d);
                 assertThat(Exec.run(c, q, d).longs("id")).containsExactly(4L, 5L);
                 String sql = q.single().sql().toLowerCase();
+                String wait = mode.waitMode() == LockMode.Wait.NOWAIT ? " nowait"
+                        : mode.waitMode() == LockMode.Wait.SKIP_LOCKED ? " skip locked" : "";
                 if (d == Dialect.SQLITE) {
                     assertThat(sql).doesNotContain(" for ");
-                } else if (d == Dialect.MARIADB && mode == LockMode.SHARE) {
-                    assertThat(sql).endsWith("lock in share mode");
+                } else if (d == Dialect.MARIADB && mode.shared()) {
+                    assertThat(sql).endsWith("lock in share mode" + wait);
                 } else {
-                    assertThat(sql).endsWith(mode == LockMode.UPDATE ? "for update" : "for share");
+                    assertThat(sql).endsWith((mode.shared() ? "for share" : "for update") + wait);
                 }
             }
             c.commit();

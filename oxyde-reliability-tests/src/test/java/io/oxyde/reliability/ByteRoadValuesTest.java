@@ -81,6 +81,29 @@ class ByteRoadValuesTest {
         }
     }
 
+    /**
+     * Raw SQL with a NUL ended the PostgreSQL connection (08P01); raw SQL that is only a comment
+     * or ';' surfaced sqlite-jdbc's internal errors. Both are refused before sending, on both roads.
+     */
+    @AllDatabases
+    void rawSqlWithoutAStatementOrWithNulIsRefused(TestDatabase db) throws Exception {
+        try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(1))) {
+            byte[] valid = IrCodec.encode(new io.oxyde.codec.RawIr("SELECT 12345", List.of()));
+            for (String bad : List.of("SELECT 1\0", ";", "-- nothing", "/* c */ ;")) {
+                assertThat(Rig.failure(rig.driver.execute(Rig.POOL, new io.oxyde.codec.RawIr(bad, List.of()))))
+                        .as(bad).isInstanceOf(io.oxyde.driver.InvalidQueryException.class).hasMessageContaining("sql: raw SQL");
+                expectRefused(rig, IrCodecAccess.replaceString(valid, "SELECT 12345", bad), "sql: raw SQL");
+            }
+            // an array as a raw parameter escaped as a bare OxydeException from the binder
+            assertThat(Rig.failure(rig.driver.execute(Rig.POOL, new io.oxyde.codec.RawIr("SELECT ? AS v",
+                    List.of(Value.array(Value.of(1L), Value.of(2L)))))))
+                    .isInstanceOf(io.oxyde.driver.InvalidQueryException.class)
+                    .hasMessageContaining("bind parameter 1: an array value cannot be bound as one parameter");
+            assertThat(rig.scalar("SELECT 4")).isEqualTo(4);
+            assertThat(rig.pool.stats().totalConnections()).isLessThanOrEqualTo(1);
+        }
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

@@ -41,6 +41,37 @@ class PlanCacheMemoryTest {
         }
     }
 
+    /**
+     * The reported case: distinct messages {@code … id IN (4,000 values) LIMIT k} are distinct
+     * shapes of about 640 KB of plan each; counting entries let ~1,550 of them fill a 1 GB heap.
+     * The cache is bounded by bytes now.
+     */
+    @AllDatabases
+    void manyDistinctLargeSelectsStayWithinThePlanCacheBudget(TestDatabase db) throws Exception {
+        try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(2))) {
+            rig.sql("CREATE TABLE big (id BIGINT PRIMARY KEY, a BIGINT, b VARCHAR(20))");
+            List<Value> ids = new ArrayList<>(4_000);
+            for (int i = 0; i < 4_000; i++) {
+                ids.add(Value.of((long) i));
+            }
+            io.oxyde.driver.internal.ManagedPool pool = (io.oxyde.driver.internal.ManagedPool) rig.pool;
+            System.gc();
+            long before = usedHeap();
+            for (int k = 1; k <= 200; k++) {
+                io.oxyde.codec.SelectIr q = io.oxyde.codec.SelectIr.from("big").columns("id")
+                        .filter(io.oxyde.codec.FilterNode.condition("id", io.oxyde.codec.Lookup.IN, Value.array(ids.toArray(new Value[0]))))
+                        .limit((long) k).build();
+                Rig.await(rig.driver.execute(Rig.POOL, IrCodec.encode(q)));
+                assertThat(pool.planCacheBytes()).isLessThanOrEqualTo(64L << 20);
+            }
+            System.gc();
+            long growth = usedHeap() - before;
+            System.out.printf("RELIABILITY plan cache %s: heap growth after 200 distinct 4,000-slot selects: %d MB"
+                    + " (cache accounts %d MB)%n", db.kind(), growth >> 20, pool.planCacheBytes() >> 20);
+            assertThat(growth).as("heap growth in bytes").isLessThan(96L << 20); // the 64 MB budget and slack
+        }
+    }
+
     private static void insert(Rig rig, long firstId, int rows, boolean asBytes) {
         List<List<Value>> values = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {

@@ -21,7 +21,13 @@ import io.oxyde.query.internal.ClockCache;
 public final class IrMessages {
 
     /** Shapes kept, process-wide: an application has a few hundred query shapes, not thousands. */
-    static final int CAPACITY = 4096;
+    static final int CAPACITY = 2048;
+    /**
+     * Queries with more values than this (long IN lists, bulk inserts) are encoded whole each
+     * time: their templates are large (about 50 bytes a slot), one-off more often than not, and
+     * the walk is small next to their values. So the cache holds at most about 25 MB.
+     */
+    static final int MAX_CACHED_SLOTS = 256;
 
     private static final ClockCache<QueryIr, ShapeKey> SHAPES = new ClockCache<>(CAPACITY);
 
@@ -37,6 +43,9 @@ public final class IrMessages {
     public static byte[] encode(QueryIr ir, String pool) {
         try {
             IrTemplate.Parameterized p = IrTemplate.parameterize(ir);
+            if (p.values().size() > MAX_CACHED_SLOTS) {
+                return IrCodec.encode(ir);
+            }
             ShapeKey shape = SHAPES.get(p.template(), template -> IrCodec.shapeOf(ir));
             return IrCodec.message(shape, p.values());
         } catch (ProtocolException e) {

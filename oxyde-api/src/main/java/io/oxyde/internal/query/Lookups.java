@@ -79,6 +79,11 @@ public final class Lookups {
         return set;
     }
 
+    /** The kind of a field's values; a foreign key has its target key's. */
+    public static ValueKind valueKind(FieldMeta f) {
+        return f.isForeignKey() ? ModelMeta.of(f.foreignKey().target()).primaryKey().kind() : f.kind();
+    }
+
     /** The lookup for a name, checked against what the field supports. */
     public static Lookup parse(Class<?> model, FieldMeta field, String name) {
         Lookup lookup = BY_NAME.get(name);

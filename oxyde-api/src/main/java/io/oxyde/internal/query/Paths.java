@@ -61,24 +61,38 @@ public final class Paths {
         ModelMeta<?> current = root;
         String alias = null;
         List<JoinStep> joins = new ArrayList<>();
+        List<JoinStep> toMany = null;
+        ModelMeta<?> toManyOwner = null;
+        FieldMeta viaForeignKey = null;
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
+            boolean last = i == parts.length - 1;
             Optional<FieldMeta> found = current.field(part);
-            if (found.isEmpty() && i < parts.length - 1) {
+            if (found.isEmpty() && !last) {
                 List<JoinStep> hops = relationHops(current, part, alias);
                 if (!hops.isEmpty()) {
+                    toManyOwner = current;
                     joins.addAll(hops);
-                    JoinStep last = hops.get(hops.size() - 1);
-                    alias = last.alias();
-                    current = last.target();
+                    JoinStep end = hops.get(hops.size() - 1);
+                    alias = end.alias();
+                    current = end.target();
+                    toMany = hops;
+                    viaForeignKey = null;
                     continue;
                 }
             }
+            if (found.isEmpty() && last && allowLookup && toMany != null && Lookups.names().contains(part)) {
+                return relationIsNull(path, part, joins, toMany, toManyOwner, parts[i - 1]);
+            }
+            if (found.isEmpty() && last && !relationHops(current, part, alias).isEmpty()) {
+                throw new FieldError(current.modelClass(), part, "the path \"" + path + "\" ends on the to-many relation \""
+                        + part + "\"; name one of its fields or add __isnull", List.of(part + "__isnull"));
+            }
             if (found.isEmpty()) {
                 List<String> choices = pathNames(current);
-                if (i > 0 && allowLookup) {
+                if (last && allowLookup && (toMany != null || viaForeignKey != null)) {
                     choices = new ArrayList<>(choices);
-                    choices.addAll(Lookups.names());
+                    choices.addAll(toMany != null ? List.of("isnull") : Lookups.allowed(viaForeignKey));
                 }
                 throw new FieldError(current.modelClass(), part, "unknown field"
                         + (parts.length > 1 ? " in path \"" + path + "\"" : ""), choices);
@@ -91,6 +105,8 @@ public final class Paths {
                 joins.add(new JoinStep(next, alias, field, target));
                 alias = next;
                 current = target;
+                toMany = null;
+                viaForeignKey = field;
                 continue;
             }
             Lookup lookup = null;
@@ -107,6 +123,27 @@ public final class Paths {
         }
         throw new FieldError(current.modelClass(), path, "the path ends on a relation; name a field or a lookup",
                 fieldNames(current));
+    }
+
+    /**
+     * {@code relation__isnull} on a reverse foreign key or a many-to-many: the test is on the
+     * column of the joined row that references the parent (the join model's, for a
+     * many-to-many, without joining the target), which is NULL exactly when no row is joined.
+     */
+    private static Resolved relationIsNull(String path, String lookupName, List<JoinStep> joins, List<JoinStep> hops,
+                                           ModelMeta<?> parent, String relation) {
+        JoinStep first = hops.get(0);
+        if (!"isnull".equals(lookupName)) {
+            throw new FieldError(parent.modelClass(), relation, "lookup \"" + lookupName + "\" does not apply to the"
+                    + " to-many relation \"" + relation + "\" (path \"" + path + "\"); a relation takes isnull, or name"
+                    + " one of its fields", List.of("isnull"));
+        }
+        List<JoinStep> kept = joins.subList(0, joins.size() - hops.size() + 1);
+        ModelMeta<?> owner = first.target();
+        FieldMeta back = owner.fields().stream().filter(f -> f.column().equals(first.rightColumn())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(owner.modelClass().getSimpleName() + " has no column "
+                        + first.rightColumn()));
+        return new Resolved(path, first.alias(), back, owner, Lookup.ISNULL, kept);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.oxyde.codec.OrderBy;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.RawIr;
 import io.oxyde.codec.SelectIr;
+import io.oxyde.codec.SelectMode;
 import io.oxyde.codec.SetOperation;
 import io.oxyde.codec.UpdateIr;
 import io.oxyde.codec.Value;
@@ -166,6 +167,12 @@ public final class IrValidator {
         for (int i = 0; i < s.setOperations().size(); i++) {
             path.setIndex(i);
             SetOperation op = s.setOperations().get(i);
+            if (i > 0 && !op.operator().combinesWith(s.setOperations().get(i - 1).operator())) {
+                path.key(K_OP);
+                throw path.error("\"" + op.operator().wireName() + "\" cannot follow \""
+                        + s.setOperations().get(i - 1).operator().wireName() + "\": the dialects disagree on which binds"
+                        + " first; intersect and except combine only with themselves");
+            }
             path.key(K_QUERY);
             enter();
             select(op.query());
@@ -231,7 +238,7 @@ public final class IrValidator {
             path.index(0);
             identifier(a.column());
             path.setIndex(1);
-            expr(a.value());
+            expr(a.value(), false);
             path.pop();
         }
         path.pop().pop();
@@ -243,7 +250,8 @@ public final class IrValidator {
         identifiers(K_RETURNING, u.returning());
     }
 
-    private void expr(Expr e) {
+    /** An expression; {@code sources}: whether columns may name a join alias (filters, not updates). */
+    private void expr(Expr e, boolean sources) {
         enter();
         if (e instanceof Expr.Literal l) {
             path.key(K_VALUE);
@@ -251,15 +259,23 @@ public final class IrValidator {
             path.pop();
         } else if (e instanceof Expr.Column c) {
             identifier(K_NAME, c.name());
+            if (c.source() != null) {
+                if (!sources) {
+                    path.key(K_SOURCE);
+                    throw path.error("an update expression names columns of the updated table only, found source \""
+                            + c.source() + "\"");
+                }
+                identifier(K_SOURCE, c.source());
+            }
         } else if (e instanceof Expr.Binary b) {
             path.key(K_LEFT);
-            expr(b.left());
+            expr(b.left(), sources);
             path.pop().key(K_RIGHT);
-            expr(b.right());
+            expr(b.right(), sources);
             path.pop();
         } else {
             path.key(K_OPERAND);
-            expr(((Expr.Negate) e).operand());
+            expr(((Expr.Negate) e).operand(), sources);
             path.pop();
         }
         leave();
@@ -312,6 +328,20 @@ public final class IrValidator {
         if (r.sql().length() > MAX_SQL_BYTES / 3 && utf8Length(r.sql()) > MAX_SQL_BYTES) {
             throw path.error("raw SQL longer than " + MAX_SQL_BYTES + " bytes");
         }
+        int nul = r.sql().indexOf('\0');
+        if (nul >= 0) {
+            // PostgreSQL ends the connection on it (08P01); no database accepts it in SQL text
+            throw path.error("raw SQL holds a NUL character at index " + nul);
+        }
+        int lone = loneSurrogate(r.sql());
+        if (lone >= 0) {
+            throw path.error(String.format("raw SQL holds an unpaired surrogate U+%04X at index %d",
+                    (int) r.sql().charAt(lone), lone));
+        }
+        if (!holdsStatement(r.sql())) {
+            // SQLite's driver fails on it with internal errors ("statement has been finalized")
+            throw path.error("raw SQL holds no statement, only comments, whitespace or ';'");
+        }
         path.pop();
         path.key(K_PARAMS);
         values(r.params());
@@ -357,11 +387,53 @@ public final class IrValidator {
             children(and.children());
         } else if (node instanceof FilterNode.Or or) {
             children(or.children());
+        } else if (node instanceof FilterNode.Compare c) {
+            path.key(K_FIELD);
+            columnRef(c.field());
+            path.pop();
+            switch (c.lookup()) {
+                case EQ, NE, GT, GTE, LT, LTE -> { }
+                default -> {
+                    path.key(K_OP);
+                    throw path.error("compare takes eq, ne, gt, gte, lt or lte, found " + c.lookup().wireName());
+                }
+            }
+            path.key(K_EXPR);
+            expr(c.expr(), true);
+            path.pop();
+        } else if (node instanceof FilterNode.InSelect in) {
+            path.key(K_FIELD);
+            columnRef(in.field());
+            path.pop().key(K_QUERY);
+            inSelectQuery(in.query());
+            path.pop();
         } else {
             path.key(K_CHILD);
             filter(((FilterNode.Not) node).child());
             path.pop();
         }
+        leave();
+    }
+
+    /** The subquery of an {@code in_select}: a select of exactly one column, returning rows, unlocked. */
+    private void inSelectQuery(SelectIr q) {
+        int selected = q.columns().size() + q.aggregates().size();
+        for (Join j : q.joins()) {
+            selected += j.columns().size();
+        }
+        if (selected != 1) {
+            throw path.error("an in_select query selects exactly one column (columns, joined columns and aggregates),"
+                    + " found " + selected);
+        }
+        if (q.mode() != SelectMode.ROWS) {
+            throw path.error("an in_select query returns rows, found mode \"" + q.mode().wireName() + "\"");
+        }
+        if (q.lock() != null) {
+            path.key(K_LOCK);
+            throw path.error("an in_select query cannot lock rows");
+        }
+        enter();
+        select(q);
         leave();
     }
 
@@ -431,6 +503,30 @@ public final class IrValidator {
             throw path.error(String.format("text holds an unpaired surrogate U+%04X at index %d",
                     (int) s.charAt(lone), lone));
         }
+    }
+
+    /** Whether {@code sql} has anything but whitespace, {@code ;}, {@code --} and {@code /* *\/} comments. */
+    private static boolean holdsStatement(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == ';') {
+                i++;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return true; // an unterminated comment: let the database say what is wrong
+                }
+                i = end + 2;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the first unpaired surrogate in {@code s}, or -1. */

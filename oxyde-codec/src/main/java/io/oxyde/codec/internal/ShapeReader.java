@@ -127,6 +127,14 @@ public final class ShapeReader {
         return r.fail("unknown key \"" + key + "\"");
     }
 
+    /** {@code value}, which the map must have had under {@code key}. */
+    private <T> T required(T value, String key) {
+        if (value == null) {
+            throw missing(key);
+        }
+        return value;
+    }
+
     private ProtocolException missing(String key) {
         return r.fail("missing required key \"" + key + "\"");
     }
@@ -361,18 +369,7 @@ public final class ShapeReader {
                         operator = enumValue(SetOperator.fromWireName(s), "set operator", s);
                         break;
                     }
-                    case K_QUERY: {
-                        seen = once(seen, 1, key);
-                        r.enter();
-                        int qn = r.mapHeader();
-                        String type = type(qn);
-                        if (!"select".equals(type)) {
-                            throw typeError("a union part must be a select, found \"" + type + "\"");
-                        }
-                        query = select(qn);
-                        r.leave();
-                        break;
-                    }
+                    case K_QUERY: seen = once(seen, 1, key); query = nestedSelect("a union part"); break;
                     default:
                         path.pop();
                         throw unknownKey(key);
@@ -391,6 +388,19 @@ public final class ShapeReader {
         return out;
     }
 
+    /** A select nested in another node (a union part, a subquery), one level deeper. */
+    private SelectIr nestedSelect(String what) throws IOException {
+        r.enter();
+        int qn = r.mapHeader();
+        String type = type(qn);
+        if (!"select".equals(type)) {
+            throw typeError(what + " must be a select, found \"" + type + "\"");
+        }
+        SelectIr query = select(qn);
+        r.leave();
+        return query;
+    }
+
     // ------------------------------------------------------------------ filters
 
     private FilterNode filter() throws IOException {
@@ -403,6 +413,8 @@ public final class ShapeReader {
             case T_AND: node = new FilterNode.And(children(n)); break;
             case T_OR: node = new FilterNode.Or(children(n)); break;
             case T_NOT: node = not(n); break;
+            case T_IN_SELECT: node = inSelect(n); break;
+            case T_COMPARE: node = compare(n); break;
             default: throw typeError("unknown filter node type \"" + type + "\"");
         }
         r.leave();
@@ -419,12 +431,7 @@ public final class ShapeReader {
             path.key(key);
             switch (key) {
                 case K_FIELD: seen = once(seen, 0, key); field = columnRef(); break;
-                case K_OP: {
-                    seen = once(seen, 1, key);
-                    String s = name();
-                    lookup = enumValue(Lookup.fromWireName(s), "operator", s);
-                    break;
-                }
+                case K_OP: seen = once(seen, 1, key); lookup = operator(); break;
                 case K_VALUE: seen = once(seen, 2, key); value = value(); break;
                 default:
                     path.pop();
@@ -432,16 +439,7 @@ public final class ShapeReader {
             }
             path.pop();
         }
-        if (field == null) {
-            throw missing(K_FIELD);
-        }
-        if (lookup == null) {
-            throw missing(K_OP);
-        }
-        if (value == null) {
-            throw missing(K_VALUE);
-        }
-        return new FilterNode.Condition(field, lookup, value);
+        return new FilterNode.Condition(required(field, K_FIELD), required(lookup, K_OP), required(value, K_VALUE));
     }
 
     private List<FilterNode> children(int n) throws IOException {
@@ -469,6 +467,53 @@ public final class ShapeReader {
             throw missing(K_CHILDREN);
         }
         return children;
+    }
+
+    private Lookup operator() throws IOException {
+        String s = name();
+        return enumValue(Lookup.fromWireName(s), "operator", s);
+    }
+
+    private FilterNode compare(int n) throws IOException {
+        ColumnRef field = null;
+        Lookup lookup = null;
+        Expr expr = null;
+        boolean numeric = false;
+        long seen = 0;
+        for (int i = 1; i < n; i++) {
+            String key = key();
+            path.key(key);
+            switch (key) {
+                case K_FIELD: seen = once(seen, 0, key); field = columnRef(); break;
+                case K_OP: seen = once(seen, 1, key); lookup = operator(); break;
+                case K_EXPR: seen = once(seen, 2, key); expr = expr(); break;
+                case K_NUMERIC: seen = once(seen, 3, key); numeric = r.bool(); break;
+                default:
+                    path.pop();
+                    throw unknownKey(key);
+            }
+            path.pop();
+        }
+        return new FilterNode.Compare(required(field, K_FIELD), required(lookup, K_OP), required(expr, K_EXPR), numeric);
+    }
+
+    private FilterNode inSelect(int n) throws IOException {
+        ColumnRef field = null;
+        SelectIr query = null;
+        long seen = 0;
+        for (int i = 1; i < n; i++) {
+            String key = key();
+            path.key(key);
+            switch (key) {
+                case K_FIELD: seen = once(seen, 0, key); field = columnRef(); break;
+                case K_QUERY: seen = once(seen, 1, key); query = nestedSelect("an in_select query"); break;
+                default:
+                    path.pop();
+                    throw unknownKey(key);
+            }
+            path.pop();
+        }
+        return new FilterNode.InSelect(required(field, K_FIELD), required(query, K_QUERY));
     }
 
     private FilterNode not(int n) throws IOException {
@@ -664,22 +709,24 @@ public final class ShapeReader {
             }
             case T_COLUMN: {
                 String name = null;
+                String source = null;
+                long seen = 0;
                 for (int i = 1; i < n; i++) {
                     String key = key();
-                    if (!K_NAME.equals(key)) {
-                        throw unknownKey(key);
-                    }
                     path.key(key);
-                    if (name != null) {
-                        throw r.fail("duplicate key \"" + key + "\"");
+                    switch (key) {
+                        case K_NAME: seen = once(seen, 0, key); name = identifier(); break;
+                        case K_SOURCE: seen = once(seen, 1, key); source = identifier(); break;
+                        default:
+                            path.pop();
+                            throw unknownKey(key);
                     }
-                    name = identifier();
                     path.pop();
                 }
                 if (name == null) {
                     throw missing(K_NAME);
                 }
-                result = new Expr.Column(name);
+                result = new Expr.Column(source, name);
                 break;
             }
             case T_BINARY: {

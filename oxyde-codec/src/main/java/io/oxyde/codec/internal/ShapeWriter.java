@@ -85,6 +85,11 @@ public final class ShapeWriter {
     private static final byte[] N_CONDITION = EncodedNames.of(T_CONDITION);
     private static final byte[] N_NEG = EncodedNames.of(T_NEG);
     private static final byte[] N_NOT = EncodedNames.of(T_NOT);
+    private static final byte[] N_IN_SELECT = EncodedNames.of(T_IN_SELECT);
+    private static final byte[] N_COMPARE = EncodedNames.of(T_COMPARE);
+    private static final byte[] N_SOURCE = EncodedNames.of(K_SOURCE);
+    private static final byte[] N_EXPR = EncodedNames.of(K_EXPR);
+    private static final byte[] N_NUMERIC = EncodedNames.of(K_NUMERIC);
     private static final byte[] N_OP_RAW = EncodedNames.of("raw");
     private static final byte[][] LOCKS = names(LockMode.values());
     private static final byte[][] DIRECTIONS = names(Direction.values());
@@ -365,19 +370,28 @@ public final class ShapeWriter {
 
     private void filter(FilterNode node) throws IOException {
         if (node instanceof FilterNode.Condition c) {
-            p.packMapHeader(4);
-            name(N_TYPE);
-            name(N_CONDITION);
-            name(N_FIELD);
-            columnRef(c.field());
-            name(N_OP);
-            name(LOOKUPS[c.lookup().ordinal()]);
+            fieldAndOp(N_CONDITION, 4, c.field(), c.lookup());
             name(N_VALUE);
             value(c.value());
         } else if (node instanceof FilterNode.And and) {
             children(T_AND, and.children());
         } else if (node instanceof FilterNode.Or or) {
             children(T_OR, or.children());
+        } else if (node instanceof FilterNode.Compare c) {
+            fieldAndOp(N_COMPARE, c.numeric() ? 5 : 4, c.field(), c.lookup());
+            name(N_EXPR);
+            expr(c.expr());
+            if (c.numeric()) {
+                name(N_NUMERIC).packBoolean(true);
+            }
+        } else if (node instanceof FilterNode.InSelect in) {
+            p.packMapHeader(3);
+            name(N_TYPE);
+            name(N_IN_SELECT);
+            name(N_FIELD);
+            columnRef(in.field());
+            name(N_QUERY);
+            select(in.query());
         } else {
             p.packMapHeader(2);
             name(N_TYPE);
@@ -385,6 +399,17 @@ public final class ShapeWriter {
             name(N_CHILD);
             filter(((FilterNode.Not) node).child());
         }
+    }
+
+    /** The head of a condition-like node: map header, type, field and operator. */
+    private void fieldAndOp(byte[] type, int entries, ColumnRef field, Lookup lookup) throws IOException {
+        p.packMapHeader(entries);
+        name(N_TYPE);
+        name(type);
+        name(N_FIELD);
+        columnRef(field);
+        name(N_OP);
+        name(LOOKUPS[lookup.ordinal()]);
     }
 
     private void children(String type, List<FilterNode> children) throws IOException {
@@ -404,10 +429,13 @@ public final class ShapeWriter {
             name(N_VALUE);
             value(l.value());
         } else if (e instanceof Expr.Column c) {
-            p.packMapHeader(2);
+            p.packMapHeader(c.source() == null ? 2 : 3);
             name(N_TYPE);
             name(N_COLUMN);
             name(N_NAME).packString(c.name());
+            if (c.source() != null) {
+                name(N_SOURCE).packString(c.source());
+            }
         } else if (e instanceof Expr.Binary b) {
             p.packMapHeader(4);
             name(N_TYPE);

@@ -100,12 +100,17 @@ public final class WireFormat {
     // expressions
     public static final String K_NAME = "name";
     public static final String K_OPERAND = "operand";
+    public static final String K_SOURCE = "source";
+    public static final String K_EXPR = "expr";
+    public static final String K_NUMERIC = "numeric";
 
     // Filter node and expression types.
     public static final String T_CONDITION = "condition";
     public static final String T_AND = "and";
     public static final String T_OR = "or";
     public static final String T_NOT = "not";
+    public static final String T_IN_SELECT = "in_select";
+    public static final String T_COMPARE = "compare";
     public static final String T_VALUE = "value";
     public static final String T_COLUMN = "column";
     public static final String T_BINARY = "binary";

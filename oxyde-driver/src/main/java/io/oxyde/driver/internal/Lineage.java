@@ -45,6 +45,11 @@ public final class Lineage {
         boolean isTaken() {
             return taken.get();
         }
+
+        /** Takes the task away from whoever would run it; true if nobody had started it. */
+        boolean take() {
+            return taken.compareAndSet(false, true);
+        }
     }
 
     /** Records a driver future whose statement belongs to this chain. */

@@ -12,6 +12,7 @@ import io.oxyde.codec.RawIr;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.codec.WireQuery;
+import io.oxyde.driver.AcquireTimeout;
 import io.oxyde.driver.ConnectionLost;
 import io.oxyde.driver.ConstraintViolation;
 import io.oxyde.driver.DatabaseUrl;
@@ -40,8 +41,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -60,6 +64,11 @@ import javax.sql.DataSource;
 public final class ManagedPool implements Pool {
 
     private static final int PLAN_CACHE_LIMIT = 4096;
+    /**
+     * The plan cache's memory budget per pool. Counting entries alone let ~1,550 distinct
+     * messages of 4,000 slots (about 640 KB of plan each) fill a 1 GB heap.
+     */
+    static final long PLAN_CACHE_BYTES = 64L << 20;
     /** Prepared statements kept per connection (see {@link StatementCache}). */
     static final int STATEMENTS_PER_CONNECTION = 256;
 
@@ -75,6 +84,8 @@ public final class ManagedPool implements Pool {
     private final StatementRunner runner;
     private final StatementCache statementCache;
     private final ConcurrentHashMap<Object, RenderPlan> plans = new ConcurrentHashMap<>();
+    /** About how much heap the cached plans hold (see {@link RenderPlan#approximateBytes()}). */
+    private final AtomicLong planBytes = new AtomicLong();
     private final AtomicInteger openTransactions = new AtomicInteger();
     /** IR messages received since the pool opened (see {@link PoolStats#messages()}). */
     private final LongAdder messages = new LongAdder();
@@ -276,6 +287,27 @@ public final class ManagedPool implements Pool {
     public record BoundMessage(RenderedQuery query, QueryIr template) {
     }
 
+    /**
+     * Caches a plan within the cache's entry and byte budgets: when either would be exceeded,
+     * the cache starts again empty (shapes in use come back at once; a flood of one-off shapes
+     * cannot hold more than the budget).
+     */
+    private void keep(Object shape, RenderPlan plan) {
+        long bytes = plan.approximateBytes();
+        if (plans.size() >= PLAN_CACHE_LIMIT || planBytes.get() + bytes > PLAN_CACHE_BYTES) {
+            plans.clear();
+            planBytes.set(0);
+        }
+        if (plans.putIfAbsent(shape, plan) == null) {
+            planBytes.addAndGet(bytes);
+        }
+    }
+
+    /** About how much heap the cached plans hold now (for tests and monitoring). */
+    public long planCacheBytes() {
+        return planBytes.get();
+    }
+
     /** Decodes an IR message and binds it through the plan cache (shape → plan, then the values). */
     public BoundMessage bindMessage(byte[] bytes) {
         messages.increment();
@@ -294,12 +326,9 @@ public final class ManagedPool implements Pool {
                 planHits.increment();
             } else {
                 planMisses.increment();
-                plan = renderer.plan(wire.template(), dialect);
+                plan = renderer.uncachedPlan(wire.template(), dialect); // kept below, in this pool's own cache
                 if (wire.values().size() <= SqlRenderer.MAX_CACHED_SLOTS) { // huge plans are not kept (see there)
-                    if (plans.size() >= PLAN_CACHE_LIMIT) {
-                        plans.clear();
-                    }
-                    plans.put(wire.shape(), plan);
+                    keep(wire.shape(), plan);
                 }
             }
             String mismatch = plan.slotMismatch(wire.values());
@@ -394,6 +423,7 @@ public final class ManagedPool implements Pool {
         String sql = query.statements().get(0).sql();
         try {
             c = dataSource.getConnection();
+            work.acquired();
             if (query.statements().size() > 1) {
                 // a chunked bulk insert is all or nothing
                 c.setAutoCommit(false);
@@ -532,6 +562,9 @@ public final class ManagedPool implements Pool {
         if (lineage != null) {
             lineage.addRoot(result);
         }
+        if (executor == statements && executor.getActiveCount() >= executor.getMaximumPoolSize()) {
+            acquireDeadline(runnable, work, result, executor);
+        }
         try {
             executor.execute(runnable);
             if (lineage != null) {
@@ -550,6 +583,30 @@ public final class ManagedPool implements Pool {
             }
         }
         return result;
+    }
+
+    /**
+     * Bounds the wait of a statement that has to queue (every worker busy) by the acquire
+     * timeout, as HikariCP bounds the wait for a connection: at the deadline, a statement that
+     * has not started is taken out of the queue, and one waiting for a connection will not run
+     * when it gets one; either way the caller gets {@link AcquireTimeout} then. A statement
+     * that already has its connection is left alone, so a caller is never told of a timeout for
+     * a statement that ran. Idle workers mean no queue, and HikariCP's own timeout suffices, so
+     * the timer is only armed when the task will wait.
+     */
+    private <T> void acquireDeadline(Lineage.Claim task, Work work, CompletableFuture<T> result,
+                                     ThreadPoolExecutor executor) {
+        long millis = settings.acquireTimeout().toMillis();
+        ScheduledFuture<?> deadline = Timers.timer().schedule(() -> {
+            if (result.isDone() || !(task.take() || work.expireIfWaiting())) {
+                return;
+            }
+            result.completeExceptionally(new AcquireTimeout("no connection available within the acquire timeout of "
+                    + millis + " ms: every connection stayed busy while the statement waited ("
+                    + executor.getQueue().size() + " tasks queued, " + executor.getActiveCount() + " running)",
+                    name, null, null));
+        }, millis, TimeUnit.MILLISECONDS);
+        result.whenComplete((r, e) -> deadline.cancel(false));
     }
 
     /** Stops the executors and closes every connection. */

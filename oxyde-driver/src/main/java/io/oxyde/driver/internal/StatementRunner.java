@@ -18,11 +18,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -109,6 +111,21 @@ public final class StatementRunner {
         return new MutationResult(affected, keys, rows.isEmpty() && columns.isEmpty() ? EMPTY : new RowSet(columns, rows));
     }
 
+    /**
+     * A statement Oxyde timed out or the caller cancelled fails, whatever the JDBC driver
+     * answered: MariaDB's KILL QUERY makes {@code SLEEP} return 1 and {@code BENCHMARK} 0 as
+     * if they had finished, and passing that on would hand the caller made-up data.
+     */
+    private static void refuseIfStopped(Work work) throws SQLException {
+        if (work.timedOut()) {
+            throw new SQLTimeoutException("cancelled by Oxyde's statement timeout (the driver returned a result"
+                    + " for the cancelled statement; it is discarded)");
+        }
+        if (work.isCancelled()) {
+            throw new CancellationException("cancelled while running (the driver's result is discarded)");
+        }
+    }
+
     private ResultFrame runOne(Connection connection, SqlStatement s, RenderedQuery query, List<ValueKind> expected,
                                Work work, boolean fixedColumns) throws SQLException {
         ResultKind kind = query.resultKind();
@@ -131,6 +148,7 @@ public final class StatementRunner {
             }
             ResultFrame frame = execute(ps, s.sql(), kind, query.generatedKeyColumns(), expected,
                     fixedColumns ? lease : null);
+            refuseIfStopped(work);
             if (SQL_LOG.isDebugEnabled()) {
                 SQL_LOG.debug("[{}] {} µs, {} binds: {}", pool, (System.nanoTime() - start) / 1_000,
                         s.binds().size(), s.sql());
@@ -200,7 +218,12 @@ public final class StatementRunner {
         }
         for (int i = 0; i < binds.size(); i++) {
             refuseUnstorable(binds.get(i), i + 1);
-            Object o = JdbcValues.toJdbc(binds.get(i), dialect);
+            Object o;
+            try {
+                o = JdbcValues.toJdbc(binds.get(i), dialect);
+            } catch (IllegalArgumentException e) { // an array as a raw parameter: no dialect binds one
+                throw new InvalidQueryException("bind parameter " + (i + 1) + ": " + e.getMessage(), pool, e);
+            }
             if (o == null) {
                 ps.setNull(i + 1, Types.NULL);
             } else {

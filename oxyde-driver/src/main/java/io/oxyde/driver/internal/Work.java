@@ -14,9 +14,38 @@ public final class Work {
     private final Object lock = new Object();
     private Statement current;
     private boolean cancelled;
+    private boolean acquired;
     private volatile boolean timedOut;
     private volatile boolean interrupted;
     private volatile String sql;
+
+    /**
+     * The work got its connection; refuses (the caller closes the connection) if it was
+     * cancelled or its acquire deadline passed meanwhile, so nothing runs for a caller that was
+     * already told it failed.
+     */
+    public void acquired() {
+        synchronized (lock) {
+            if (cancelled) {
+                throw new CancellationException("cancelled, or its acquire deadline passed, before it got a connection");
+            }
+            acquired = true;
+        }
+    }
+
+    /**
+     * Called at the acquire deadline: if the work has no connection yet, it will never run
+     * ({@link #acquired} refuses) and this answers true; once it has one, false.
+     */
+    public boolean expireIfWaiting() {
+        synchronized (lock) {
+            if (acquired) {
+                return false;
+            }
+            cancelled = true;
+            return true;
+        }
+    }
 
     /** Registers the statement about to run; refuses if the work was already cancelled. */
     public void attach(Statement statement) {

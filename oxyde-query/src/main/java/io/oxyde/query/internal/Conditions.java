@@ -1,6 +1,7 @@
 package io.oxyde.query.internal;
 
 import io.oxyde.codec.FilterNode;
+import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Lookup;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Name;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -23,6 +27,8 @@ public final class Conditions {
     private final Binder binder;
     private final BiFunction<io.oxyde.codec.ColumnRef, String, Field<Object>> resolver;
     private final String place;
+    /** The table an UPDATE or DELETE writes, or {@code null}. */
+    private final String mutatedTable;
 
     /**
      * @param resolver maps a column reference to its field (plain columns in WHERE, aggregate
@@ -30,9 +36,25 @@ public final class Conditions {
      * @param place "filter of select on users" etc., for messages
      */
     public Conditions(Binder binder, BiFunction<io.oxyde.codec.ColumnRef, String, Field<Object>> resolver, String place) {
+        this(binder, resolver, place, null);
+    }
+
+    private Conditions(Binder binder, BiFunction<io.oxyde.codec.ColumnRef, String, Field<Object>> resolver, String place,
+                       String mutatedTable) {
         this.binder = binder;
         this.resolver = resolver;
         this.place = place;
+        this.mutatedTable = mutatedTable;
+    }
+
+    /**
+     * The conditions of an UPDATE or DELETE of {@code table}: on MySQL and MariaDB a subquery
+     * that reads that table is wrapped in a derived table, which they require (error 1093,
+     * "can't specify target table for update in FROM clause").
+     */
+    public static Conditions ofMutation(Binder binder, BiFunction<io.oxyde.codec.ColumnRef, String, Field<Object>> resolver,
+                                        String place, String table) {
+        return new Conditions(binder, resolver, place, table);
     }
 
     public Condition build(FilterNode node) {
@@ -62,6 +84,12 @@ public final class Conditions {
         }
         if (node instanceof FilterNode.Not not) {
             return DSL.not(build(not.child(), where + ".not"));
+        }
+        if (node instanceof FilterNode.InSelect in) {
+            return inSelect(in, where + ".in_select");
+        }
+        if (node instanceof FilterNode.Compare c) {
+            return compare(c, where);
         }
         return condition((FilterNode.Condition) node, where);
     }
@@ -136,6 +164,74 @@ public final class Conditions {
             default:
                 throw new RenderException(at + ": unknown lookup " + lookup);
         }
+    }
+
+    /** {@code field <op> expr}, column vs expression; {@code numeric} casts both sides on SQLite. */
+    private Condition compare(FilterNode.Compare c, String where) {
+        String at = where + " (" + c.field() + " " + c.lookup().wireName() + " expression)";
+        Field<Object> left = resolver.apply(c.field(), at);
+        Field<Object> right = Expressions.build(c.expr(), resolver, binder, at);
+        if (c.numeric() && binder.dialect() == Dialect.SQLITE) {
+            left = DSL.field("cast({0} as numeric)", Object.class, left);
+            right = DSL.field("cast({0} as numeric)", Object.class, right);
+        }
+        switch (c.lookup()) {
+            case EQ:
+                return left.eq(right);
+            case NE:
+                return left.isDistinctFrom(right);
+            case GT:
+                return left.gt(right);
+            case GTE:
+                return left.ge(right);
+            case LT:
+                return left.lt(right);
+            case LTE:
+                return left.le(right);
+            default:
+                throw new RenderException(at + ": compare takes eq, ne, gt, gte, lt or lte, not " + c.lookup().wireName());
+        }
+    }
+
+    /** {@code field IN (subquery)}; the subquery's binds join this statement's. */
+    private Condition inSelect(FilterNode.InSelect in, String where) {
+        String at = where + " (" + in.field() + " in select on " + in.query().table() + ")";
+        Field<Object> col = resolver.apply(in.field(), at);
+        Dialect d = binder.dialect();
+        if ((d == Dialect.MYSQL || d == Dialect.MARIADB) && (in.query().limit() != null || in.query().offset() != null)) {
+            throw new UnsupportedFeatureException("LIMIT/OFFSET in an IN subquery", d,
+                    "MySQL and MariaDB refuse LIMIT inside IN (...); filter the subquery instead of slicing it (" + at + ")");
+        }
+        Select<? extends Record1<Object>> sub = SelectCompiler.subquery(in.query(), binder, "subquery of " + at);
+        if (mutatedTable != null && (d == Dialect.MYSQL || d == Dialect.MARIADB) && reads(in.query(), mutatedTable)) {
+            Name derived = DSL.quotedName("oxyde_in");
+            String column = in.query().columns().isEmpty() ? in.query().aggregates().get(0).alias()
+                    : in.query().columns().get(0).column();
+            return col.in(DSL.select(DSL.field(DSL.quotedName("oxyde_in", column))).from(sub.asTable(derived)));
+        }
+        return col.in(sub);
+    }
+
+    /** Whether {@code s} (or a subquery or union part of it) reads {@code table}. */
+    private static boolean reads(SelectIr s, String table) {
+        if (s.table().equals(table) || s.joins().stream().anyMatch(j -> j.table().equals(table))
+                || s.setOperations().stream().anyMatch(op -> reads(op.query(), table))) {
+            return true;
+        }
+        return reads(s.filter(), table) || reads(s.having(), table);
+    }
+
+    private static boolean reads(FilterNode node, String table) {
+        if (node instanceof FilterNode.InSelect in) {
+            return reads(in.query(), table);
+        }
+        if (node instanceof FilterNode.And and) {
+            return and.children().stream().anyMatch(c -> reads(c, table));
+        }
+        if (node instanceof FilterNode.Or or) {
+            return or.children().stream().anyMatch(c -> reads(c, table));
+        }
+        return node instanceof FilterNode.Not not && reads(not.child(), table);
     }
 
     private Condition in(Field<Object> col, Value v, String at) {

@@ -5,7 +5,6 @@ import io.oxyde.codec.BulkUpdateIr;
 import io.oxyde.codec.BulkUpdateRow;
 import io.oxyde.codec.ConflictAction;
 import io.oxyde.codec.DeleteIr;
-import io.oxyde.codec.Expr;
 import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.OnConflict;
 import io.oxyde.codec.UpdateIr;
@@ -13,7 +12,6 @@ import io.oxyde.codec.Value;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.RenderException;
 import io.oxyde.query.UnsupportedFeatureException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +28,6 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.UpdateQuery;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 
 /** Translates INSERT, UPDATE, bulk UPDATE and DELETE IR into jOOQ statements. */
 public final class MutationCompiler {
@@ -144,12 +141,11 @@ public final class MutationCompiler {
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         for (int i = 0; i < ir.assignments().size(); i++) {
             Assignment a = ir.assignments().get(i);
-            set.put(DSL.field(DSL.quotedName(ir.table(), a.column())), expr(a.value(), ir.table(), b,
-                    description + " assignments[" + i + "] (" + a.column() + ")"));
+            set.put(DSL.field(DSL.quotedName(ir.table(), a.column())), Expressions.build(a.value(), scope::column, b, description + " assignments[" + i + "] (" + a.column() + ")"));
         }
         q.addValues(set);
         if (ir.filter() != null) {
-            q.addConditions(new Conditions(b, scope::column, "filter of " + description).build(ir.filter()));
+            q.addConditions(Conditions.ofMutation(b, scope::column, "filter of " + description, ir.table()).build(ir.filter()));
         }
         String suffix = returning(ir.returning(), b, "update … returning", b.dialect().supportsUpdateReturning(), q::setReturning);
         return b.finish(q, suffix);
@@ -191,7 +187,7 @@ public final class MutationCompiler {
         Scope scope = new Scope(ir.table(), description);
         DeleteWhereStep<Record> del = b.ctx().deleteFrom(DSL.table(DSL.quotedName(ir.table())));
         Condition where = ir.filter() == null ? DSL.noCondition()
-                : new Conditions(b, scope::column, "filter of " + description).build(ir.filter());
+                : Conditions.ofMutation(b, scope::column, "filter of " + description, ir.table()).build(ir.filter());
         DeleteConditionStep<Record> q = del.where(where);
         if (ir.returning().isEmpty()) {
             return b.finish(q);
@@ -243,38 +239,5 @@ public final class MutationCompiler {
         return sb.toString();
     }
 
-    /** An UPDATE right-hand side: a bound literal, a column, or arithmetic over them. */
-    static Field<Object> expr(Expr e, String table, Binder b, String at) {
-        if (e instanceof Expr.Literal l) {
-            return b.bind(l.value(), Transform.NONE, at);
-        }
-        if (e instanceof Expr.Column c) {
-            return DSL.field(DSL.quotedName(table, c.name()));
-        }
-        if (e instanceof Expr.Negate n) {
-            return expr(n.operand(), table, b, at).coerce(SQLDataType.NUMERIC).neg().coerce(Object.class);
-        }
-        Expr.Binary bin = (Expr.Binary) e;
-        Field<BigDecimal> left = expr(bin.left(), table, b, at).coerce(SQLDataType.NUMERIC);
-        Field<BigDecimal> right = expr(bin.right(), table, b, at).coerce(SQLDataType.NUMERIC);
-        Field<BigDecimal> out;
-        switch (bin.operator()) {
-            case ADD:
-                out = left.add(right);
-                break;
-            case SUB:
-                out = left.sub(right);
-                break;
-            case MUL:
-                out = left.mul(right);
-                break;
-            case DIV:
-                out = left.div(right);
-                break;
-            default:
-                throw new RenderException(at + ": unknown operator " + bin.operator());
-        }
-        return out.coerce(Object.class);
-    }
 
 }

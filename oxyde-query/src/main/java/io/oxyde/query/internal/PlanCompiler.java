@@ -187,8 +187,10 @@ public final class PlanCompiler {
             and.children().forEach(n -> filter(n, out));
         } else if (node instanceof FilterNode.Or or) {
             or.children().forEach(n -> filter(n, out));
-        } else {
-            filter(((FilterNode.Not) node).child(), out);
+        } else if (node instanceof FilterNode.InSelect in) {
+            select(in.query(), out);
+        } else if (node instanceof FilterNode.Not not) {
+            filter(not.child(), out);
         }
     }
 

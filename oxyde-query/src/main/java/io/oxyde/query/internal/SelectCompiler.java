@@ -14,6 +14,7 @@ import io.oxyde.codec.SetOperator;
 import io.oxyde.codec.Value;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.RenderException;
+import io.oxyde.query.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +23,11 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.OrderField;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.SelectFieldOrAsterisk;
 import org.jooq.SelectForUpdateStep;
+import org.jooq.SelectForUpdateWaitStep;
 import org.jooq.SelectHavingStep;
 import org.jooq.SelectJoinStep;
 import org.jooq.SelectLimitStep;
@@ -50,6 +53,12 @@ public final class SelectCompiler {
             return b.finish(b.ctx().select(DSL.field(DSL.exists(body))));
         }
         return b.finish(body);
+    }
+
+    /** A select of one column nested in another statement (IN subquery), bound through {@code b}. */
+    @SuppressWarnings("unchecked")
+    static Select<? extends Record1<Object>> subquery(SelectIr s, Binder b, String description) {
+        return (Select<? extends Record1<Object>>) select(s, b, description, false, false);
     }
 
     private static Select<?> select(SelectIr s, Binder b, String description, boolean lock, boolean part) {
@@ -121,7 +130,25 @@ public final class SelectCompiler {
             SetOperation op = s.setOperations().get(i);
             Select<Record> other = (Select<Record>) select(op.query(), b, "setOperations[" + i + "] (select on "
                     + op.query().table() + ") of " + description, false, true);
-            body = op.operator() == SetOperator.UNION ? body.union(other) : body.unionAll(other);
+            if (i > 0 && !op.operator().combinesWith(s.setOperations().get(i - 1).operator())) {
+                throw new RenderException("setOperations[" + i + "] of " + description + ": " + op.operator()
+                        + " cannot follow " + s.setOperations().get(i - 1).operator()
+                        + " (the dialects disagree on which binds first)");
+            }
+            switch (op.operator()) {
+                case UNION:
+                    body = body.union(other);
+                    break;
+                case UNION_ALL:
+                    body = body.unionAll(other);
+                    break;
+                case INTERSECT:
+                    body = body.intersect(other);
+                    break;
+                default:
+                    body = body.except(other);
+                    break;
+            }
         }
         boolean union = !s.setOperations().isEmpty();
         List<OrderField<?>> order = new ArrayList<>();
@@ -164,10 +191,36 @@ public final class SelectCompiler {
         } else if (offset != null) {
             limited = ordered.offset(limitField(offset));
         }
-        if (lock && s.lock() != null && d.supportsRowLocks()) {
-            return s.lock() == LockMode.UPDATE ? limited.forUpdate() : limited.forShare();
+        if (lock && s.lock() != null) {
+            return lock(limited, s.lock(), d, description);
         }
         return limited;
+    }
+
+    /**
+     * FOR UPDATE / FOR SHARE with NOWAIT or SKIP LOCKED. SQLite has no row locks: a plain lock
+     * is omitted (it locks the database file when writing), NOWAIT and SKIP LOCKED are refused,
+     * since skipping nothing would hand every worker the same rows.
+     */
+    private static Select<?> lock(SelectForUpdateStep<Record> select, LockMode mode, Dialect d, String description) {
+        if (!d.supportsRowLocks()) {
+            if (mode.waitMode() == LockMode.Wait.WAIT) {
+                return select;
+            }
+            throw new UnsupportedFeatureException((mode.shared() ? "FOR SHARE " : "FOR UPDATE ")
+                    + (mode.waitMode() == LockMode.Wait.NOWAIT ? "NOWAIT" : "SKIP LOCKED"), d, "SQLite has no row locks"
+                    + " (a writer locks the whole database); claim rows with an UPDATE, or use PostgreSQL, MySQL or"
+                    + " MariaDB (" + description + ")");
+        }
+        SelectForUpdateWaitStep<Record> locked = mode.shared() ? select.forShare() : select.forUpdate();
+        switch (mode.waitMode()) {
+            case NOWAIT:
+                return locked.noWait();
+            case SKIP_LOCKED:
+                return locked.skipLocked();
+            default:
+                return locked;
+        }
     }
 
     /** LIMIT/OFFSET are part of the template (not slots): bound as plan constants, never inlined. */

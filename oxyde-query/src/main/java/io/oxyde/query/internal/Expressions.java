@@ -1,0 +1,56 @@
+package io.oxyde.query.internal;
+
+import io.oxyde.codec.ColumnRef;
+import io.oxyde.codec.Expr;
+import io.oxyde.query.RenderException;
+import java.math.BigDecimal;
+import java.util.function.BiFunction;
+import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Translates an {@link Expr} (a bound literal, a column, arithmetic over them) into a jOOQ
+ * field: the right-hand side of an UPDATE assignment or of a filter's {@code compare}.
+ */
+final class Expressions {
+
+    private Expressions() {
+    }
+
+    /**
+     * @param columns resolves a column (its {@code source} a join alias or {@code null}) to its
+     *     quoted field, failing with a message naming the place
+     */
+    static Field<Object> build(Expr e, BiFunction<ColumnRef, String, Field<Object>> columns, Binder b, String at) {
+        if (e instanceof Expr.Literal l) {
+            return b.bind(l.value(), Transform.NONE, at);
+        }
+        if (e instanceof Expr.Column c) {
+            return columns.apply(new ColumnRef(c.source(), c.name()), at);
+        }
+        if (e instanceof Expr.Negate n) {
+            return build(n.operand(), columns, b, at).coerce(SQLDataType.NUMERIC).neg().coerce(Object.class);
+        }
+        Expr.Binary bin = (Expr.Binary) e;
+        Field<BigDecimal> left = build(bin.left(), columns, b, at).coerce(SQLDataType.NUMERIC);
+        Field<BigDecimal> right = build(bin.right(), columns, b, at).coerce(SQLDataType.NUMERIC);
+        Field<BigDecimal> out;
+        switch (bin.operator()) {
+            case ADD:
+                out = left.add(right);
+                break;
+            case SUB:
+                out = left.sub(right);
+                break;
+            case MUL:
+                out = left.mul(right);
+                break;
+            case DIV:
+                out = left.div(right);
+                break;
+            default:
+                throw new RenderException(at + ": unknown operator " + bin.operator());
+        }
+        return out.coerce(Object.class);
+    }
+}
