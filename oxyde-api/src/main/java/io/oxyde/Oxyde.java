@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * A database: the entry point of the API. {@code Oxyde.connect(url)} opens a connection pool
@@ -29,10 +30,16 @@ public final class Oxyde implements AutoCloseable {
 
     private final Target target;
     private final boolean owner;
+    private final AtomicGuard guard;
 
     private Oxyde(Target target, boolean owner) {
+        this(target, owner, null);
+    }
+
+    private Oxyde(Target target, boolean owner, AtomicGuard guard) {
         this.target = target;
         this.owner = owner;
+        this.guard = guard;
     }
 
     /** Opens the pool {@code "default"} on a database URL ({@code sqlite:app.db}, {@code postgresql://…}). */
@@ -53,6 +60,46 @@ public final class Oxyde implements AutoCloseable {
     }
 
     /**
+     * Opens the pool {@code name} over the application's own {@link DataSource} (for example
+     * the HikariCP pool a framework configured), with default settings; see
+     * {@link #connect(String, DataSource, Dialect, PoolSettings)}.
+     */
+    public static Oxyde connect(String name, DataSource dataSource, Dialect dialect) {
+        return connect(name, dataSource, dialect, PoolSettings.defaults());
+    }
+
+    /**
+     * Opens the pool {@code name} over the application's own {@link DataSource}: queries,
+     * transactions and the executors work exactly as with a URL, but the connections are
+     * borrowed from the data source, so the application keeps one pool for Oxyde and its other
+     * JDBC code. Of {@code settings} only what is not about connections applies (executor
+     * queue, statement and transaction timeouts, result limits); see
+     * {@code docs/connections.md}. The data source must hand out connections in auto-commit
+     * mode.
+     *
+     * <p>Closing the returned handle stops Oxyde's executors and rolls back its open
+     * transactions but leaves the data source open: the application created it, and closes it
+     * (after this handle).
+     *
+     * @param dialect the database behind the data source
+     */
+    public static Oxyde connect(String name, DataSource dataSource, Dialect dialect, PoolSettings settings) {
+        OxydeDriver driver = OxydeDriver.global();
+        driver.pools().init(name, dataSource, dialect, settings);
+        return new Oxyde(Target.pool(driver, name), true);
+    }
+
+    /**
+     * The same database with {@code guard} checked before every {@link #atomic} call (it
+     * replaces any earlier guard). The returned handle shares the pool, and closes it if this
+     * one would; integrations such as the Spring Boot starter use it to refuse transactions
+     * that would run beside a framework's own.
+     */
+    public Oxyde withAtomicGuard(AtomicGuard guard) {
+        return new Oxyde(target, owner, guard);
+    }
+
+    /**
      * A handle on a pool that is already open in the global registry (closing it does not close
      * the pool); {@code PoolNotFound} if there is none by that name.
      */
@@ -65,7 +112,7 @@ public final class Oxyde implements AutoCloseable {
      * {@code PoolNotFound} if there is none by that name.
      */
     public Oxyde using(String name) {
-        return new Oxyde(Target.pool(target.driver(), name), false);
+        return new Oxyde(Target.pool(target.driver(), name), false, guard);
     }
 
     /** The pool name. */
@@ -125,6 +172,13 @@ public final class Oxyde implements AutoCloseable {
      * from the start in a new transaction. {@link Tx#onCommit} callbacks run after the commit.
      */
     public <R> CompletableFuture<R> atomic(AtomicOptions options, Function<Tx, ? extends CompletionStage<R>> fn) {
+        if (guard != null) {
+            try {
+                guard.beforeAtomic(target.pool());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return attempt(options, fn, 0);
     }
 

@@ -303,6 +303,31 @@ class DocsExamplesTest {
         }
     }
 
+    private boolean inFrameworkTransaction;
+
+    private boolean frameworkTransactionActive() {
+        return inFrameworkTransaction;
+    }
+
+    @Test
+    void atomicGuard(@TempDir Path dir) {
+        try (Oxyde db = Oxyde.connect("guard_docs", "sqlite:" + dir.resolve("guard.db"))) {
+            // transactions: a guard beside a framework's transactions
+            Oxyde guarded = db.withAtomicGuard(pool -> {
+                if (frameworkTransactionActive()) {
+                    throw new IllegalStateException("atomic inside the framework's transaction on " + pool);
+                }
+            });
+
+            String ran = Oxyde.await(guarded.atomic(tx -> CompletableFuture.completedFuture("ran")));
+            assertThat(ran).isEqualTo("ran");
+            inFrameworkTransaction = true;
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Oxyde.await(guarded.atomic(tx ->
+                            CompletableFuture.completedFuture("never"))))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("atomic inside the framework's transaction on guard_docs");
+        }
+    }
+
     @AllDatabases
     void rawSql(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);

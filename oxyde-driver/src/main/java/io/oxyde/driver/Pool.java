@@ -1,6 +1,9 @@
 package io.oxyde.driver;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.oxyde.query.CacheStats;
 import io.oxyde.query.Dialect;
+import java.util.Optional;
 
 /**
  * A named, open connection pool as the registry hands it out: what it points at and how busy
@@ -25,4 +28,21 @@ public interface Pool {
 
     /** A snapshot of its connections and queues. */
     PoolStats stats();
+
+    /** A snapshot of its executor lanes: threads, queue depths and rejections. */
+    ExecutorStats executorStats();
+
+    /**
+     * Its render-plan cache, keyed by the shape of the IR messages: how often a message's shape
+     * was found already rendered (a low hit rate means queries keep changing shape, each
+     * costing a jOOQ render).
+     */
+    CacheStats planCacheStats();
+
+    /**
+     * The HikariCP pool Oxyde opened for this pool from a URL, for instrumentation (e.g.
+     * HikariCP's own metrics tracker); empty for an application's DataSource, whose owner
+     * configures and instruments it. Do not reconfigure or close it.
+     */
+    Optional<HikariDataSource> ownedHikariPool();
 }

@@ -1,13 +1,18 @@
 package io.oxyde.driver;
 
 import io.oxyde.driver.internal.ManagedPool;
+import io.oxyde.driver.internal.Observation;
 import io.oxyde.driver.internal.TransactionRegistry;
+import io.oxyde.query.Dialect;
 import io.oxyde.query.SqlRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * Named connection pools, the analogue of the original's global pool registry: a pool is
@@ -26,6 +31,7 @@ public final class PoolRegistry implements AutoCloseable {
     private final Object lifecycle = new Object();
     private final SqlRenderer renderer = new SqlRenderer();
     private final TransactionRegistry transactions = new TransactionRegistry();
+    private final List<StatementObserver> observers = new CopyOnWriteArrayList<>();
 
     /** The process-wide registry. */
     public static PoolRegistry global() {
@@ -42,12 +48,41 @@ public final class PoolRegistry implements AutoCloseable {
     public Pool init(String name, String url, PoolSettings settings) {
         Objects.requireNonNull(name, "name");
         DatabaseUrl parsed = DatabaseUrl.parse(url);
+        return register(name, s -> new ManagedPool(name, parsed, s, renderer), settings);
+    }
+
+    /**
+     * Opens a pool under {@code name} over the application's own {@link DataSource} (a
+     * HikariCP pool it configured, a container's pool…): Oxyde's executors, caches and
+     * transactions run on connections borrowed from it. Of {@code settings}, only what is not
+     * about the connections applies (executor queue, statement and transaction timeouts,
+     * result limits, and {@code maxConnections} to size the executors when the data source is
+     * not HikariCP). Connects once to check that the data source works and hands out
+     * connections in auto-commit mode.
+     *
+     * <p>Who closes what: {@link #close(String)} stops the executors and rolls back open
+     * transactions, but never closes the data source; the application that created it closes
+     * it, after the pool.
+     *
+     * @param dialect the database behind it ({@code MYSQL} is checked against the server and
+     *     becomes {@code MARIADB} where it is one)
+     * @throws PoolAlreadyExists if the name is taken
+     * @throws ConfigurationException if the data source cannot connect or has auto-commit off
+     */
+    public Pool init(String name, DataSource dataSource, Dialect dialect, PoolSettings settings) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(dialect, "dialect");
+        return register(name, s -> new ManagedPool(name, dataSource, dialect, s, renderer), settings);
+    }
+
+    private Pool register(String name, Function<PoolSettings, ManagedPool> open, PoolSettings settings) {
         synchronized (lifecycle) {
             if (pools.containsKey(name)) {
                 throw new PoolAlreadyExists(name);
             }
-            ManagedPool pool = new ManagedPool(name, parsed, settings == null ? PoolSettings.defaults() : settings,
-                    renderer);
+            ManagedPool pool = open.apply(settings == null ? PoolSettings.defaults() : settings);
+            pool.observe(Observation.all(observers));
             pools.put(name, pool);
             return pool;
         }
@@ -109,6 +144,34 @@ public final class PoolRegistry implements AutoCloseable {
         closeAll();
         if (this != GLOBAL) {
             transactions.close();
+        }
+    }
+
+    /**
+     * Registers an observer of every statement on every pool of this registry, open now or
+     * later (metrics, tracing; see {@link StatementObserver}). Several may be registered; each
+     * hears every statement.
+     *
+     * @return a handle whose {@code close()} unregisters it
+     */
+    public AutoCloseable observe(StatementObserver observer) {
+        Objects.requireNonNull(observer, "observer");
+        synchronized (lifecycle) {
+            observers.add(observer);
+            pushObservers();
+        }
+        return () -> {
+            synchronized (lifecycle) {
+                observers.remove(observer);
+                pushObservers();
+            }
+        };
+    }
+
+    private void pushObservers() {
+        StatementObserver all = Observation.all(observers);
+        for (ManagedPool pool : pools.values()) {
+            pool.observe(all);
         }
     }
 

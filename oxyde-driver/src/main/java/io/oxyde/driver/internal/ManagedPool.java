@@ -2,6 +2,7 @@ package io.oxyde.driver.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.oxyde.driver.ConfigurationException;
 import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.IrTemplate;
@@ -15,6 +16,7 @@ import io.oxyde.driver.AcquireTimeout;
 import io.oxyde.driver.ConnectionLost;
 import io.oxyde.driver.ConstraintViolation;
 import io.oxyde.driver.DatabaseUrl;
+import io.oxyde.driver.ExecutorStats;
 import io.oxyde.driver.InvalidQueryException;
 import io.oxyde.driver.OxydeException;
 import io.oxyde.driver.OxydeFuture;
@@ -23,6 +25,8 @@ import io.oxyde.driver.PoolSaturated;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.driver.PoolStats;
 import io.oxyde.driver.ProtocolError;
+import io.oxyde.driver.StatementObserver;
+import io.oxyde.query.CacheStats;
 import io.oxyde.query.Dialect;
 import io.oxyde.query.RenderPlan;
 import io.oxyde.query.RenderedQuery;
@@ -33,6 +37,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -43,6 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * One open pool: the HikariCP data source, the two bounded executors in front of it, the
@@ -67,9 +73,9 @@ public final class ManagedPool implements Pool {
     static final int STATEMENTS_PER_CONNECTION = 256;
 
     private final String name;
-    private final DatabaseUrl url;
+    private final String redactedUrl;
     private final PoolSettings settings;
-    private final HikariDataSource dataSource;
+    private final PoolConnections dataSource;
     private final Dialect dialect;
     private final int maxConnections;
     private final ThreadPoolExecutor statements;
@@ -83,15 +89,37 @@ public final class ManagedPool implements Pool {
     private final AtomicInteger openTransactions = new AtomicInteger();
     /** IR messages received since the pool opened (see {@link PoolStats#messages()}). */
     private final LongAdder messages = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder planHits = new LongAdder();
+    private final LongAdder planMisses = new LongAdder();
+    private volatile StatementObserver observer;
 
     public ManagedPool(String name, DatabaseUrl url, PoolSettings settings, SqlRenderer renderer) {
+        this(name, url.redacted(), url.dialect(), settings, renderer, DataSourceFactory.maxConnections(url, settings),
+                PoolConnections.owned(DataSourceFactory.create(name, url, settings)));
+    }
+
+    /**
+     * A pool over the application's own {@link DataSource}: the same executors, plan cache,
+     * statement runner and transactions, but the connections (their number, timeouts and
+     * driver properties) are the application's, and closing this pool leaves the data source
+     * open. The executors are sized to HikariCP's maximum pool size when the data source is
+     * HikariCP, else to {@code settings.maxConnections()} (10 when unset).
+     */
+    public ManagedPool(String name, DataSource external, Dialect dialect, PoolSettings settings, SqlRenderer renderer) {
+        this(name, describe(external), dialect, settings, renderer, externalSize(external, settings),
+                PoolConnections.external(external));
+    }
+
+    private ManagedPool(String name, String redactedUrl, Dialect declared, PoolSettings settings, SqlRenderer renderer,
+                        int maxConnections, PoolConnections connections) {
         this.name = name;
-        this.url = url;
+        this.redactedUrl = redactedUrl;
         this.settings = settings;
         this.renderer = renderer;
-        this.maxConnections = DataSourceFactory.maxConnections(url, settings);
-        this.dataSource = DataSourceFactory.create(name, url, settings);
-        this.dialect = detectDialect();
+        this.maxConnections = maxConnections;
+        this.dataSource = connections;
+        this.dialect = detectDialect(declared);
         this.statements = TaskExecutors.bounded("oxyde-" + name, maxConnections, settings.maxQueuedTasks());
         this.transactions = TaskExecutors.bounded("oxyde-" + name + "-tx", maxConnections,
                 Math.max(settings.maxQueuedTasks(), maxConnections));
@@ -100,17 +128,49 @@ public final class ManagedPool implements Pool {
                 statementCache);
     }
 
-    private Dialect detectDialect() {
-        if (url.dialect() != Dialect.MYSQL) {
-            return url.dialect();
+    private static int externalSize(DataSource external, PoolSettings settings) {
+        HikariDataSource hikari = PoolConnections.external(external).hikari();
+        if (hikari != null) {
+            return hikari.getMaximumPoolSize();
+        }
+        return settings.maxConnections() == null ? 10 : settings.maxConnections();
+    }
+
+    private static String describe(DataSource external) {
+        HikariDataSource hikari = PoolConnections.external(external).hikari();
+        if (hikari != null && hikari.getJdbcUrl() != null) {
+            return UrlParser.redact(hikari.getJdbcUrl());
+        }
+        return "application DataSource " + external.getClass().getName();
+    }
+
+    /**
+     * The dialect, asking the server whether {@code mysql} is MySQL or MariaDB. An application's
+     * data source is checked once here: it must connect, and hand out connections in
+     * auto-commit mode (statements outside transactions rely on it).
+     */
+    private Dialect detectDialect(Dialect declared) {
+        if (declared != Dialect.MYSQL && dataSource.owned()) {
+            return declared;
         }
         try (Connection c = dataSource.getConnection()) {
+            if (!dataSource.owned() && !c.getAutoCommit()) {
+                throw new ConfigurationException("autoCommit", "the DataSource for pool '" + name
+                        + "' hands out connections with auto-commit off; Oxyde runs statements outside atomic(...) "
+                        + "in auto-commit mode, so configure the pool with autoCommit=true");
+            }
+            if (declared != Dialect.MYSQL) {
+                return declared;
+            }
             DatabaseMetaData md = c.getMetaData();
             String product = (md.getDatabaseProductName() + " " + md.getDatabaseProductVersion()).toLowerCase(Locale.ROOT);
             return product.contains("mariadb") ? Dialect.MARIADB : Dialect.MYSQL;
         } catch (SQLException e) {
             dataSource.close();
-            throw ErrorClassifier.translate(e, Dialect.MYSQL, name, null, false);
+            throw ErrorClassifier.translate(e, declared, name, null, false);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
         }
     }
 
@@ -126,7 +186,7 @@ public final class ManagedPool implements Pool {
 
     @Override
     public String redactedUrl() {
-        return url.redacted();
+        return redactedUrl;
     }
 
     @Override
@@ -141,7 +201,7 @@ public final class ManagedPool implements Pool {
 
     @Override
     public PoolStats stats() {
-        HikariPoolMXBean mx = dataSource.getHikariPoolMXBean();
+        HikariPoolMXBean mx = dataSource.hikariCounters();
         int queued = statements.getQueue().size() + transactions.getQueue().size();
         if (mx == null) {
             return new PoolStats(0, 0, 0, 0, queued, openTransactions.get(), messages.sum());
@@ -150,12 +210,39 @@ public final class ManagedPool implements Pool {
                 mx.getThreadsAwaitingConnection(), queued, openTransactions.get(), messages.sum());
     }
 
+    @Override
+    public ExecutorStats executorStats() {
+        return new ExecutorStats(maxConnections, statements.getQueue().size(), transactions.getQueue().size(),
+                settings.maxQueuedTasks(), rejected.sum());
+    }
+
+    @Override
+    public Optional<HikariDataSource> ownedHikariPool() {
+        return dataSource.owned() ? Optional.of(dataSource.hikari()) : Optional.empty();
+    }
+
+    @Override
+    public CacheStats planCacheStats() {
+        return new CacheStats(planHits.sum(), planMisses.sum(), plans.size(), PLAN_CACHE_LIMIT);
+    }
+
+    /** Sets the observer every statement of this pool reports to ({@code null}: none). */
+    public void observe(StatementObserver observer) {
+        this.observer = observer;
+    }
+
+    /** The current observer, or {@code null}. */
+    public StatementObserver observer() {
+        return observer;
+    }
+
     /** The number of threads the executors currently have (for tests and monitoring). */
     public int liveThreads() {
         return statements.getPoolSize() + transactions.getPoolSize();
     }
 
-    public HikariDataSource dataSource() {
+    /** Where the connections come from (Oxyde's own HikariCP pool or the application's data source). */
+    public PoolConnections dataSource() {
         return dataSource;
     }
 
@@ -183,9 +270,12 @@ public final class ManagedPool implements Pool {
      * {@link io.oxyde.driver.OxydeDriver#execute(String, byte[], List)}).
      */
     public CompletableFuture<ResultFrame> executeMessage(byte[] bytes, List<ValueKind> expected) {
+        StatementObserver o = observer;
+        Object captured = Observation.capture(o);
         return submit(statements, work -> {
             BoundMessage m = bindMessage(bytes);
-            return runFresh(m.query(), expected, work, () -> IrCodec.decode(bytes), fixedColumns(m.template()));
+            return Observation.run(o, captured, this, m.template(), false, work,
+                    w -> runFresh(m.query(), expected, w, () -> IrCodec.decode(bytes), fixedColumns(m.template())));
         });
     }
 
@@ -232,7 +322,10 @@ public final class ManagedPool implements Pool {
         RenderPlan plan;
         try {
             plan = plans.get(wire.shape());
-            if (plan == null) {
+            if (plan != null) {
+                planHits.increment();
+            } else {
+                planMisses.increment();
                 plan = renderer.uncachedPlan(wire.template(), dialect); // kept below, in this pool's own cache
                 if (wire.values().size() <= SqlRenderer.MAX_CACHED_SLOTS) { // huge plans are not kept (see there)
                     keep(wire.shape(), plan);
@@ -478,6 +571,9 @@ public final class ManagedPool implements Pool {
                 lineage.queued(runnable); // a caller blocked in OxydeFuture.await may run it before a worker wakes
             }
         } catch (RejectedExecutionException e) {
+            if (!executor.isShutdown()) {
+                rejected.increment();
+            }
             result.completeExceptionally(executor.isShutdown()
                     ? io.oxyde.driver.PoolNotFound.closed(name)
                     : new PoolSaturated("pool '" + name + "' is saturated: " + executor.getQueue().size()

@@ -129,13 +129,18 @@ public final class StatementRunner {
     private ResultFrame runOne(Connection connection, SqlStatement s, RenderedQuery query, List<ValueKind> expected,
                                Work work, boolean fixedColumns) throws SQLException {
         ResultKind kind = query.resultKind();
+        JfrStatement jfr = new JfrStatement();
+        jfr.begin();
         long start = System.nanoTime();
         StatementCache.Lease lease = statements.lease(connection, s.sql(), keysOf(kind, query.generatedKeyColumns()),
                 query.generatedKeyColumns());
         PreparedStatement ps = lease.statement();
         ScheduledFuture<?> timer = null;
         boolean succeeded = false;
+        ResultFrame result = null;
+        Exception failure = null;
         try {
+            work.ranSql(s.sql());
             bind(ps, s.binds(), lease);
             work.attach(ps);
             if (statementTimeout != null) {
@@ -149,12 +154,14 @@ public final class StatementRunner {
                         s.binds().size(), s.sql());
             }
             succeeded = true;
+            result = frame;
             return frame;
         } catch (SQLException | RuntimeException e) {
             if (SQL_LOG.isDebugEnabled()) {
                 SQL_LOG.debug("[{}] failed after {} µs, {} binds: {} ({})", pool, (System.nanoTime() - start) / 1_000,
                         s.binds().size(), s.sql(), e.toString());
             }
+            failure = e;
             throw e;
         } finally {
             if (timer != null) {
@@ -165,7 +172,23 @@ public final class StatementRunner {
             if (dialect == Dialect.SQLITE && work.interruptedAStatement()) {
                 statements.discard(connection);
             }
+            if (jfr.shouldCommit()) {
+                record(jfr, s, result, failure);
+            }
         }
+    }
+
+    /** Fills and commits the JFR event (only when a recording wants it). */
+    private void record(JfrStatement jfr, SqlStatement s, ResultFrame result, Exception failure) {
+        jfr.pool = pool;
+        jfr.dialect = dialect.name();
+        jfr.sql = s.sql();
+        jfr.binds = s.binds().size();
+        jfr.succeeded = result != null;
+        jfr.error = failure == null ? null : failure.getClass().getName();
+        jfr.rows = result instanceof RowSet r ? r.rows().size()
+                : result instanceof MutationResult m ? m.affected() : -1;
+        jfr.commit();
     }
 
     private StatementCache.Keys keysOf(ResultKind kind, List<String> keyColumns) {

@@ -9,6 +9,7 @@ import io.oxyde.driver.ConnectionLost;
 import io.oxyde.driver.ConstraintViolation;
 import io.oxyde.driver.OxydeException;
 import io.oxyde.driver.OxydeFuture;
+import io.oxyde.driver.StatementObserver;
 import io.oxyde.driver.TransactionState;
 import io.oxyde.driver.TransactionStateException;
 import io.oxyde.driver.TxOptions;
@@ -99,40 +100,48 @@ public final class Transaction {
      * first failing row.
      */
     public CompletableFuture<ResultFrame> execute(byte[] message, List<ValueKind> expected) {
+        StatementObserver observer = pool.observer();
+        Object captured = Observation.capture(observer);
         return enqueue(false, work -> {
             ManagedPool.BoundMessage m = pool.bindMessage(message);
-            RenderedQuery q = m.query();
-            QueryIr template = m.template();
-            boolean bulk = InsertLocator.multiRow(template) != null;
-            Savepoint before = null;
-            try {
-                if (bulk) {
-                    before = connection.setSavepoint();
-                }
-                ResultFrame frame = pool.runner().run(connection, q, expected, work, ManagedPool.fixedColumns(template));
-                if (before != null) {
-                    connection.releaseSavepoint(before);
-                }
-                return frame;
-            } catch (SQLException e) {
-                OxydeException error = ErrorClassifier.inTransaction(ErrorClassifier.translate(e, pool.dialect(),
-                        pool.name(), q.statements().get(0).sql(), work.timedOut()), pool.dialect());
-                if (before != null && !(error instanceof ConnectionLost)) {
-                    try {
-                        connection.rollback(before);
-                        if (error instanceof ConstraintViolation) {
-                            // the rows themselves, decoded again on this failure path only
-                            InsertIr rows = InsertLocator.multiRow(IrCodec.decode(message));
-                            InsertLocator.locate(connection, rows, (ConstraintViolation) error, pool, work);
-                        }
-                        connection.releaseSavepoint(before);
-                    } catch (SQLException undo) {
-                        error.addSuppressed(undo);
-                    }
-                }
-                throw failIfLost(error);
-            }
+            return Observation.run(observer, captured, pool, m.template(), true, work,
+                    w -> runBound(m, message, expected, w));
         });
+    }
+
+    private ResultFrame runBound(ManagedPool.BoundMessage m, byte[] message, List<ValueKind> expected, Work work)
+            throws SQLException {
+        RenderedQuery q = m.query();
+        QueryIr template = m.template();
+        boolean bulk = InsertLocator.multiRow(template) != null;
+        Savepoint before = null;
+        try {
+            if (bulk) {
+                before = connection.setSavepoint();
+            }
+            ResultFrame frame = pool.runner().run(connection, q, expected, work, ManagedPool.fixedColumns(template));
+            if (before != null) {
+                connection.releaseSavepoint(before);
+            }
+            return frame;
+        } catch (SQLException e) {
+            OxydeException error = ErrorClassifier.inTransaction(ErrorClassifier.translate(e, pool.dialect(),
+                    pool.name(), q.statements().get(0).sql(), work.timedOut()), pool.dialect());
+            if (before != null && !(error instanceof ConnectionLost)) {
+                try {
+                    connection.rollback(before);
+                    if (error instanceof ConstraintViolation) {
+                        // the rows themselves, decoded again on this failure path only
+                        InsertIr rows = InsertLocator.multiRow(IrCodec.decode(message));
+                        InsertLocator.locate(connection, rows, (ConstraintViolation) error, pool, work);
+                    }
+                    connection.releaseSavepoint(before);
+                } catch (SQLException undo) {
+                    error.addSuppressed(undo);
+                }
+            }
+            throw failIfLost(error);
+        }
     }
 
     public CompletableFuture<Void> commit() {

@@ -17,6 +17,7 @@ public final class Work {
     private boolean acquired;
     private volatile boolean timedOut;
     private volatile boolean interrupted;
+    private volatile String sql;
 
     /**
      * The work got its connection; refuses (the caller closes the connection) if it was
@@ -54,6 +55,18 @@ public final class Work {
             }
             current = statement;
         }
+    }
+
+    /** Notes the SQL (placeholders, no values) of the first statement this work runs, for observers. */
+    public void ranSql(String text) {
+        if (sql == null) {
+            sql = text;
+        }
+    }
+
+    /** The SQL of the first statement this work ran, or {@code null}. */
+    public String sql() {
+        return sql;
     }
 
     /** The statement finished. */

@@ -2,6 +2,7 @@ package io.oxyde.testkit.internal;
 
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
+import io.oxyde.testkit.TestDatabases;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -90,20 +91,12 @@ public final class AllDatabasesExtension implements TestTemplateInvocationContex
 
         @Override
         public void beforeEach(ExtensionContext context) throws Exception {
-            ServerEndpoint server = null;
-            if (kind != DatabaseKind.SQLITE) {
-                ServerLocator.Located located = ServerLocator.locate(kind);
-                if (located.endpoint() == null) {
-                    throw unavailable(located.problem(), isCi());
-                }
-                server = located.endpoint();
-            }
-            context.getStore(NAMESPACE).put(kind, IsolatedDatabase.create(kind, server));
+            context.getStore(NAMESPACE).put(kind, StandaloneDatabases.open(kind));
         }
 
         @Override
         public void afterEach(ExtensionContext context) throws Exception {
-            IsolatedDatabase db = context.getStore(NAMESPACE).remove(kind, IsolatedDatabase.class);
+            TestDatabases.Owned db = context.getStore(NAMESPACE).remove(kind, TestDatabases.Owned.class);
             if (db != null) {
                 db.close();
             }
@@ -116,7 +109,7 @@ public final class AllDatabasesExtension implements TestTemplateInvocationContex
 
         @Override
         public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-            IsolatedDatabase db = extensionContext.getStore(NAMESPACE).get(kind, IsolatedDatabase.class);
+            TestDatabases.Owned db = extensionContext.getStore(NAMESPACE).get(kind, TestDatabases.Owned.class);
             if (db == null) {
                 throw new ParameterResolutionException("no " + kind.label() + " database was created for this test");
             }

@@ -2,6 +2,7 @@ package io.oxyde.testkit.internal;
 
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
+import io.oxyde.testkit.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * A {@link TestDatabase} created for one test invocation and dropped by {@link #close()}:
  * a temp-file SQLite database, a PostgreSQL schema, or a MariaDB database.
  */
-final class IsolatedDatabase implements TestDatabase, AutoCloseable {
+final class IsolatedDatabase implements TestDatabases.Owned {
 
     private final DatabaseKind kind;
     private final ServerEndpoint server;

@@ -1,0 +1,2 @@
+/** Tracing internals: the span-per-statement observer. */
+package io.oxyde.opentelemetry.internal;

@@ -1,0 +1,21 @@
+package io.oxyde.spring.internal;
+
+import io.oxyde.AtomicGuard;
+import io.oxyde.spring.SpringTransactionConflict;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Refuses {@code atomic} while Spring has an actual transaction bound to the calling thread.
+ * A thread-bound check is all Spring offers: {@code atomic} called later from a future's
+ * callback on another thread is not seen (and is then outside Spring's transaction anyway).
+ */
+public final class SpringTransactionGuard implements AtomicGuard {
+
+    @Override
+    public void beforeAtomic(String pool) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            String name = TransactionSynchronizationManager.getCurrentTransactionName();
+            throw new SpringTransactionConflict(pool, name == null ? "(unnamed)" : "'" + name + "'");
+        }
+    }
+}
