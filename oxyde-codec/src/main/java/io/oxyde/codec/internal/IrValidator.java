@@ -474,29 +474,47 @@ public final class IrValidator {
         if (mode == Mode.TEMPLATE) {
             throw path.error("a template holds parameter slots, found a " + v.kind() + " value");
         }
+        String problem = sizeProblem(v);
+        if (problem != null) {
+            throw path.error(problem);
+        }
         if (v instanceof Value.Text t) {
-            blob(t.value());
+            surrogates(t.value());
         } else if (v instanceof Value.Json j) {
-            blob(j.text());
-        } else if (v instanceof Value.Bytes b) {
-            if (b.value().length > MAX_BLOB_BYTES) {
-                throw path.error("bytes longer than " + MAX_BLOB_BYTES);
-            }
-        } else if (v instanceof Value.Decimal d) {
-            if (d.value().unscaledValue().bitLength() / 8 + 1 > MAX_DECIMAL_BYTES) {
-                throw path.error("decimal with more than " + MAX_DECIMAL_BYTES + " bytes of digits");
-            }
-            String problem = ValueCodec.decimalProblem(d.value());
-            if (problem != null) {
-                throw path.error(problem);
-            }
+            surrogates(j.text());
         }
     }
 
-    private void blob(String s) {
-        if (s.length() > MAX_BLOB_BYTES / 3 && utf8Length(s) > MAX_BLOB_BYTES) {
-            throw path.error("text longer than " + MAX_BLOB_BYTES + " bytes");
+    /**
+     * What puts a scalar value beyond the protocol's size and range limits (text, JSON and bytes
+     * length; decimal digits, scale and magnitude), or {@code null}: the one check for request
+     * values and result values alike.
+     */
+    public static String sizeProblem(Value v) {
+        if (v instanceof Value.Text t) {
+            return textTooLong(t.value());
         }
+        if (v instanceof Value.Json j) {
+            return textTooLong(j.text());
+        }
+        if (v instanceof Value.Bytes b) {
+            return b.value().length > MAX_BLOB_BYTES ? "bytes longer than " + MAX_BLOB_BYTES : null;
+        }
+        if (v instanceof Value.Decimal d) {
+            if (d.value().unscaledValue().bitLength() / 8 + 1 > MAX_DECIMAL_BYTES) {
+                return "decimal with more than " + MAX_DECIMAL_BYTES + " bytes of digits";
+            }
+            return ValueCodec.decimalProblem(d.value());
+        }
+        return null;
+    }
+
+    private static String textTooLong(String s) {
+        return s.length() > MAX_BLOB_BYTES / 3 && utf8Length(s) > MAX_BLOB_BYTES
+                ? "text longer than " + MAX_BLOB_BYTES + " bytes" : null;
+    }
+
+    private void surrogates(String s) {
         int lone = loneSurrogate(s);
         if (lone >= 0) {
             // not Unicode: UTF-8 cannot carry it, and every driver would store '?' in its place

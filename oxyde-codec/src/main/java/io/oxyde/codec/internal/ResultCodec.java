@@ -91,7 +91,7 @@ public final class ResultCodec {
             } else if (v instanceof Value.Param) {
                 throw path.error("a parameter slot is not a result value");
             } else {
-                String problem = outOfLimits(v);
+                String problem = IrValidator.sizeProblem(v);
                 if (problem != null) {
                     throw path.error(problem); // results obey the limits requests do: a receiver would refuse it
                 }
@@ -99,25 +99,6 @@ public final class ResultCodec {
             }
         }
         path.pop();
-    }
-
-    /** What puts a result value beyond the protocol's limits, or {@code null}. */
-    private static String outOfLimits(Value v) {
-        if (v instanceof Value.Decimal d) {
-            if (d.value().unscaledValue().bitLength() / 8 + 1 > WireFormat.MAX_DECIMAL_BYTES) {
-                return "decimal with more than " + WireFormat.MAX_DECIMAL_BYTES + " bytes of digits";
-            }
-            return ValueCodec.decimalProblem(d.value());
-        }
-        if (v instanceof Value.Bytes b && b.value().length > WireFormat.MAX_BLOB_BYTES) {
-            return "bytes longer than " + WireFormat.MAX_BLOB_BYTES;
-        }
-        String text = v instanceof Value.Text t ? t.value() : v instanceof Value.Json j ? j.text() : null;
-        if (text != null && text.length() > WireFormat.MAX_BLOB_BYTES / 3
-                && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > WireFormat.MAX_BLOB_BYTES) {
-            return "text longer than " + WireFormat.MAX_BLOB_BYTES + " bytes";
-        }
-        return null;
     }
 
     public static ResultFrame decode(byte[] input) {

@@ -87,6 +87,8 @@ public final class ManagedPool implements Pool {
     /** About how much heap the cached plans hold (see {@link RenderPlan#approximateBytes()}). */
     private final AtomicLong planBytes = new AtomicLong();
     private final AtomicInteger openTransactions = new AtomicInteger();
+    /** Statements running now, on a worker or on a waiting caller: whether a new one must queue. */
+    private final AtomicInteger runningStatements = new AtomicInteger();
     /** IR messages received since the pool opened (see {@link PoolStats#messages()}). */
     private final LongAdder messages = new LongAdder();
     private final LongAdder rejected = new LongAdder();
@@ -545,7 +547,11 @@ public final class ManagedPool implements Pool {
                 work.cancel();
             }
         });
+        boolean statement = executor == statements;
         Lineage.Claim runnable = new Lineage.Claim(() -> {
+            if (statement) {
+                runningStatements.incrementAndGet();
+            }
             try {
                 if (!result.isDone()) {
                     result.complete(task.run(work));
@@ -553,6 +559,9 @@ public final class ManagedPool implements Pool {
             } catch (Throwable e) {
                 result.completeExceptionally(ErrorClassifier.translate(e, dialect, name, null, work.timedOut()));
             } finally {
+                if (statement) {
+                    runningStatements.decrementAndGet();
+                }
                 if (after != null) {
                     after.run();
                 }
@@ -562,7 +571,7 @@ public final class ManagedPool implements Pool {
         if (lineage != null) {
             lineage.addRoot(result);
         }
-        if (executor == statements && executor.getActiveCount() >= executor.getMaximumPoolSize()) {
+        if (statement && runningStatements.get() >= maxConnections) { // (an O(1) read: no executor lock per statement)
             acquireDeadline(runnable, work, result, executor);
         }
         try {
