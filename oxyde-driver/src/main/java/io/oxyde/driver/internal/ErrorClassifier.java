@@ -8,6 +8,7 @@ import io.oxyde.driver.Deadlock;
 import io.oxyde.driver.ForeignKeyViolation;
 import io.oxyde.driver.NotNullViolation;
 import io.oxyde.driver.OxydeException;
+import io.oxyde.driver.ReadOnlyTransactionException;
 import io.oxyde.driver.SerializationFailure;
 import io.oxyde.driver.StatementTimeout;
 import io.oxyde.driver.UniqueViolation;
@@ -41,7 +42,7 @@ public final class ErrorClassifier {
 
     /** Which Oxyde class an SQL error belongs to. */
     public enum Kind {
-        UNIQUE, FOREIGN_KEY, NOT_NULL, CHECK, SERIALIZATION, DEADLOCK, TIMEOUT, CONNECTION_LOST, OTHER
+        UNIQUE, FOREIGN_KEY, NOT_NULL, CHECK, SERIALIZATION, DEADLOCK, TIMEOUT, CONNECTION_LOST, READ_ONLY, OTHER
     }
 
     /**
@@ -83,6 +84,9 @@ public final class ErrorClassifier {
                     return new StatementTimeout("statement timed out: " + msg, pool, sql, state, code, e);
                 case CONNECTION_LOST:
                     return new ConnectionLost("connection lost: " + msg, pool, sql, state, code, e);
+                case READ_ONLY:
+                    return new ReadOnlyTransactionException("read-only transaction or server refused a write: " + msg,
+                            pool, sql, state, code, e);
                 default:
                     return new DatabaseException(msg, pool, sql, state, code, e);
             }
@@ -137,8 +141,10 @@ public final class ErrorClassifier {
                     return Kind.NOT_NULL;
                 case "23514":
                     return Kind.CHECK;
-                case "40001":
+                case "40001": // also a hot standby's recovery conflict ("conflict with recovery")
                     return Kind.SERIALIZATION;
+                case "25006":
+                    return Kind.READ_ONLY;
                 case "40P01":
                     return Kind.DEADLOCK;
                 case "57014":
@@ -205,8 +211,17 @@ public final class ErrorClassifier {
             case 3819: // MySQL ER_CHECK_CONSTRAINT_VIOLATED
             case 4025: // MariaDB ER_CONSTRAINT_FAILED
                 return Kind.CHECK;
-            case 1213: // ER_LOCK_DEADLOCK
+            case 1213: // ER_LOCK_DEADLOCK; also Galera's certification failure / brute-force abort
                 return Kind.DEADLOCK;
+            case 1792: // MySQL ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
+            case 1836: // MySQL ER_READ_ONLY_MODE
+                return Kind.READ_ONLY;
+            case 8002: // TiDB: SELECT FOR UPDATE transaction hit a write conflict; retry the transaction
+            case 8005: // TiDB: write conflict, txnStartTS is stale
+            case 8022: // TiDB: commit failed and rolled back; safe to retry the transaction
+            case 8028: // TiDB: the schema changed during the transaction
+            case 9007: // TiDB: write conflict in TiKV
+                return Kind.SERIALIZATION;
             case 3024: // MySQL max_execution_time exceeded
             case 1969: // MariaDB max_statement_time exceeded
             case 1205: // ER_LOCK_WAIT_TIMEOUT
