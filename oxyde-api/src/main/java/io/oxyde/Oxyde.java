@@ -6,6 +6,7 @@ import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.internal.query.Models;
 import io.oxyde.internal.query.Target;
+import io.oxyde.internal.routing.Router;
 import io.oxyde.query.Dialect;
 import java.time.Duration;
 import java.util.Map;
@@ -60,6 +61,37 @@ public final class Oxyde implements AutoCloseable {
     }
 
     /**
+     * Opens a named pool on a primary and pools on its read replicas, and routes between them:
+     * reads outside transactions to a replica, writes and {@code atomic} blocks to the primary,
+     * read-your-writes per handle, unhealthy replicas skipped (see {@link Replicas} and
+     * {@code docs/scale-out.md}). Closing the returned handle closes every pool it opened.
+     */
+    public static Oxyde connect(String name, String url, PoolSettings settings, Replicas replicas) {
+        OxydeDriver driver = OxydeDriver.global();
+        driver.pools().init(name, url, settings);
+        try {
+            Router.open(driver, name, replicas, settings == null ? PoolSettings.defaults() : settings);
+        } catch (RuntimeException e) {
+            driver.pools().close(name);
+            throw e;
+        }
+        return new Oxyde(Target.pool(driver, name), true);
+    }
+
+    /**
+     * The same database with read-your-writes tracked for this handle alone (one per request or
+     * unit of work): its reads go to the primary after <em>its</em> writes, not after every
+     * handle's. Without replicas it is simply the same database. Closing it closes nothing.
+     */
+    public Oxyde session() {
+        if (target.routing() == null) {
+            return new Oxyde(target, false, guard);
+        }
+        Target t = target;
+        return new Oxyde(new Target(t.driver(), t.pool(), null, t.dialect(), null, t.routing().fresh()), false, guard);
+    }
+
+    /**
      * Opens the pool {@code name} over the application's own {@link DataSource} (for example
      * the HikariCP pool a framework configured), with default settings; see
      * {@link #connect(String, DataSource, Dialect, PoolSettings)}.
@@ -109,10 +141,12 @@ public final class Oxyde implements AutoCloseable {
 
     /**
      * Another open database by name, e.g. a read replica (closing it does not close the pool);
-     * {@code PoolNotFound} if there is none by that name.
+     * {@code PoolNotFound} if there is none by that name. On a database with {@link Replicas},
+     * {@code "primary"} and {@code "replica"} pin this handle's statements to the primary or a
+     * replica.
      */
     public Oxyde using(String name) {
-        return new Oxyde(Target.pool(target.driver(), name), false, guard);
+        return new Oxyde(target.using(name), false, guard);
     }
 
     /** The pool name. */
@@ -183,14 +217,16 @@ public final class Oxyde implements AutoCloseable {
     }
 
     private <R> CompletableFuture<R> attempt(AtomicOptions options, Function<Tx, ? extends CompletionStage<R>> fn, int n) {
-        CompletableFuture<R> result = target.driver().begin(target.pool(), options.toDriver()).thenCompose(id -> {
-            Target t = new Target(target.driver(), target.pool(), id, target.dialect(), new Target.Savepoints());
+        // with replicas: the primary, or a replica for a read-only block (docs/scale-out.md)
+        String on = target.routing() == null ? target.pool() : target.routing().poolForTransaction(options.isReadOnly());
+        CompletableFuture<R> result = target.driver().begin(on, options.toDriver()).thenCompose(id -> {
+            Target t = new Target(target.driver(), on, id, target.dialect(), new Target.Savepoints());
             Tx tx = new Tx(t, null);
             CompletableFuture<R> body = Transactions.invoke(fn, tx);
             if (options.timeout() != null) {
                 body = withTimeout(body, options.timeout());
             }
-            return Transactions.finish(target, id, body).thenApply(r -> {
+            return Transactions.finish(target, id, body).thenCompose(r -> Transactions.wrote(target, on, r)).thenApply(r -> {
                 tx.runCommitCallbacks();
                 return r;
             });
@@ -271,6 +307,10 @@ public final class Oxyde implements AutoCloseable {
     @Override
     public void close() {
         if (owner) {
+            Router router = Router.of(target.driver(), target.pool());
+            if (router != null) {
+                router.close();
+            }
             target.driver().pools().close(target.pool());
         }
     }

@@ -234,7 +234,7 @@ public final class Query<T> {
 
     /** The same query on another registered database (pool), outside any transaction. */
     public Query<T> using(String database) {
-        return with(core.copy(Target.pool(core.target.driver(), database)));
+        return with(core.copy(core.target.using(database)));
     }
 
     /** Rows as maps from these paths (which may cross FKs) to values; see {@link ValuesQuery}. */

@@ -26,8 +26,16 @@ final class Transactions {
         return pool.driver().begin(pool.pool(), options).thenCompose(id -> {
             Target tx = new Target(pool.driver(), pool.pool(), id, pool.dialect(), new Target.Savepoints());
             CompletableFuture<R> body = invoke(work, tx);
-            return finish(pool, id, body);
+            return finish(pool, id, body).thenCompose(r -> wrote(pool, pool.pool(), r));
         });
+    }
+
+    /** After a commit on the primary of a routed pool: the handle reads its writes (docs/scale-out.md). */
+    static <R> CompletableFuture<R> wrote(Target pool, String ranOn, R result) {
+        if (pool.routing() == null || !ranOn.equals(pool.routing().router().primary())) {
+            return CompletableFuture.completedFuture(result);
+        }
+        return pool.routing().wrote().thenApply(v -> result);
     }
 
     static <R> CompletableFuture<R> finish(Target pool, long id, CompletableFuture<R> body) {

@@ -179,7 +179,7 @@ public final class ValuesQuery<R> {
 
     /** The same query on another database. */
     public ValuesQuery<R> using(String database) {
-        return with(core.copy(Target.pool(core.target.driver(), database)));
+        return with(core.copy(core.target.using(database)));
     }
 
     /** The IR of this query. */

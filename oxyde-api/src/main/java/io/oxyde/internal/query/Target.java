@@ -5,6 +5,8 @@ import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.OxydeDriver;
+import io.oxyde.internal.routing.Router;
+import io.oxyde.internal.routing.Session;
 import io.oxyde.query.Dialect;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,12 +19,31 @@ import java.util.function.Function;
  *
  * @param savepoints the transaction's savepoint counter ({@code null} outside a transaction),
  *                   so helpers such as getOrCreate can protect one statement
+ * @param routing    the handle's replica routing ({@code null} when the pool has no replicas,
+ *                   and inside transactions): which pool each statement outside a transaction uses
  */
-public record Target(OxydeDriver driver, String pool, Long transactionId, Dialect dialect, Savepoints savepoints) {
+public record Target(OxydeDriver driver, String pool, Long transactionId, Dialect dialect, Savepoints savepoints,
+                     Session routing) {
 
-    /** A target on a pool, outside any transaction. */
+    /** A target without replica routing. */
+    public Target(OxydeDriver driver, String pool, Long transactionId, Dialect dialect, Savepoints savepoints) {
+        this(driver, pool, transactionId, dialect, savepoints, null);
+    }
+
+    /** A target on a pool, outside any transaction (routed when the pool has replicas). */
     public static Target pool(OxydeDriver driver, String pool) {
-        return new Target(driver, pool, null, driver.pools().get(pool).dialect(), null);
+        return new Target(driver, pool, null, driver.pools().get(pool).dialect(), null, Router.session(driver, pool));
+    }
+
+    /**
+     * The target of {@code using(name)}: on a routed pool, {@code "primary"} / {@code "replica"}
+     * pin this handle's statements (unless a pool has that name); otherwise the pool {@code name}.
+     */
+    public Target using(String name) {
+        if (routing != null && Session.isPin(name) && !driver.pools().contains(name)) {
+            return new Target(driver, pool, null, dialect, null, routing.pinned(name));
+        }
+        return pool(driver, name);
     }
 
     /** Whether statements run inside a transaction. */
@@ -32,12 +53,20 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
 
     /** Runs a query that returns rows, as an IR message (the one road to the driver). */
     public CompletableFuture<RowSet> query(QueryIr ir, List<ValueKind> kinds) {
+        if (routing != null && transactionId == null) {
+            return routing.read(ir, on -> run(ir, message -> driver.query(on, message, kinds)));
+        }
         return run(ir, message -> transactionId == null ? driver.query(pool, message, kinds)
                 : driver.query(transactionId, message, kinds));
     }
 
     /** Runs a write, as an IR message (the one road to the driver). */
     public CompletableFuture<MutationResult> mutate(QueryIr ir) {
+        if (routing != null && transactionId == null) {
+            // writes go to the primary (the pool itself); then this handle reads its writes
+            return run(ir, message -> driver.mutate(routing.router().primary(), message))
+                    .thenCompose(r -> routing.wrote().thenApply(v -> r));
+        }
         return run(ir, message -> transactionId == null ? driver.mutate(pool, message)
                 : driver.mutate(transactionId, message));
     }
