@@ -252,7 +252,7 @@ public final class Migrator {
         } catch (SQLException e) {
             throw new MigrationException("cannot open a connection to migrate: " + e.getMessage(), e);
         }
-        MigrationLock lock = new MigrationLock(dialect);
+        MigrationLock lock = new MigrationLock(dialect, source);
         try {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);

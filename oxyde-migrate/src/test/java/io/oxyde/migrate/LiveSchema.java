@@ -42,7 +42,7 @@ final class LiveSchema {
         try (ResultSet rs = c.getMetaData().getTables(catalog, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
-                if (!name.startsWith("sqlite_") && !name.equals("oxyde_migrations")) {
+                if (!name.startsWith("sqlite_") && !name.equals("oxyde_migrations") && !name.equals("oxyde_migration_lock")) {
                     out.add(name);
                 }
             }

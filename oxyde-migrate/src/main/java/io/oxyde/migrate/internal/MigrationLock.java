@@ -1,28 +1,215 @@
 package io.oxyde.migrate.internal;
 
+import io.oxyde.migrate.ConnectionSource;
 import io.oxyde.migrate.MigrationDialect;
 import io.oxyde.migrate.MigrationException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Serialises concurrent migrators on one database: a session advisory lock on PostgreSQL (keyed by
- * the current schema), GET_LOCK on MySQL/MariaDB (keyed by the database). SQLite needs none here:
- * each migration step runs in a BEGIN EXCLUSIVE transaction that re-reads the history.
+ * Serialises concurrent migrators on one database with a lock <em>row</em> in
+ * {@code oxyde_migration_lock}, held on a connection of its own (as Flyway does), so it holds behind
+ * a transaction-mode pooler (pgbouncer) where session advisory locks do not, and across a Galera
+ * cluster where {@code GET_LOCK} is node-local:
+ *
+ * <ul>
+ *   <li>PostgreSQL: {@code SELECT … FOR UPDATE} on the row, in a transaction kept open until the run
+ *       ends (a crashed migrator's transaction ends with its connection, and the lock with it);</li>
+ *   <li>MySQL / MariaDB / Galera: a committed lease ({@code holder}, {@code expires_at} in the
+ *       server's clock), taken by a conditional {@code UPDATE} and renewed every 15 s; a
+ *       certification conflict on Galera means another node took it first. A crashed migrator's
+ *       lease expires after 60 s.</li>
+ * </ul>
+ *
+ * <p>Without a second connection (a {@link ConnectionSource} over one caller-owned connection) it
+ * falls back to the session lock: a PostgreSQL advisory lock, or {@code GET_LOCK}. SQLite needs
+ * none here: each migration step runs in a BEGIN EXCLUSIVE transaction that re-reads the history.
  */
 public final class MigrationLock {
     private static final int PG_LOCK_CLASS = 0x0D1DE;
-    private static final int MYSQL_TIMEOUT_SECONDS = 600;
+    private static final int TIMEOUT_SECONDS = 600;
+    private static final int LEASE_SECONDS = 60;
+    private static final int RENEW_SECONDS = 15;
+    static final String TABLE = "oxyde_migration_lock";
 
     private final MigrationDialect dialect;
+    private final ConnectionSource source;
+    private final String holder = "oxyde-" + UUID.randomUUID();
+    private Connection lockConnection;
+    private ScheduledExecutorService renewer;
+    private boolean sessionLock;
 
     public MigrationLock(MigrationDialect dialect) {
+        this(dialect, null);
+    }
+
+    /** A lock that holds its row on a connection of its own from {@code source}. */
+    public MigrationLock(MigrationDialect dialect, ConnectionSource source) {
         this.dialect = dialect;
+        this.source = source;
     }
 
     public void acquire(Connection c) throws SQLException {
+        if (dialect == MigrationDialect.SQLITE) {
+            return;
+        }
+        Connection own = null;
+        if (source != null) {
+            try {
+                own = source.open();
+            } catch (SQLException e) {
+                own = null; // no second connection to be had (a pool of one): the session lock below
+            }
+        }
+        if (own == null || own == c) {
+            sessionLock = true;
+            acquireSessionLock(c);
+            return;
+        }
+        lockConnection = own;
+        try {
+            own.setAutoCommit(true);
+            createTable(own);
+            if (dialect == MigrationDialect.POSTGRES) {
+                own.setAutoCommit(false);
+                try (Statement s = own.createStatement()) {
+                    s.execute("SELECT id FROM " + TABLE + " WHERE id = 1 FOR UPDATE");
+                }
+            } else {
+                takeLease(own);
+            }
+        } catch (SQLException | RuntimeException e) {
+            closeLockConnection();
+            throw e;
+        }
+    }
+
+    private void createTable(Connection own) throws SQLException {
+        boolean pg = dialect == MigrationDialect.POSTGRES;
+        String create = "CREATE TABLE IF NOT EXISTS " + TABLE + " (id INTEGER PRIMARY KEY, holder VARCHAR(200), "
+                + "expires_at BIGINT NOT NULL DEFAULT 0)" + (pg ? "" : " ENGINE=InnoDB");
+        String seed = pg ? "INSERT INTO " + TABLE + " (id) VALUES (1) ON CONFLICT (id) DO NOTHING"
+                : "INSERT IGNORE INTO " + TABLE + " (id) VALUES (1)";
+        for (int attempt = 0; ; attempt++) {
+            try (Statement s = own.createStatement()) {
+                s.execute(create);
+                s.execute(seed);
+                return;
+            } catch (SQLException e) {
+                // two migrators creating the table at once: one loses a catalog race (PostgreSQL
+                // 23505 / 42P07) or a Galera certification (1213); the table is there after
+                if (attempt >= 5) {
+                    throw e;
+                }
+                sleep(50L * (attempt + 1));
+            }
+        }
+    }
+
+    private void takeLease(Connection own) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        String take = "UPDATE " + TABLE + " SET holder = ?, expires_at = UNIX_TIMESTAMP() + " + LEASE_SECONDS
+                + " WHERE id = 1 AND (holder IS NULL OR expires_at < UNIX_TIMESTAMP())";
+        while (true) {
+            try (PreparedStatement p = own.prepareStatement(take)) {
+                p.setString(1, holder);
+                if (p.executeUpdate() == 1 && holdsLease(own)) {
+                    break;
+                }
+            } catch (SQLException e) {
+                if (e.getErrorCode() != 1213) { // Galera: another node's lease won certification
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new MigrationException("could not get the migration lock (row " + TABLE + ") within "
+                        + TIMEOUT_SECONDS + " s: another migrator is still running");
+            }
+            sleep(100);
+        }
+        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "oxyde-migration-lock");
+            t.setDaemon(true);
+            return t;
+        });
+        renewer.scheduleWithFixedDelay(this::renew, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private boolean holdsLease(Connection own) throws SQLException {
+        try (PreparedStatement p = own.prepareStatement("SELECT holder FROM " + TABLE + " WHERE id = 1")) {
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && holder.equals(rs.getString(1));
+            }
+        }
+    }
+
+    private synchronized void renew() {
+        try (PreparedStatement p = lockConnection.prepareStatement("UPDATE " + TABLE
+                + " SET expires_at = UNIX_TIMESTAMP() + " + LEASE_SECONDS + " WHERE id = 1 AND holder = ?")) {
+            p.setString(1, holder);
+            p.executeUpdate();
+        } catch (SQLException ignored) {
+            // the next renewal tries again; the lease lasts four renewal periods
+        }
+    }
+
+    public void release(Connection c) throws SQLException {
+        if (dialect == MigrationDialect.SQLITE) {
+            return;
+        }
+        if (sessionLock) {
+            releaseSessionLock(c);
+            return;
+        }
+        try {
+            if (dialect == MigrationDialect.POSTGRES) {
+                lockConnection.rollback();
+                lockConnection.setAutoCommit(true);
+            } else {
+                renewer.shutdownNow();
+                synchronized (this) {
+                    try (PreparedStatement p = lockConnection.prepareStatement("UPDATE " + TABLE
+                            + " SET holder = NULL, expires_at = 0 WHERE id = 1 AND holder = ?")) {
+                        p.setString(1, holder);
+                        p.executeUpdate();
+                    }
+                }
+            }
+        } finally {
+            closeLockConnection();
+        }
+    }
+
+    private void closeLockConnection() {
+        if (renewer != null) {
+            renewer.shutdownNow();
+        }
+        if (lockConnection != null) {
+            try {
+                if (!lockConnection.getAutoCommit()) {
+                    lockConnection.rollback();
+                    lockConnection.setAutoCommit(true);
+                }
+            } catch (SQLException ignored) {
+                // the connection is going away
+            }
+            try {
+                source.release(lockConnection);
+            } catch (SQLException ignored) {
+                // nothing left to undo
+            }
+            lockConnection = null;
+        }
+    }
+
+    private void acquireSessionLock(Connection c) throws SQLException {
         if (dialect == MigrationDialect.POSTGRES) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_lock(" + PG_LOCK_CLASS + ", hashtext(current_schema()))");
@@ -30,16 +217,16 @@ public final class MigrationLock {
         } else if (dialect.isMySqlFamily()) {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT GET_LOCK(CONCAT('oxyde_migrate:', DATABASE()), "
-                         + MYSQL_TIMEOUT_SECONDS + ")")) {
+                         + TIMEOUT_SECONDS + ")")) {
                 if (!rs.next() || rs.getInt(1) != 1) {
                     throw new MigrationException("could not get the migration lock (GET_LOCK) within "
-                            + MYSQL_TIMEOUT_SECONDS + " s: another migrator is still running");
+                            + TIMEOUT_SECONDS + " s: another migrator is still running");
                 }
             }
         }
     }
 
-    public void release(Connection c) throws SQLException {
+    private void releaseSessionLock(Connection c) throws SQLException {
         if (dialect == MigrationDialect.POSTGRES) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_unlock(" + PG_LOCK_CLASS + ", hashtext(current_schema()))");
@@ -48,6 +235,15 @@ public final class MigrationLock {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT RELEASE_LOCK(CONCAT('oxyde_migrate:', DATABASE()))");
             }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException("interrupted while waiting for the migration lock");
         }
     }
 }

@@ -53,7 +53,8 @@ public final class SchemaReader {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
                 if (!name.startsWith("sqlite_") && !name.startsWith(SqliteDdl.REBUILD_PREFIX)
-                        && !name.equals(HistoryTable.NAME) && !name.equals(FailureLog.NAME)) {
+                        && !name.equals(HistoryTable.NAME) && !name.equals(FailureLog.NAME)
+                        && !name.equals(MigrationLock.TABLE)) {
                     out.add(name);
                 }
             }
