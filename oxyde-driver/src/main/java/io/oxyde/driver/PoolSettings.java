@@ -49,6 +49,7 @@ public final class PoolSettings {
     private final boolean rewriteBatchedStatements;
     private final boolean cachePrepStmts;
     private final boolean useServerPrepStmts;
+    private final boolean pooled;
     private final Map<String, String> driverProperties;
 
     private PoolSettings(Builder b) {
@@ -79,6 +80,7 @@ public final class PoolSettings {
         rewriteBatchedStatements = b.rewriteBatchedStatements;
         cachePrepStmts = b.cachePrepStmts;
         useServerPrepStmts = b.useServerPrepStmts;
+        pooled = b.pooled;
         driverProperties = Map.copyOf(b.driverProperties);
     }
 
@@ -121,6 +123,7 @@ public final class PoolSettings {
         b.rewriteBatchedStatements = rewriteBatchedStatements;
         b.cachePrepStmts = cachePrepStmts;
         b.useServerPrepStmts = useServerPrepStmts;
+        b.pooled = pooled;
         b.driverProperties.putAll(driverProperties);
         return b;
     }
@@ -263,6 +266,15 @@ public final class PoolSettings {
         return useServerPrepStmts;
     }
 
+    /**
+     * Whether the URL is a transaction-mode pooler (pgbouncer, a managed service's pooled
+     * endpoint): no server-side prepared statements ({@code prepareThreshold=0}) and no session
+     * state (isolation is set inside each transaction); see {@code docs/scale-out.md}.
+     */
+    public boolean pooled() {
+        return pooled;
+    }
+
     /** Extra JDBC driver properties, applied last (they override Oxyde's mappings). */
     public Map<String, String> driverProperties() {
         return driverProperties;
@@ -304,6 +316,7 @@ public final class PoolSettings {
         private boolean rewriteBatchedStatements = true;
         private boolean cachePrepStmts = true;
         private boolean useServerPrepStmts;
+        private boolean pooled;
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
 
         private Builder() {
@@ -457,6 +470,12 @@ public final class PoolSettings {
 
         public Builder cachePrepStmts(boolean b) {
             cachePrepStmts = b;
+            return this;
+        }
+
+        /** See {@link PoolSettings#pooled()}. */
+        public Builder pooled(boolean behindPooler) {
+            pooled = behindPooler;
             return this;
         }
 

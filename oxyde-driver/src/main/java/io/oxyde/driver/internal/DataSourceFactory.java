@@ -114,7 +114,11 @@ public final class DataSourceFactory {
         if (s.applicationName() != null) {
             p.setProperty("ApplicationName", s.applicationName());
         }
-        if (s.prepareThreshold() != null) {
+        if (s.pooled()) {
+            // a transaction-mode pooler hands each transaction any server connection: a statement
+            // prepared on one is unknown (or a name clash) on the next, so never prepare server-side
+            p.setProperty("prepareThreshold", "0");
+        } else if (s.prepareThreshold() != null) {
             p.setProperty("prepareThreshold", Integer.toString(s.prepareThreshold()));
         }
         if (s.preparedStatementCacheQueries() != null) {

@@ -75,6 +75,28 @@ public final class Transaction {
 
     /** Opens a transaction on {@code c}: isolation, read-only, then autocommit off. */
     static boolean configure(Connection c, TxOptions options, Dialect dialect) throws SQLException {
+        return configure(c, options, dialect, false);
+    }
+
+    /**
+     * {@link #configure(Connection, TxOptions, Dialect)}; behind a transaction-mode pooler
+     * ({@code pooled}) PostgreSQL's isolation is set inside the transaction instead of as session
+     * state (pgjdbc's setTransactionIsolation is a SET SESSION sent outside any transaction, which
+     * the pooler may run on a server connection another client gets next).
+     */
+    static boolean configure(Connection c, TxOptions options, Dialect dialect, boolean pooled) throws SQLException {
+        if (pooled && dialect == Dialect.POSTGRES) {
+            if (options.readOnly()) {
+                c.setReadOnly(true); // pgjdbc sends BEGIN READ ONLY: no session state
+            }
+            c.setAutoCommit(false);
+            if (options.isolation().jdbcLevel() >= 0) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION ISOLATION LEVEL " + options.isolation().name().replace('_', ' '));
+                }
+            }
+            return false;
+        }
         boolean sqliteReadOnly = false;
         if (options.isolation().jdbcLevel() >= 0 && dialect != Dialect.SQLITE) {
             c.setTransactionIsolation(options.isolation().jdbcLevel());

@@ -51,7 +51,7 @@ public final class TransactionRegistry {
             Connection c = pool.dataSource().getConnection();
             boolean sqliteReadOnly;
             try {
-                sqliteReadOnly = Transaction.configure(c, options, pool.dialect());
+                sqliteReadOnly = Transaction.configure(c, options, pool.dialect(), pool.settings().pooled());
             } catch (SQLException | RuntimeException e) {
                 c.close();
                 throw e;
