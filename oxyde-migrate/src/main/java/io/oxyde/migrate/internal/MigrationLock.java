@@ -15,18 +15,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Serialises concurrent migrators on one database with a lock <em>row</em> in
- * {@code oxyde_migration_lock}, held on a connection of its own (as Flyway does), so it holds behind
- * a transaction-mode pooler (pgbouncer) where session advisory locks do not, and across a Galera
- * cluster where {@code GET_LOCK} is node-local:
- *
- * <ul>
- *   <li>PostgreSQL: {@code SELECT … FOR UPDATE} on the row, in a transaction kept open until the run
- *       ends (a crashed migrator's transaction ends with its connection, and the lock with it);</li>
- *   <li>MySQL / MariaDB / Galera: a committed lease ({@code holder}, {@code expires_at} in the
- *       server's clock), taken by a conditional {@code UPDATE} and renewed every 15 s; a
- *       certification conflict on Galera means another node took it first. A crashed migrator's
- *       lease expires after 60 s.</li>
- * </ul>
+ * {@code oxyde_migration_lock}, on a connection of its own, so it holds behind a transaction-mode
+ * pooler (pgbouncer), where session advisory locks do not, and across a Galera cluster, where
+ * {@code GET_LOCK} is node-local: a committed <em>lease</em> ({@code holder}, {@code expires_at} in the
+ * server's clock) taken by a conditional {@code UPDATE … WHERE holder IS NULL OR expires_at < now},
+ * renewed every 15 s and cleared at the end; a crashed migrator's lease expires after 60 s. Waiting
+ * migrators poll with short autocommit statements, so none of them pins a pooler's server
+ * connection while it waits (a {@code SELECT … FOR UPDATE} held open does, and with two migrators
+ * on a pool of two server connections deadlocked in this project's pgbouncer test). On Galera, a conflict on
+ * the lease means another node took it first.
  *
  * <p>Without a second connection (a {@link ConnectionSource} over one caller-owned connection) it
  * falls back to the session lock: a PostgreSQL advisory lock, or {@code GET_LOCK}. SQLite needs
@@ -77,14 +74,7 @@ public final class MigrationLock {
         try {
             own.setAutoCommit(true);
             createTable(own);
-            if (dialect == MigrationDialect.POSTGRES) {
-                own.setAutoCommit(false);
-                try (Statement s = own.createStatement()) {
-                    s.execute("SELECT id FROM " + TABLE + " WHERE id = 1 FOR UPDATE");
-                }
-            } else {
-                takeLease(own);
-            }
+            takeLease(own);
         } catch (SQLException | RuntimeException e) {
             closeLockConnection();
             throw e;
@@ -115,8 +105,8 @@ public final class MigrationLock {
 
     private void takeLease(Connection own) throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        String take = "UPDATE " + TABLE + " SET holder = ?, expires_at = UNIX_TIMESTAMP() + " + LEASE_SECONDS
-                + " WHERE id = 1 AND (holder IS NULL OR expires_at < UNIX_TIMESTAMP())";
+        String take = "UPDATE " + TABLE + " SET holder = ?, expires_at = " + now() + " + " + LEASE_SECONDS
+                + " WHERE id = 1 AND (holder IS NULL OR expires_at < " + now() + ")";
         while (true) {
             try (PreparedStatement p = own.prepareStatement(take)) {
                 p.setString(1, holder);
@@ -124,7 +114,9 @@ public final class MigrationLock {
                     break;
                 }
             } catch (SQLException e) {
-                if (e.getErrorCode() != 1213) { // Galera: another node's lease won certification
+                // Galera: another node's lease won certification (1213); PostgreSQL behind a pooler
+                // never fails here, the second UPDATE waits for the first and then matches no row
+                if (e.getErrorCode() != 1213 && !"40001".equals(e.getSQLState())) {
                     throw e;
                 }
             }
@@ -142,6 +134,12 @@ public final class MigrationLock {
         renewer.scheduleWithFixedDelay(this::renew, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** The server's clock in whole seconds since the epoch. */
+    private String now() {
+        return dialect == MigrationDialect.POSTGRES ? "CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS BIGINT)"
+                : "UNIX_TIMESTAMP()";
+    }
+
     private boolean holdsLease(Connection own) throws SQLException {
         try (PreparedStatement p = own.prepareStatement("SELECT holder FROM " + TABLE + " WHERE id = 1")) {
             try (ResultSet rs = p.executeQuery()) {
@@ -152,7 +150,7 @@ public final class MigrationLock {
 
     private synchronized void renew() {
         try (PreparedStatement p = lockConnection.prepareStatement("UPDATE " + TABLE
-                + " SET expires_at = UNIX_TIMESTAMP() + " + LEASE_SECONDS + " WHERE id = 1 AND holder = ?")) {
+                + " SET expires_at = " + now() + " + " + LEASE_SECONDS + " WHERE id = 1 AND holder = ?")) {
             p.setString(1, holder);
             p.executeUpdate();
         } catch (SQLException ignored) {
@@ -169,17 +167,12 @@ public final class MigrationLock {
             return;
         }
         try {
-            if (dialect == MigrationDialect.POSTGRES) {
-                lockConnection.rollback();
-                lockConnection.setAutoCommit(true);
-            } else {
-                renewer.shutdownNow();
-                synchronized (this) {
-                    try (PreparedStatement p = lockConnection.prepareStatement("UPDATE " + TABLE
-                            + " SET holder = NULL, expires_at = 0 WHERE id = 1 AND holder = ?")) {
-                        p.setString(1, holder);
-                        p.executeUpdate();
-                    }
+            renewer.shutdownNow();
+            synchronized (this) {
+                try (PreparedStatement p = lockConnection.prepareStatement("UPDATE " + TABLE
+                        + " SET holder = NULL, expires_at = 0 WHERE id = 1 AND holder = ?")) {
+                    p.setString(1, holder);
+                    p.executeUpdate();
                 }
             }
         } finally {
