@@ -219,6 +219,9 @@ public final class Oxyde implements AutoCloseable {
     private <R> CompletableFuture<R> attempt(AtomicOptions options, Function<Tx, ? extends CompletionStage<R>> fn, int n) {
         // with replicas: the primary, or a replica for a read-only block (docs/scale-out.md)
         String on = target.routing() == null ? target.pool() : target.routing().poolForTransaction(options.isReadOnly());
+        // a connection lost before COMMIT was sent rolled the transaction back: safe to run again;
+        // lost during COMMIT, the outcome is unknown and it is never retried (docs/scale-out.md)
+        java.util.concurrent.atomic.AtomicBoolean committing = new java.util.concurrent.atomic.AtomicBoolean();
         CompletableFuture<R> result = target.driver().begin(on, options.toDriver()).thenCompose(id -> {
             Target t = new Target(target.driver(), on, id, target.dialect(), new Target.Savepoints());
             Tx tx = new Tx(t, null);
@@ -226,6 +229,7 @@ public final class Oxyde implements AutoCloseable {
             if (options.timeout() != null) {
                 body = withTimeout(body, options.timeout());
             }
+            body.whenComplete((r, e) -> committing.set(e == null));
             return Transactions.finish(target, id, body).thenCompose(r -> Transactions.wrote(target, on, r)).thenApply(r -> {
                 tx.runCommitCallbacks();
                 return r;
@@ -233,7 +237,8 @@ public final class Oxyde implements AutoCloseable {
         });
         return result.exceptionallyCompose(e -> {
             Throwable cause = unwrap(e);
-            if (n < options.retries() && cause instanceof OxydeException oe && oe.isRetryable()) {
+            boolean lostBeforeCommit = cause instanceof io.oxyde.driver.ConnectionLost && !committing.get();
+            if (n < options.retries() && cause instanceof OxydeException oe && (oe.isRetryable() || lostBeforeCommit)) {
                 long base = options.backoff().toMillis() << Math.min(n, 10);
                 long delay = base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
                 OxydeFuture<Void> backoff = new OxydeFuture<>(); // (so the retry stays part of the chain)
