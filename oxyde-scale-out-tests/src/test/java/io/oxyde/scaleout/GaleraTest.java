@@ -145,6 +145,27 @@ class GaleraTest {
     }
 
     @Test
+    void aMigrationCreatingATableWithoutAPrimaryKeyIsRefusedOnGalera() throws SQLException {
+        try (Connection c = galera.connect(2); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS so_galera_nopk");
+            s.execute("DROP TABLE IF EXISTS oxyde_migrations");
+        }
+        Migration noKey = Migration.of("0001_no_key", List.of(), List.of(new MigrationOperation.CreateTable(
+                io.oxyde.migrate.Table.named("so_galera_nopk").withColumn(io.oxyde.migrate.Column.of("v",
+                        io.oxyde.migrate.ColumnType.integer())))), Schema.empty());
+        Migrator migrator = new Migrator(() -> galera.connect(2), MigrationDialect.MARIADB, List.of(noKey));
+        org.assertj.core.api.Assertions.assertThatThrownBy(migrator::migrate)
+                .isInstanceOf(io.oxyde.migrate.MigrationException.class)
+                .hasMessageContaining("without a primary key");
+        try (Connection c = galera.connect(2); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.TABLES"
+                     + " WHERE TABLE_SCHEMA = 'test' AND TABLE_NAME = 'so_galera_nopk'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("nothing ran").isZero();
+        }
+    }
+
+    @Test
     void migrationsOnTwoNodesAtOnceRunOnceUnderTheClusterWideLock() throws Exception {
         try (Connection c = galera.connect(0); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS so_galera_migrated");

@@ -172,6 +172,9 @@ public final class MigrationSteps {
             Migration m = migrations.get(index);
             name = m.name();
             statements = render(m, index, forward);
+            if (forward && !fake && dialect.isMySqlFamily()) {
+                GaleraChecks.refuseTablesWithoutPrimaryKey(c, m);
+            }
             if (!fake) {
                 for (String sql : statements) {
                     if (JavaSteps.is(sql)) {
