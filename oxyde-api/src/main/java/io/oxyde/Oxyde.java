@@ -53,8 +53,16 @@ public final class Oxyde implements AutoCloseable {
         return connect(name, url, PoolSettings.defaults());
     }
 
-    /** Opens a named pool; see {@code docs/connections.md} for URLs and settings. */
+    /**
+     * Opens a named pool; see {@code docs/connections.md} for URLs and settings. A
+     * {@code replicas=host:port,…} parameter adds read replicas with the default routing of
+     * {@link Replicas} ({@code docs/scale-out.md}).
+     */
     public static Oxyde connect(String name, String url, PoolSettings settings) {
+        io.oxyde.internal.routing.ReplicaUrls.Split split = io.oxyde.internal.routing.ReplicaUrls.split(url);
+        if (split != null) {
+            return connect(name, split.primary(), settings, Replicas.of(split.replicas().toArray(new String[0])));
+        }
         OxydeDriver driver = OxydeDriver.global();
         driver.pools().init(name, url, settings);
         return new Oxyde(Target.pool(driver, name), true);

@@ -102,6 +102,20 @@ class ReplicaRoutingTest {
     }
 
     @Test
+    void theUrlFormNamesTheReplicas() {
+        String url = pg.primaryUrl() + "?replicas=127.0.0.1:" + pg.standbyPort();
+        try (Oxyde db = Oxyde.connect(PRIMARY, url)) {
+            assertThat(bodies(db)).containsExactly("seed");
+            assertThat(recorder.lastPool("select")).isEqualTo(REPLICA);
+            await(db.objects(Note.class).create(new Note(null, "url")));
+            assertThat(recorder.lastPool("insert")).isEqualTo(PRIMARY);
+            // the default read-your-writes window (one second) keeps this read on the primary
+            assertThat(bodies(db)).containsExactly("seed", "url");
+            assertThat(recorder.lastPool("select")).isEqualTo(PRIMARY);
+        }
+    }
+
+    @Test
     void aHandleReadsItsOwnWritesForTheWindowAndOtherHandlesDoNot() {
         try (Oxyde db = connect(Replicas.of(pg.standbyUrl()).readYourWrites(Duration.ofMillis(1500)))) {
             Oxyde other = db.session();
