@@ -304,7 +304,8 @@ final class Writes {
         FieldMeta pk = core.meta.primaryKey();
         keys.values = List.of(new QueryCore.ValueColumn(pk.name(), ColumnRef.of(pk.column()), pk));
         keys.eager().clear();
-        return core.target.query(keys.toIr(), keys.kinds()).thenCompose(rs -> {
+        // the keys to write come from the primary, never from a lagging replica
+        return core.target.primary().query(keys.toIr(), keys.kinds()).thenCompose(rs -> {
             CompletableFuture<Integer> chain = OxydeFuture.of(0);
             for (int from = 0; from < rs.rows().size(); from += 500) {
                 List<Value> ids = new ArrayList<>();
@@ -428,7 +429,8 @@ final class Writes {
         Query<T> match;
         T fresh;
         try {
-            match = base.filter(lookups);
+            // look up on the primary: a lagging replica would miss the row and make this create a duplicate
+            match = new Query<T>(base.core().copy(target.primary())).filter(lookups);
             fresh = build(type, lookups, defaults);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

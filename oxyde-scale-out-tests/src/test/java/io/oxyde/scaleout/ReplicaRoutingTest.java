@@ -102,6 +102,22 @@ class ReplicaRoutingTest {
     }
 
     @Test
+    void readsThatAWriteDependsOnComeFromThePrimary() {
+        try (Oxyde db = connect(Replicas.of(pg.standbyUrl()).readYourWrites(Duration.ZERO))) {
+            pg.pauseReplay();
+            await(db.objects(Note.class).create(new Note(null, "k")));
+            assertThat(bodies(db)).containsExactly("seed"); // the replica is stale
+            // getOrCreate looks up on the primary: it finds the row instead of creating a second one
+            assertThat(await(db.objects(Note.class).getOrCreate(Map.of("body", "k"), Map.of())).created()).isFalse();
+            // an UPDATE that first selects keys (limit) selects them on the primary
+            assertThat(await(db.objects(Note.class).filter("body", "k").limit(1).update(Map.of("body", "k2"))))
+                    .isEqualTo(1);
+            assertThat(await(db.using("primary").objects(Note.class).orderBy("id").all()))
+                    .extracting(Note::body).containsExactly("seed", "k2");
+        }
+    }
+
+    @Test
     void theUrlFormNamesTheReplicas() {
         String url = pg.primaryUrl() + "?replicas=127.0.0.1:" + pg.standbyPort();
         try (Oxyde db = Oxyde.connect(PRIMARY, url)) {

@@ -46,6 +46,15 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
         return pool(driver, name);
     }
 
+    /**
+     * This target with reads pinned to the primary, when it routes to replicas: for the reads a
+     * write depends on (the keys an UPDATE across relations selects first, getOrCreate's lookup).
+     */
+    public Target primary() {
+        return routing == null || transactionId != null ? this
+                : new Target(driver, pool, null, dialect, null, routing.pinned(Session.PRIMARY));
+    }
+
     /** Whether statements run inside a transaction. */
     public boolean inTransaction() {
         return transactionId != null;
