@@ -20,7 +20,8 @@ import java.util.Objects;
  *       the replica has replayed the write's WAL position;</li>
  *   <li>a replica that fails its health check (every {@link #healthCheckEvery(Duration)}) or a read
  *       with a lost connection is skipped until it answers again; a read it failed that way runs
- *       again on the primary;</li>
+ *       again on the primary; a replica that cannot be reached at connect time starts down and
+ *       is opened by a later check;</li>
  *   <li>{@code query.using("primary")} / {@code db.using("primary")} force the primary,
  *       {@code using("replica")} a replica.</li>
  * </ul>

@@ -264,6 +264,35 @@ class ReplicaRoutingTest {
         }
     }
 
+    @Test
+    void aReplicaDownAtConnectTimeIsOpenedWhenItComesUp() {
+        pg.stopStandby();
+        try (Oxyde db = connect(Replicas.of(pg.standbyUrl()).readYourWrites(Duration.ZERO)
+                .healthCheckEvery(Duration.ofMillis(100)))) {
+            try {
+                assertThat(bodies(db)).containsExactly("seed");
+                assertThat(recorder.lastPool("select")).isEqualTo(PRIMARY);
+                assertThat(io.oxyde.driver.OxydeDriver.global().pools().contains(REPLICA)).isFalse();
+            } finally {
+                pg.startStandby();
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!REPLICA.equals(recorder.lastPool("select"))) {
+                assertThat(System.nanoTime()).as("the replica is opened and used").isLessThan(end);
+                sleep(100);
+                assertThat(bodies(db)).containsExactly("seed");
+            }
+        }
+        assertThat(io.oxyde.driver.OxydeDriver.global().pools().contains(REPLICA)).as("closed with the handle").isFalse();
+    }
+
+    @Test
+    void aMalformedReplicaUrlFailsConnect() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> connect(Replicas.of("postgresql://")))
+                .isInstanceOf(io.oxyde.driver.ConfigurationException.class);
+        assertThat(io.oxyde.driver.OxydeDriver.global().pools().contains(PRIMARY)).isFalse();
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -3,6 +3,8 @@ package io.oxyde.internal.routing;
 import io.oxyde.Replicas;
 import io.oxyde.codec.RawIr;
 import io.oxyde.codec.RowSet;
+import io.oxyde.driver.ConfigurationException;
+import io.oxyde.driver.DatabaseUrl;
 import io.oxyde.driver.OxydeDriver;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.query.Dialect;
@@ -36,12 +38,18 @@ public final class Router implements AutoCloseable {
     /** One replica and what the health check last saw. */
     static final class Replica {
         final String pool;
-        volatile boolean up = true;
+        final String url;
+        /** Whether its pool is open (a replica down at connect time is opened by a later check). */
+        volatile boolean opened;
+        volatile boolean up;
         /** The last replay position read (PostgreSQL), or -1 when unknown. */
         volatile long replayed = -1;
 
-        Replica(String pool) {
+        Replica(String pool, String url, boolean opened) {
             this.pool = pool;
+            this.url = url;
+            this.opened = opened;
+            this.up = opened;
         }
     }
 
@@ -53,8 +61,12 @@ public final class Router implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final ScheduledExecutorService checker;
     private final Session shared;
+    private final PoolSettings replicaSettings;
+    private volatile boolean closed;
 
-    private Router(OxydeDriver driver, String primary, Dialect dialect, Replicas config, List<Replica> replicas) {
+    private Router(OxydeDriver driver, String primary, Dialect dialect, Replicas config, List<Replica> replicas,
+                   PoolSettings replicaSettings) {
+        this.replicaSettings = replicaSettings;
         this.driver = driver;
         this.primary = primary;
         this.dialect = dialect;
@@ -70,30 +82,32 @@ public final class Router implements AutoCloseable {
 
     /**
      * Opens the replicas' pools beside the already open primary pool {@code primary} and starts
-     * routing for it; on failure closes whatever it opened.
+     * routing for it. A replica URL that does not parse, or a replica of another dialect, fails
+     * at once (closing whatever was opened); a replica that cannot be reached is marked down and
+     * opened by a later health check.
      */
     public static Router open(OxydeDriver driver, String primary, Replicas config, PoolSettings primarySettings) {
         Objects.requireNonNull(config, "replicas");
         Dialect dialect = driver.pools().get(primary).dialect();
-        List<Replica> opened = new ArrayList<>();
+        for (String url : config.urls()) {
+            DatabaseUrl.parse(url); // a malformed URL is a configuration error, never "down"
+        }
+        PoolSettings settings = config.replicaSettings() != null ? config.replicaSettings() : primarySettings;
+        List<Replica> replicas = new ArrayList<>();
         try {
-            PoolSettings settings = config.replicaSettings() != null ? config.replicaSettings() : primarySettings;
             for (int i = 0; i < config.urls().size(); i++) {
                 String name = primary + ".replica" + (i + 1);
-                driver.pools().init(name, config.urls().get(i), settings);
-                opened.add(new Replica(name));
-                Dialect d = driver.pools().get(name).dialect();
-                if (d != dialect) {
-                    throw new IllegalArgumentException("replica " + name + " is " + d + " but the primary is " + dialect);
-                }
+                String url = config.urls().get(i);
+                boolean opened = tryOpen(driver, name, url, settings, dialect);
+                replicas.add(new Replica(name, url, opened));
             }
         } catch (RuntimeException e) {
-            for (Replica r : opened) {
+            for (Replica r : replicas) {
                 driver.pools().close(r.pool);
             }
             throw e;
         }
-        Router router = new Router(driver, primary, dialect, config, List.copyOf(opened));
+        Router router = new Router(driver, primary, dialect, config, List.copyOf(replicas), settings);
         Key key = new Key(driver, primary);
         if (ROUTERS.putIfAbsent(key, router) != null) {
             router.closeReplicas();
@@ -102,6 +116,26 @@ public final class Router implements AutoCloseable {
         long every = config.healthCheckInterval().toNanos();
         router.checker.scheduleWithFixedDelay(router::checkAll, 0, every, TimeUnit.NANOSECONDS);
         return router;
+    }
+
+    /**
+     * Opens a replica's pool; false when the server cannot be reached (it stays down). A replica of
+     * another dialect than the primary is refused.
+     */
+    private static boolean tryOpen(OxydeDriver driver, String name, String url, PoolSettings settings, Dialect dialect) {
+        try {
+            driver.pools().init(name, url, settings);
+        } catch (ConfigurationException e) {
+            LOG.warn("replica {} cannot be reached; it stays down until a health check opens it: {}", name,
+                    e.getMessage());
+            return false;
+        }
+        Dialect d = driver.pools().get(name).dialect();
+        if (d != dialect) {
+            driver.pools().close(name);
+            throw new IllegalArgumentException("replica " + name + " is " + d + " but the primary is " + dialect);
+        }
+        return true;
     }
 
     /** The router of a primary pool, or {@code null} when the pool has no replicas. */
@@ -156,7 +190,7 @@ public final class Router implements AutoCloseable {
         int start = Math.floorMod(next.getAndIncrement(), n);
         for (int i = 0; i < n; i++) {
             Replica r = replicas.get((start + i) % n);
-            if (r.up && (minimumLsn <= 0 || r.replayed >= minimumLsn)) {
+            if (r.opened && r.up && (minimumLsn <= 0 || r.replayed >= minimumLsn)) {
                 return r.pool;
             }
         }
@@ -195,6 +229,22 @@ public final class Router implements AutoCloseable {
     }
 
     private CompletableFuture<Void> check(Replica r) {
+        if (!r.opened) {
+            synchronized (r) {
+                if (closed) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                try {
+                    r.opened = tryOpen(driver, r.pool, r.url, replicaSettings, dialect);
+                } catch (RuntimeException e) {
+                    LOG.error("replica {} refused: {}", r.pool, e.getMessage());
+                }
+                if (!r.opened) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                LOG.info("replica {} opened", r.pool);
+            }
+        }
         String sql = dialect == Dialect.POSTGRES ? "SELECT pg_last_wal_replay_lsn()::text" : "SELECT 1";
         Duration limit = config.healthCheckInterval().multipliedBy(3);
         if (limit.compareTo(Duration.ofSeconds(2)) < 0) {
@@ -227,6 +277,7 @@ public final class Router implements AutoCloseable {
     /** Stops routing and closes the replicas' pools (the primary's pool is its owner's to close). */
     @Override
     public void close() {
+        closed = true;
         ROUTERS.remove(new Key(driver, primary), this);
         checker.shutdownNow();
         closeReplicas();
@@ -234,7 +285,9 @@ public final class Router implements AutoCloseable {
 
     private void closeReplicas() {
         for (Replica r : replicas) {
-            driver.pools().close(r.pool);
+            synchronized (r) { // not while a health check is opening it
+                driver.pools().close(r.pool);
+            }
         }
     }
 
