@@ -98,7 +98,7 @@ public final class Router implements AutoCloseable {
             for (int i = 0; i < config.urls().size(); i++) {
                 String name = primary + ".replica" + (i + 1);
                 String url = config.urls().get(i);
-                boolean opened = tryOpen(driver, name, url, settings, dialect);
+                boolean opened = tryOpen(driver, name, url, settings, dialect, true);
                 replicas.add(new Replica(name, url, opened));
             }
         } catch (RuntimeException e) {
@@ -122,12 +122,17 @@ public final class Router implements AutoCloseable {
      * Opens a replica's pool; false when the server cannot be reached (it stays down). A replica of
      * another dialect than the primary is refused.
      */
-    private static boolean tryOpen(OxydeDriver driver, String name, String url, PoolSettings settings, Dialect dialect) {
+    private static boolean tryOpen(OxydeDriver driver, String name, String url, PoolSettings settings, Dialect dialect,
+                                   boolean first) {
         try {
             driver.pools().init(name, url, settings);
         } catch (ConfigurationException e) {
-            LOG.warn("replica {} cannot be reached; it stays down until a health check opens it: {}", name,
-                    e.getMessage());
+            if (first) {
+                LOG.warn("replica {} cannot be reached; it stays down until a health check opens it: {}", name,
+                        e.getMessage());
+            } else {
+                LOG.debug("replica {} still cannot be reached: {}", name, e.getMessage());
+            }
             return false;
         }
         Dialect d = driver.pools().get(name).dialect();
@@ -235,7 +240,7 @@ public final class Router implements AutoCloseable {
                     return CompletableFuture.completedFuture(null);
                 }
                 try {
-                    r.opened = tryOpen(driver, r.pool, r.url, replicaSettings, dialect);
+                    r.opened = tryOpen(driver, r.pool, r.url, replicaSettings, dialect, false);
                 } catch (RuntimeException e) {
                     LOG.error("replica {} refused: {}", r.pool, e.getMessage());
                 }
