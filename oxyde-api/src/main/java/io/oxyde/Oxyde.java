@@ -1,13 +1,13 @@
 package io.oxyde;
 
 import io.oxyde.driver.OxydeDriver;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.internal.query.Models;
 import io.oxyde.internal.query.Target;
 import io.oxyde.internal.routing.Router;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -19,6 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import io.oxyde.exception.NotFoundException;
+import io.oxyde.exception.TransactionTimeoutException;
+import io.oxyde.meta.ModelMeta;
 
 /**
  * A database: the entry point of the API. {@code Oxyde.connect(url)} opens a connection pool
@@ -245,7 +248,7 @@ public final class Oxyde implements AutoCloseable {
         });
         return result.exceptionallyCompose(e -> {
             Throwable cause = unwrap(e);
-            boolean lostBeforeCommit = cause instanceof io.oxyde.driver.ConnectionLost && !committing.get();
+            boolean lostBeforeCommit = cause instanceof io.oxyde.exception.ConnectionLostException && !committing.get();
             if (n < options.retries() && cause instanceof OxydeException oe && (oe.isRetryable() || lostBeforeCommit)) {
                 long base = options.backoff().toMillis() << Math.min(n, 10);
                 long delay = base + ThreadLocalRandom.current().nextLong(base / 2 + 1);
@@ -268,7 +271,7 @@ public final class Oxyde implements AutoCloseable {
             }
         });
         CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                .execute(() -> timed.completeExceptionally(new TransactionTimeout(target.pool(), timeout)));
+                .execute(() -> timed.completeExceptionally(new TransactionTimeoutException(target.pool(), timeout)));
         return timed;
     }
 

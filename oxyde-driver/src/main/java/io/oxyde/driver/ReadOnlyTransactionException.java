@@ -1,5 +1,7 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.DatabaseException;
+
 /**
  * The database refused a write because the transaction or the server is read-only (SQLSTATE
  * 25006: a {@code readOnly} transaction, or a PostgreSQL hot standby; MySQL 1792 / 1836). Not

@@ -3,7 +3,7 @@ package io.oxyde.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.driver.internal.ErrorClassifier;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
@@ -11,6 +11,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.DatabaseException;
+import io.oxyde.exception.DeadlockException;
+import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.SerializationFailureException;
 
 /**
  * SQLSTATE 25006 (a write in a read-only transaction) from the real servers, and the codes of
@@ -69,7 +73,7 @@ class ReadOnlyAndClusterCodesTest {
         for (int code : new int[] {8002, 8005, 8022, 8028, 9007}) {
             SQLException e = new SQLException("tidb says " + code, "HY000", code);
             OxydeException x = ErrorClassifier.translate(e, Dialect.MYSQL, "tidb", "UPDATE t SET v = ?", false);
-            assertThat(x).as("code %d", code).isInstanceOf(SerializationFailure.class);
+            assertThat(x).as("code %d", code).isInstanceOf(SerializationFailureException.class);
             assertThat(x.isRetryable()).isTrue();
         }
     }
@@ -80,7 +84,7 @@ class ReadOnlyAndClusterCodesTest {
         SQLException e = new SQLException("Deadlock found when trying to get lock; try restarting transaction",
                 "40001", 1213);
         OxydeException x = ErrorClassifier.translate(e, Dialect.MARIADB, "galera", "UPDATE t SET v = ?", false);
-        assertThat(x).isInstanceOf(Deadlock.class);
+        assertThat(x).isInstanceOf(DeadlockException.class);
         assertThat(x.isRetryable()).isTrue();
     }
 
@@ -88,6 +92,6 @@ class ReadOnlyAndClusterCodesTest {
     void recoveryConflictIsASerializationFailure() {
         SQLException e = new SQLException("canceling statement due to conflict with recovery", "40001", 0);
         assertThat(ErrorClassifier.translate(e, Dialect.POSTGRES, "replica", "SELECT 1", false))
-                .isInstanceOf(SerializationFailure.class);
+                .isInstanceOf(SerializationFailureException.class);
     }
 }

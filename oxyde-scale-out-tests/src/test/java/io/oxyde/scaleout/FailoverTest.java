@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.oxyde.AtomicOptions;
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Oxyde;
-import io.oxyde.Table;
-import io.oxyde.driver.ConnectionLost;
+import io.oxyde.annotation.Table;
+import io.oxyde.exception.ConnectionLostException;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.testkit.PostgresReplication;
 import java.sql.Connection;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Failover on a primary + standby of this test's own: pgjdbc's multi-host URL with
  * {@code targetServerType=primary}; the primary stops, the standby is promoted. In-flight work
- * fails with a typed {@link ConnectionLost}; {@code atomic(retries)} runs a transaction that lost
+ * fails with a typed {@link ConnectionLostException}; {@code atomic(retries)} runs a transaction that lost
  * its connection before COMMIT again, on the new primary; new work goes there too.
  */
 class FailoverTest {
@@ -63,7 +63,7 @@ class FailoverTest {
                 pg.stopPrimary();
                 pg.promoteStandby();
 
-                assertThatThrownBy(() -> await(plain)).isInstanceOf(ConnectionLost.class);
+                assertThatThrownBy(() -> await(plain)).isInstanceOf(ConnectionLostException.class);
                 assertThat(await(retried)).isGreaterThanOrEqualTo(2);
 
                 await(db.objects(Event.class).create(new Event(null, "after")));

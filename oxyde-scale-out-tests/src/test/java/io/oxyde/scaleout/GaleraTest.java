@@ -4,14 +4,14 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.AtomicOptions;
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Oxyde;
-import io.oxyde.Table;
-import io.oxyde.driver.Deadlock;
+import io.oxyde.annotation.Table;
+import io.oxyde.exception.DeadlockException;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.migrate.ConnectionSource;
 import io.oxyde.migrate.Migration;
-import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.MigrationRun;
 import io.oxyde.migrate.Migrator;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A real three-node Galera cluster: the same row updated on two nodes at once fails
- * certification on one of them (error 1213, a retryable {@link Deadlock}), {@code atomic(retries)}
+ * certification on one of them (error 1213, a retryable {@link DeadlockException}), {@code atomic(retries)}
  * runs the loser again, and no update is lost; the migration lock (a lease row) holds across nodes.
  */
 @ExtendWith(Servers.class)
@@ -119,13 +119,13 @@ class GaleraTest {
                 work.add(increment(a, AtomicOptions.defaults(), attempts));
                 work.add(increment(b, AtomicOptions.defaults(), attempts));
             }
-            List<Deadlock> failures = new ArrayList<>();
+            List<DeadlockException> failures = new ArrayList<>();
             int committed = 0;
             for (CompletableFuture<Integer> f : work) {
                 try {
                     await(f);
                     committed++;
-                } catch (Deadlock e) {
+                } catch (DeadlockException e) {
                     failures.add(e);
                 }
             }
@@ -151,11 +151,11 @@ class GaleraTest {
             s.execute("DROP TABLE IF EXISTS oxyde_migrations");
         }
         Migration noKey = Migration.of("0001_no_key", List.of(), List.of(new MigrationOperation.CreateTable(
-                io.oxyde.migrate.Table.named("so_galera_nopk").withColumn(io.oxyde.migrate.Column.of("v",
+                io.oxyde.migrate.TableDefinition.named("so_galera_nopk").withColumn(io.oxyde.migrate.ColumnDefinition.of("v",
                         io.oxyde.migrate.ColumnType.integer())))), Schema.empty());
-        Migrator migrator = new Migrator(() -> galera.connect(2), MigrationDialect.MARIADB, List.of(noKey));
+        Migrator migrator = new Migrator(() -> galera.connect(2), Dialect.MARIADB, List.of(noKey));
         org.assertj.core.api.Assertions.assertThatThrownBy(migrator::migrate)
-                .isInstanceOf(io.oxyde.migrate.MigrationException.class)
+                .isInstanceOf(io.oxyde.exception.MigrationException.class)
                 .hasMessageContaining("without a primary key");
         try (Connection c = galera.connect(2); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.TABLES"
@@ -182,7 +182,7 @@ class GaleraTest {
             for (int node = 0; node < 2; node++) {
                 int n = node;
                 ConnectionSource source = () -> galera.connect(n);
-                runs.add(two.submit(() -> new Migrator(source, MigrationDialect.MARIADB, migrations).migrate()));
+                runs.add(two.submit(() -> new Migrator(source, Dialect.MARIADB, migrations).migrate()));
             }
             int applied = 0;
             for (Future<MigrationRun> r : runs) {

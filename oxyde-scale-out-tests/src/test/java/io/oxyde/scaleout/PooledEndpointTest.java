@@ -4,14 +4,14 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.AtomicOptions;
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Oxyde;
-import io.oxyde.Table;
-import io.oxyde.driver.DatabaseException;
+import io.oxyde.annotation.Table;
+import io.oxyde.exception.DatabaseException;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.migrate.ConnectionSource;
 import io.oxyde.migrate.Migration;
-import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.MigrationRun;
 import io.oxyde.migrate.Migrator;
@@ -131,7 +131,7 @@ class PooledEndpointTest {
         try {
             List<Future<MigrationRun>> runs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                runs.add(two.submit(() -> new Migrator(source, MigrationDialect.POSTGRES, migrations).migrate()));
+                runs.add(two.submit(() -> new Migrator(source, Dialect.POSTGRES, migrations).migrate()));
             }
             List<MigrationRun> done = new ArrayList<>();
             for (Future<MigrationRun> r : runs) {

@@ -9,7 +9,7 @@ import io.oxyde.Oxyde;
 import io.oxyde.Replicas;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.driver.ReadOnlyTransactionException;
-import io.oxyde.driver.SerializationFailure;
+import io.oxyde.exception.SerializationFailureException;
 import io.oxyde.testkit.PostgresReplication;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -89,10 +89,10 @@ class RecoveryConflictTest {
             assertThat(n).isEqualTo(1);
             assertThat(attempts).hasValue(2);
             Throwable cause = firstFailure.get();
-            while (cause != null && !(cause instanceof SerializationFailure) && cause.getCause() != null) {
+            while (cause != null && !(cause instanceof SerializationFailureException) && cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            assertThat(cause).isInstanceOfSatisfying(SerializationFailure.class, e -> {
+            assertThat(cause).isInstanceOfSatisfying(SerializationFailureException.class, e -> {
                 assertThat(e.sqlState()).isEqualTo("40001");
                 assertThat(e.getMessage()).contains("conflict with recovery");
             });

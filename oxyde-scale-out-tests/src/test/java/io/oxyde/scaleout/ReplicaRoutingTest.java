@@ -4,10 +4,10 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.AtomicOptions;
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Oxyde;
 import io.oxyde.Replicas;
-import io.oxyde.Table;
+import io.oxyde.annotation.Table;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.driver.ReadOnlyTransactionException;
 import io.oxyde.driver.StatementEvent;
@@ -289,7 +289,7 @@ class ReplicaRoutingTest {
     @Test
     void aMalformedReplicaUrlFailsConnect() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> connect(Replicas.of("postgresql://")))
-                .isInstanceOf(io.oxyde.driver.ConfigurationException.class);
+                .isInstanceOf(io.oxyde.exception.ConfigurationException.class);
         assertThat(io.oxyde.driver.OxydeDriver.global().pools().contains(PRIMARY)).isFalse();
     }
 

@@ -7,7 +7,7 @@ import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.OxydeDriver;
 import io.oxyde.internal.routing.Router;
 import io.oxyde.internal.routing.Session;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;

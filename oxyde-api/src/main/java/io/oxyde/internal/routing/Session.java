@@ -3,9 +3,9 @@ package io.oxyde.internal.routing;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.RawIr;
 import io.oxyde.codec.SelectIr;
-import io.oxyde.driver.AcquireTimeout;
-import io.oxyde.driver.ConnectionLost;
-import io.oxyde.query.Dialect;
+import io.oxyde.exception.AcquireTimeoutException;
+import io.oxyde.exception.ConnectionLostException;
+import io.oxyde.dialect.Dialect;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -122,7 +122,7 @@ public final class Session {
         }
         return first.exceptionallyCompose(e -> {
             Throwable cause = unwrap(e);
-            if (cause instanceof ConnectionLost || cause instanceof AcquireTimeout) {
+            if (cause instanceof ConnectionLostException || cause instanceof AcquireTimeoutException) {
                 router.markDown(pool, cause);
                 return run.apply(router.primary());
             }

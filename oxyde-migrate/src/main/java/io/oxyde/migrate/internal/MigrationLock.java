@@ -1,8 +1,8 @@
 package io.oxyde.migrate.internal;
 
 import io.oxyde.migrate.ConnectionSource;
-import io.oxyde.migrate.MigrationDialect;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,25 +36,25 @@ public final class MigrationLock {
     private static final int RENEW_SECONDS = 15;
     static final String TABLE = "oxyde_migration_lock";
 
-    private final MigrationDialect dialect;
+    private final Dialect dialect;
     private final ConnectionSource source;
     private final String holder = "oxyde-" + UUID.randomUUID();
     private Connection lockConnection;
     private ScheduledExecutorService renewer;
     private boolean sessionLock;
 
-    public MigrationLock(MigrationDialect dialect) {
+    public MigrationLock(Dialect dialect) {
         this(dialect, null);
     }
 
     /** A lock that holds its row on a connection of its own from {@code source}. */
-    public MigrationLock(MigrationDialect dialect, ConnectionSource source) {
+    public MigrationLock(Dialect dialect, ConnectionSource source) {
         this.dialect = dialect;
         this.source = source;
     }
 
     public void acquire(Connection c) throws SQLException {
-        if (dialect == MigrationDialect.SQLITE) {
+        if (dialect == Dialect.SQLITE) {
             return;
         }
         Connection own = null;
@@ -82,7 +82,7 @@ public final class MigrationLock {
     }
 
     private void createTable(Connection own) throws SQLException {
-        boolean pg = dialect == MigrationDialect.POSTGRES;
+        boolean pg = dialect == Dialect.POSTGRES;
         String create = "CREATE TABLE IF NOT EXISTS " + TABLE + " (id INTEGER PRIMARY KEY, holder VARCHAR(200), "
                 + "expires_at BIGINT NOT NULL DEFAULT 0)" + (pg ? "" : " ENGINE=InnoDB");
         String seed = pg ? "INSERT INTO " + TABLE + " (id) VALUES (1) ON CONFLICT (id) DO NOTHING"
@@ -136,7 +136,7 @@ public final class MigrationLock {
 
     /** The server's clock in whole seconds since the epoch. */
     private String now() {
-        return dialect == MigrationDialect.POSTGRES ? "CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS BIGINT)"
+        return dialect == Dialect.POSTGRES ? "CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS BIGINT)"
                 : "UNIX_TIMESTAMP()";
     }
 
@@ -159,7 +159,7 @@ public final class MigrationLock {
     }
 
     public void release(Connection c) throws SQLException {
-        if (dialect == MigrationDialect.SQLITE) {
+        if (dialect == Dialect.SQLITE) {
             return;
         }
         if (sessionLock) {
@@ -203,7 +203,7 @@ public final class MigrationLock {
     }
 
     private void acquireSessionLock(Connection c) throws SQLException {
-        if (dialect == MigrationDialect.POSTGRES) {
+        if (dialect == Dialect.POSTGRES) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_lock(" + PG_LOCK_CLASS + ", hashtext(current_schema()))");
             }
@@ -220,7 +220,7 @@ public final class MigrationLock {
     }
 
     private void releaseSessionLock(Connection c) throws SQLException {
-        if (dialect == MigrationDialect.POSTGRES) {
+        if (dialect == Dialect.POSTGRES) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_unlock(" + PG_LOCK_CLASS + ", hashtext(current_schema()))");
             }
