@@ -55,8 +55,8 @@ public final class JdbcValues {
         if (v instanceof Value.Param p) {
             throw new IllegalArgumentException("slot " + p.index() + " is a template placeholder, not a value");
         }
-        if (v instanceof Value.Array) {
-            throw new IllegalArgumentException("an array value cannot be bound as one parameter on " + d);
+        if (v instanceof Value.Array list) { // a list column's value (raw SQL arrays are refused at render)
+            return ListValues.toJdbc(list, d);
         }
         v = toMicros(v);
         if (d == Dialect.POSTGRES && v instanceof Value.Timestamp ts && ts.value().getOffset().getTotalSeconds() != 0) {

@@ -39,6 +39,7 @@ public final class Lookups {
     private static final Set<Lookup> TEXT = EnumSet.of(Lookup.IEXACT, Lookup.CONTAINS, Lookup.ICONTAINS,
             Lookup.STARTSWITH, Lookup.ISTARTSWITH, Lookup.ENDSWITH, Lookup.IENDSWITH, Lookup.REGEX, Lookup.IREGEX);
     private static final Set<Lookup> DATE_PARTS = EnumSet.of(Lookup.YEAR, Lookup.MONTH, Lookup.DAY);
+    private static final Set<Lookup> LISTS = EnumSet.of(Lookup.CONTAINS, Lookup.OVERLAP, Lookup.LEN);
 
     private Lookups() {
     }
@@ -65,6 +66,9 @@ public final class Lookups {
         ValueKind kind = field.kind();
         if (field.json() || kind == ValueKind.JSON || kind == ValueKind.ARRAY || kind == ValueKind.BYTES) {
             set.remove(Lookup.IN);
+            if (kind == ValueKind.ARRAY && !field.json()) {
+                set.addAll(LISTS);
+            }
             return set;
         }
         if (kind != ValueKind.BOOL) {
@@ -99,7 +103,17 @@ public final class Lookups {
 
     /** The IR value of a filter operand for this field and lookup. */
     public static Value operand(Class<?> model, FieldMeta field, Lookup lookup, Object value) {
+        if (field.kind() == ValueKind.ARRAY && !field.json()
+                && (lookup == Lookup.CONTAINS || lookup == Lookup.OVERLAP)) {
+            // a list of the field's elements, bound as one list value
+            return ModelMapper.of(model).toValue(field.name(), items(model, field, lookup, value));
+        }
         switch (lookup) {
+            case LEN:
+                if (!(value instanceof Integer || value instanceof Long || value instanceof Short)) {
+                    throw wrongType(model, field, lookup.wireName(), value, "Integer");
+                }
+                return Value.of(((Number) value).longValue());
             case ISNULL:
                 if (!(value instanceof Boolean)) {
                     throw wrongType(model, field, "isnull", value, "Boolean");

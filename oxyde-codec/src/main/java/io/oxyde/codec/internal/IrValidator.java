@@ -371,6 +371,12 @@ public final class IrValidator {
                         throw path.error("isnull takes a bool, found " + v.kind());
                     }
                     break;
+                case OVERLAP:
+                    if (!(v instanceof Value.Array)) {
+                        throw path.error("overlap takes an array, found " + v.kind());
+                    }
+                    break;
+                case LEN:
                 case YEAR:
                 case MONTH:
                 case DAY:

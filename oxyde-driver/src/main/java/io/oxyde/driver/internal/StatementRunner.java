@@ -226,6 +226,8 @@ public final class StatementRunner {
             }
             if (o == null) {
                 ps.setNull(i + 1, Types.NULL);
+            } else if (o instanceof io.oxyde.query.ListValues.PgArrayLiteral a) {
+                ps.setObject(i + 1, a.literal(), Types.OTHER); // typed by the server from its context
             } else {
                 ps.setObject(i + 1, o);
             }

@@ -66,6 +66,25 @@ public final class Binder {
     }
 
     /**
+     * A {@code ?} fed by a column's value: a list ({@link Value.Array}, each element a slot) is
+     * bound as <em>one</em> parameter (see {@link io.oxyde.query.ListValues}); anything else as
+     * {@link #bind}.
+     */
+    public Field<Object> bindValue(Value value, String where) {
+        if (!(value instanceof Value.Array list)) {
+            return bind(value, Transform.NONE, where);
+        }
+        for (Value e : list.elements()) {
+            if (e instanceof Value.Array) {
+                throw new RenderException(where + ": a list element cannot itself be a list");
+            }
+        }
+        int id = specs.size();
+        specs.add(new BindSpec(-1, list, ValueKind.ARRAY, Transform.LIST, where));
+        return DSL.val(new TokenBinding.Token(id), TOKEN);
+    }
+
+    /**
      * The boolean of an {@code isnull} condition: a literal, or a structural slot whose value the
      * plan fixed for this variant.
      */

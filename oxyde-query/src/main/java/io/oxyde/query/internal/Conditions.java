@@ -138,6 +138,9 @@ public final class Conditions {
                 }
                 return lower(col).eq(binder.bind(v, Transform.LOWER, at).coerce(SQLDataType.VARCHAR));
             case CONTAINS:
+                if (v instanceof Value.Array) { // a list column holds every element
+                    return ListConditions.contains(binder, col, v, at);
+                }
                 return like(col, v, at, false, Transform.LIKE_CONTAINS, Transform.GLOB_CONTAINS);
             case STARTSWITH:
                 return like(col, v, at, false, Transform.LIKE_STARTS, Transform.GLOB_STARTS);
@@ -161,6 +164,10 @@ public final class Conditions {
             case REGEX:
             case IREGEX:
                 return regex(col, v, at, lookup == Lookup.IREGEX);
+            case OVERLAP:
+                return ListConditions.overlap(binder, col, v, at);
+            case LEN:
+                return ListConditions.len(binder, col, v, at);
             default:
                 throw new RenderException(at + ": unknown lookup " + lookup);
         }

@@ -11,6 +11,8 @@ import java.util.Locale;
 public enum Transform {
     /** The value as is. */
     NONE,
+    /** A list column's value: an array of slots bound together as one parameter ({@link io.oxyde.query.ListValues}). */
+    LIST,
     /** Lower-cased with {@link Locale#ROOT} (iexact on PostgreSQL/SQLite). */
     LOWER,
     /** LIKE pattern matching the text exactly (escaped, no wildcards), lower-cased (iexact on MySQL/MariaDB). */
@@ -34,6 +36,7 @@ public enum Transform {
     public Value apply(Value v, String where) {
         switch (this) {
             case NONE:
+            case LIST:
                 return v;
             case YEAR_START:
             case YEAR_END: {
