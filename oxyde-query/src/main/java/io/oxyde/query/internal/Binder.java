@@ -72,7 +72,7 @@ public final class Binder {
      */
     public Field<Object> bindValue(Value value, String where) {
         if (!(value instanceof Value.Array list)) {
-            return bind(value, Transform.NONE, where);
+            return bindCompared(value, where);
         }
         for (Value e : list.elements()) {
             if (e instanceof Value.Array) {
@@ -82,6 +82,16 @@ public final class Binder {
         int id = specs.size();
         specs.add(new BindSpec(-1, list, ValueKind.ARRAY, Transform.LIST, where));
         return DSL.val(new TokenBinding.Token(id), TOKEN);
+    }
+
+    /**
+     * A scalar stored in, or compared with, a column: on PostgreSQL text goes untyped
+     * ({@link Transform#UNTYPED}), so a native enum column (or any type with text input) takes it
+     * as its own type, as {@code ?::type} would without the renderer knowing the type's name.
+     */
+    public Field<Object> bindCompared(Value value, String where) {
+        boolean text = value.kind() == ValueKind.TEXT;
+        return bind(value, dialect == Dialect.POSTGRES && text ? Transform.UNTYPED : Transform.NONE, where);
     }
 
     /**

@@ -103,10 +103,10 @@ public final class Conditions {
         boolean isNull = v.kind() == ValueKind.NULL;
         switch (lookup) {
             case EQ:
-                return isNull ? col.isNull() : col.eq(binder.bind(v, Transform.NONE, at));
+                return isNull ? col.isNull() : col.eq(binder.bindCompared(v, at));
             case NE:
                 // Django's exclude(x=v): rows where x is NULL are kept.
-                return isNull ? col.isNotNull() : col.isDistinctFrom(binder.bind(v, Transform.NONE, at));
+                return isNull ? col.isNotNull() : col.isDistinctFrom(binder.bindCompared(v, at));
             case GT:
                 return numericSide(col, v).gt(numericSide(scalar(v, at), v));
             case GTE:
@@ -248,7 +248,7 @@ public final class Conditions {
             Value e = elements.get(i);
             // Like Django, NULL never matches IN; dropping it keeps NOT IN from matching nothing.
             if (e.kind() != ValueKind.NULL) {
-                items.add(binder.bind(e, Transform.NONE, at + "[" + i + "]"));
+                items.add(binder.bindCompared(e, at + "[" + i + "]"));
             }
         }
         return items.isEmpty() ? DSL.falseCondition() : col.in(items);
@@ -315,7 +315,7 @@ public final class Conditions {
         if (v instanceof Value.Array) {
             throw new RenderException(at + ": expected a single value, got an array");
         }
-        return binder.bind(v, Transform.NONE, at);
+        return binder.bindCompared(v, at);
     }
 
     private static List<Value> array(Value v, String at) {

@@ -13,6 +13,11 @@ public enum Transform {
     NONE,
     /** A list column's value: an array of slots bound together as one parameter ({@link io.oxyde.query.ListValues}). */
     LIST,
+    /**
+     * PostgreSQL: text bound with an unspecified type, typed by the server from the column it is
+     * stored in or compared with (a native enum type takes its labels from text this way).
+     */
+    UNTYPED,
     /** Lower-cased with {@link Locale#ROOT} (iexact on PostgreSQL/SQLite). */
     LOWER,
     /** LIKE pattern matching the text exactly (escaped, no wildcards), lower-cased (iexact on MySQL/MariaDB). */
@@ -37,6 +42,7 @@ public enum Transform {
         switch (this) {
             case NONE:
             case LIST:
+            case UNTYPED:
                 return v;
             case YEAR_START:
             case YEAR_END: {
