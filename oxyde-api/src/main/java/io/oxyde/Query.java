@@ -317,7 +317,7 @@ public final class Query<T> {
             for (OrderBy o : c.order) {
                 reversed.add(new OrderBy(o.column(), o.direction() == io.oxyde.codec.Direction.ASC
                         ? io.oxyde.codec.Direction.DESC : o.direction() == io.oxyde.codec.Direction.DESC
-                        ? io.oxyde.codec.Direction.ASC : o.direction()));
+                        ? io.oxyde.codec.Direction.ASC : o.direction(), o.kind()));
             }
             c.order = reversed;
         }

@@ -17,10 +17,10 @@ import java.time.temporal.ChronoUnit;
  *       (timestamptz), {@code LocalDateTime}/{@code LocalDate}/{@code LocalTime},
  *       {@code BigDecimal} with its scale, {@code Boolean}, {@code byte[]} (bytea); JSON as text
  *       (the renderer casts it to jsonb).</li>
- *   <li>SQLite: no native date, UUID or decimal types, so fixed-width ISO-8601 text that sorts
- *       chronologically ({@code 2024-05-01}, {@code 10:15:30.000000000},
- *       {@code 2024-05-01T10:15:30.000000000}, and instants normalised to UTC with a {@code Z}
- *       suffix), UUID in canonical lower-case text, decimal as its plain string (exact), boolean
+ *   <li>SQLite: no native date, UUID or decimal types, so SQLite's own time text
+ *       ({@code 2024-05-01}, {@code 10:15:30}, {@code 2024-05-01 10:15:30.5}: what
+ *       {@code datetime()} writes, plus the fraction without trailing zeros; instants in UTC, see
+ *       {@code SqliteTimes}), UUID in canonical lower-case text, decimal as its plain string (exact), boolean
  *       as 0/1.</li>
  *   <li>MySQL/MariaDB: UUID as CHAR(36) text; instants converted to UTC and, like local
  *       date-times and times, sent as text with microseconds ({@code 2024-05-01 10:15:30.123456})
@@ -29,10 +29,6 @@ import java.time.temporal.ChronoUnit;
  * </ul>
  */
 public final class JdbcValues {
-    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendPattern("HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true).toFormatter();
-    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true).toFormatter();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
     private static final DateTimeFormatter MYSQL_TIME = new DateTimeFormatterBuilder()
             .appendPattern("HH:mm:ss").appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true).toFormatter();
@@ -135,14 +131,15 @@ public final class JdbcValues {
         if (v instanceof Value.Date date) {
             return DATE.format(date.value());
         }
+        // SQLite's own form, see SqliteTimes (issue 19: agree with CURRENT_TIMESTAMP and datetime())
         if (v instanceof Value.Time t) {
-            return TIME.format(t.value());
+            return io.oxyde.query.internal.SqliteTimes.time(t.value());
         }
         if (v instanceof Value.DateTime dt) {
-            return DATE_TIME.format(dt.value());
+            return io.oxyde.query.internal.SqliteTimes.dateTime(dt.value());
         }
         if (v instanceof Value.Timestamp ts) {
-            return DATE_TIME.format(ts.value().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "Z";
+            return io.oxyde.query.internal.SqliteTimes.instant(ts.value());
         }
         if (v instanceof Value.Json j) {
             return j.text();

@@ -136,6 +136,9 @@ public final class IrValidator {
         for (int i = 0; i < s.orderBy().size(); i++) {
             path.setIndex(i);
             OrderBy o = s.orderBy().get(i);
+            if (o.kind() == ValueKind.NULL || o.kind() == ValueKind.ARRAY) {
+                throw path.error("an order_by kind must be a scalar value kind, found " + o.kind());
+            }
             if (o.column() != null) {
                 path.index(0);
                 columnRef(o.column());

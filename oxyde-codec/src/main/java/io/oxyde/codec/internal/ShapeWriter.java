@@ -211,13 +211,16 @@ public final class ShapeWriter {
         if (!s.orderBy().isEmpty()) {
             name(N_ORDER_BY).packArrayHeader(s.orderBy().size());
             for (OrderBy o : s.orderBy()) {
-                p.packArrayHeader(2);
+                p.packArrayHeader(o.kind() == null ? 2 : 3);
                 if (o.column() == null) {
                     p.packNil();
                 } else {
                     columnRef(o.column());
                 }
                 name(DIRECTIONS[o.direction().ordinal()]);
+                if (o.kind() != null) {
+                    p.packInt(o.kind().tag());
+                }
             }
         }
         if (s.limit() != null) {

@@ -101,6 +101,9 @@ public final class Conditions {
         Lookup lookup = c.lookup();
         Dialect d = binder.dialect();
         boolean isNull = v.kind() == ValueKind.NULL;
+        if (d == Dialect.SQLITE && SqliteTimes.applies(lookup, v)) { // rows in any common time form
+            return SqliteTimes.condition(binder, col, lookup, v, at);
+        }
         switch (lookup) {
             case EQ:
                 return isNull ? col.isNull() : col.eq(binder.bindCompared(v, at));

@@ -171,6 +171,9 @@ public final class SelectCompiler {
             } else {
                 f = scope.column(ref, "orderBy[" + i + "]");
             }
+            if (d == Dialect.SQLITE && o.kind() != null) { // times and decimals are text there
+                f = SqliteTimes.orderable(DSL.field("{0}", Object.class, f), o.kind());
+            }
             order.add(o.direction() == Direction.DESC ? f.desc() : f.asc());
         }
         SelectLimitStep<Record> ordered = body.orderBy(order);

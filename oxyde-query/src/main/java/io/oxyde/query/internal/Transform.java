@@ -29,6 +29,10 @@ public enum Transform {
     YEAR_START,
     /** An integer year to January 1 of the next year (exclusive upper bound). */
     YEAR_END,
+    /** SQLite: a date-time or instant to the day before its (UTC) day, {@code YYYY-MM-DD} (index range of {@link SqliteTimes}). */
+    SQLITE_DAY_BEFORE,
+    /** SQLite: a date-time or instant to the day after its day plus {@code U} (index range of {@link SqliteTimes}). */
+    SQLITE_DAY_AFTER,
     /** A regex forced case-sensitive with an inline {@code (?-i)} flag (MySQL/MariaDB REGEXP follows the collation otherwise). */
     REGEX_CASE_SENSITIVE,
     /** A regex made case-insensitive with an inline {@code (?i)} flag. */
@@ -52,6 +56,10 @@ public enum Transform {
                 }
                 return new Value.Date(LocalDate.of((int) year + (this == YEAR_END ? 1 : 0), 1, 1));
             }
+            case SQLITE_DAY_BEFORE:
+                return SqliteTimes.dayBefore(v);
+            case SQLITE_DAY_AFTER:
+                return SqliteTimes.dayAfter(v);
             default:
                 break;
         }
