@@ -1,12 +1,12 @@
 package io.oxyde;
 
 import io.oxyde.driver.OxydeDriver;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.internal.query.Models;
 import io.oxyde.internal.query.Target;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -18,6 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import io.oxyde.exception.NotFoundException;
+import io.oxyde.exception.TransactionTimeoutException;
+import io.oxyde.meta.ModelMeta;
 
 /**
  * A database: the entry point of the API. {@code Oxyde.connect(url)} opens a connection pool
@@ -219,7 +222,7 @@ public final class Oxyde implements AutoCloseable {
             }
         });
         CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                .execute(() -> timed.completeExceptionally(new TransactionTimeout(target.pool(), timeout)));
+                .execute(() -> timed.completeExceptionally(new TransactionTimeoutException(target.pool(), timeout)));
         return timed;
     }
 

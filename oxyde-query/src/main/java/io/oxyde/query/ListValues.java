@@ -3,6 +3,7 @@ package io.oxyde.query;
 import io.oxyde.codec.Value;
 import java.time.ZoneOffset;
 import java.util.List;
+import io.oxyde.dialect.Dialect;
 
 /**
  * How a list column's value ({@link Value.Array} of scalars, bound as <em>one</em> parameter)

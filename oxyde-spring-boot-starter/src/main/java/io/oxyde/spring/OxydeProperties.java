@@ -1,6 +1,6 @@
 package io.oxyde.spring;
 
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

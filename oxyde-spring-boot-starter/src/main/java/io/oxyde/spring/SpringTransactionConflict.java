@@ -1,6 +1,6 @@
 package io.oxyde.spring;
 
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 
 /**
  * {@code db.atomic(...)} was called while a Spring-managed transaction ({@code @Transactional})

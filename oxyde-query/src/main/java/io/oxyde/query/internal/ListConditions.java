@@ -2,9 +2,9 @@ package io.oxyde.query.internal;
 
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
-import io.oxyde.query.Dialect;
-import io.oxyde.query.RenderException;
-import io.oxyde.query.UnsupportedFeatureException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.RenderException;
+import io.oxyde.exception.UnsupportedFeatureException;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;

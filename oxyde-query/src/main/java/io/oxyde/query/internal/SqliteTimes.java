@@ -3,7 +3,7 @@ package io.oxyde.query.internal;
 import io.oxyde.codec.Lookup;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
-import io.oxyde.query.RenderException;
+import io.oxyde.exception.RenderException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

@@ -4,10 +4,10 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.Id;
-import io.oxyde.Migrations;
+import io.oxyde.annotation.Id;
+import io.oxyde.migration.Migrations;
 import io.oxyde.Oxyde;
-import io.oxyde.Table;
+import io.oxyde.annotation.Table;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
