@@ -4,6 +4,7 @@ import io.oxyde.driver.Isolation;
 import io.oxyde.driver.TxOptions;
 import java.time.Duration;
 import java.util.Objects;
+import io.oxyde.exception.TransactionTimeoutException;
 
 /**
  * How {@code atomic(...)} runs a transaction: isolation, read-only, a timeout for the whole
@@ -50,7 +51,7 @@ public final class AtomicOptions {
         return new AtomicOptions(isolation, true, timeout, retries, backoff);
     }
 
-    /** Rolls back and fails with {@link TransactionTimeout} if the function has not completed in time. */
+    /** Rolls back and fails with {@link TransactionTimeoutException} if the function has not completed in time. */
     public AtomicOptions timeout(Duration limit) {
         if (limit == null || limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + limit);

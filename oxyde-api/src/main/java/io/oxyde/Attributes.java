@@ -1,5 +1,8 @@
 package io.oxyde;
 
+import io.oxyde.metamodel.Attribute;
+import io.oxyde.metamodel.Order;
+
 /** Helpers turning typed attributes into the string API's arguments. */
 final class Attributes {
 

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import io.oxyde.exception.FieldException;
+import io.oxyde.meta.FieldMeta;
 
 /**
  * A filter comparing a field with an {@link F} expression over columns (Django's
@@ -38,7 +40,7 @@ final class ColumnComparison {
         Class<?> model = r.owner().modelClass();
         String name = r.field().name();
         if (!LOOKUPS.contains(lookup)) {
-            throw new FieldError(model, name, "an F expression is compared with eq, ne, gt, gte, lt or lte, not with \""
+            throw new FieldException(model, name, "an F expression is compared with eq, ne, gt, gte, lt or lte, not with \""
                     + lookup.wireName() + "\"", LOOKUP_NAMES);
         }
         List<ColumnRef> columns = new ArrayList<>(List.of(r.column()));
@@ -57,13 +59,13 @@ final class ColumnComparison {
         if (f.op == F.Op.COLUMN) {
             ValueKind other = Lookups.valueKind(fields.get(1));
             if (other != kind && !(NUMBERS.contains(other) && NUMBERS.contains(kind))) {
-                throw new FieldError(model, name, "an F comparison needs a column of the same type: " + f.field + " is "
+                throw new FieldException(model, name, "an F comparison needs a column of the same type: " + f.field + " is "
                         + other + ", " + name + " is " + kind, List.of());
             }
         } else {
             for (FieldMeta x : fields) {
                 if (!NUMBERS.contains(Lookups.valueKind(x))) {
-                    throw new FieldError(model, name, "arithmetic in an F comparison needs numeric fields: " + x.name()
+                    throw new FieldException(model, name, "arithmetic in an F comparison needs numeric fields: " + x.name()
                             + " is " + Lookups.valueKind(x), List.of());
                 }
             }
@@ -85,7 +87,7 @@ final class ColumnComparison {
 
     private static void refuseNegatedToMany(Resolved r, boolean negated) {
         if (negated && ToManySubquery.firstToMany(r.joins()) >= 0) {
-            throw new FieldError(r.owner().modelClass(), r.field().name(), "an F comparison across a to-many relation"
+            throw new FieldException(r.owner().modelClass(), r.field().name(), "an F comparison across a to-many relation"
                     + " cannot be negated (exclude, Q.not) in path \"" + r.path() + "\": it would need a correlated"
                     + " subquery; filter the relation's model instead", List.of());
         }
@@ -93,7 +95,7 @@ final class ColumnComparison {
 
     private static void checkLiterals(Class<?> model, String name, F f) {
         if (f.op == F.Op.VALUE && !(f.value instanceof Number)) {
-            throw new FieldError(model, name, "arithmetic in an F comparison needs numbers, got "
+            throw new FieldException(model, name, "arithmetic in an F comparison needs numbers, got "
                     + f.value.getClass().getSimpleName() + " " + f.value, List.of());
         }
         if (f.left != null) {

@@ -5,6 +5,7 @@ import io.oxyde.codec.Expr;
 import io.oxyde.codec.Value;
 import java.util.Objects;
 import java.util.function.Function;
+import io.oxyde.metamodel.NumberAttribute;
 
 /**
  * A database-side expression over a row's columns. In {@code update(...)},

@@ -6,7 +6,7 @@ package io.oxyde;
  * MySQL 8 and MariaDB 10.6+ have both; SQLite, which has no row locks, refuses them.
  */
 public enum LockOption {
-    /** {@code NOWAIT}: fail at once ({@link io.oxyde.driver.StatementTimeout}) if a row is locked. */
+    /** {@code NOWAIT}: fail at once ({@link io.oxyde.exception.StatementTimeoutException}) if a row is locked. */
     NOWAIT,
     /** {@code SKIP LOCKED}: leave locked rows out, so concurrent workers claim different rows (a job queue). */
     SKIP_LOCKED

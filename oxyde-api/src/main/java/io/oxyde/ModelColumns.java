@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
 
 /**
  * A model's full select list and the kinds the driver reads its columns as, built once per

@@ -1,12 +1,12 @@
 package io.oxyde;
 
 import io.oxyde.driver.OxydeDriver;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.internal.query.Models;
 import io.oxyde.internal.query.Target;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -18,6 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import io.oxyde.exception.NotFoundException;
+import io.oxyde.exception.TransactionTimeoutException;
+import io.oxyde.meta.ModelMeta;
 
 /**
  * A database: the entry point of the API. {@code Oxyde.connect(url)} opens a connection pool
@@ -101,7 +104,7 @@ public final class Oxyde implements AutoCloseable {
 
     /**
      * A handle on a pool that is already open in the global registry (closing it does not close
-     * the pool); {@code PoolNotFound} if there is none by that name.
+     * the pool); {@code PoolNotFoundException} if there is none by that name.
      */
     public static Oxyde database(String name) {
         return new Oxyde(Target.pool(OxydeDriver.global(), name), false);
@@ -109,7 +112,7 @@ public final class Oxyde implements AutoCloseable {
 
     /**
      * Another open database by name, e.g. a read replica (closing it does not close the pool);
-     * {@code PoolNotFound} if there is none by that name.
+     * {@code PoolNotFoundException} if there is none by that name.
      */
     public Oxyde using(String name) {
         return new Oxyde(Target.pool(target.driver(), name), false, guard);
@@ -219,13 +222,13 @@ public final class Oxyde implements AutoCloseable {
             }
         });
         CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                .execute(() -> timed.completeExceptionally(new TransactionTimeout(target.pool(), timeout)));
+                .execute(() -> timed.completeExceptionally(new TransactionTimeoutException(target.pool(), timeout)));
         return timed;
     }
 
     /**
      * Waits for a future and returns its value, rethrowing the <em>original</em> exception
-     * (a {@link NotFoundException}, a {@code UniqueViolation}…) instead of a
+     * (a {@link NotFoundException}, a {@code UniqueViolationException}…) instead of a
      * {@link CompletionException} / {@link ExecutionException} wrapper. The one documented way
      * for blocking code to use the API. While it waits it runs the query's still-queued database
      * work on the calling thread (see {@link OxydeFuture#await()}): a blocked caller then pays no

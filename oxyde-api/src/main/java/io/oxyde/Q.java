@@ -2,6 +2,7 @@ package io.oxyde;
 
 import java.util.List;
 import java.util.Objects;
+import io.oxyde.metamodel.Condition;
 
 /**
  * A reusable filter condition that can be combined with {@link #and}, {@link #or} and

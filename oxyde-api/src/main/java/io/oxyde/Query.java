@@ -22,7 +22,7 @@ import io.oxyde.internal.query.Prefetcher;
 import io.oxyde.internal.query.Resolved;
 import io.oxyde.internal.query.RowLoader;
 import io.oxyde.internal.query.Target;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.SqlStatement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -34,12 +34,28 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.function.Consumer;
+import io.oxyde.exception.FieldException;
+import io.oxyde.exception.MultipleObjectsReturnedException;
+import io.oxyde.exception.NotFoundException;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.metamodel.Assignments;
+import io.oxyde.metamodel.Attribute;
+import io.oxyde.metamodel.ComparableAttribute;
+import io.oxyde.metamodel.Condition;
+import io.oxyde.metamodel.Navigable;
+import io.oxyde.metamodel.NumberAttribute;
+import io.oxyde.metamodel.Order;
+import io.oxyde.metamodel.RelationAttribute;
+import io.oxyde.metamodel.Row1;
+import io.oxyde.metamodel.Row2;
+import io.oxyde.metamodel.Row3;
 
 /**
  * A lazy, immutable query over one model, from {@code db.objects(Model.class)} or
  * {@code tx.objects(Model.class)}. Builder methods ({@link #filter}, {@link #orderBy},
  * {@link #join}…) return a new query and check field names, lookups and value types at
- * once (a {@link FieldError}); terminals ({@link #all}, {@link #get}, {@link #update}…) run
+ * once (a {@link FieldException}); terminals ({@link #all}, {@link #get}, {@link #update}…) run
  * it and return a {@link CompletableFuture}. Nothing touches the database before a terminal.
  *
  * @param <T> the model
@@ -123,7 +139,7 @@ public final class Query<T> {
     /** Rows {@code from} (inclusive) to {@code to} (exclusive), like a list slice. */
     public Query<T> slice(long from, long to) {
         if (from < 0 || to < from) {
-            throw new FieldError(type(), "slice", "needs 0 <= from <= to, got " + from + ".." + to, List.of());
+            throw new FieldException(type(), "slice", "needs 0 <= from <= to, got " + from + ".." + to, List.of());
         }
         return offset(from).limit(to - from);
     }
@@ -140,7 +156,7 @@ public final class Query<T> {
         QueryCore c = core.copy();
         c.only = new ArrayList<>();
         for (String f : fields) {
-            c.only.add(core.meta.field(f).orElseThrow(() -> new FieldError(type(), f, "unknown field",
+            c.only.add(core.meta.field(f).orElseThrow(() -> new FieldException(type(), f, "unknown field",
                     Paths.fieldNames(core.meta))));
         }
         return with(c);
@@ -190,7 +206,7 @@ public final class Query<T> {
      * Locks the selected rows against writes, failing at once or skipping rows others hold
      * ({@code FOR UPDATE NOWAIT / SKIP LOCKED}).
      *
-     * @throws io.oxyde.query.UnsupportedFeatureException on SQLite, which has no row locks
+     * @throws io.oxyde.exception.UnsupportedFeatureException on SQLite, which has no row locks
      */
     public Query<T> forUpdate(LockOption option) {
         QueryCore c = core.copy();
@@ -325,7 +341,7 @@ public final class Query<T> {
         return fetch(c).thenApply(l -> l.stream().findFirst());
     }
 
-    /** The one matching row; fails with {@link NotFoundException} or {@link MultipleObjectsReturned}. */
+    /** The one matching row; fails with {@link NotFoundException} or {@link MultipleObjectsReturnedException}. */
     public CompletableFuture<T> get() {
         QueryCore c = core.copy();
         c.limit = 2L;
@@ -335,7 +351,7 @@ public final class Query<T> {
                 throw new NotFoundException(type(), String.valueOf(criteria));
             }
             if (l.size() > 1) {
-                throw new MultipleObjectsReturned(type(), String.valueOf(criteria));
+                throw new MultipleObjectsReturnedException(type(), String.valueOf(criteria));
             }
             return l.get(0);
         });
@@ -346,7 +362,7 @@ public final class Query<T> {
         return filter(path, value).get();
     }
 
-    /** The one matching row, or empty; more than one is still {@link MultipleObjectsReturned}. */
+    /** The one matching row, or empty; more than one is still {@link MultipleObjectsReturnedException}. */
     public CompletableFuture<Optional<T>> getOrNone() {
         return get().handle((v, e) -> {
             if (e == null) {
@@ -465,11 +481,11 @@ public final class Query<T> {
 
     private void checkStreamable(int batchSize) {
         if (!core.order.isEmpty() || core.limit != null || core.offset != null) {
-            throw new FieldError(type(), "stream", "streams in primary-key order; remove orderBy/limit/offset",
+            throw new FieldException(type(), "stream", "streams in primary-key order; remove orderBy/limit/offset",
                     List.of());
         }
         if (batchSize < 1) {
-            throw new FieldError(type(), "stream", "batchSize must be positive, got " + batchSize, List.of());
+            throw new FieldException(type(), "stream", "batchSize must be positive, got " + batchSize, List.of());
         }
     }
 

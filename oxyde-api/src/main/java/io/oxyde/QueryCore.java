@@ -23,13 +23,16 @@ import io.oxyde.internal.query.Resolved;
 import io.oxyde.internal.query.Target;
 import io.oxyde.internal.query.ToManySubquery;
 import io.oxyde.query.SqlRenderer;
-import io.oxyde.query.UnsupportedFeatureException;
+import io.oxyde.exception.UnsupportedFeatureException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.oxyde.exception.FieldException;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
 
 /**
  * The immutable state shared by {@link Query} and {@link ValuesQuery}, and its compilation
@@ -282,7 +285,7 @@ final class QueryCore {
             }
         }
         if (!unions.isEmpty()) {
-            FieldMeta f = meta.field(path).orElseThrow(() -> new FieldError(model(), path,
+            FieldMeta f = meta.field(path).orElseThrow(() -> new FieldException(model(), path,
                     "a union is ordered by the model's own fields", Paths.fieldNames(meta)));
             return new OrderBy(ColumnRef.of(f.column()), dir);
         }
@@ -299,7 +302,7 @@ final class QueryCore {
         List<JoinStep> steps = new ArrayList<>();
         for (String part : parts) {
             ModelMeta<?> owner = current;
-            FieldMeta fk = owner.field(part).filter(FieldMeta::isForeignKey).orElseThrow(() -> new FieldError(
+            FieldMeta fk = owner.field(part).filter(FieldMeta::isForeignKey).orElseThrow(() -> new FieldException(
                     owner.modelClass(), part, "join(...) needs a foreign key", owner.foreignKeys().stream()
                             .map(FieldMeta::name).toList()));
             String next = alias == null ? part : alias + "__" + part;
@@ -339,7 +342,7 @@ final class QueryCore {
 
     /** An UPDATE expression: its columns are the model's own. */
     Expr expr(F f) {
-        return f.toExpr(name -> new Expr.Column(meta.field(name).orElseThrow(() -> new FieldError(model(), name,
+        return f.toExpr(name -> new Expr.Column(meta.field(name).orElseThrow(() -> new FieldException(model(), name,
                 "unknown field in F expression", Paths.fieldNames(meta))).column()));
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import io.oxyde.exception.MappingException;
 
 /**
  * Hand-written SQL with {@code ?} placeholders, for what the query builder cannot express.

@@ -8,6 +8,8 @@ import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.internal.query.Lookups;
 import java.util.List;
+import io.oxyde.exception.FieldException;
+import io.oxyde.meta.FieldMeta;
 
 /**
  * A query used as the operand of {@code in}: {@code filter("id__in",
@@ -30,12 +32,12 @@ final class SubqueryOperand {
      * The {@code in_select} node comparing {@code column} (of {@code field} on {@code model}) with
      * the rows of {@code value}.
      *
-     * @throws FieldError if the lookup is not {@code in}, the query selects other than one path,
+     * @throws FieldException if the lookup is not {@code in}, the query selects other than one path,
      *     or that path's type differs from the field's
      */
     static FilterNode condition(Class<?> model, FieldMeta field, ColumnRef column, Lookup lookup, Object value) {
         if (lookup != Lookup.IN) {
-            throw new FieldError(model, field.name(), "a query is an operand of \"in\" only, not of \""
+            throw new FieldException(model, field.name(), "a query is an operand of \"in\" only, not of \""
                     + lookup.wireName() + "\"", List.of("in"));
         }
         QueryCore sub = value instanceof Query<?> q ? q.core().copy() : ((ValuesQuery<?>) value).core().copy();
@@ -45,7 +47,7 @@ final class SubqueryOperand {
             sub.eager().clear();
         }
         if (sub.values.size() != 1 || !sub.annotations.isEmpty()) {
-            throw new FieldError(model, field.name(), "an \"in\" subquery selects exactly one path, "
+            throw new FieldException(model, field.name(), "an \"in\" subquery selects exactly one path, "
                     + sub.model().getSimpleName() + " query selects " + sub.values.stream()
                     .map(QueryCore.ValueColumn::key).toList() + (sub.annotations.isEmpty() ? "" : " and annotations"),
                     List.of("values(\"<one path>\")"));
@@ -54,7 +56,7 @@ final class SubqueryOperand {
         ValueKind want = Lookups.valueKind(field);
         ValueKind got = Lookups.valueKind(selected.field());
         if (want != got) {
-            throw new FieldError(model, field.name(), "an \"in\" subquery must select values of the field's type: "
+            throw new FieldException(model, field.name(), "an \"in\" subquery must select values of the field's type: "
                     + sub.model().getSimpleName() + "." + selected.key() + " is " + got + ", " + field.name() + " is "
                     + want, List.of());
         }

@@ -16,7 +16,7 @@ import io.oxyde.internal.query.Paths;
 import io.oxyde.internal.query.Resolved;
 import io.oxyde.internal.query.Target;
 import io.oxyde.internal.query.TypedValues;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.SqlStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import io.oxyde.exception.FieldException;
+import io.oxyde.expression.Aggregation;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.metamodel.Attribute;
+import io.oxyde.metamodel.Condition;
+import io.oxyde.metamodel.Order;
 
 /**
  * A query returning plain values instead of models, from {@code values(...)},
@@ -98,7 +104,7 @@ public final class ValuesQuery<R> {
         QueryCore c = core.copy();
         for (QueryCore.ValueColumn v : c.values) {
             if (v.key().equals(alias)) {
-                throw new FieldError(c.model(), alias, "annotation alias clashes with a selected value", List.of());
+                throw new FieldException(c.model(), alias, "annotation alias clashes with a selected value", List.of());
             }
         }
         ColumnRef column = null;
@@ -132,14 +138,14 @@ public final class ValuesQuery<R> {
         List<String> aliases = c.annotations.stream().map(QueryCore.Annotation::alias).toList();
         String[] parts = PathSyntax.split(c.model(), aliasAndLookup, aliases);
         if (!aliases.contains(parts[0]) || parts.length > 2) {
-            throw new FieldError(c.model(), aliasAndLookup, "having(...) takes an annotation alias and a lookup", aliases);
+            throw new FieldException(c.model(), aliasAndLookup, "having(...) takes an annotation alias and a lookup", aliases);
         }
         Lookup lookup = Lookup.EQ;
         if (parts.length == 2) {
             lookup = Lookups.names().contains(parts[1]) ? Lookup.fromWireName("range".equals(parts[1]) ? "between" : parts[1])
                     : null;
             if (lookup == null) {
-                throw new FieldError(c.model(), aliasAndLookup, "unknown lookup", Lookups.names());
+                throw new FieldException(c.model(), aliasAndLookup, "unknown lookup", Lookups.names());
             }
         }
         c.having().add(new FilterNode.Condition(ColumnRef.of(parts[0]), lookup, Value.of(value)));

@@ -14,7 +14,7 @@ import io.oxyde.codec.OnConflict;
 import io.oxyde.codec.UpdateIr;
 import io.oxyde.codec.Value;
 import io.oxyde.driver.OxydeFuture;
-import io.oxyde.driver.UniqueViolation;
+import io.oxyde.exception.UniqueViolationException;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.mapping.RowReader;
 import io.oxyde.internal.query.Lookups;
@@ -33,6 +33,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import io.oxyde.annotation.IdStrategy;
+import io.oxyde.exception.FieldException;
+import io.oxyde.exception.FieldViolation;
+import io.oxyde.exception.ValidationException;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.validation.ModelValidation;
 
 /**
  * The write paths: inserts (with validation, hooks, defaults and generated keys), updates,
@@ -74,7 +81,7 @@ final class Writes {
 
     static <T> CompletableFuture<List<T>> bulkCreate(Target target, Class<T> type, List<T> models, int batchSize) {
         if (batchSize < 1) {
-            return CompletableFuture.failedFuture(new FieldError(type, "batchSize", "must be positive, got " + batchSize,
+            return CompletableFuture.failedFuture(new FieldException(type, "batchSize", "must be positive, got " + batchSize,
                     List.of()));
         }
         List<Prepared<T>> prepared = new ArrayList<>(models.size());
@@ -259,10 +266,10 @@ final class Writes {
         Map<String, Object> plain = new LinkedHashMap<>();
         try {
             if (values.isEmpty()) {
-                throw new FieldError(core.model(), "update", "no fields to set", Paths.fieldNames(core.meta));
+                throw new FieldException(core.model(), "update", "no fields to set", Paths.fieldNames(core.meta));
             }
             for (Map.Entry<String, ?> e : values.entrySet()) {
-                FieldMeta f = core.meta.field(e.getKey()).orElseThrow(() -> new FieldError(core.model(), e.getKey(),
+                FieldMeta f = core.meta.field(e.getKey()).orElseThrow(() -> new FieldException(core.model(), e.getKey(),
                         "unknown field in update", Paths.fieldNames(core.meta)));
                 Object v = e.getValue();
                 Expr expr;
@@ -323,11 +330,11 @@ final class Writes {
         ModelMeta<T> meta = mapper.meta();
         try {
             if (fields.length == 0) {
-                throw new FieldError(type, "bulkUpdate", "name the fields to update", Paths.fieldNames(meta));
+                throw new FieldException(type, "bulkUpdate", "name the fields to update", Paths.fieldNames(meta));
             }
             List<Integer> idx = new ArrayList<>();
             for (String f : fields) {
-                FieldMeta fm = meta.field(f).orElseThrow(() -> new FieldError(type, f, "unknown field in bulkUpdate",
+                FieldMeta fm = meta.field(f).orElseThrow(() -> new FieldException(type, f, "unknown field in bulkUpdate",
                         Paths.fieldNames(meta)));
                 idx.add(meta.fields().indexOf(fm));
             }
@@ -340,7 +347,7 @@ final class Writes {
                 ModelValidation.validate(m);
                 List<Value> all = mapper.toValues(m);
                 if (all.get(pkIndex) instanceof Value.Null) {
-                    throw new FieldError(type, meta.primaryKey().name(), "bulkUpdate needs saved models (with keys)",
+                    throw new FieldException(type, meta.primaryKey().name(), "bulkUpdate needs saved models (with keys)",
                             List.of());
                 }
                 List<Value> vals = new ArrayList<>();
@@ -400,7 +407,7 @@ final class Writes {
         Object id = Models.get(model, pk.name());
         try {
             if (id == null) {
-                throw new FieldError(type, pk.name(), "cannot delete a model without a key", List.of());
+                throw new FieldException(type, pk.name(), "cannot delete a model without a key", List.of());
             }
             if (model instanceof ModelHooks h) {
                 h.beforeDelete();
@@ -454,7 +461,7 @@ final class Writes {
 
     private static <T> CompletableFuture<Created<T>> lostRace(Throwable e, Query<T> match) {
         Throwable cause = Oxyde.unwrap(e);
-        if (cause instanceof UniqueViolation) {
+        if (cause instanceof UniqueViolationException) {
             // Another writer inserted a matching row first: return it. If no row matches, the
             // conflict was on some other unique key; report it.
             return match.getOrNone().thenCompose(o -> o.isPresent()
@@ -487,12 +494,12 @@ final class Writes {
         Prepared<T> p;
         try {
             if (conflictFields.length == 0) {
-                throw new FieldError(type, "upsert", "name the unique field(s) that detect a conflict",
+                throw new FieldException(type, "upsert", "name the unique field(s) that detect a conflict",
                         Paths.fieldNames(meta));
             }
             p = prepare(model);
             for (String f : conflictFields) {
-                FieldMeta fm = meta.field(f).orElseThrow(() -> new FieldError(type, f, "unknown conflict field",
+                FieldMeta fm = meta.field(f).orElseThrow(() -> new FieldException(type, f, "unknown conflict field",
                         Paths.fieldNames(meta)));
                 targetCols.add(fm.column());
                 match = match.filter(f, Models.get(p.model(), f));
@@ -547,7 +554,7 @@ final class Writes {
         ModelMeta<?> meta = ModelMeta.of(type);
         Map<String, Object> out = new LinkedHashMap<>();
         values.forEach((k, v) -> {
-            FieldMeta f = meta.field(k).orElseThrow(() -> new FieldError(type, k, "unknown field", Paths.fieldNames(meta)));
+            FieldMeta f = meta.field(k).orElseThrow(() -> new FieldException(type, k, "unknown field", Paths.fieldNames(meta)));
             Object value = v;
             if (f.isForeignKey() && f.javaType() == Ref.class && v != null && !(v instanceof Ref<?>)) {
                 value = f.foreignKey().target().isInstance(v) ? Ref.of(v) : Ref.id(f.foreignKey().target(), v);

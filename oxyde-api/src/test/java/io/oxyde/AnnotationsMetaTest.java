@@ -10,6 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.oxyde.annotation.Check;
+import io.oxyde.annotation.Column;
+import io.oxyde.annotation.ForeignKey;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.IdStrategy;
+import io.oxyde.annotation.Index;
+import io.oxyde.annotation.Json;
+import io.oxyde.annotation.Nullability;
+import io.oxyde.annotation.RenamedFrom;
+import io.oxyde.annotation.Table;
+import io.oxyde.annotation.Transient;
+import io.oxyde.annotation.Unique;
+import io.oxyde.meta.CheckMeta;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.IndexMeta;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.meta.ReverseRelationMeta;
+import io.oxyde.meta.UniqueMeta;
+import io.oxyde.migrate.IndexMethod;
+import io.oxyde.migrate.ReferentialAction;
 
 /** Every model annotation reaches the metadata. */
 class AnnotationsMetaTest {

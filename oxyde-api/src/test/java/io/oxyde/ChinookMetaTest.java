@@ -16,6 +16,15 @@ import io.oxyde.codec.ValueKind;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.oxyde.annotation.IdStrategy;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ForeignKeyMeta;
+import io.oxyde.meta.IndexMeta;
+import io.oxyde.meta.ManyToManyMeta;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.meta.ReverseRelationMeta;
+import io.oxyde.meta.UniqueMeta;
+import io.oxyde.migrate.ReferentialAction;
 
 class ChinookMetaTest {
 

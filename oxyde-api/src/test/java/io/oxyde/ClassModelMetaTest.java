@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.oxyde.codec.ValueKind;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.Transient;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
 
 /** Ordinary classes as models: no-arg constructor, inherited fields, transient fields. */
 class ClassModelMetaTest {

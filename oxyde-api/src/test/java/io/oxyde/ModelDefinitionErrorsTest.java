@@ -6,6 +6,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.oxyde.annotation.Column;
+import io.oxyde.annotation.ForeignKey;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.IdStrategy;
+import io.oxyde.annotation.Index;
+import io.oxyde.annotation.Json;
+import io.oxyde.annotation.ManyToMany;
+import io.oxyde.annotation.OneToMany;
+import io.oxyde.annotation.Table;
+import io.oxyde.annotation.Unique;
+import io.oxyde.exception.ModelDefinitionException;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.migrate.ReferentialAction;
 
 /** Mistakes in models are reported when the metadata is read, naming class and field. */
 class ModelDefinitionErrorsTest {

@@ -11,6 +11,11 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.FieldViolation;
+import io.oxyde.exception.ModelDefinitionException;
+import io.oxyde.exception.ValidationException;
+import io.oxyde.F;
+import io.oxyde.validation.ModelValidation;
 
 class ModelValidationTest {
 

@@ -15,6 +15,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.oxyde.expression.Avg;
+import io.oxyde.expression.Count;
+import io.oxyde.F;
+import io.oxyde.expression.Max;
+import io.oxyde.expression.Min;
+import io.oxyde.Q;
+import io.oxyde.expression.Sum;
+import io.oxyde.metamodel.Assignments;
+import io.oxyde.metamodel.Condition;
+import io.oxyde.metamodel.TextAttribute;
 
 /**
  * The typed attributes (from the generated Chinook metamodel) build exactly what the string API

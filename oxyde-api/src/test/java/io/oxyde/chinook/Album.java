@@ -1,11 +1,11 @@
 package io.oxyde.chinook;
 
-import static io.oxyde.ReferentialAction.CASCADE;
+import static io.oxyde.migrate.ReferentialAction.CASCADE;
 
-import io.oxyde.ForeignKey;
-import io.oxyde.Id;
+import io.oxyde.annotation.ForeignKey;
+import io.oxyde.annotation.Id;
 import io.oxyde.Ref;
-import io.oxyde.Table;
+import io.oxyde.annotation.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,7 @@
 package io.oxyde.chinook;
 
-import io.oxyde.Id;
-import io.oxyde.OneToMany;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.OneToMany;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;

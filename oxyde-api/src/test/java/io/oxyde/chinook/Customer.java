@@ -1,6 +1,6 @@
 package io.oxyde.chinook;
 
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Ref;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,8 +1,8 @@
 package io.oxyde.chinook;
 
-import io.oxyde.ForeignKey;
-import io.oxyde.Id;
-import io.oxyde.ReferentialAction;
+import io.oxyde.annotation.ForeignKey;
+import io.oxyde.annotation.Id;
+import io.oxyde.migrate.ReferentialAction;
 import io.oxyde.Ref;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

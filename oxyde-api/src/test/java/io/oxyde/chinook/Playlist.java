@@ -1,7 +1,7 @@
 package io.oxyde.chinook;
 
-import io.oxyde.Id;
-import io.oxyde.ManyToMany;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.ManyToMany;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package io.oxyde.chinook;
 
-import io.oxyde.ForeignKey;
-import io.oxyde.Id;
-import io.oxyde.ReferentialAction;
+import io.oxyde.annotation.ForeignKey;
+import io.oxyde.annotation.Id;
+import io.oxyde.migrate.ReferentialAction;
 import io.oxyde.Ref;
-import io.oxyde.Table;
-import io.oxyde.Unique;
+import io.oxyde.annotation.Table;
+import io.oxyde.annotation.Unique;
 import jakarta.validation.constraints.NotNull;
 
 /**

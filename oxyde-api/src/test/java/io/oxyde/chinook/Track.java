@@ -1,7 +1,7 @@
 package io.oxyde.chinook;
 
-import io.oxyde.Column;
-import io.oxyde.Id;
+import io.oxyde.annotation.Column;
+import io.oxyde.annotation.Id;
 import io.oxyde.Ref;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;

@@ -3,18 +3,18 @@ package io.oxyde.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.AtomicOptions;
-import io.oxyde.Count;
+import io.oxyde.expression.Count;
 import io.oxyde.Created;
 import io.oxyde.F;
-import io.oxyde.FieldError;
-import io.oxyde.NotFoundException;
+import io.oxyde.exception.FieldException;
+import io.oxyde.exception.NotFoundException;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.Query;
 import io.oxyde.Ref;
-import io.oxyde.Sum;
-import io.oxyde.Table;
-import io.oxyde.ValidationException;
+import io.oxyde.expression.Sum;
+import io.oxyde.annotation.Table;
+import io.oxyde.exception.ValidationException;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
 import io.oxyde.chinook.Employee;
@@ -24,10 +24,10 @@ import io.oxyde.chinook.InvoiceLine;
 import io.oxyde.chinook.Playlist;
 import io.oxyde.chinook.Track;
 import io.oxyde.codec.SelectIr;
-import io.oxyde.driver.OxydeException;
-import io.oxyde.driver.UniqueViolation;
+import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.UniqueViolationException;
 import io.oxyde.it.Chinook;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.SqlStatement;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
@@ -364,7 +364,7 @@ class DocsExamplesTest {
             // errors: catching
             try {
                 Oxyde.await(db.objects(Artist.class).create(new Artist(1L, "Duplicate")));
-            } catch (UniqueViolation e) {
+            } catch (UniqueViolationException e) {
                 // the key exists; e.sqlState(), e.pool() and e.sql() say where
             } catch (ValidationException e) {
                 // e.violations() lists every invalid field
@@ -375,7 +375,7 @@ class DocsExamplesTest {
             // errors: build time
             try {
                 db.objects(Artist.class).filter("name__year", 1970);
-            } catch (FieldError e) {
+            } catch (FieldException e) {
                 // "Artist.name: lookup "year" does not apply to a field of type String (valid choices: exact, eq, ...)"
                 assertThat(e.choices()).contains("icontains");
             }

@@ -2,10 +2,10 @@ package io.oxyde.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.Assignments;
+import io.oxyde.metamodel.Assignments;
 import io.oxyde.F;
 import io.oxyde.Oxyde;
-import io.oxyde.Row2;
+import io.oxyde.metamodel.Row2;
 import io.oxyde.chinook.Album_;
 import io.oxyde.chinook.Artist_;
 import io.oxyde.chinook.Genre_;

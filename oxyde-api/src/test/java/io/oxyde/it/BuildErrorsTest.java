@@ -4,20 +4,20 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.FieldError;
-import io.oxyde.MappingException;
-import io.oxyde.ModelDefinitionException;
-import io.oxyde.MultipleObjectsReturned;
-import io.oxyde.NotFoundException;
+import io.oxyde.exception.FieldException;
+import io.oxyde.exception.MappingException;
+import io.oxyde.exception.ModelDefinitionException;
+import io.oxyde.exception.MultipleObjectsReturnedException;
+import io.oxyde.exception.NotFoundException;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
-import io.oxyde.TransactionTimeout;
-import io.oxyde.ValidationException;
+import io.oxyde.exception.TransactionTimeoutException;
+import io.oxyde.exception.ValidationException;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Invoice;
 import io.oxyde.chinook.Track;
-import io.oxyde.driver.OxydeException;
-import io.oxyde.driver.PoolNotFound;
+import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.PoolNotFoundException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.util.List;
@@ -33,19 +33,19 @@ class BuildErrorsTest {
     void unknownFieldsNameModelAndChoices(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
         assertThatThrownBy(() -> db.objects(Track.class).filter("lenght__gt", 5))
-                .isInstanceOfSatisfying(FieldError.class, e -> {
+                .isInstanceOfSatisfying(FieldException.class, e -> {
                     assertThat(e.model()).isEqualTo(Track.class);
                     assertThat(e.field()).isEqualTo("lenght");
                     assertThat(e.choices()).contains("milliseconds", "name", "album");
                 }).hasMessageContaining("Track.lenght: unknown field");
         assertThatThrownBy(() -> db.objects(Track.class).filter("album__nope", 5))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Album.nope").hasMessageContaining("title");
-        assertThatThrownBy(() -> db.objects(Track.class).orderBy("-nope")).isInstanceOf(FieldError.class)
+                .isInstanceOf(FieldException.class).hasMessageContaining("Album.nope").hasMessageContaining("title");
+        assertThatThrownBy(() -> db.objects(Track.class).orderBy("-nope")).isInstanceOf(FieldException.class)
                 .hasMessageContaining("Track.nope");
         assertThatThrownBy(() -> db.objects(Track.class).filter(Q.of("x", 1).or(Q.of("name", "a"))))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Track.x");
-        assertThatThrownBy(() -> db.objects(Track.class).select("nope")).isInstanceOf(FieldError.class);
-        assertThatThrownBy(() -> db.objects(Track.class).values("album__nope")).isInstanceOf(FieldError.class)
+                .isInstanceOf(FieldException.class).hasMessageContaining("Track.x");
+        assertThatThrownBy(() -> db.objects(Track.class).select("nope")).isInstanceOf(FieldException.class);
+        assertThatThrownBy(() -> db.objects(Track.class).values("album__nope")).isInstanceOf(FieldException.class)
                 .hasMessageContaining("Album.nope");
     }
 
@@ -53,33 +53,33 @@ class BuildErrorsTest {
     void lookupsMustFitTheFieldType(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
         assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds__icontains", "3"))
-                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.choices()).contains("gt", "in").doesNotContain("icontains"))
+                .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.choices()).contains("gt", "in").doesNotContain("icontains"))
                 .hasMessageContaining("Track.milliseconds").hasMessageContaining("icontains").hasMessageContaining("int");
         assertThatThrownBy(() -> db.objects(Track.class).filter("name__year", 2020))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Track.name").hasMessageContaining("year")
+                .isInstanceOf(FieldException.class).hasMessageContaining("Track.name").hasMessageContaining("year")
                 .hasMessageContaining("String");
         assertThatThrownBy(() -> db.objects(Track.class).filter("name__like", "x"))
-                .isInstanceOf(FieldError.class).hasMessageContaining("unknown lookup \"like\"").hasMessageContaining("icontains");
+                .isInstanceOf(FieldException.class).hasMessageContaining("unknown lookup \"like\"").hasMessageContaining("icontains");
         assertThatThrownBy(() -> db.objects(Invoice.class).filter("total__startswith", "1"))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Invoice.total");
+                .isInstanceOf(FieldException.class).hasMessageContaining("Invoice.total");
     }
 
     @AllDatabases
     void valuesMustHaveTheFieldType(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
         assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds", "long"))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Track.milliseconds").hasMessageContaining("Integer")
+                .isInstanceOf(FieldException.class).hasMessageContaining("Track.milliseconds").hasMessageContaining("Integer")
                 .hasMessageContaining("String");
         assertThatThrownBy(() -> db.objects(Track.class).filter("name__in", List.of("a", 3)))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Track.name");
+                .isInstanceOf(FieldException.class).hasMessageContaining("Track.name");
         assertThatThrownBy(() -> db.objects(Track.class).filter("id__range", List.of(1)))
-                .isInstanceOf(FieldError.class).hasMessageContaining("two values");
+                .isInstanceOf(FieldException.class).hasMessageContaining("two values");
         assertThatThrownBy(() -> db.objects(Track.class).filter("composer__isnull", "yes"))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Boolean");
+                .isInstanceOf(FieldException.class).hasMessageContaining("Boolean");
         assertThatThrownBy(() -> db.objects(Album.class).filter("artist", "AC/DC"))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Long");
+                .isInstanceOf(FieldException.class).hasMessageContaining("Long");
         assertThatThrownBy(() -> await(db.objects(Track.class).update(Map.of("lenght", 1))))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Track.lenght");
+                .isInstanceOf(FieldException.class).hasMessageContaining("Track.lenght");
     }
 
     @AllDatabases
@@ -87,15 +87,15 @@ class BuildErrorsTest {
         Oxyde db = Chinook.shared(tdb);
         assertThatThrownBy(() -> await(db.objects(Track.class).get("id", 0))).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> await(db.objects(Track.class).using("no_such_pool").count()))
-                .isInstanceOf(PoolNotFound.class).isInstanceOf(OxydeException.class);
+                .isInstanceOf(PoolNotFoundException.class).isInstanceOf(OxydeException.class);
         CompletableFuture<Object> wrapped = CompletableFuture.failedFuture(new CompletionException(new NotFoundException(Track.class, "x")));
         assertThatThrownBy(() -> await(wrapped)).isExactlyInstanceOf(NotFoundException.class);
     }
 
     @Test
     void apiExceptionsShareTheDriverBase() {
-        for (Class<?> c : List.of(FieldError.class, MappingException.class, ModelDefinitionException.class,
-                ValidationException.class, NotFoundException.class, MultipleObjectsReturned.class, TransactionTimeout.class)) {
+        for (Class<?> c : List.of(FieldException.class, MappingException.class, ModelDefinitionException.class,
+                ValidationException.class, NotFoundException.class, MultipleObjectsReturnedException.class, TransactionTimeoutException.class)) {
             assertThat(OxydeException.class).as(c.getSimpleName()).isAssignableFrom(c);
         }
     }

@@ -4,10 +4,10 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.ModelMeta;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.Oxyde;
 import io.oxyde.Ref;
-import io.oxyde.ValidationException;
+import io.oxyde.exception.ValidationException;
 import io.oxyde.chinook.Artist;
 import io.oxyde.internal.validation.Validators;
 import io.oxyde.testkit.AllDatabases;

@@ -1,8 +1,8 @@
 package io.oxyde.it;
 
-import io.oxyde.FieldMeta;
-import io.oxyde.ModelMeta;
-import io.oxyde.UniqueMeta;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.meta.UniqueMeta;
 import io.oxyde.chinook.ChinookData;
 import io.oxyde.testkit.DatabaseKind;
 import java.sql.Connection;

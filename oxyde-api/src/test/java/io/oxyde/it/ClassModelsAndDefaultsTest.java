@@ -4,10 +4,10 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.Count;
+import io.oxyde.expression.Count;
 import io.oxyde.Oxyde;
 import io.oxyde.Ref;
-import io.oxyde.ValidationException;
+import io.oxyde.exception.ValidationException;
 import io.oxyde.chinook.Artist;
 import io.oxyde.chinook.Track;
 import io.oxyde.testkit.AllDatabases;
@@ -23,7 +23,7 @@ class ClassModelsAndDefaultsTest {
     private static Oxyde withDrafts(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.fresh(tdb, List.of(Artist.class));
         try (Connection c = tdb.connect(); Statement s = c.createStatement()) {
-            String ddl = ChinookSchema.createTable(io.oxyde.ModelMeta.of(Draft.class), tdb.kind())
+            String ddl = ChinookSchema.createTable(io.oxyde.meta.ModelMeta.of(Draft.class), tdb.kind())
                     .replace("rating " + (tdb.kind() == io.oxyde.testkit.DatabaseKind.SQLITE ? "TEXT" : "VARCHAR(20)"),
                             "rating " + (tdb.kind() == io.oxyde.testkit.DatabaseKind.SQLITE ? "TEXT" : "VARCHAR(20)")
                                     + " DEFAULT 'unrated'");

@@ -11,7 +11,7 @@ import io.oxyde.codec.JoinKind;
 import io.oxyde.codec.Lookup;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.SqlStatement;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.oxyde.F;
-import io.oxyde.FieldError;
+import io.oxyde.exception.FieldException;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.chinook.Artist;
@@ -72,18 +72,18 @@ class FilterExpressionsTest {
     void mistakesAreBuildErrors(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
         assertThatThrownBy(() -> db.objects(Track.class).filter("name__contains", F.col("composer")))
-                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.choices()).contains("gt", "ne"))
+                .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.choices()).contains("gt", "ne"))
                 .hasMessageContaining("Track.name: an F expression is compared with eq, ne, gt, gte, lt or lte, not with \"contains\"");
         assertThatThrownBy(() -> db.objects(Track.class).filter("name__gt", F.col("milliseconds")))
-                .isInstanceOf(FieldError.class).hasMessageContaining("milliseconds is INT, name is TEXT");
+                .isInstanceOf(FieldException.class).hasMessageContaining("milliseconds is INT, name is TEXT");
         assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds__gt", F.col("name").add(1)))
-                .isInstanceOf(FieldError.class).hasMessageContaining("needs numeric fields: name is TEXT");
+                .isInstanceOf(FieldException.class).hasMessageContaining("needs numeric fields: name is TEXT");
         assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds__gt", F.col("bytes").add("1")))
-                .isInstanceOf(FieldError.class).hasMessageContaining("needs numbers, got String 1");
+                .isInstanceOf(FieldException.class).hasMessageContaining("needs numbers, got String 1");
         assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds__gt", F.col("nope")))
-                .isInstanceOf(FieldError.class).hasMessageContaining("Track.nope");
+                .isInstanceOf(FieldException.class).hasMessageContaining("Track.nope");
         assertThatThrownBy(() -> db.objects(Artist.class).exclude("albums__id__gt", F.col("id")))
-                .isInstanceOf(FieldError.class).hasMessageContaining("cannot be negated");
+                .isInstanceOf(FieldException.class).hasMessageContaining("cannot be negated");
     }
 
     @AllDatabases

@@ -14,7 +14,7 @@ import io.oxyde.chinook.Customer;
 import io.oxyde.chinook.Employee;
 import io.oxyde.chinook.Invoice;
 import io.oxyde.chinook.Track;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
@@ -112,7 +112,7 @@ class FilterLookupsTest {
                 .isEqualTo(emps.stream().filter(e -> e.birthDate().getYear() == 1962).map(Employee::id).sorted().toList())
                 .isNotEmpty();
         assertThatThrownBy(() -> db.objects(Employee.class).filter("birthDate__year__gte", 1970))
-                .isInstanceOf(io.oxyde.FieldError.class).hasMessageContaining("Employee").hasMessageContaining("year");
+                .isInstanceOf(io.oxyde.exception.FieldException.class).hasMessageContaining("Employee").hasMessageContaining("year");
     }
 
     @AllDatabases

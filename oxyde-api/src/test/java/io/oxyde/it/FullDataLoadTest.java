@@ -2,7 +2,7 @@ package io.oxyde.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.ModelMeta;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.Oxyde;
 import io.oxyde.chinook.ChinookData;
 import io.oxyde.testkit.AllDatabases;

@@ -4,11 +4,11 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.ModelMeta;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.Oxyde;
 import io.oxyde.chinook.Artist;
 import io.oxyde.chinook.Track;
-import io.oxyde.driver.PoolNotFound;
+import io.oxyde.exception.PoolNotFoundException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.sql.Connection;
@@ -49,7 +49,7 @@ class HooksAndDatabasesTest {
             assertThat(small.dialect()).isEqualTo(full.dialect());
             small.close();
             assertThatThrownBy(() -> await(Oxyde.database(small.name()).objects(Artist.class).count()))
-                    .isInstanceOf(PoolNotFound.class);
+                    .isInstanceOf(PoolNotFoundException.class);
         }
         assertThat(await(full.objects(Artist.class).count())).as("a using() handle does not close the pool").isEqualTo(275L);
     }

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.oxyde.LockOption;
 import io.oxyde.Oxyde;
 import io.oxyde.chinook.Artist;
-import io.oxyde.driver.StatementTimeout;
-import io.oxyde.query.UnsupportedFeatureException;
+import io.oxyde.exception.StatementTimeoutException;
+import io.oxyde.exception.UnsupportedFeatureException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
@@ -88,7 +88,7 @@ class LockOptionsTest {
                     elapsed[0] = System.nanoTime() - start;
                 }
             });
-            assertThat(failure).isInstanceOf(StatementTimeout.class);
+            assertThat(failure).isInstanceOf(StatementTimeoutException.class);
             assertThat(TimeUnit.NANOSECONDS.toMillis(elapsed[0])).as("failed at once, without waiting for the lock")
                     .isLessThan(5_000);
             // an unlocked row is still claimed with NOWAIT

@@ -3,7 +3,7 @@ package io.oxyde.it;
 import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.Count;
+import io.oxyde.expression.Count;
 import io.oxyde.Oxyde;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;

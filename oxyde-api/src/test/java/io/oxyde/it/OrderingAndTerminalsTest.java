@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.oxyde.MultipleObjectsReturned;
-import io.oxyde.NotFoundException;
+import io.oxyde.exception.MultipleObjectsReturnedException;
+import io.oxyde.exception.NotFoundException;
 import io.oxyde.Oxyde;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Invoice;
 import io.oxyde.chinook.Track;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -79,7 +79,7 @@ class OrderingAndTerminalsTest {
         assertThatThrownBy(() -> await(db.objects(Track.class).get("id", -1))).isInstanceOf(NotFoundException.class)
                 .isInstanceOf(OxydeException.class).hasMessageContaining("Track");
         assertThatThrownBy(() -> await(db.objects(Track.class).get("genre", 1)))
-                .isInstanceOf(MultipleObjectsReturned.class).hasMessageContaining("Track");
+                .isInstanceOf(MultipleObjectsReturnedException.class).hasMessageContaining("Track");
         assertThat(await(db.objects(Track.class).getOrNone("id", -1))).isEmpty();
         assertThat(await(db.objects(Track.class).getOrNone("id", 2))).contains(Expect.TRACKS.get(1));
     }

@@ -1,6 +1,6 @@
 package io.oxyde.it;
 
-import io.oxyde.Column;
+import io.oxyde.annotation.Column;
 import io.oxyde.Ref;
 import io.oxyde.chinook.Artist;
 import java.math.BigDecimal;

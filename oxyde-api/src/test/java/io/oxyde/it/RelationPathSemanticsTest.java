@@ -4,7 +4,7 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.FieldError;
+import io.oxyde.exception.FieldException;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.chinook.Album;
@@ -160,22 +160,22 @@ class RelationPathSemanticsTest {
     void relationPathMistakesNameWhatFits(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
         assertThatThrownBy(() -> db.objects(Artist.class).filter("albums__gte", 3))
-                .isInstanceOfSatisfying(FieldError.class, e -> {
+                .isInstanceOfSatisfying(FieldException.class, e -> {
                     assertThat(e.model()).isEqualTo(Artist.class);
                     assertThat(e.field()).isEqualTo("albums");
                     assertThat(e.choices()).containsExactly("isnull");
                 }).hasMessageContaining("lookup \"gte\" does not apply to the to-many relation \"albums\"");
         assertThatThrownBy(() -> db.objects(Artist.class).filter("albums__nope", 3))
-                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.choices())
+                .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.choices())
                         .contains("title", "artist", "isnull").doesNotContain("exact", "gte"))
                 .hasMessageContaining("Album.nope: unknown field in path \"albums__nope\"");
         assertThatThrownBy(() -> db.objects(Artist.class).filter("albums", 3))
-                .isInstanceOf(FieldError.class).hasMessageContaining("ends on the to-many relation \"albums\"");
+                .isInstanceOf(FieldException.class).hasMessageContaining("ends on the to-many relation \"albums\"");
         assertThatThrownBy(() -> db.objects(Track.class).filter("album__nope", 3))
-                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.choices()).contains("title", "isnull", "in"))
+                .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.choices()).contains("title", "isnull", "in"))
                 .hasMessageContaining("Album.nope");
         assertThatThrownBy(() -> db.objects(Artist.class).filter("albums__title__nope", 3))
-                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.choices()).contains("contains").doesNotContain("title"))
+                .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.choices()).contains("contains").doesNotContain("title"))
                 .hasMessageContaining("Album.title__nope: unknown lookup");
     }
 

@@ -4,7 +4,7 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.FieldError;
+import io.oxyde.exception.FieldException;
 import io.oxyde.Oxyde;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
@@ -108,9 +108,9 @@ class RelationsTest {
     @AllDatabases
     void unknownRelationsAreBuildErrors(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
-        assertThatThrownBy(() -> db.objects(Artist.class).prefetch("songs")).isInstanceOf(FieldError.class)
+        assertThatThrownBy(() -> db.objects(Artist.class).prefetch("songs")).isInstanceOf(FieldException.class)
                 .hasMessageContaining("Artist.songs").hasMessageContaining("albums");
-        assertThatThrownBy(() -> db.objects(Track.class).join("name")).isInstanceOf(FieldError.class)
+        assertThatThrownBy(() -> db.objects(Track.class).join("name")).isInstanceOf(FieldException.class)
                 .hasMessageContaining("Track.name").hasMessageContaining("album, mediaType, genre");
     }
 
@@ -126,7 +126,7 @@ class RelationsTest {
                 .filter(l -> "Jazz".equals(Expect.genreName(Expect.TRACKS.get((int) (long) (Long) l.track().id() - 1))))
                 .map(l -> (Long) l.playlist().id()).distinct().sorted().toList());
         long albumsPerArtist = await(db.objects(Artist.class).filter("name", "Iron Maiden").values("name")
-                .annotate("albums", io.oxyde.Count.of("albums__id")).first()).map(m -> ((Number) m.get("albums")).longValue())
+                .annotate("albums", io.oxyde.expression.Count.of("albums__id")).first()).map(m -> ((Number) m.get("albums")).longValue())
                 .orElseThrow();
         assertThat(albumsPerArtist).isEqualTo(Expect.ALBUMS.stream()
                 .filter(a -> Expect.ARTIST.get((Long) a.artist().id()).name().equals("Iron Maiden")).count());

@@ -4,7 +4,7 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.FieldError;
+import io.oxyde.exception.FieldException;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.chinook.Album;
@@ -71,13 +71,13 @@ class SubqueryFilterTest {
     void subqueryMistakesAreBuildErrors(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
         assertThatThrownBy(() -> db.objects(Artist.class).filter("id", db.objects(Album.class).values("artist")))
-                .isInstanceOfSatisfying(FieldError.class, e -> assertThat(e.choices()).containsExactly("in"))
+                .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.choices()).containsExactly("in"))
                 .hasMessageContaining("Artist.id: a query is an operand of \"in\" only, not of \"eq\"");
         assertThatThrownBy(() -> db.objects(Artist.class).filter("id__in", db.objects(Album.class).values("artist", "title")))
-                .isInstanceOf(FieldError.class)
+                .isInstanceOf(FieldException.class)
                 .hasMessageContaining("an \"in\" subquery selects exactly one path, Album query selects [artist, title]");
         assertThatThrownBy(() -> db.objects(Artist.class).filter("id__in", db.objects(Album.class).values("title")))
-                .isInstanceOf(FieldError.class)
+                .isInstanceOf(FieldException.class)
                 .hasMessageContaining("Album.title is TEXT, id is INT");
     }
 

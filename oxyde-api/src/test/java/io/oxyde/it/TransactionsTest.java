@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.oxyde.AtomicOptions;
 import io.oxyde.Oxyde;
 import io.oxyde.Ref;
-import io.oxyde.TransactionTimeout;
+import io.oxyde.exception.TransactionTimeoutException;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
 import io.oxyde.chinook.Genre;
-import io.oxyde.driver.OxydeException;
-import io.oxyde.driver.SerializationFailure;
-import io.oxyde.driver.UniqueViolation;
+import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.SerializationFailureException;
+import io.oxyde.exception.UniqueViolationException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class TransactionsTest {
             }))).isSameAs(boom);
             assertThatThrownBy(() -> await(db.atomic(tx -> tx.objects(Artist.class).create(new Artist(null, "Gone 3"))
                     .thenCompose(a -> tx.objects(Artist.class).create(new Artist(1L, "duplicate key"))))))
-                    .isInstanceOf(UniqueViolation.class);
+                    .isInstanceOf(UniqueViolationException.class);
             assertThat(artists(tdb)).isEqualTo(275L);
         }
     }
@@ -105,7 +105,7 @@ class TransactionsTest {
             Artist a = await(db.atomic(AtomicOptions.serializable().retries(3).backoff(Duration.ofMillis(1)),
                     tx -> tx.objects(Artist.class).create(new Artist(null, "Retried")).thenCompose(created -> {
                         if (attempts.incrementAndGet() < 3) {
-                            return CompletableFuture.failedFuture(new SerializationFailure("could not serialize access",
+                            return CompletableFuture.failedFuture(new SerializationFailureException("could not serialize access",
                                     db.name(), null, "40001", 0, null));
                         }
                         return CompletableFuture.completedFuture(created);
@@ -116,8 +116,8 @@ class TransactionsTest {
             AtomicInteger once = new AtomicInteger();
             assertThatThrownBy(() -> await(db.atomic(tx -> {
                 once.incrementAndGet();
-                return CompletableFuture.failedFuture(new SerializationFailure("x", db.name(), null, "40001", 0, null));
-            }))).isInstanceOf(SerializationFailure.class);
+                return CompletableFuture.failedFuture(new SerializationFailureException("x", db.name(), null, "40001", 0, null));
+            }))).isInstanceOf(SerializationFailureException.class);
             assertThat(once.get()).as("no retries by default").isEqualTo(1);
         }
     }
@@ -128,7 +128,7 @@ class TransactionsTest {
             assertThatThrownBy(() -> await(db.atomic(AtomicOptions.defaults().timeout(Duration.ofMillis(200)),
                     tx -> tx.objects(Artist.class).create(new Artist(null, "Too Slow")).thenCompose(a ->
                             CompletableFuture.supplyAsync(() -> a, CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS))))))
-                    .isInstanceOf(TransactionTimeout.class).isInstanceOf(OxydeException.class);
+                    .isInstanceOf(TransactionTimeoutException.class).isInstanceOf(OxydeException.class);
             assertThat(WritesTest.scalar(tdb, "SELECT count(*) FROM artist WHERE name = 'Too Slow'")).isZero();
         }
     }
@@ -151,7 +151,7 @@ class TransactionsTest {
                     .getOrCreate(Map.of("name", "Brand New"), Map.of("id", 1L))
                     .handle((created, e) -> {
                         assertThat(e).isNotNull();
-                        assertThat(e.getCause() == null ? e : e.getCause()).isInstanceOf(UniqueViolation.class);
+                        assertThat(e.getCause() == null ? e : e.getCause()).isInstanceOf(UniqueViolationException.class);
                         return e;
                     })
                     .thenCompose(e -> tx.objects(Genre.class).create(new Genre(null, "After Conflict")))));

@@ -3,11 +3,11 @@ package io.oxyde.it;
 import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.Avg;
-import io.oxyde.Count;
-import io.oxyde.Max;
+import io.oxyde.expression.Avg;
+import io.oxyde.expression.Count;
+import io.oxyde.expression.Max;
 import io.oxyde.Oxyde;
-import io.oxyde.Sum;
+import io.oxyde.expression.Sum;
 import io.oxyde.chinook.Invoice;
 import io.oxyde.chinook.Track;
 import io.oxyde.testkit.AllDatabases;

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.oxyde.Created;
 import io.oxyde.F;
-import io.oxyde.NotFoundException;
+import io.oxyde.exception.NotFoundException;
 import io.oxyde.Oxyde;
 import io.oxyde.Ref;
-import io.oxyde.ValidationException;
+import io.oxyde.exception.ValidationException;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
 import io.oxyde.chinook.Genre;
 import io.oxyde.chinook.Track;
-import io.oxyde.driver.UniqueViolation;
+import io.oxyde.exception.UniqueViolationException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -59,7 +59,7 @@ public class WritesTest {
             assertThat(created.id()).isEqualTo(9000L);
             assertThat(scalar(tdb, "SELECT count(*) FROM artist")).isEqualTo(276L);
             assertThatThrownBy(() -> await(db.objects(Artist.class).create(new Artist(9000L, "Again"))))
-                    .isInstanceOf(UniqueViolation.class);
+                    .isInstanceOf(UniqueViolationException.class);
         }
     }
 

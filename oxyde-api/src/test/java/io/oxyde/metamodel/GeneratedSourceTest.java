@@ -17,10 +17,10 @@ class GeneratedSourceTest {
         assertThat(Samples.generated(c, "shop.Track_")).isEqualTo("""
                 package shop;
 
-                import io.oxyde.BooleanAttribute;
-                import io.oxyde.NumberAttribute;
-                import io.oxyde.RelationAttribute;
-                import io.oxyde.TextAttribute;
+                import io.oxyde.metamodel.BooleanAttribute;
+                import io.oxyde.metamodel.NumberAttribute;
+                import io.oxyde.metamodel.RelationAttribute;
+                import io.oxyde.metamodel.TextAttribute;
                 import java.math.BigDecimal;
                 import javax.annotation.processing.Generated;
 
@@ -81,8 +81,8 @@ class GeneratedSourceTest {
         String playlist = """
                 package shop;
 
-                import io.oxyde.Id;
-                import io.oxyde.ManyToMany;
+                import io.oxyde.annotation.Id;
+                import io.oxyde.annotation.ManyToMany;
                 import java.util.List;
 
                 public record Playlist(@Id Long id, String name, @ManyToMany(through = PlaylistTrack.class) List<Track> tracks) {
@@ -91,7 +91,7 @@ class GeneratedSourceTest {
         String through = """
                 package shop;
 
-                import io.oxyde.Id;
+                import io.oxyde.annotation.Id;
                 import io.oxyde.Ref;
 
                 public record PlaylistTrack(@Id Long id, Ref<Playlist> playlist, Ref<Track> track) {
@@ -100,7 +100,7 @@ class GeneratedSourceTest {
         String label = """
                 package shop;
 
-                import io.oxyde.Id;
+                import io.oxyde.annotation.Id;
                 import java.util.List;
 
                 public record Label(@Id Long id, List<Signing> signings) {
@@ -136,8 +136,8 @@ class GeneratedSourceTest {
                 package shop;
 
                 import com.fasterxml.jackson.databind.JsonNode;
-                import io.oxyde.Id;
-                import io.oxyde.Json;
+                import io.oxyde.annotation.Id;
+                import io.oxyde.annotation.Json;
                 import java.time.Duration;
                 import java.time.Instant;
                 import java.time.LocalTime;
@@ -191,9 +191,9 @@ class GeneratedSourceTest {
         String customer = """
                 package shop;
 
-                import io.oxyde.Column;
-                import io.oxyde.Table;
-                import io.oxyde.Transient;
+                import io.oxyde.annotation.Column;
+                import io.oxyde.annotation.Table;
+                import io.oxyde.annotation.Transient;
 
                 @Table("customers")
                 public class Customer extends Base {
@@ -229,7 +229,7 @@ class GeneratedSourceTest {
         String odd = """
                 package shop;
 
-                import io.oxyde.Id;
+                import io.oxyde.annotation.Id;
 
                 public record Odd(@Id Long id, char initial, Runnable task) {
                 }
@@ -254,7 +254,7 @@ class GeneratedSourceTest {
         String outer = """
                 package shop;
 
-                import io.oxyde.Id;
+                import io.oxyde.annotation.Id;
 
                 public class Outer {
                     public record Inner(@Id Long id, String label) {

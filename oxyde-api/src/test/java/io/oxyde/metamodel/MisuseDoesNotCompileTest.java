@@ -91,19 +91,19 @@ class MisuseDoesNotCompileTest {
         // a foreign key compares with a Ref of its target
         "Track_.ALBUM.eq(\"Queen\")                 | incompatible types: java.lang.String cannot be converted to io.oxyde.Ref<shop.Album>",
         // combining conditions of two models
-        "Track_.NAME.eq(\"a\").and(Album_.TITLE.eq(\"b\")) | incompatible types: io.oxyde.Condition<shop.Album> cannot be converted to io.oxyde.Condition<shop.Track>",
+        "Track_.NAME.eq(\"a\").and(Album_.TITLE.eq(\"b\")) | incompatible types: io.oxyde.metamodel.Condition<shop.Album> cannot be converted to io.oxyde.metamodel.Condition<shop.Track>",
         // a misspelt field
         "Track_.NAMES.eq(\"a\")                     | cannot find symbol",
         // the query builder takes conditions, orders and relations of its own model only
-        "((Query<Track>) null).filter(Album_.TITLE.eq(\"x\"))  | no suitable method found for filter(io.oxyde.Condition<shop.Album>)",
-        "((Query<Track>) null).exclude(Album_.TITLE.eq(\"x\")) | no suitable method found for exclude(io.oxyde.Condition<shop.Album>)",
-        "((Query<Track>) null).orderBy(Album_.TITLE.desc())    | no suitable method found for orderBy(io.oxyde.Order<shop.Album>)",
-        "((Query<Track>) null).join(Track_.NAME)               | no suitable method found for join(io.oxyde.TextAttribute<shop.Track>)",
-        "((Query<Track>) null).values(Album_.TITLE)            | no suitable method found for values(io.oxyde.TextAttribute<shop.Album>)",
+        "((Query<Track>) null).filter(Album_.TITLE.eq(\"x\"))  | no suitable method found for filter(io.oxyde.metamodel.Condition<shop.Album>)",
+        "((Query<Track>) null).exclude(Album_.TITLE.eq(\"x\")) | no suitable method found for exclude(io.oxyde.metamodel.Condition<shop.Album>)",
+        "((Query<Track>) null).orderBy(Album_.TITLE.desc())    | no suitable method found for orderBy(io.oxyde.metamodel.Order<shop.Album>)",
+        "((Query<Track>) null).join(Track_.NAME)               | no suitable method found for join(io.oxyde.metamodel.TextAttribute<shop.Track>)",
+        "((Query<Track>) null).values(Album_.TITLE)            | no suitable method found for values(io.oxyde.metamodel.TextAttribute<shop.Album>)",
         // aggregates and expressions over numbers only
-        "Sum.of(Track_.NAME)                                   | no suitable method found for of(io.oxyde.TextAttribute<shop.Track>)",
-        "F.col(Track_.NAME)                                    | no suitable method found for col(io.oxyde.TextAttribute<shop.Track>)",
-        "Assignments.of(Track_.NAME, 5)                        | no suitable method found for of(io.oxyde.TextAttribute<shop.Track>,int)",
+        "Sum.of(Track_.NAME)                                   | no suitable method found for of(io.oxyde.metamodel.TextAttribute<shop.Track>)",
+        "F.col(Track_.NAME)                                    | no suitable method found for col(io.oxyde.metamodel.TextAttribute<shop.Track>)",
+        "Assignments.of(Track_.NAME, 5)                        | no suitable method found for of(io.oxyde.metamodel.TextAttribute<shop.Track>,int)",
     })
     void misuseIsACompileError(String statement, String error) {
         JavaFileObject user = user(statement.strip());

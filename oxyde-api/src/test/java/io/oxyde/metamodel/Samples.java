@@ -18,11 +18,9 @@ final class Samples {
     static final String ARTIST = """
             package shop;
 
-            import io.oxyde.Id;
-            import io.oxyde.OneToMany;
+            import io.oxyde.annotation.Id;
+            import io.oxyde.annotation.OneToMany;
             import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
             public record Artist(@Id Long id, String name, @OneToMany(mappedBy = "artist") List<Album> albums) {
             }
@@ -31,9 +29,9 @@ import java.util.regex.Pattern;
     static final String ALBUM = """
             package shop;
 
-            import io.oxyde.ForeignKey;
+            import io.oxyde.annotation.ForeignKey;
             import io.oxyde.Ref;
-            import io.oxyde.Table;
+            import io.oxyde.annotation.Table;
             import java.time.LocalDate;
 
             @Table("album")
@@ -44,7 +42,7 @@ import java.util.regex.Pattern;
     static final String TRACK = """
             package shop;
 
-            import io.oxyde.Id;
+            import io.oxyde.annotation.Id;
             import io.oxyde.Ref;
             import java.math.BigDecimal;
 

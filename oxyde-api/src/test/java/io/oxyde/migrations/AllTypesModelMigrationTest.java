@@ -2,14 +2,14 @@ package io.oxyde.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.Column;
-import io.oxyde.Id;
-import io.oxyde.Index;
-import io.oxyde.Json;
-import io.oxyde.MigrationDraft;
-import io.oxyde.Migrations;
-import io.oxyde.Table;
-import io.oxyde.Unique;
+import io.oxyde.annotation.Column;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.Index;
+import io.oxyde.annotation.Json;
+import io.oxyde.migration.MigrationDraft;
+import io.oxyde.migration.Migrations;
+import io.oxyde.annotation.Table;
+import io.oxyde.annotation.Unique;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ class AllTypesModelMigrationTest {
     @Table(value = "all_types", comment = "one column per Java type",
             indexes = {@Index(columns = {"label", "an_int"}), @Index(columns = "code", where = "code IS NOT NULL")},
             uniqueTogether = @Unique({"small", "tiny"}),
-            checks = @io.oxyde.Check(name = "ck_all_types_small", expression = "small >= 0"))
+            checks = @io.oxyde.annotation.Check(name = "ck_all_types_small", expression = "small >= 0"))
     record V1(@Id Long id, Integer anInt, short small, byte tiny, Double real, Float single, Boolean flag,
               String label, @Column(length = 20, comment = "a code") String code, @Column(type = "TEXT") String body,
               @Column(precision = 12, scale = 3) BigDecimal amount, BigDecimal loose, byte[] blob, UUID uuid,
@@ -60,7 +60,7 @@ class AllTypesModelMigrationTest {
     @Table(value = "all_types", comment = "one column per Java type",
             indexes = {@Index(columns = {"label", "an_int"}), @Index(columns = "code", where = "code IS NOT NULL")},
             uniqueTogether = @Unique({"small", "tiny"}),
-            checks = @io.oxyde.Check(name = "ck_all_types_small", expression = "small >= 0"))
+            checks = @io.oxyde.annotation.Check(name = "ck_all_types_small", expression = "small >= 0"))
     record V2(@Id Long id, Integer anInt, short small, byte tiny, Double real, Float single, Boolean flag,
               String label, @Column(length = 20, comment = "a code") String code, @Column(type = "TEXT") String body,
               @Column(precision = 12, scale = 3) BigDecimal amount, BigDecimal loose, byte[] blob, UUID uuid,

@@ -2,7 +2,7 @@ package io.oxyde.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.Migrations;
+import io.oxyde.migration.Migrations;
 import io.oxyde.chinook.ChinookData;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;

@@ -3,9 +3,9 @@ package io.oxyde.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.Migrations;
+import io.oxyde.migration.Migrations;
 import io.oxyde.chinook.ChinookData;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.exception.MigrationException;
 import io.oxyde.migrate.MigrationStatus;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;

@@ -1,11 +1,11 @@
 package io.oxyde.migrations;
 
-import io.oxyde.Column;
-import io.oxyde.Id;
-import io.oxyde.Index;
+import io.oxyde.annotation.Column;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.Index;
 import io.oxyde.Ref;
-import io.oxyde.RenamedFrom;
-import io.oxyde.Table;
+import io.oxyde.annotation.RenamedFrom;
+import io.oxyde.annotation.Table;
 import io.oxyde.chinook.Artist;
 import jakarta.validation.constraints.Size;
 

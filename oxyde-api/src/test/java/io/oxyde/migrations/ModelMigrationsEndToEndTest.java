@@ -3,12 +3,12 @@ package io.oxyde.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.MigrationDraft;
-import io.oxyde.MigrationOptions;
-import io.oxyde.MigrationRenameException;
-import io.oxyde.Migrations;
+import io.oxyde.migration.MigrationDraft;
+import io.oxyde.migration.MigrationOptions;
+import io.oxyde.migration.MigrationRenameException;
+import io.oxyde.migration.Migrations;
 import io.oxyde.chinook.ChinookData;
-import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.MigrationRun;
 import io.oxyde.migrate.MigrationStatus;
@@ -136,11 +136,11 @@ class ModelMigrationsEndToEndTest {
         assertThat(Migrations.migrate(db.oxydeUrl(), dir).applied()).containsExactly("0002_auto");
     }
 
-    private static MigrationDialect dialect(TestDatabase db) {
+    private static Dialect dialect(TestDatabase db) {
         switch (db.kind()) {
-            case POSTGRES: return MigrationDialect.POSTGRES;
-            case MARIADB: return MigrationDialect.MARIADB;
-            default: return MigrationDialect.SQLITE;
+            case POSTGRES: return Dialect.POSTGRES;
+            case MARIADB: return Dialect.MARIADB;
+            default: return Dialect.SQLITE;
         }
     }
 

@@ -1,2 +1,2 @@
-/** End-to-end tests of {@link io.oxyde.Migrations}: models → migration files → real databases. */
+/** End-to-end tests of {@link io.oxyde.migration.Migrations}: models → migration files → real databases. */
 package io.oxyde.migrations;

@@ -8,7 +8,7 @@ import io.oxyde.codec.Lookup;
 import io.oxyde.codec.OrderBy;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.RenderPlan;
 import io.oxyde.query.RenderedQuery;
 import io.oxyde.query.SqlRenderer;

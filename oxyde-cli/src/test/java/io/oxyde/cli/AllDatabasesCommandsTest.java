@@ -3,7 +3,7 @@ package io.oxyde.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.cli.CliRunner.Result;
-import io.oxyde.migrate.Column;
+import io.oxyde.migrate.ColumnDefinition;
 import io.oxyde.migrate.ColumnType;
 import io.oxyde.migrate.Migration;
 import io.oxyde.migrate.MigrationLoader;
@@ -79,7 +79,7 @@ class AllDatabasesCommandsTest {
         Path dir = work.resolve("m");
         Migration last = MigrationLoader.load(dir).get(1);
         MigrationWriter.write(dir, Migration.of("0003_broken", List.of(last.name()), List.of(
-                new MigrationOperation.AddColumn("customer", Column.nullable("nickname", ColumnType.varchar(40))),
+                new MigrationOperation.AddColumn("customer", ColumnDefinition.nullable("nickname", ColumnType.varchar(40))),
                 MigrationOperation.RawSql.of("UPDATE no_such_table SET x = 1", null)), last.snapshot()));
         Result failed = cli.run("migrate", "--dir", "m", "--url", url);
         assertThat(failed.code()).as(failed.toString()).isEqualTo(1);

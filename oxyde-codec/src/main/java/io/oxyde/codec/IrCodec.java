@@ -8,6 +8,7 @@ import io.oxyde.codec.internal.WireFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import io.oxyde.exception.ProtocolException;
 
 /**
  * The wire protocol of the IR (version {@value #PROTOCOL_VERSION}, specified in

@@ -3,6 +3,7 @@ package io.oxyde.codec;
 import io.oxyde.codec.internal.QueryCodec;
 import java.util.Collections;
 import java.util.List;
+import io.oxyde.exception.ProtocolException;
 
 /**
  * A received query message, split the way a caching receiver wants it: the {@link ShapeKey}

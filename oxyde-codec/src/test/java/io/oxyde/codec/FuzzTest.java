@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.ProtocolException;
 
 /**
  * Feeds random and mutated messages to every decoding entry point: each either returns or

@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import io.oxyde.exception.ProtocolException;
 
 /** Round trips over generated IR of every operation, and over generated result frames. */
 class IrCodecProperties {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.ProtocolException;
 
 class ResultFrameTest {
 

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.ProtocolException;
 
 /**
  * {@link IrCodec#validateTemplate} of a query's template plus {@link IrCodec#validateValues} of

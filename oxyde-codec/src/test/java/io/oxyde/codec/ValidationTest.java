@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.ProtocolException;
 
 /** One test per rule of the protocol, each asserting the exact path and problem reported. */
 class ValidationTest {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.ProtocolException;
 
 /** Every value kind survives the wire exactly, in a query's values and in result frames. */
 class ValueRoundTripTest {

@@ -1,7 +1,8 @@
 package io.oxyde.driver;
 
 import io.oxyde.driver.internal.UrlParser;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.ConfigurationException;
 
 /**
  * A database location as Oxyde users write it, parsed into what JDBC needs: the dialect, the

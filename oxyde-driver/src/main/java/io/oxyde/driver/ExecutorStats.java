@@ -1,5 +1,7 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.PoolSaturatedException;
+
 /**
  * A snapshot of a pool's two executor lanes (statements outside transactions, and transaction
  * work), for monitoring: a growing queue or any rejection means more work arrives than the
@@ -9,7 +11,7 @@ package io.oxyde.driver;
  * @param queuedStatements tasks waiting in the statement lane
  * @param queuedTransactionWork tasks waiting in the transaction lane
  * @param queueCapacity the bound of each lane's queue ({@code maxQueuedTasks})
- * @param rejected tasks refused with {@link PoolSaturated} since the pool opened
+ * @param rejected tasks refused with {@link PoolSaturatedException} since the pool opened
  */
 public record ExecutorStats(int threads, int queuedStatements, int queuedTransactionWork, int queueCapacity,
                             long rejected) {

@@ -1,8 +1,9 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.TransactionState;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.MutationResult;
-import io.oxyde.codec.ProtocolException;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
@@ -13,6 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import io.oxyde.exception.AcquireTimeoutException;
+import io.oxyde.exception.InvalidQueryException;
+import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.ValueDecodeException;
 
 /**
  * Runs queries and transactions on the pools of a {@link PoolRegistry}: the JVM analogue of
@@ -57,7 +62,7 @@ public final class OxydeDriver {
     /**
      * Decodes an IR message, renders it (the plan is cached by the message's shape), runs it
      * and encodes the result frame ({@code RowSet} or {@code MutationResult}). Safe against
-     * any bytes: invalid input fails the future with {@link ProtocolError}.
+     * any bytes: invalid input fails the future with {@link ProtocolException}.
      */
     public CompletableFuture<byte[]> execute(String pool, byte[] irBytes) {
         return encoded(execute(pool, irBytes, null));
@@ -178,7 +183,7 @@ public final class OxydeDriver {
 
     /**
      * Takes a connection from the pool and opens a transaction on it; the id names it in every
-     * later call. Fails with {@link AcquireTimeout} if no connection frees up in time.
+     * later call. Fails with {@link AcquireTimeoutException} if no connection frees up in time.
      */
     public CompletableFuture<Long> begin(String pool, TxOptions options) {
         TxOptions opts = options == null ? TxOptions.DEFAULT : options;
@@ -247,7 +252,7 @@ public final class OxydeDriver {
             } catch (ProtocolException e) {
                 // the database answered something the protocol cannot carry (a 41,529-byte decimal,
                 // a 100,000-byte label): refuse it here rather than send a frame receivers reject
-                throw new ProtocolError("the result cannot be sent as a frame: " + e.getMessage(), null, e);
+                throw new ProtocolException(e.path(), "the result cannot be sent as a frame: " + e.problem(), null, e);
             }
         });
         out.whenComplete((r, e) -> {

@@ -2,7 +2,7 @@ package io.oxyde.driver;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.oxyde.query.CacheStats;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.util.Optional;
 
 /**

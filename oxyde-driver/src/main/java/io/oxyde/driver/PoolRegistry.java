@@ -3,7 +3,7 @@ package io.oxyde.driver;
 import io.oxyde.driver.internal.ManagedPool;
 import io.oxyde.driver.internal.Observation;
 import io.oxyde.driver.internal.TransactionRegistry;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.SqlRenderer;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import io.oxyde.exception.ConfigurationException;
+import io.oxyde.exception.PoolAlreadyExistsException;
+import io.oxyde.exception.PoolNotFoundException;
 
 /**
  * Named connection pools, the analogue of the original's global pool registry: a pool is
@@ -41,7 +44,7 @@ public final class PoolRegistry implements AutoCloseable {
     /**
      * Opens a pool under {@code name}, connecting once to check the URL and credentials.
      *
-     * @throws PoolAlreadyExists if the name is taken
+     * @throws PoolAlreadyExistsException if the name is taken
      * @throws ConfigurationException if the URL or settings are invalid or the database
      *     cannot be reached (the message hides any password)
      */
@@ -66,7 +69,7 @@ public final class PoolRegistry implements AutoCloseable {
      *
      * @param dialect the database behind it ({@code MYSQL} is checked against the server and
      *     becomes {@code MARIADB} where it is one)
-     * @throws PoolAlreadyExists if the name is taken
+     * @throws PoolAlreadyExistsException if the name is taken
      * @throws ConfigurationException if the data source cannot connect or has auto-commit off
      */
     public Pool init(String name, DataSource dataSource, Dialect dialect, PoolSettings settings) {
@@ -79,7 +82,7 @@ public final class PoolRegistry implements AutoCloseable {
     private Pool register(String name, Function<PoolSettings, ManagedPool> open, PoolSettings settings) {
         synchronized (lifecycle) {
             if (pools.containsKey(name)) {
-                throw new PoolAlreadyExists(name);
+                throw new PoolAlreadyExistsException(name);
             }
             ManagedPool pool = open.apply(settings == null ? PoolSettings.defaults() : settings);
             pool.observe(Observation.all(observers));
@@ -96,7 +99,7 @@ public final class PoolRegistry implements AutoCloseable {
     /**
      * The pool with this name.
      *
-     * @throws PoolNotFound naming the unknown pool and the known ones
+     * @throws PoolNotFoundException naming the unknown pool and the known ones
      */
     public Pool get(String name) {
         return managed(name);
@@ -178,7 +181,7 @@ public final class PoolRegistry implements AutoCloseable {
     ManagedPool managed(String name) {
         ManagedPool pool = name == null ? null : pools.get(name);
         if (pool == null) {
-            throw new PoolNotFound(name, names());
+            throw new PoolNotFoundException(name, names());
         }
         return pool;
     }

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import io.oxyde.exception.AcquireTimeoutException;
+import io.oxyde.exception.ConfigurationException;
+import io.oxyde.exception.ResultTooLargeException;
 
 /**
  * Everything tunable about one named pool: the HikariCP pool itself, the executor in front of
@@ -138,7 +141,7 @@ public final class PoolSettings {
         return minConnections;
     }
 
-    /** How long to wait for a free connection before failing with {@link AcquireTimeout}. */
+    /** How long to wait for a free connection before failing with {@link AcquireTimeoutException}. */
     public Duration acquireTimeout() {
         return acquireTimeout;
     }
@@ -171,7 +174,7 @@ public final class PoolSettings {
     /**
      * The most rows one non-streamed result may hold (rows of a select, raw query or
      * RETURNING); reading stops at the first row beyond it and the query fails with
-     * {@link ResultTooLarge}, so a forgotten filter cannot exhaust the heap. 0 means no limit.
+     * {@link ResultTooLargeException}, so a forgotten filter cannot exhaust the heap. 0 means no limit.
      */
     public int maxResultRows() {
         return maxResultRows;

@@ -1,5 +1,7 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.OxydeException;
+
 /**
  * How one statement ended, as a {@link StatementObserver} hears it.
  *

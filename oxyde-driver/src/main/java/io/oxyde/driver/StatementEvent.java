@@ -1,6 +1,6 @@
 package io.oxyde.driver;
 
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 
 /**
  * What a {@link StatementObserver} learns about one statement: its shape, never its values, so

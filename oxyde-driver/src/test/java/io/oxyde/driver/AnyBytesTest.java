@@ -13,6 +13,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.ProtocolException;
 
 /**
  * The byte boundary is safe against any input: random bytes and corrupted valid messages never
@@ -49,7 +51,7 @@ class AnyBytesTest {
                     assertThat(IrCodec.decodeResult(f.get())).isNotNull();
                 } catch (ExecutionException e) {
                     assertThat(e.getCause()).isInstanceOf(OxydeException.class);
-                    if (e.getCause() instanceof ProtocolError) {
+                    if (e.getCause() instanceof ProtocolException) {
                         protocolErrors++;
                     }
                 }

@@ -11,10 +11,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import io.oxyde.exception.ConnectionLostException;
 
 /**
  * A server connection killed under a running query fails that query with
- * {@link ConnectionLost}; the pool drops the dead connection and later work passes. SQLite is
+ * {@link ConnectionLostException}; the pool drops the dead connection and later work passes. SQLite is
  * embedded and has no server session that could be killed, so there the case does not exist;
  * the SQLite invocation only checks the pool answers.
  */
@@ -42,8 +43,8 @@ class ConnectionLostTest {
                 }
             }
             Throwable e = DriverFixture.failure(running);
-            assertThat(e).isInstanceOf(ConnectionLost.class).hasMessageContaining("connection lost");
-            assertThat(((ConnectionLost) e).sql()).contains(marker);
+            assertThat(e).isInstanceOf(ConnectionLostException.class).hasMessageContaining("connection lost");
+            assertThat(((ConnectionLostException) e).sql()).contains(marker);
             for (int i = 0; i < 5; i++) {
                 assertThat(f.scalar("SELECT 40 + ?", i)).isEqualTo(40 + i);
             }

@@ -25,6 +25,8 @@ import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import io.oxyde.exception.PoolNotFoundException;
+import io.oxyde.exception.ProtocolException;
 
 /** Every IR operation through the byte boundary: IR bytes in, result-frame bytes out. */
 class CrudThroughBytesTest {
@@ -100,10 +102,10 @@ class CrudThroughBytesTest {
                     {(byte) 0x92, 0x7f, 0x01}};
             for (byte[] b : bad) {
                 CompletableFuture<byte[]> future = f.driver.execute(DriverFixture.POOL, b);
-                assertThat(DriverFixture.failure(future)).isInstanceOf(ProtocolError.class)
+                assertThat(DriverFixture.failure(future)).isInstanceOf(ProtocolException.class)
                         .hasMessageContaining("invalid IR message").hasMessageContaining("pool main");
             }
-            assertThat(DriverFixture.failure(f.driver.execute("nope", good))).isInstanceOf(PoolNotFound.class)
+            assertThat(DriverFixture.failure(f.driver.execute("nope", good))).isInstanceOf(PoolNotFoundException.class)
                     .hasMessageContaining("'nope'").hasMessageContaining("main");
         }
     }

@@ -3,8 +3,9 @@ package io.oxyde.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.ConfigurationException;
 
 class DatabaseUrlTest {
 

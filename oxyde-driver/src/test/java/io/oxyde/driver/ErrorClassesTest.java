@@ -11,6 +11,15 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import io.oxyde.exception.CheckViolationException;
+import io.oxyde.exception.DatabaseException;
+import io.oxyde.exception.DeadlockException;
+import io.oxyde.exception.ForeignKeyViolationException;
+import io.oxyde.exception.NotNullViolationException;
+import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.SerializationFailureException;
+import io.oxyde.exception.StatementTimeoutException;
+import io.oxyde.exception.UniqueViolationException;
 
 /** Each error class, produced by the real database and classified by SQLSTATE or vendor code. */
 class ErrorClassesTest {
@@ -34,19 +43,19 @@ class ErrorClassesTest {
         try (DriverFixture f = new DriverFixture(db)) {
             schema(f);
             Throwable dupKey = insertChild(f, 1L, "b@x", 1L, 1L);
-            assertThat(dupKey).isInstanceOf(UniqueViolation.class);
+            assertThat(dupKey).isInstanceOf(UniqueViolationException.class);
             Throwable dupEmail = insertChild(f, 2L, "a@x", 1L, 1L);
-            assertThat(dupEmail).isInstanceOf(UniqueViolation.class);
-            UniqueViolation u = (UniqueViolation) dupEmail;
+            assertThat(dupEmail).isInstanceOf(UniqueViolationException.class);
+            UniqueViolationException u = (UniqueViolationException) dupEmail;
             assertThat(u.pool()).isEqualTo("main");
             assertThat(u.sql()).containsIgnoringCase("insert into").doesNotContain("a@x");
             assertThat(u.getMessage()).contains("[pool main]");
-            assertThat(insertChild(f, 3L, "c@x", 1L, 99L)).isInstanceOf(ForeignKeyViolation.class);
-            assertThat(insertChild(f, 4L, null, 1L, 1L)).isInstanceOf(NotNullViolation.class);
-            assertThat(insertChild(f, 5L, "e@x", -1L, 1L)).isInstanceOf(CheckViolation.class);
+            assertThat(insertChild(f, 3L, "c@x", 1L, 99L)).isInstanceOf(ForeignKeyViolationException.class);
+            assertThat(insertChild(f, 4L, null, 1L, 1L)).isInstanceOf(NotNullViolationException.class);
+            assertThat(insertChild(f, 5L, "e@x", -1L, 1L)).isInstanceOf(CheckViolationException.class);
             Throwable parentDelete = DriverFixture.failure(f.driver.execute(DriverFixture.POOL,
                     DriverFixture.raw("DELETE FROM err_parent WHERE id = 1")));
-            assertThat(parentDelete).isInstanceOf(ForeignKeyViolation.class);
+            assertThat(parentDelete).isInstanceOf(ForeignKeyViolationException.class);
             assertThat(((DatabaseException) parentDelete).isRetryable()).isFalse();
             switch (f.kind()) {
                 case SQLITE:
@@ -67,7 +76,7 @@ class ErrorClassesTest {
         PoolSettings settings = PoolSettings.builder().maxConnections(1).statementTimeout(Duration.ofMillis(300)).build();
         try (DriverFixture f = new DriverFixture(db, settings)) {
             Throwable e = DriverFixture.failure(f.driver.execute(DriverFixture.POOL, DriverFixture.raw(slowQuery(f.kind()))));
-            assertThat(e).isInstanceOf(StatementTimeout.class).hasMessageContaining("timeout");
+            assertThat(e).isInstanceOf(StatementTimeoutException.class).hasMessageContaining("timeout");
             // the one connection went back to the pool and works
             assertThat(f.scalar("SELECT 41 + 1")).isEqualTo(42);
         }
@@ -117,13 +126,13 @@ class ErrorClassesTest {
                 // whole transaction can succeed, so it is a retryable serialization failure
                 Throwable busy = DriverFixture.failure(
                         f.driver.execute(b, DriverFixture.raw("UPDATE dl SET v = 2 WHERE id = 2")));
-                assertThat(busy).isInstanceOf(SerializationFailure.class);
+                assertThat(busy).isInstanceOf(SerializationFailureException.class);
                 assertThat(((OxydeException) busy).isRetryable()).isTrue();
                 assertThat(((DatabaseException) busy).vendorCode() & 0xff).isEqualTo(5);
                 // outside a transaction a busy database is still a statement timeout
                 Throwable plain = DriverFixture.failure(
                         f.driver.execute(DriverFixture.POOL, DriverFixture.raw("UPDATE dl SET v = 3 WHERE id = 2")));
-                assertThat(plain).isInstanceOf(StatementTimeout.class);
+                assertThat(plain).isInstanceOf(StatementTimeoutException.class);
                 DriverFixture.await(f.driver.rollback(a));
                 DriverFixture.await(f.driver.rollback(b));
                 return;
@@ -140,7 +149,7 @@ class ErrorClassesTest {
                     failed = e.getCause();
                 }
             }
-            assertThat(failed).isInstanceOf(Deadlock.class);
+            assertThat(failed).isInstanceOf(DeadlockException.class);
             assertThat(((OxydeException) failed).isRetryable()).isTrue();
             DriverFixture.await(f.driver.rollback(a));
             DriverFixture.await(f.driver.rollback(b));
@@ -158,7 +167,7 @@ class ErrorClassesTest {
                 // classification of the server's own 40001 error through SIGNAL instead.
                 Throwable e = DriverFixture.failure(f.driver.execute(DriverFixture.POOL,
                         DriverFixture.raw("SIGNAL SQLSTATE '40001' SET MESSAGE_TEXT = 'could not serialize'")));
-                assertThat(e).isInstanceOf(SerializationFailure.class);
+                assertThat(e).isInstanceOf(SerializationFailureException.class);
                 assertThat(((OxydeException) e).isRetryable()).isTrue();
                 return;
             }
@@ -170,7 +179,7 @@ class ErrorClassesTest {
             DriverFixture.await(f.driver.execute(a, DriverFixture.raw("UPDATE ser SET v = 1 WHERE id = 1")));
             DriverFixture.await(f.driver.commit(a));
             Throwable e = DriverFixture.failure(f.driver.execute(b, DriverFixture.raw("UPDATE ser SET v = 2 WHERE id = 1")));
-            assertThat(e).isInstanceOf(SerializationFailure.class);
+            assertThat(e).isInstanceOf(SerializationFailureException.class);
             assertThat(((OxydeException) e).isRetryable()).isTrue();
             DriverFixture.await(f.driver.rollback(b));
         }

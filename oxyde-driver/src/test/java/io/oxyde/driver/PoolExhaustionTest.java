@@ -6,6 +6,8 @@ import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import io.oxyde.exception.AcquireTimeoutException;
+import io.oxyde.exception.PoolSaturatedException;
 
 /** With every connection held by a transaction, new work times out, then resumes. */
 class PoolExhaustionTest {
@@ -23,9 +25,9 @@ class PoolExhaustionTest {
             CompletableFuture<?> blocked = f.driver.execute(DriverFixture.POOL, DriverFixture.raw("SELECT COUNT(*) FROM ex_item"));
             Throwable e = DriverFixture.failure(blocked);
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
-            assertThat(e).isInstanceOf(AcquireTimeout.class).hasMessageContaining("pool main");
+            assertThat(e).isInstanceOf(AcquireTimeoutException.class).hasMessageContaining("pool main");
             assertThat(waitedMs).isGreaterThanOrEqualTo(550);
-            assertThat(DriverFixture.failure(f.driver.begin(DriverFixture.POOL))).isInstanceOf(AcquireTimeout.class);
+            assertThat(DriverFixture.failure(f.driver.begin(DriverFixture.POOL))).isInstanceOf(AcquireTimeoutException.class);
 
             // the transactions still work while the pool is exhausted
             DriverFixture.await(f.driver.execute(t1, DriverFixture.raw("INSERT INTO ex_item (n) VALUES (1)")));
@@ -49,7 +51,7 @@ class PoolExhaustionTest {
             CompletableFuture<?> q2 = f.driver.execute(DriverFixture.POOL, DriverFixture.raw("SELECT 2"));
             CompletableFuture<?> rejected = f.driver.execute(DriverFixture.POOL, DriverFixture.raw("SELECT 3"));
             assertThat(rejected).isCompletedExceptionally();
-            assertThat(DriverFixture.failure(rejected)).isInstanceOf(PoolSaturated.class)
+            assertThat(DriverFixture.failure(rejected)).isInstanceOf(PoolSaturatedException.class)
                     .hasMessageContaining("saturated").hasMessageContaining("maxQueuedTasks 2");
             running.cancel(true);
             DriverFixture.await(q1);

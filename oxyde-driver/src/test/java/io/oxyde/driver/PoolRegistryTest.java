@@ -1,9 +1,10 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.TransactionState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
@@ -14,6 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.ConfigurationException;
+import io.oxyde.exception.PoolAlreadyExistsException;
+import io.oxyde.exception.PoolNotFoundException;
+import io.oxyde.exception.TransactionStateException;
 
 /** Named pools: init, lookup, close, concurrent use, dialect defaults. */
 class PoolRegistryTest {
@@ -24,10 +29,10 @@ class PoolRegistryTest {
             Pool a = registry.init("a", db.oxydeUrl(), PoolSettings.defaults());
             assertThat(registry.get("a")).isSameAs(a);
             assertThat(a.dialect()).isEqualTo(expected(db.kind()));
-            assertThatThrownBy(() -> registry.init("a", db.oxydeUrl())).isInstanceOf(PoolAlreadyExists.class)
+            assertThatThrownBy(() -> registry.init("a", db.oxydeUrl())).isInstanceOf(PoolAlreadyExistsException.class)
                     .hasMessageContaining("'a'");
             registry.init("b", db.oxydeUrl());
-            assertThatThrownBy(() -> registry.get("zzz")).isInstanceOf(PoolNotFound.class)
+            assertThatThrownBy(() -> registry.get("zzz")).isInstanceOf(PoolNotFoundException.class)
                     .hasMessageContaining("'zzz'").hasMessageContaining("a, b");
             assertThat(registry.close("a")).isTrue();
             assertThat(registry.close("a")).isFalse();
@@ -42,7 +47,7 @@ class PoolRegistryTest {
                         try {
                             registry.init("race", db.oxydeUrl());
                             return true;
-                        } catch (PoolAlreadyExists e) {
+                        } catch (PoolAlreadyExistsException e) {
                             return false;
                         }
                     });
@@ -71,7 +76,7 @@ class PoolRegistryTest {
             assertThat(e).isInstanceOf(TransactionStateException.class).hasMessageContaining("pool was closed");
             assertThat(driver.transactionState(tx)).isEqualTo(TransactionState.FAILED);
             assertThat(DriverFixture.failure(driver.execute("c", DriverFixture.raw("SELECT 1"))))
-                    .isInstanceOf(PoolNotFound.class).hasMessageContaining("'c'");
+                    .isInstanceOf(PoolNotFoundException.class).hasMessageContaining("'c'");
         }
     }
 

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import io.oxyde.exception.UniqueViolationException;
 
 /**
  * The driver keeps prepared statements per connection (io.oxyde.driver.internal.StatementCache):
@@ -54,7 +55,7 @@ class StatementCachingTest {
             f.sql("CREATE TABLE sc_unique (" + f.idColumn() + ", code VARCHAR(10) NOT NULL UNIQUE)");
             InsertIr first = insertCode("a");
             f.run(first);
-            assertThatThrownBy(() -> f.run(insertCode("a"))).isInstanceOf(UniqueViolation.class);
+            assertThatThrownBy(() -> f.run(insertCode("a"))).isInstanceOf(UniqueViolationException.class);
             f.run(insertCode("b"));
             f.run(insertCode("c"));
             assertThat(f.scalar("SELECT COUNT(*) FROM sc_unique")).isEqualTo(3);

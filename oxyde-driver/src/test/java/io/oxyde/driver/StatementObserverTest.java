@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.oxyde.exception.PoolSaturatedException;
+import io.oxyde.exception.StatementTimeoutException;
+import io.oxyde.exception.UniqueViolationException;
 
 /** {@link StatementObserver}: every statement reported once, with its shape and outcome; executor stats. */
 class StatementObserverTest {
@@ -59,8 +62,8 @@ class StatementObserverTest {
 
             assertThat(r.heard).containsExactly(
                     "main raw success tx=false ctx-raw",
-                    "main raw error tx=false ctx-raw UniqueViolation",
-                    "main raw timeout tx=false ctx-raw StatementTimeout",
+                    "main raw error tx=false ctx-raw UniqueViolationException",
+                    "main raw timeout tx=false ctx-raw StatementTimeoutException",
                     "main raw success tx=false ctx-raw",
                     "main raw success tx=true ctx-raw");
             assertThat(r.nanos).allMatch(n -> n > 0);
@@ -87,13 +90,13 @@ class StatementObserverTest {
                 }
                 CompletableFuture<?> queued = f.driver.execute(DriverFixture.POOL, DriverFixture.raw("SELECT 1"));
                 CompletableFuture<?> rejected = f.driver.execute(DriverFixture.POOL, DriverFixture.raw("SELECT 2"));
-                assertThat(DriverFixture.failure(rejected)).isInstanceOf(PoolSaturated.class);
+                assertThat(DriverFixture.failure(rejected)).isInstanceOf(PoolSaturatedException.class);
                 ExecutorStats stats = f.pool.executorStats();
                 assertThat(stats.threads()).isEqualTo(1);
                 assertThat(stats.queuedStatements()).isEqualTo(1);
                 assertThat(stats.queueCapacity()).isEqualTo(1);
                 assertThat(stats.rejected()).isEqualTo(1);
-                assertThat(DriverFixture.failure(slow)).isInstanceOf(StatementTimeout.class);
+                assertThat(DriverFixture.failure(slow)).isInstanceOf(StatementTimeoutException.class);
                 DriverFixture.await(queued);
             }
             assertThat(a.heard).hasSize(2).containsExactlyElementsOf(b.heard);

@@ -1,5 +1,6 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.TransactionState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.codec.IrCodec;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import io.oxyde.exception.PoolNotFoundException;
+import io.oxyde.exception.TransactionStateException;
 
 /** Isolation, rollback, savepoints, the serial queue, the state machine and the reaper. */
 class TransactionTest {
@@ -108,7 +111,7 @@ class TransactionTest {
             Throwable unknown = DriverFixture.failure(f.driver.commit(987_654_321L));
             assertThat(unknown).isInstanceOf(TransactionStateException.class).hasMessageContaining("unknown transaction id");
             assertThat(((TransactionStateException) unknown).state()).isNull();
-            assertThat(DriverFixture.failure(f.driver.begin("missing"))).isInstanceOf(PoolNotFound.class);
+            assertThat(DriverFixture.failure(f.driver.begin("missing"))).isInstanceOf(PoolNotFoundException.class);
         }
     }
 

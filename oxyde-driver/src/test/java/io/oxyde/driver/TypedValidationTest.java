@@ -11,6 +11,7 @@ import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import io.oxyde.exception.InvalidQueryException;
 
 /**
  * The typed path validates a query's shape the first time it sees it and only the values once

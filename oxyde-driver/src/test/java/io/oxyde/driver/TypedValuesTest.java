@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import io.oxyde.exception.ValueDecodeException;
 
 /** Typed values written through the renderer come back typed, given the expected kinds. */
 class TypedValuesTest {

@@ -1,9 +1,9 @@
 package io.oxyde.examples;
 
-import io.oxyde.ModelMeta;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.Oxyde;
 import io.oxyde.examples.chinook.ChinookData;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.io.PrintStream;
 import java.util.List;
 

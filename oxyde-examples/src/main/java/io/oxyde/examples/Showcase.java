@@ -1,12 +1,12 @@
 package io.oxyde.examples;
 
-import io.oxyde.Count;
+import io.oxyde.expression.Count;
 import io.oxyde.Created;
 import io.oxyde.F;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.Query;
-import io.oxyde.Sum;
+import io.oxyde.expression.Sum;
 import io.oxyde.examples.chinook.Album;
 import io.oxyde.examples.chinook.Artist;
 import io.oxyde.examples.chinook.Customer;
@@ -17,7 +17,7 @@ import io.oxyde.examples.chinook.InvoiceLine;
 import io.oxyde.examples.chinook.Playlist;
 import io.oxyde.examples.chinook.PlaylistTrack;
 import io.oxyde.examples.chinook.Track;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.SqlStatement;
 import java.io.PrintStream;
 import java.math.BigDecimal;

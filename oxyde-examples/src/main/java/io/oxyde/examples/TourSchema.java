@@ -1,14 +1,13 @@
 package io.oxyde.examples;
 
-import io.oxyde.MigrationDraft;
-import io.oxyde.Migrations;
-import io.oxyde.ModelMeta;
+import io.oxyde.migration.MigrationDraft;
+import io.oxyde.migration.Migrations;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.Oxyde;
 import io.oxyde.examples.chinook.ChinookData;
-import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.migrate.MigrationRun;
 import io.oxyde.migrate.MigrationStatus;
-import io.oxyde.query.Dialect;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,7 +47,7 @@ public final class TourSchema {
         MigrationDraft draft = Migrations.makeMigrations(ChinookData.MODELS, migrationsDir, "chinook", false)
                 .orElseThrow(() -> new TourFailure("makeMigrations found nothing to do in an empty directory"));
         out.println("  wrote " + draft.file() + " (" + draft.migration().operations().size() + " operations)");
-        MigrationDialect dialect = MigrationDialect.valueOf(db.dialect().name());
+        Dialect dialect = Dialect.valueOf(db.dialect().name());
         String album = Migrations.sqlFor(migrationsDir, draft.migration().name(), dialect).stream()
                 .filter(sql -> sql.startsWith("CREATE TABLE") && sql.contains("album"))
                 .findFirst()

@@ -2,14 +2,14 @@ package io.oxyde.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.Count;
+import io.oxyde.expression.Count;
 import io.oxyde.F;
-import io.oxyde.Migrations;
+import io.oxyde.migration.Migrations;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.Ref;
-import io.oxyde.Row2;
-import io.oxyde.Sum;
+import io.oxyde.metamodel.Row2;
+import io.oxyde.expression.Sum;
 import io.oxyde.examples.chinook.Album;
 import io.oxyde.examples.chinook.Album_;
 import io.oxyde.examples.chinook.Artist;
@@ -19,7 +19,7 @@ import io.oxyde.examples.chinook.Genre_;
 import io.oxyde.examples.chinook.Invoice;
 import io.oxyde.examples.chinook.Track;
 import io.oxyde.examples.chinook.Track_;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,7 +55,7 @@ class ReadmeExamplesTest {
 
         // README: migrations
         Migrations.makeMigrations(List.of(Artist.class, Album.class, Track.class), dir, "initial", false);
-        List<String> ddl = Migrations.sqlFor(dir, "0001_initial", io.oxyde.migrate.MigrationDialect.POSTGRES);
+        List<String> ddl = Migrations.sqlFor(dir, "0001_initial", io.oxyde.dialect.Dialect.POSTGRES);
         assertThat(ddl).anyMatch(s -> s.startsWith("CREATE TABLE") && s.contains("album"));
 
         try (Oxyde db = Oxyde.connect(url)) {

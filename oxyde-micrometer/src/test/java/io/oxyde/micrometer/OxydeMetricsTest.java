@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.oxyde.Migrations;
+import io.oxyde.migration.Migrations;
 import io.oxyde.Oxyde;
-import io.oxyde.driver.UniqueViolation;
+import io.oxyde.exception.UniqueViolationException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class OxydeMetricsTest {
                 assertThat(await(db.objects(Reading.class).filter("sensor", "t" + (i + 1)).all())).hasSizeLessThan(2);
             }
             assertThatThrownBy(() -> await(db.objects(Reading.class).create(new Reading(r.id(), "dup", 0))))
-                    .isInstanceOf(UniqueViolation.class);
+                    .isInstanceOf(UniqueViolationException.class);
             await(db.atomic(tx -> tx.objects(Reading.class).filter("sensor", "t2").delete()));
 
             Timer selects = meters.get(STATEMENTS).tags("pool", pool, "operation", "select",
@@ -52,7 +52,7 @@ class OxydeMetricsTest {
             assertThat(meters.get(STATEMENTS).tags("pool", pool, "operation", "insert", "outcome", "success")
                     .timer().count()).isEqualTo(2);
             assertThat(meters.get(STATEMENTS).tags("pool", pool, "operation", "insert", "outcome", "error",
-                    "exception", "UniqueViolation").timer().count()).isEqualTo(1);
+                    "exception", "UniqueViolationException").timer().count()).isEqualTo(1);
             assertThat(meters.get(STATEMENTS).tags("pool", pool, "operation", "delete").timer().count())
                     .isEqualTo(1);
             List<String> tagValues = meters.get(STATEMENTS).tag("pool", pool).timers().stream()

@@ -3,6 +3,7 @@ package io.oxyde.migrate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
+import io.oxyde.exception.MigrationException;
 
 /**
  * A dialect-neutral column type with its parameters, mapped to each database by {@link DdlRenderer}.

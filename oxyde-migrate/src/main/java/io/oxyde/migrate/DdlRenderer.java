@@ -5,6 +5,8 @@ import io.oxyde.migrate.internal.MySqlDdl;
 import io.oxyde.migrate.internal.PostgresDdl;
 import io.oxyde.migrate.internal.SqliteDdl;
 import java.util.List;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 
 /**
  * Turns operations into DDL statements for one dialect, every identifier quoted. The DDL is
@@ -17,21 +19,21 @@ public final class DdlRenderer {
     }
 
     /** The statements for one operation, given the schema just before it. */
-    public static List<String> render(MigrationOperation op, MigrationDialect dialect, Schema schemaBefore) {
+    public static List<String> render(MigrationOperation op, Dialect dialect, Schema schemaBefore) {
         return ddl(dialect).render(op, schemaBefore);
     }
 
     /** The statements for a list of operations applied in order, starting from {@code schemaBefore}. */
-    public static List<String> renderAll(List<MigrationOperation> ops, MigrationDialect dialect, Schema schemaBefore) {
+    public static List<String> renderAll(List<MigrationOperation> ops, Dialect dialect, Schema schemaBefore) {
         return ddl(dialect).renderAll(ops, schemaBefore);
     }
 
     /** Quotes an identifier for the dialect. */
-    public static String quote(String identifier, MigrationDialect dialect) {
+    public static String quote(String identifier, Dialect dialect) {
         return ddl(dialect).quote(identifier);
     }
 
-    private static DialectDdl ddl(MigrationDialect dialect) {
+    private static DialectDdl ddl(Dialect dialect) {
         switch (dialect) {
             case POSTGRES: return new PostgresDdl();
             case MYSQL: return new MySqlDdl(false);

@@ -1,6 +1,7 @@
 package io.oxyde.migrate;
 
 import java.sql.Connection;
+import io.oxyde.exception.MigrationException;
 
 /**
  * A data migration written in Java (Django's {@code RunPython}, Flyway's {@code JavaMigration}), run by

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.oxyde.exception.MigrationException;
 
 /**
  * Reads the {@code NNNN_name.json} files of a migration directory in number order and checks they

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.oxyde.migrate.internal.SchemaEditor;
 import java.util.List;
 import java.util.Objects;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 
 /**
  * One schema change. Operations are self-contained records (a drop carries what it drops, an alter
@@ -47,7 +49,7 @@ public sealed interface MigrationOperation {
     String tableName();
 
     /** Creates a table with its columns, primary key, uniques, checks, foreign keys and indexes. */
-    record CreateTable(Table table) implements MigrationOperation {
+    record CreateTable(TableDefinition table) implements MigrationOperation {
         public CreateTable { Objects.requireNonNull(table, "table"); }
         public Schema applyTo(Schema before) {
             if (before.table(table.name()).isPresent()) {
@@ -60,7 +62,7 @@ public sealed interface MigrationOperation {
     }
 
     /** Drops a table; carries the table as it was so it can be recreated on rollback (without its rows). */
-    record DropTable(Table table) implements MigrationOperation {
+    record DropTable(TableDefinition table) implements MigrationOperation {
         public DropTable { Objects.requireNonNull(table, "table"); }
         public Schema applyTo(Schema before) {
             before.requireTable(table.name());
@@ -81,9 +83,9 @@ public sealed interface MigrationOperation {
 
     /** Adds a column. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AddColumn(String table, Column column) implements MigrationOperation {
+    record AddColumn(String table, ColumnDefinition column) implements MigrationOperation {
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             if (t.column(column.name()).isPresent()) {
                 throw new MigrationException("cannot add column " + table + "." + column.name() + ": it already exists");
             }
@@ -94,10 +96,10 @@ public sealed interface MigrationOperation {
     }
 
     /** Drops a column; carries its definition for rollback (the values are lost). */
-    record DropColumn(String table, Column column) implements MigrationOperation {
+    record DropColumn(String table, ColumnDefinition column) implements MigrationOperation {
         public Schema applyTo(Schema before) { return SchemaEditor.dropColumn(before, table, column.name()); }
         public List<MigrationOperation> reverse(Schema before) {
-            Column old = before.requireTable(table).column(column.name()).orElse(column);
+            ColumnDefinition old = before.requireTable(table).column(column.name()).orElse(column);
             return List.of(new AddColumn(table, old));
         }
         public String tableName() { return table; }
@@ -111,7 +113,7 @@ public sealed interface MigrationOperation {
     }
 
     /** Changes a column's type, nullability, default, identity or comment ({@code from} and {@code to} share the name). */
-    record AlterColumn(String table, Column from, Column to) implements MigrationOperation {
+    record AlterColumn(String table, ColumnDefinition from, ColumnDefinition to) implements MigrationOperation {
         public AlterColumn {
             if (!from.name().equals(to.name())) {
                 throw new MigrationException("AlterColumn on " + table + " cannot rename " + from.name() + " to "
@@ -119,7 +121,7 @@ public sealed interface MigrationOperation {
             }
         }
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             t.column(from.name()).orElseThrow(() -> new MigrationException("cannot alter column " + table + "."
                     + from.name() + ": it does not exist"));
             return before.withTable(t.mapColumn(from.name(), c -> to.withoutHint()));
@@ -129,9 +131,9 @@ public sealed interface MigrationOperation {
     }
 
     /** Creates an index (unique, partial, method). */
-    record CreateIndex(String table, Index index) implements MigrationOperation {
+    record CreateIndex(String table, IndexDefinition index) implements MigrationOperation {
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             return before.withTable(t.withIndex(index));
         }
         public List<MigrationOperation> reverse(Schema before) { return List.of(new DropIndex(table, index)); }
@@ -139,9 +141,9 @@ public sealed interface MigrationOperation {
     }
 
     /** Drops an index. */
-    record DropIndex(String table, Index index) implements MigrationOperation {
+    record DropIndex(String table, IndexDefinition index) implements MigrationOperation {
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             return before.withTable(t.withIndexes(t.indexes().stream().filter(i -> !i.name().equals(index.name())).toList()));
         }
         public List<MigrationOperation> reverse(Schema before) { return List.of(new CreateIndex(table, index)); }
@@ -149,9 +151,9 @@ public sealed interface MigrationOperation {
     }
 
     /** Adds a unique-together constraint. */
-    record AddUnique(String table, UniqueConstraint unique) implements MigrationOperation {
+    record AddUnique(String table, UniqueDefinition unique) implements MigrationOperation {
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             return before.withTable(t.withUnique(unique));
         }
         public List<MigrationOperation> reverse(Schema before) { return List.of(new DropUnique(table, unique)); }
@@ -159,9 +161,9 @@ public sealed interface MigrationOperation {
     }
 
     /** Drops a unique-together constraint. */
-    record DropUnique(String table, UniqueConstraint unique) implements MigrationOperation {
+    record DropUnique(String table, UniqueDefinition unique) implements MigrationOperation {
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             return before.withTable(t.withUniques(t.uniques().stream().filter(u -> !u.name().equals(unique.name())).toList()));
         }
         public List<MigrationOperation> reverse(Schema before) { return List.of(new AddUnique(table, unique)); }
@@ -169,9 +171,9 @@ public sealed interface MigrationOperation {
     }
 
     /** Adds a foreign key. */
-    record AddForeignKey(String table, ForeignKey foreignKey) implements MigrationOperation {
+    record AddForeignKey(String table, ForeignKeyDefinition foreignKey) implements MigrationOperation {
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             return before.withTable(t.withForeignKey(foreignKey));
         }
         public List<MigrationOperation> reverse(Schema before) { return List.of(new DropForeignKey(table, foreignKey)); }
@@ -179,9 +181,9 @@ public sealed interface MigrationOperation {
     }
 
     /** Drops a foreign key. */
-    record DropForeignKey(String table, ForeignKey foreignKey) implements MigrationOperation {
+    record DropForeignKey(String table, ForeignKeyDefinition foreignKey) implements MigrationOperation {
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             return before.withTable(t.withForeignKeys(
                     t.foreignKeys().stream().filter(f -> !f.name().equals(foreignKey.name())).toList()));
         }
@@ -190,9 +192,9 @@ public sealed interface MigrationOperation {
     }
 
     /** Adds a check constraint. */
-    record AddCheck(String table, Check check) implements MigrationOperation {
+    record AddCheck(String table, CheckDefinition check) implements MigrationOperation {
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             return before.withTable(t.withCheck(check));
         }
         public List<MigrationOperation> reverse(Schema before) { return List.of(new DropCheck(table, check)); }
@@ -200,9 +202,9 @@ public sealed interface MigrationOperation {
     }
 
     /** Drops a check constraint. */
-    record DropCheck(String table, Check check) implements MigrationOperation {
+    record DropCheck(String table, CheckDefinition check) implements MigrationOperation {
         public Schema applyTo(Schema before) {
-            Table t = before.requireTable(table);
+            TableDefinition t = before.requireTable(table);
             return before.withTable(t.withChecks(t.checks().stream().filter(c -> !c.name().equals(check.name())).toList()));
         }
         public List<MigrationOperation> reverse(Schema before) { return List.of(new AddCheck(table, check)); }
@@ -226,7 +228,7 @@ public sealed interface MigrationOperation {
      * irreversible.
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record RawSql(List<String> forward, List<String> backward, List<MigrationDialect> dialects) implements MigrationOperation {
+    record RawSql(List<String> forward, List<String> backward, List<Dialect> dialects) implements MigrationOperation {
         public RawSql {
             forward = forward == null ? List.of() : List.copyOf(forward);
             backward = backward == null ? List.of() : List.copyOf(backward);
@@ -240,11 +242,11 @@ public sealed interface MigrationOperation {
             return new RawSql(List.of(forward), backward == null ? List.of() : List.of(backward));
         }
         /** This SQL, run only on {@code only}. */
-        public RawSql on(MigrationDialect... only) {
+        public RawSql on(Dialect... only) {
             return new RawSql(forward, backward, List.of(only));
         }
         /** Whether the statements run on {@code dialect}. */
-        public boolean runsOn(MigrationDialect dialect) {
+        public boolean runsOn(Dialect dialect) {
             return dialects.isEmpty() || dialects.contains(dialect);
         }
         public Schema applyTo(Schema before) { return before; }

@@ -4,6 +4,7 @@ import io.oxyde.migrate.internal.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.oxyde.exception.MigrationException;
 
 /** Writes migrations as pretty-printed {@code NNNN_name.json} files. */
 public final class MigrationWriter {

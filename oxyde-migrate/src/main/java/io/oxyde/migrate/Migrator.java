@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 
 /**
  * Applies and rolls back migration files on one database over plain JDBC. Each migration runs in its
@@ -28,17 +30,17 @@ public final class Migrator {
     public static final String ZERO = "zero";
 
     private final ConnectionSource source;
-    private final MigrationDialect dialect;
+    private final Dialect dialect;
     private final Supplier<List<Migration>> migrations;
     private final String origin;
 
     /** A migrator for the migration files of {@code directory} (re-read on every call). */
-    public Migrator(DataSource dataSource, MigrationDialect dialect, Path directory) {
+    public Migrator(DataSource dataSource, Dialect dialect, Path directory) {
         this(ConnectionSource.of(dataSource), dialect, directory);
     }
 
     /** A migrator for the migration files of {@code directory} (re-read on every call). */
-    public Migrator(ConnectionSource source, MigrationDialect dialect, Path directory) {
+    public Migrator(ConnectionSource source, Dialect dialect, Path directory) {
         this(source, dialect, () -> MigrationLoader.load(directory), directory.toString());
     }
 
@@ -46,16 +48,16 @@ public final class Migrator {
      * A migrator for the migrations at {@code location}: {@code classpath:db/oxyde} (a folder on the
      * classpath, also inside a jar) or a directory path; re-read on every call.
      */
-    public Migrator(ConnectionSource source, MigrationDialect dialect, String location) {
+    public Migrator(ConnectionSource source, Dialect dialect, String location) {
         this(source, dialect, () -> MigrationLoader.load(location), location);
     }
 
     /** A migrator for migrations already in memory (e.g. loaded from the classpath). */
-    public Migrator(ConnectionSource source, MigrationDialect dialect, List<Migration> migrations) {
+    public Migrator(ConnectionSource source, Dialect dialect, List<Migration> migrations) {
         this(source, dialect, () -> List.copyOf(migrations), "the given migration list");
     }
 
-    private Migrator(ConnectionSource source, MigrationDialect dialect, Supplier<List<Migration>> migrations, String origin) {
+    private Migrator(ConnectionSource source, Dialect dialect, Supplier<List<Migration>> migrations, String origin) {
         this.source = source;
         this.dialect = dialect;
         this.migrations = migrations;
@@ -156,7 +158,7 @@ public final class Migrator {
 
     /**
      * The statements that apply {@code migrationName} on this migrator's dialect, as printed by
-     * {@code sqlmigrate} (see {@link #sql(List, String, MigrationDialect)}).
+     * {@code sqlmigrate} (see {@link #sql(List, String, Dialect)}).
      */
     public List<String> sql(String migrationName) {
         return sql(migrations.get(), migrationName, dialect);
@@ -167,13 +169,13 @@ public final class Migrator {
      * SQLite they are wrapped as {@code migrate} runs them ({@code PRAGMA foreign_keys = OFF}, one
      * transaction, {@code PRAGMA foreign_key_check}, {@code COMMIT}, foreign keys back on).
      */
-    public static List<String> sql(List<Migration> migrations, String migrationName, MigrationDialect dialect) {
+    public static List<String> sql(List<Migration> migrations, String migrationName, Dialect dialect) {
         return PrintedSql.of(new MigrationSteps(dialect, migrations, "the given migrations")
                 .forwardSql(indexOf(migrations, migrationName)), dialect);
     }
 
     /** The statements that roll {@code migrationName} back on {@code dialect}, wrapped like {@link #sql}. */
-    public static List<String> rollbackSql(List<Migration> migrations, String migrationName, MigrationDialect dialect) {
+    public static List<String> rollbackSql(List<Migration> migrations, String migrationName, Dialect dialect) {
         return PrintedSql.of(new MigrationSteps(dialect, migrations, "the given migrations")
                 .backwardSql(indexOf(migrations, migrationName)), dialect);
     }
@@ -257,7 +259,7 @@ public final class Migrator {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
             try {
-                if (dialect == MigrationDialect.SQLITE) {
+                if (dialect == Dialect.SQLITE) {
                     try (var s = c.createStatement()) {
                         s.execute("PRAGMA busy_timeout = 120000");
                     }

@@ -15,14 +15,14 @@ public final class RenameSuggestions {
 
     public static List<RenameSuggestion> find(Schema oldSchema, Schema newSchema) {
         List<RenameSuggestion> out = new ArrayList<>();
-        List<Table> droppedTables = oldSchema.tables().stream()
+        List<TableDefinition> droppedTables = oldSchema.tables().stream()
                 .filter(t -> newSchema.table(t.name()).isEmpty()
                         && newSchema.tables().stream().noneMatch(n -> t.name().equals(n.renamedFrom())))
                 .toList();
-        for (Table n : newSchema.tables()) {
-            Optional<Table> o = oldSchema.table(n.name());
+        for (TableDefinition n : newSchema.tables()) {
+            Optional<TableDefinition> o = oldSchema.table(n.name());
             if (o.isEmpty() && n.renamedFrom() == null) {
-                for (Table d : droppedTables) {
+                for (TableDefinition d : droppedTables) {
                     if (d.columnNames().equals(n.columnNames())) {
                         out.add(new RenameSuggestion(n.name(), d.name(), n.name(), false));
                     }
@@ -31,15 +31,15 @@ public final class RenameSuggestions {
             if (o.isEmpty()) {
                 continue;
             }
-            List<Column> dropped = o.get().columns().stream()
+            List<ColumnDefinition> dropped = o.get().columns().stream()
                     .filter(c -> n.column(c.name()).isEmpty()
                             && n.columns().stream().noneMatch(x -> c.name().equals(x.renamedFrom())))
                     .toList();
-            for (Column added : n.columns()) {
+            for (ColumnDefinition added : n.columns()) {
                 if (o.get().column(added.name()).isPresent() || added.renamedFrom() != null) {
                     continue;
                 }
-                for (Column d : dropped) {
+                for (ColumnDefinition d : dropped) {
                     if (d.sameDefinition(added.withComment(d.comment()))) {
                         out.add(new RenameSuggestion(n.name(), d.name(), added.name(), true));
                     }

@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares two schemas and returns the operations, in a safe order, that turn the old one into the
- * new one. Renames are only emitted from explicit hints ({@link Table#renamedFrom()},
- * {@link Column#renamedFrom()}), never guessed; {@link RenameSuggestions} lists likely renames for a
+ * new one. Renames are only emitted from explicit hints ({@link TableDefinition#renamedFrom()},
+ * {@link ColumnDefinition#renamedFrom()}), never guessed; {@link RenameSuggestions} lists likely renames for a
  * person to confirm.
  */
 public final class SchemaDiff {
@@ -45,7 +45,7 @@ public final class SchemaDiff {
         Schema old = oldSchema;
         Map<String, String> originalNames = new java.util.HashMap<>();
         // 1. renames from hints, applied to the old schema so everything after compares like with like
-        for (Table t : newSchema.tables()) {
+        for (TableDefinition t : newSchema.tables()) {
             String from = t.renamedFrom();
             if (from != null && !from.equals(t.name()) && old.table(from).isPresent() && old.table(t.name()).isEmpty()) {
                 ops.add(new RenameTable(from, t.name()));
@@ -53,12 +53,12 @@ public final class SchemaDiff {
                 originalNames.put(t.name(), from);
             }
         }
-        for (Table t : newSchema.tables()) {
-            Optional<Table> ot = old.table(t.name());
+        for (TableDefinition t : newSchema.tables()) {
+            Optional<TableDefinition> ot = old.table(t.name());
             if (ot.isEmpty()) {
                 continue;
             }
-            for (Column c : t.columns()) {
+            for (ColumnDefinition c : t.columns()) {
                 String from = c.renamedFrom();
                 if (from != null && !from.equals(c.name()) && ot.get().column(from).isPresent()
                         && ot.get().column(c.name()).isEmpty()) {
@@ -69,16 +69,16 @@ public final class SchemaDiff {
             }
         }
         // 2. created, dropped and changed tables
-        for (Table t : newSchema.tables()) {
-            Optional<Table> ot = old.table(t.name());
+        for (TableDefinition t : newSchema.tables()) {
+            Optional<TableDefinition> ot = old.table(t.name());
             if (ot.isEmpty()) {
                 ops.add(new CreateTable(t.withoutHints()));
             } else {
-                Table original = oldSchema.requireTable(originalNames.getOrDefault(t.name(), t.name()));
+                TableDefinition original = oldSchema.requireTable(originalNames.getOrDefault(t.name(), t.name()));
                 diffTable(ot.get(), t.withoutHints(), original, ops);
             }
         }
-        for (Table t : old.tables()) {
+        for (TableDefinition t : old.tables()) {
             if (newSchema.table(t.name()).isEmpty()) {
                 ops.add(new DropTable(t));
             }
@@ -91,18 +91,18 @@ public final class SchemaDiff {
      * before them: constraint drops run before the renames, so they carry the original table name and
      * the original definitions (columns, targets); their reverse then restores exactly what was there.
      */
-    private static void diffTable(Table o, Table n, Table original, List<MigrationOperation> ops) {
+    private static void diffTable(TableDefinition o, TableDefinition n, TableDefinition original, List<MigrationOperation> ops) {
         String table = n.name();
         String was = original.name();
-        for (Column c : n.columns()) {
-            Optional<Column> oc = o.column(c.name());
+        for (ColumnDefinition c : n.columns()) {
+            Optional<ColumnDefinition> oc = o.column(c.name());
             if (oc.isEmpty()) {
                 ops.add(new AddColumn(table, c));
             } else if (!oc.get().sameDefinition(c)) {
                 ops.add(new AlterColumn(table, oc.get(), c));
             }
         }
-        for (Column c : o.columns()) {
+        for (ColumnDefinition c : o.columns()) {
             if (n.column(c.name()).isEmpty()) {
                 ops.add(new DropColumn(table, c));
             }
@@ -111,17 +111,17 @@ public final class SchemaDiff {
             ops.add(new ManualStep("primary key of " + table + " changed from " + o.primaryKey() + " to "
                     + n.primaryKey() + "; Oxyde does not migrate primary keys, add a RawSql operation"));
         }
-        diffNamed(o.uniques(), n.uniques(), UniqueConstraint::name,
-                u -> ops.add(new DropUnique(was, named(original.uniques(), UniqueConstraint::name, u))),
+        diffNamed(o.uniques(), n.uniques(), UniqueDefinition::name,
+                u -> ops.add(new DropUnique(was, named(original.uniques(), UniqueDefinition::name, u))),
                 u -> ops.add(new AddUnique(table, u)));
-        diffNamed(o.indexes(), n.indexes(), Index::name,
-                i -> ops.add(new DropIndex(was, named(original.indexes(), Index::name, i))),
+        diffNamed(o.indexes(), n.indexes(), IndexDefinition::name,
+                i -> ops.add(new DropIndex(was, named(original.indexes(), IndexDefinition::name, i))),
                 i -> ops.add(new CreateIndex(table, i)));
-        diffNamed(o.foreignKeys(), n.foreignKeys(), ForeignKey::name,
-                f -> ops.add(new DropForeignKey(was, named(original.foreignKeys(), ForeignKey::name, f))),
+        diffNamed(o.foreignKeys(), n.foreignKeys(), ForeignKeyDefinition::name,
+                f -> ops.add(new DropForeignKey(was, named(original.foreignKeys(), ForeignKeyDefinition::name, f))),
                 f -> ops.add(new AddForeignKey(table, f)));
-        diffNamed(o.checks(), n.checks(), Check::name,
-                c -> ops.add(new DropCheck(was, named(original.checks(), Check::name, c))),
+        diffNamed(o.checks(), n.checks(), CheckDefinition::name,
+                c -> ops.add(new DropCheck(was, named(original.checks(), CheckDefinition::name, c))),
                 c -> ops.add(new AddCheck(table, c)));
         if (!java.util.Objects.equals(o.comment(), n.comment())) {
             ops.add(new MigrationOperation.AlterTableComment(table, o.comment(), n.comment()));

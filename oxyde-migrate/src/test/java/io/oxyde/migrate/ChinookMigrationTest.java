@@ -19,38 +19,39 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.io.TempDir;
+import io.oxyde.exception.MigrationException;
 
 /** A Chinook-like schema evolved through makeMigrations / migrate on every database, data kept. */
 class ChinookMigrationTest {
     @TempDir
     Path tmp;
 
-    static Table artist() {
-        return Table.named("artist").withColumn(Column.identity("artist_id", bigint()))
-                .withColumn(Column.nullable("name", varchar(120))).withPrimaryKey("artist_id");
+    static TableDefinition artist() {
+        return TableDefinition.named("artist").withColumn(ColumnDefinition.identity("artist_id", bigint()))
+                .withColumn(ColumnDefinition.nullable("name", varchar(120))).withPrimaryKey("artist_id");
     }
 
-    static Table album() {
-        return Table.named("album").withColumn(Column.identity("album_id", bigint()))
-                .withColumn(Column.of("title", varchar(160))).withColumn(Column.of("artist_id", bigint()))
+    static TableDefinition album() {
+        return TableDefinition.named("album").withColumn(ColumnDefinition.identity("album_id", bigint()))
+                .withColumn(ColumnDefinition.of("title", varchar(160))).withColumn(ColumnDefinition.of("artist_id", bigint()))
                 .withPrimaryKey("album_id")
-                .withForeignKey(ForeignKey.of("album_artist_fk", "artist_id", "artist", "artist_id"));
+                .withForeignKey(ForeignKeyDefinition.of("album_artist_fk", "artist_id", "artist", "artist_id"));
     }
 
-    static Table track() {
-        return Table.named("track").withColumn(Column.identity("track_id", bigint()))
-                .withColumn(Column.of("name", varchar(200))).withColumn(Column.nullable("album_id", bigint()))
-                .withColumn(Column.of("milliseconds", integer())).withColumn(Column.of("unit_price", ColumnType.decimal(10, 2)))
+    static TableDefinition track() {
+        return TableDefinition.named("track").withColumn(ColumnDefinition.identity("track_id", bigint()))
+                .withColumn(ColumnDefinition.of("name", varchar(200))).withColumn(ColumnDefinition.nullable("album_id", bigint()))
+                .withColumn(ColumnDefinition.of("milliseconds", integer())).withColumn(ColumnDefinition.of("unit_price", ColumnType.decimal(10, 2)))
                 .withPrimaryKey("track_id")
-                .withIndex(Index.of("track_album_idx", "album_id"))
-                .withForeignKey(ForeignKey.of("track_album_fk", "album_id", "album", "album_id").onDelete(ReferentialAction.SET_NULL));
+                .withIndex(IndexDefinition.of("track_album_idx", "album_id"))
+                .withForeignKey(ForeignKeyDefinition.of("track_album_fk", "album_id", "album", "album_id").onDelete(ReferentialAction.SET_NULL));
     }
 
-    static Table employee() {
-        return Table.named("employee").withColumn(Column.identity("employee_id", bigint()))
-                .withColumn(Column.of("last_name", varchar(20))).withColumn(Column.nullable("first_name", varchar(20)))
-                .withColumn(Column.nullable("reports_to", bigint())).withPrimaryKey("employee_id")
-                .withForeignKey(ForeignKey.of("employee_reports_to_fk", "reports_to", "employee", "employee_id"))
+    static TableDefinition employee() {
+        return TableDefinition.named("employee").withColumn(ColumnDefinition.identity("employee_id", bigint()))
+                .withColumn(ColumnDefinition.of("last_name", varchar(20))).withColumn(ColumnDefinition.nullable("first_name", varchar(20)))
+                .withColumn(ColumnDefinition.nullable("reports_to", bigint())).withPrimaryKey("employee_id")
+                .withForeignKey(ForeignKeyDefinition.of("employee_reports_to_fk", "reports_to", "employee", "employee_id"))
                 .withComment("staff, with their manager");
     }
 
@@ -71,10 +72,10 @@ class ChinookMigrationTest {
     @AllDatabases
     void evolvesTheSchemaStepByStepKeepingTheData(TestDatabase db) throws Exception {
         try (MigrationFixture f = new MigrationFixture(db, tmp.resolve("chinook"))) {
-            Table artist = artist();
-            Table album = album();
-            Table track = track();
-            Table employee = employee();
+            TableDefinition artist = artist();
+            TableDefinition album = album();
+            TableDefinition track = track();
+            TableDefinition employee = employee();
             assertThat(Migrator.makeMigrations(Schema.of(track, album, artist, employee), f.dir, null, false)).isPresent();
             assertThat(f.migrator.migrate().applied()).containsExactly("0001_initial");
             seed(f);
@@ -82,7 +83,7 @@ class ChinookMigrationTest {
             List<String> albums = f.rows(ALBUMS);
 
             // 1. add a column with a default
-            track = track.withColumn(Column.of("bytes", integer()).withDefault("0"));
+            track = track.withColumn(ColumnDefinition.of("bytes", integer()).withDefault("0"));
             f.change(Schema.of(track, album, artist, employee), "track_bytes", MigrationOperation.AddColumn.class);
             assertThat(f.rows("SELECT track_id, bytes FROM track ORDER BY track_id")).containsExactly("1|0", "2|0", "3|0", "4|0");
 
@@ -100,15 +101,15 @@ class ChinookMigrationTest {
             f.exec("UPDATE track SET milliseconds = 295680 WHERE track_id = 4");
 
             // 4. add a unique index
-            album = album.withIndex(Index.unique("album_artist_title_key", "artist_id", "title"));
+            album = album.withIndex(IndexDefinition.unique("album_artist_title_key", "artist_id", "title"));
             f.change(Schema.of(track, album, artist, employee), "album_unique", MigrationOperation.CreateIndex.class);
             assertThat(f.live.succeeds("INSERT INTO album (album_id, title, artist_id) VALUES (9, 'Big Ones', 3)")).isFalse();
 
             // 5. add a table, a column and a foreign key to it
-            Table genre = Table.named("genre").withColumn(Column.identity("genre_id", bigint()))
-                    .withColumn(Column.of("name", varchar(120))).withPrimaryKey("genre_id");
-            track = track.withColumn(Column.nullable("genre_id", bigint()))
-                    .withForeignKey(ForeignKey.of("track_genre_fk", "genre_id", "genre", "genre_id"));
+            TableDefinition genre = TableDefinition.named("genre").withColumn(ColumnDefinition.identity("genre_id", bigint()))
+                    .withColumn(ColumnDefinition.of("name", varchar(120))).withPrimaryKey("genre_id");
+            track = track.withColumn(ColumnDefinition.nullable("genre_id", bigint()))
+                    .withForeignKey(ForeignKeyDefinition.of("track_genre_fk", "genre_id", "genre", "genre_id"));
             f.change(Schema.of(track, album, artist, employee, genre), "genre", MigrationOperation.AddForeignKey.class);
             f.exec("INSERT INTO genre (genre_id, name) VALUES (1, 'Rock')");
             f.exec("UPDATE track SET genre_id = 1");
@@ -152,7 +153,7 @@ class ChinookMigrationTest {
     void refusesEditedOrMissingAppliedMigrations(TestDatabase db) throws Exception {
         try (MigrationFixture f = new MigrationFixture(db, tmp.resolve("edited"))) {
             Migrator.makeMigrations(Schema.of(artist()), f.dir, null, false);
-            Migrator.makeMigrations(Schema.of(artist().withColumn(Column.of("rank", integer()).withDefault("1"))), f.dir, "rank", false);
+            Migrator.makeMigrations(Schema.of(artist().withColumn(ColumnDefinition.of("rank", integer()).withDefault("1"))), f.dir, "rank", false);
             f.migrator.migrate();
             Path file = f.dir.resolve("0002_rank.json");
             String original = Files.readString(file);
@@ -177,7 +178,7 @@ class ChinookMigrationTest {
             f.migrator.migrate();
             f.exec("INSERT INTO artist (artist_id, name) VALUES (1, 'AC/DC')");
             f.handWrittenPending("broken", List.of(
-                    new MigrationOperation.AddColumn("artist", Column.nullable("country", varchar(40))),
+                    new MigrationOperation.AddColumn("artist", ColumnDefinition.nullable("country", varchar(40))),
                     MigrationOperation.RawSql.of("UPDATE no_such_table SET x = 1", null)));
             MigrationException e = org.junit.jupiter.api.Assertions.assertThrows(MigrationException.class, f.migrator::migrate);
             assertThat(e.getMessage()).contains("migration 0002_broken failed at statement 2 of 2: UPDATE no_such_table SET x = 1");
@@ -203,7 +204,7 @@ class ChinookMigrationTest {
             Schema s = Schema.of(artist());
             Migrator.makeMigrations(s, f.dir, null, false);
             for (int i = 0; i < 4; i++) {
-                s = Schema.of(s.tables().get(0).withColumn(Column.nullable("extra" + i, varchar(10))));
+                s = Schema.of(s.tables().get(0).withColumn(ColumnDefinition.nullable("extra" + i, varchar(10))));
                 Migrator.makeMigrations(s, f.dir, "extra" + i, false);
             }
             int threads = 3;
@@ -234,12 +235,12 @@ class ChinookMigrationTest {
     @AllDatabases
     void mutualForeignKeysAndSelfReferenceOnALiveDatabase(TestDatabase db) throws Exception {
         try (MigrationFixture f = new MigrationFixture(db, tmp.resolve("cycle"))) {
-            Table dept = Table.named("dept").withColumn(Column.of("id", bigint())).withColumn(Column.nullable("head_id", bigint()))
-                    .withColumn(Column.nullable("parent_id", bigint())).withPrimaryKey("id")
-                    .withForeignKey(ForeignKey.of("dept_head_fk", "head_id", "person", "id"))
-                    .withForeignKey(ForeignKey.of("dept_parent_fk", "parent_id", "dept", "id"));
-            Table person = Table.named("person").withColumn(Column.of("id", bigint())).withColumn(Column.nullable("dept_id", bigint()))
-                    .withPrimaryKey("id").withForeignKey(ForeignKey.of("person_dept_fk", "dept_id", "dept", "id"));
+            TableDefinition dept = TableDefinition.named("dept").withColumn(ColumnDefinition.of("id", bigint())).withColumn(ColumnDefinition.nullable("head_id", bigint()))
+                    .withColumn(ColumnDefinition.nullable("parent_id", bigint())).withPrimaryKey("id")
+                    .withForeignKey(ForeignKeyDefinition.of("dept_head_fk", "head_id", "person", "id"))
+                    .withForeignKey(ForeignKeyDefinition.of("dept_parent_fk", "parent_id", "dept", "id"));
+            TableDefinition person = TableDefinition.named("person").withColumn(ColumnDefinition.of("id", bigint())).withColumn(ColumnDefinition.nullable("dept_id", bigint()))
+                    .withPrimaryKey("id").withForeignKey(ForeignKeyDefinition.of("person_dept_fk", "dept_id", "dept", "id"));
             Migration m = Migrator.makeMigrations(Schema.of(dept, person), f.dir, null, false).orElseThrow();
             assertThat(m.operations()).hasAtLeastOneElementOfType(MigrationOperation.AddForeignKey.class);
             f.migrator.migrate();

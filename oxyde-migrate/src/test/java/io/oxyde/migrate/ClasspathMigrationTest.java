@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.io.TempDir;
+import io.oxyde.dialect.Dialect;
 
 /**
  * Migrations packaged in a jar (built here with java.util.jar): loaded as {@code classpath:db/oxyde}
@@ -46,7 +47,7 @@ class ClasspathMigrationTest {
 
     private static Path writeMigrations(Path dir) {
         Migrator.makeMigrations(Library.v1(), dir, "v1", false).orElseThrow();
-        Table author = Library.author().withColumn(Column.nullable("country", ColumnType.varchar(40)));
+        TableDefinition author = Library.author().withColumn(ColumnDefinition.nullable("country", ColumnType.varchar(40)));
         Migrator.makeMigrations(Schema.of(author, Library.book(), Library.bookTag(), Library.category(), Library.tag()),
                 dir, "country", false).orElseThrow();
         return dir;
@@ -57,7 +58,7 @@ class ClasspathMigrationTest {
         Path dir = writeMigrations(tmp.resolve("src"));
         Path jar = jar(dir, tmp.resolve("app.jar"));
         List<Migration> onDisk = MigrationLoader.load(dir);
-        MigrationDialect dialect = MigrationFixture.dialect(db);
+        Dialect dialect = MigrationFixture.dialect(db);
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
              FileSystem zip = FileSystems.newFileSystem(jar);
              MigrationFixture f = new MigrationFixture(db, tmp.resolve("unused"))) {

@@ -53,7 +53,7 @@ class ForeignKeyIndexTest {
             assertThat(indexesLeadingWith(f.connection, db, "book_tag", "tag_id")).containsExactly("ix_book_tag_tag_id");
 
             // 0002: drop the declared index of book.author_id, keep the foreign key
-            Table book = Library.book().withIndexes(List.of(Index.of("ix_book_category_id", "category_id")));
+            TableDefinition book = Library.book().withIndexes(List.of(IndexDefinition.of("ix_book_category_id", "category_id")));
             f.change(Schema.of(Library.author(), book, Library.bookTag(), Library.category(), Library.tag()), "no_ix",
                     MigrationOperation.DropIndex.class);
             assertThat(indexesLeadingWith(f.connection, db, "book", "author_id"))
@@ -62,11 +62,11 @@ class ForeignKeyIndexTest {
             assertThat(Library.fingerprints(f.connection)).isEqualTo(before);
 
             // 0003: a new foreign key on a column that already has an index
-            Table tag = Library.tag().withColumn(Column.nullable("owner_id", ColumnType.bigint()))
-                    .withIndex(Index.of("ix_tag_owner_id", "owner_id"));
+            TableDefinition tag = Library.tag().withColumn(ColumnDefinition.nullable("owner_id", ColumnType.bigint()))
+                    .withIndex(IndexDefinition.of("ix_tag_owner_id", "owner_id"));
             f.change(Schema.of(Library.author(), book, Library.bookTag(), Library.category(), tag), "tag_owner_ix",
                     MigrationOperation.CreateIndex.class);
-            Table owned = tag.withForeignKey(ForeignKey.of("fk_tag_owner_id", "owner_id", "author", "id"));
+            TableDefinition owned = tag.withForeignKey(ForeignKeyDefinition.of("fk_tag_owner_id", "owner_id", "author", "id"));
             f.change(Schema.of(Library.author(), book, Library.bookTag(), Library.category(), owned), "tag_owner_fk",
                     MigrationOperation.AddForeignKey.class);
             assertThat(indexesLeadingWith(f.connection, db, "tag", "owner_id")).containsExactly("ix_tag_owner_id");

@@ -8,6 +8,7 @@ import io.oxyde.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import io.oxyde.dialect.Dialect;
 
 /**
  * inspectdb on every database: tables created by hand-written SQL are read back as a schema, written
@@ -51,16 +52,16 @@ class InspectDatabaseTest {
             f.exec("INSERT INTO writer (name) VALUES ('Le Guin'), ('Lem')");
             f.exec("INSERT INTO novel (title, writer_id, isbn) VALUES ('The Dispossessed', 1, '0-06-012563-2'), ('Solaris', 2, NULL)");
             Fingerprint rows = Fingerprint.of(f.connection, "SELECT id, title, writer_id, isbn FROM novel ORDER BY id");
-            MigrationDialect dialect = MigrationFixture.dialect(db);
+            Dialect dialect = MigrationFixture.dialect(db);
 
             Schema inspected = SchemaInspector.inspect(f.connection, dialect);
-            assertThat(inspected.tables()).extracting(Table::name).containsExactly("novel", "writer");
-            Table novel = inspected.requireTable("novel");
+            assertThat(inspected.tables()).extracting(TableDefinition::name).containsExactly("novel", "writer");
+            TableDefinition novel = inspected.requireTable("novel");
             assertThat(novel.columnNames()).containsExactly("id", "title", "writer_id", "isbn");
             assertThat(novel.primaryKey()).containsExactly("id");
             assertThat(novel.column("id").orElseThrow().autoIncrement()).isTrue();
-            assertThat(novel.column("title").orElseThrow()).isEqualTo(Column.of("title", ColumnType.varchar(200)));
-            assertThat(novel.column("isbn").orElseThrow()).isEqualTo(Column.nullable("isbn", ColumnType.varchar(20)));
+            assertThat(novel.column("title").orElseThrow()).isEqualTo(ColumnDefinition.of("title", ColumnType.varchar(200)));
+            assertThat(novel.column("isbn").orElseThrow()).isEqualTo(ColumnDefinition.nullable("isbn", ColumnType.varchar(20)));
             assertThat(novel.foreignKeys()).singleElement().satisfies(fk -> {
                 // sqlite-jdbc does not report the names of column-level constraints: a name is made up
                 assertThat(fk.name()).isEqualTo(db.kind() == DatabaseKind.SQLITE ? "fk_novel_writer_id" : "novel_writer_fk");
@@ -68,7 +69,7 @@ class InspectDatabaseTest {
                 assertThat(fk.targetTable()).isEqualTo("writer");
                 assertThat(fk.onDelete()).isEqualTo(ReferentialAction.CASCADE);
             });
-            assertThat(novel.indexes()).extracting(Index::name).contains("novel_title_idx");
+            assertThat(novel.indexes()).extracting(IndexDefinition::name).contains("novel_title_idx");
             assertThat(novel.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(List.of("isbn")))
                     || novel.uniques().stream().anyMatch(u -> u.columns().equals(List.of("isbn")))).as("isbn is unique").isTrue();
 

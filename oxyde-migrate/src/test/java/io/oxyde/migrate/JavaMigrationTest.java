@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
+import io.oxyde.dialect.Dialect;
 
 /**
  * Data migrations on every database: a {@link JavaMigration} run forwards and backwards inside a
@@ -32,7 +33,7 @@ class JavaMigrationTest {
     }
 
     private static AddColumn originalName() {
-        return new AddColumn("author", Column.nullable("original_name", ColumnType.varchar(80)));
+        return new AddColumn("author", ColumnDefinition.nullable("original_name", ColumnType.varchar(80)));
     }
 
     @AllDatabases
@@ -44,9 +45,9 @@ class JavaMigrationTest {
             assertThat(empty.operations()).isEmpty();
             assertThat(empty.snapshot()).isEqualTo(MigrationLoader.load(f.dir).get(0).snapshot());
             fill(f.dir, empty, List.of(originalName(), RunJava.of(UppercaseAuthors.class),
-                    new RawSql(List.of("CREATE TABLE only_pg (id INTEGER)"), List.of("DROP TABLE only_pg")).on(MigrationDialect.POSTGRES),
-                    new RawSql(List.of("CREATE TABLE only_maria (id INTEGER)"), List.of("DROP TABLE only_maria")).on(MigrationDialect.MARIADB),
-                    new RawSql(List.of("CREATE TABLE only_sqlite (id INTEGER)"), List.of("DROP TABLE only_sqlite")).on(MigrationDialect.SQLITE)));
+                    new RawSql(List.of("CREATE TABLE only_pg (id INTEGER)"), List.of("DROP TABLE only_pg")).on(Dialect.POSTGRES),
+                    new RawSql(List.of("CREATE TABLE only_maria (id INTEGER)"), List.of("DROP TABLE only_maria")).on(Dialect.MARIADB),
+                    new RawSql(List.of("CREATE TABLE only_sqlite (id INTEGER)"), List.of("DROP TABLE only_sqlite")).on(Dialect.SQLITE)));
             assertThat(Migrator.sql(MigrationLoader.load(f.dir), "0002_uppercase_authors", MigrationFixture.dialect(db)))
                     .contains("-- oxyde:java forward io.oxyde.migrate.UppercaseAuthors");
 

@@ -26,39 +26,39 @@ final class Library {
     private Library() {
     }
 
-    static Table author() {
-        return Table.named("author").withColumn(Column.of("id", bigint())).withColumn(Column.of("name", varchar(80)))
+    static TableDefinition author() {
+        return TableDefinition.named("author").withColumn(ColumnDefinition.of("id", bigint())).withColumn(ColumnDefinition.of("name", varchar(80)))
                 .withPrimaryKey("id");
     }
 
-    static Table category() {
-        return Table.named("category").withColumn(Column.of("id", bigint())).withColumn(Column.of("name", varchar(80)))
-                .withColumn(Column.nullable("parent_id", bigint())).withPrimaryKey("id")
-                .withForeignKey(ForeignKey.of("fk_category_parent_id", "parent_id", "category", "id"))
-                .withIndex(Index.of("ix_category_parent_id", "parent_id"));
+    static TableDefinition category() {
+        return TableDefinition.named("category").withColumn(ColumnDefinition.of("id", bigint())).withColumn(ColumnDefinition.of("name", varchar(80)))
+                .withColumn(ColumnDefinition.nullable("parent_id", bigint())).withPrimaryKey("id")
+                .withForeignKey(ForeignKeyDefinition.of("fk_category_parent_id", "parent_id", "category", "id"))
+                .withIndex(IndexDefinition.of("ix_category_parent_id", "parent_id"));
     }
 
-    static Table book() {
-        return Table.named("book").withColumn(Column.identity("id", bigint())).withColumn(Column.of("title", varchar(200)))
-                .withColumn(Column.of("author_id", bigint())).withColumn(Column.nullable("category_id", bigint()))
+    static TableDefinition book() {
+        return TableDefinition.named("book").withColumn(ColumnDefinition.identity("id", bigint())).withColumn(ColumnDefinition.of("title", varchar(200)))
+                .withColumn(ColumnDefinition.of("author_id", bigint())).withColumn(ColumnDefinition.nullable("category_id", bigint()))
                 .withPrimaryKey("id")
-                .withForeignKey(ForeignKey.of("fk_book_author_id", "author_id", "author", "id"))
-                .withIndex(Index.of("ix_book_author_id", "author_id"))
-                .withForeignKey(ForeignKey.of("fk_book_category_id", "category_id", "category", "id"))
-                .withIndex(Index.of("ix_book_category_id", "category_id"));
+                .withForeignKey(ForeignKeyDefinition.of("fk_book_author_id", "author_id", "author", "id"))
+                .withIndex(IndexDefinition.of("ix_book_author_id", "author_id"))
+                .withForeignKey(ForeignKeyDefinition.of("fk_book_category_id", "category_id", "category", "id"))
+                .withIndex(IndexDefinition.of("ix_book_category_id", "category_id"));
     }
 
-    static Table tag() {
-        return Table.named("tag").withColumn(Column.of("id", bigint())).withColumn(Column.of("label", varchar(40)))
+    static TableDefinition tag() {
+        return TableDefinition.named("tag").withColumn(ColumnDefinition.of("id", bigint())).withColumn(ColumnDefinition.of("label", varchar(40)))
                 .withPrimaryKey("id");
     }
 
-    static Table bookTag() {
-        return Table.named("book_tag").withColumn(Column.of("book_id", bigint())).withColumn(Column.of("tag_id", bigint()))
+    static TableDefinition bookTag() {
+        return TableDefinition.named("book_tag").withColumn(ColumnDefinition.of("book_id", bigint())).withColumn(ColumnDefinition.of("tag_id", bigint()))
                 .withPrimaryKey("book_id", "tag_id")
-                .withForeignKey(ForeignKey.of("fk_book_tag_book_id", "book_id", "book", "id").onDelete(ReferentialAction.CASCADE))
-                .withForeignKey(ForeignKey.of("fk_book_tag_tag_id", "tag_id", "tag", "id"))
-                .withIndex(Index.of("ix_book_tag_tag_id", "tag_id"));
+                .withForeignKey(ForeignKeyDefinition.of("fk_book_tag_book_id", "book_id", "book", "id").onDelete(ReferentialAction.CASCADE))
+                .withForeignKey(ForeignKeyDefinition.of("fk_book_tag_tag_id", "tag_id", "tag", "id"))
+                .withIndex(IndexDefinition.of("ix_book_tag_tag_id", "tag_id"));
     }
 
     static Schema v1() {

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.oxyde.dialect.Dialect;
 
 class MigrationFileTest {
     @TempDir
@@ -55,7 +56,7 @@ class MigrationFileTest {
     @Test
     void nextMigrationDiffsAgainstTheLatestSnapshotOnly() {
         Migrator.makeMigrations(chinook(), dir, null, false);
-        Schema changed = Schema.of(ChinookMigrationTest.artist().withColumn(Column.nullable("country", ColumnType.varchar(40))),
+        Schema changed = Schema.of(ChinookMigrationTest.artist().withColumn(ColumnDefinition.nullable("country", ColumnType.varchar(40))),
                 ChinookMigrationTest.album(), ChinookMigrationTest.track(), ChinookMigrationTest.employee());
         Migration dry = Migrator.makeMigrations(changed, dir, "country", true).orElseThrow();
         assertThat(dry.name()).isEqualTo("0002_country");
@@ -63,7 +64,7 @@ class MigrationFileTest {
         Migration second = Migrator.makeMigrations(changed, dir, "country", false).orElseThrow();
         assertThat(second.dependencies()).containsExactly("0001_initial");
         assertThat(second.operations()).containsExactly(
-                new MigrationOperation.AddColumn("artist", Column.nullable("country", ColumnType.varchar(40))));
+                new MigrationOperation.AddColumn("artist", ColumnDefinition.nullable("country", ColumnType.varchar(40))));
         assertThat(Migrator.makeMigrations(changed, dir, "again", false)).isEmpty();
         assertThat(dir.toFile().list()).containsExactlyInAnyOrder("0001_initial.json", "0002_country.json");
     }
@@ -85,23 +86,23 @@ class MigrationFileTest {
 
     @Test
     void everyOperationSurvivesJson() throws Exception {
-        Table t = ChinookMigrationTest.artist();
-        Column c = Column.nullable("x", ColumnType.arrayOf(ColumnType.enumOf("a", "b")));
+        TableDefinition t = ChinookMigrationTest.artist();
+        ColumnDefinition c = ColumnDefinition.nullable("x", ColumnType.arrayOf(ColumnType.enumOf("a", "b")));
         List<MigrationOperation> ops = List.of(new MigrationOperation.CreateTable(t), new MigrationOperation.DropTable(t),
                 new MigrationOperation.RenameTable("a", "b"), new MigrationOperation.AddColumn("artist", c),
                 new MigrationOperation.DropColumn("artist", c), new MigrationOperation.RenameColumn("artist", "x", "y"),
                 new MigrationOperation.AlterColumn("artist", c, c.withNullable(false).withDefault("'{}'")),
-                new MigrationOperation.CreateIndex("artist", Index.unique("i", "name").where("name <> ''").using(IndexMethod.HASH)),
-                new MigrationOperation.DropIndex("artist", Index.of("i", "name")),
-                new MigrationOperation.AddUnique("artist", UniqueConstraint.of("u", "name")),
-                new MigrationOperation.DropUnique("artist", UniqueConstraint.of("u", "name")),
-                new MigrationOperation.AddForeignKey("artist", ForeignKey.of("f", "x", "t", "id")),
-                new MigrationOperation.DropForeignKey("artist", ForeignKey.of("f", "x", "t", "id")),
-                new MigrationOperation.AddCheck("artist", Check.of("c", "x > 0")),
-                new MigrationOperation.DropCheck("artist", Check.of("c", "x > 0")),
+                new MigrationOperation.CreateIndex("artist", IndexDefinition.unique("i", "name").where("name <> ''").using(IndexMethod.HASH)),
+                new MigrationOperation.DropIndex("artist", IndexDefinition.of("i", "name")),
+                new MigrationOperation.AddUnique("artist", UniqueDefinition.of("u", "name")),
+                new MigrationOperation.DropUnique("artist", UniqueDefinition.of("u", "name")),
+                new MigrationOperation.AddForeignKey("artist", ForeignKeyDefinition.of("f", "x", "t", "id")),
+                new MigrationOperation.DropForeignKey("artist", ForeignKeyDefinition.of("f", "x", "t", "id")),
+                new MigrationOperation.AddCheck("artist", CheckDefinition.of("c", "x > 0")),
+                new MigrationOperation.DropCheck("artist", CheckDefinition.of("c", "x > 0")),
                 new MigrationOperation.AlterTableComment("artist", null, "singers"),
                 MigrationOperation.RawSql.of("SELECT 1", "SELECT 2"), new MigrationOperation.ManualStep("call Bob"),
-                MigrationOperation.RawSql.of("SELECT 3", null).on(MigrationDialect.POSTGRES, MigrationDialect.SQLITE),
+                MigrationOperation.RawSql.of("SELECT 3", null).on(Dialect.POSTGRES, Dialect.SQLITE),
                 MigrationOperation.RunJava.of(UppercaseAuthors.class),
                 new MigrationOperation.RunJava("a.B", true));
         String json = Json.FILES.writerFor(Json.OPERATIONS).writeValueAsString(ops);

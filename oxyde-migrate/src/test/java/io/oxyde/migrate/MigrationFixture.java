@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import io.oxyde.dialect.Dialect;
 
 /**
  * One database with a migration directory: migrate a base schema holding rows, change it, migrate,
@@ -42,11 +43,11 @@ final class MigrationFixture implements AutoCloseable {
         return f;
     }
 
-    static MigrationDialect dialect(TestDatabase db) {
+    static Dialect dialect(TestDatabase db) {
         return switch (db.kind()) {
-            case POSTGRES -> MigrationDialect.POSTGRES;
-            case MARIADB -> MigrationDialect.MARIADB;
-            case SQLITE -> MigrationDialect.SQLITE;
+            case POSTGRES -> Dialect.POSTGRES;
+            case MARIADB -> Dialect.MARIADB;
+            case SQLITE -> Dialect.SQLITE;
         };
     }
 

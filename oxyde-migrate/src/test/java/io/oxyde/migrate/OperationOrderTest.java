@@ -12,24 +12,24 @@ import org.junit.jupiter.api.Test;
 
 class OperationOrderTest {
 
-    static Table table(String name, ForeignKey... fks) {
-        Table t = Table.named(name).withColumn(Column.of("id", bigint())).withColumn(Column.nullable("ref", bigint()))
+    static TableDefinition table(String name, ForeignKeyDefinition... fks) {
+        TableDefinition t = TableDefinition.named(name).withColumn(ColumnDefinition.of("id", bigint())).withColumn(ColumnDefinition.nullable("ref", bigint()))
                 .withPrimaryKey("id");
-        for (ForeignKey fk : fks) {
+        for (ForeignKeyDefinition fk : fks) {
             t = t.withForeignKey(fk);
         }
         return t;
     }
 
-    static ForeignKey fk(String from, String to) {
-        return ForeignKey.of(from + "_" + to + "_fk", "ref", to, "id");
+    static ForeignKeyDefinition fk(String from, String to) {
+        return ForeignKeyDefinition.of(from + "_" + to + "_fk", "ref", to, "id");
     }
 
     private static String describe(MigrationOperation op) {
         if (op instanceof CreateTable c) {
-            return "create " + c.table().name() + c.table().foreignKeys().stream().map(ForeignKey::targetTable).toList();
+            return "create " + c.table().name() + c.table().foreignKeys().stream().map(ForeignKeyDefinition::targetTable).toList();
         } else if (op instanceof DropTable d) {
-            return "drop " + d.table().name() + d.table().foreignKeys().stream().map(ForeignKey::targetTable).toList();
+            return "drop " + d.table().name() + d.table().foreignKeys().stream().map(ForeignKeyDefinition::targetTable).toList();
         } else if (op instanceof AddForeignKey a) {
             return "addfk " + a.table() + "->" + a.foreignKey().targetTable();
         } else if (op instanceof DropForeignKey d) {

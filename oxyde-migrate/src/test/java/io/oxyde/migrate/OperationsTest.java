@@ -15,6 +15,7 @@ import io.oxyde.testkit.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import io.oxyde.exception.MigrationException;
 
 /**
  * Every operation on every database: applied to tables holding rows, checked by reading the live
@@ -27,23 +28,23 @@ class OperationsTest {
     @TempDir
     Path tmp;
 
-    static Table owner() {
-        return Table.named("owner").withColumn(Column.of("id", bigint())).withColumn(Column.of("name", varchar(50)))
+    static TableDefinition owner() {
+        return TableDefinition.named("owner").withColumn(ColumnDefinition.of("id", bigint())).withColumn(ColumnDefinition.of("name", varchar(50)))
                 .withPrimaryKey("id");
     }
 
-    static Table item() {
-        return Table.named("item")
-                .withColumn(Column.identity("id", bigint()))
-                .withColumn(Column.of("name", varchar(50)))
-                .withColumn(Column.of("qty", integer()).withDefault("0"))
-                .withColumn(Column.nullable("note", text()))
-                .withColumn(Column.nullable("owner_id", bigint()))
+    static TableDefinition item() {
+        return TableDefinition.named("item")
+                .withColumn(ColumnDefinition.identity("id", bigint()))
+                .withColumn(ColumnDefinition.of("name", varchar(50)))
+                .withColumn(ColumnDefinition.of("qty", integer()).withDefault("0"))
+                .withColumn(ColumnDefinition.nullable("note", text()))
+                .withColumn(ColumnDefinition.nullable("owner_id", bigint()))
                 .withPrimaryKey("id");
     }
 
     /** Base schema migrated as 0001_base, with two owners and two items. */
-    private MigrationFixture start(TestDatabase db, Table owner, Table item) throws Exception {
+    private MigrationFixture start(TestDatabase db, TableDefinition owner, TableDefinition item) throws Exception {
         MigrationFixture f = new MigrationFixture(db, tmp.resolve(db.kind().label()));
         Migrator.makeMigrations(Schema.of(owner, item), f.dir, "base", false).orElseThrow();
         assertThat(f.migrator.migrate().applied()).containsExactly("0001_base");
@@ -60,7 +61,7 @@ class OperationsTest {
     @AllDatabases
     void createAndDropTable(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            Table tag = Table.named("tag").withColumn(Column.of("id", bigint())).withColumn(Column.of("label", text()))
+            TableDefinition tag = TableDefinition.named("tag").withColumn(ColumnDefinition.of("id", bigint())).withColumn(ColumnDefinition.of("label", text()))
                     .withPrimaryKey("id").withComment("free-form labels");
             f.change(Schema.of(owner(), item(), tag), "tag", MigrationOperation.CreateTable.class);
             assertThat(f.live.tables()).containsExactly("item", "owner", "tag");
@@ -92,7 +93,7 @@ class OperationsTest {
     @AllDatabases
     void addColumnWithDefault(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            f.change(Schema.of(owner(), item().withColumn(Column.of("price", ColumnType.decimal(10, 2)).withDefault("0"))),
+            f.change(Schema.of(owner(), item().withColumn(ColumnDefinition.of("price", ColumnType.decimal(10, 2)).withDefault("0"))),
                     "price", MigrationOperation.AddColumn.class);
             assertThat(f.live.columns("item")).containsKey("price");
             assertThat(f.rows("SELECT id, price FROM item ORDER BY id")).extracting(r -> r.replaceAll("\\.0+$", ""))
@@ -106,7 +107,7 @@ class OperationsTest {
     @AllDatabases
     void dropColumn(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            Table without = item().withColumns(item().columns().stream().filter(c -> !c.name().equals("note")).toList());
+            TableDefinition without = item().withColumns(item().columns().stream().filter(c -> !c.name().equals("note")).toList());
             f.change(Schema.of(owner(), without), "drop_note", MigrationOperation.DropColumn.class);
             assertThat(f.live.columns("item")).doesNotContainKey("note").containsKeys("id", "name", "qty", "owner_id");
             assertThat(f.rows(ROWS_SQL)).isEqualTo(ROWS);
@@ -120,7 +121,7 @@ class OperationsTest {
     @AllDatabases
     void renameColumnFromHint(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            Table renamed = item().mapColumn("name", c -> c.withName("title").renamedFrom("name"));
+            TableDefinition renamed = item().mapColumn("name", c -> c.withName("title").renamedFrom("name"));
             Migration m = f.change(Schema.of(owner(), renamed), "title", MigrationOperation.RenameColumn.class);
             assertThat(m.operations()).noneMatch(op -> op instanceof MigrationOperation.DropColumn
                     || op instanceof MigrationOperation.AddColumn);
@@ -134,7 +135,7 @@ class OperationsTest {
     @AllDatabases
     void alterColumnTypeLengthNullabilityDefault(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            Table altered = item().mapColumn("name", c -> c.withType(varchar(200)).withNullable(true))
+            TableDefinition altered = item().mapColumn("name", c -> c.withType(varchar(200)).withNullable(true))
                     .mapColumn("qty", c -> c.withType(bigint()).withDefault("7"));
             f.change(Schema.of(owner(), altered), "widen", MigrationOperation.AlterColumn.class);
             LiveSchema.ColumnInfo name = f.live.columns("item").get("name");
@@ -158,7 +159,7 @@ class OperationsTest {
     @AllDatabases
     void alterColumnIntegerToText(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            Table altered = item().mapColumn("qty", c -> c.withType(varchar(20)).withDefault("'0'"));
+            TableDefinition altered = item().mapColumn("qty", c -> c.withType(varchar(20)).withDefault("'0'"));
             f.change(Schema.of(owner(), altered), "qty_text", MigrationOperation.AlterColumn.class);
             assertThat(f.live.columns("item").get("qty").type()).isIn("VARCHAR");
             assertThat(f.rows(ROWS_SQL)).isEqualTo(ROWS);
@@ -171,7 +172,7 @@ class OperationsTest {
     @AllDatabases
     void createAndDropIndex(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            f.change(Schema.of(owner(), item().withIndex(Index.of("item_name_idx", "name"))), "ix",
+            f.change(Schema.of(owner(), item().withIndex(IndexDefinition.of("item_name_idx", "name"))), "ix",
                     MigrationOperation.CreateIndex.class);
             assertThat(f.live.indexes("item")).containsEntry("item_name_idx", false);
             f.change(Schema.of(owner(), item()), "unix", MigrationOperation.DropIndex.class);
@@ -187,7 +188,7 @@ class OperationsTest {
     @AllDatabases
     void uniqueIndexRejectsDuplicates(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            f.change(Schema.of(owner(), item().withIndex(Index.unique("item_name_key", "name"))), "uq",
+            f.change(Schema.of(owner(), item().withIndex(IndexDefinition.unique("item_name_key", "name"))), "uq",
                     MigrationOperation.CreateIndex.class);
             assertThat(f.live.indexes("item")).containsEntry("item_name_key", true);
             assertThat(f.live.succeeds("INSERT INTO item (id, name, qty) VALUES (3, 'a', 5)")).isFalse();
@@ -201,7 +202,7 @@ class OperationsTest {
     @AllDatabases
     void partialUniqueIndex(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            Schema target = Schema.of(owner(), item().withIndex(Index.unique("item_live_name", "name").where("qty > 0")));
+            Schema target = Schema.of(owner(), item().withIndex(IndexDefinition.unique("item_live_name", "name").where("qty > 0")));
             if (db.kind() == DatabaseKind.MARIADB) {
                 Migrator.makeMigrations(target, f.dir, "partial", false).orElseThrow();
                 assertThatThrownBy(f.migrator::migrate).isInstanceOf(MigrationException.class)
@@ -215,7 +216,7 @@ class OperationsTest {
             f.exec("INSERT INTO item (id, name, qty) VALUES (3, 'a', 0)");
             assertThat(f.live.succeeds("INSERT INTO item (id, name, qty) VALUES (4, 'a', 9)")).isFalse();
             // a changed predicate is a new index: drop + create
-            Migration m = f.change(Schema.of(owner(), item().withIndex(Index.unique("item_live_name", "name").where("qty > 5"))),
+            Migration m = f.change(Schema.of(owner(), item().withIndex(IndexDefinition.unique("item_live_name", "name").where("qty > 5"))),
                     "partial2", MigrationOperation.DropIndex.class);
             assertThat(m.operations()).hasAtLeastOneElementOfType(MigrationOperation.CreateIndex.class);
             assertThat(f.live.succeeds("INSERT INTO item (id, name, qty) VALUES (4, 'a', 2)")).isTrue();
@@ -229,7 +230,7 @@ class OperationsTest {
     @AllDatabases
     void addAndDropUniqueTogether(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            f.change(Schema.of(owner(), item().withUnique(UniqueConstraint.of("item_name_qty_key", "name", "qty"))), "ut",
+            f.change(Schema.of(owner(), item().withUnique(UniqueDefinition.of("item_name_qty_key", "name", "qty"))), "ut",
                     MigrationOperation.AddUnique.class);
             assertThat(f.rows(ROWS_SQL)).isEqualTo(ROWS);
             assertThat(f.live.succeeds("INSERT INTO item (id, name, qty) VALUES (3, 'a', 1)")).isFalse();
@@ -250,7 +251,7 @@ class OperationsTest {
     @AllDatabases
     void addAndDropForeignKey(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            ForeignKey fk = ForeignKey.of("item_owner_fk", "owner_id", "owner", "id").onDelete(ReferentialAction.CASCADE);
+            ForeignKeyDefinition fk = ForeignKeyDefinition.of("item_owner_fk", "owner_id", "owner", "id").onDelete(ReferentialAction.CASCADE);
             f.change(Schema.of(owner(), item().withForeignKey(fk)), "fk", MigrationOperation.AddForeignKey.class);
             assertThat(f.live.foreignKeys("item")).containsEntry("owner_id", "owner");
             assertThat(f.live.succeeds("INSERT INTO item (id, name, qty, owner_id) VALUES (3, 'c', 1, 99)")).isFalse();
@@ -270,10 +271,10 @@ class OperationsTest {
     @AllDatabases
     void addChangeAndDropCheck(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            f.change(Schema.of(owner(), item().withCheck(Check.of("item_qty_positive", "qty >= 0"))), "ck",
+            f.change(Schema.of(owner(), item().withCheck(CheckDefinition.of("item_qty_positive", "qty >= 0"))), "ck",
                     MigrationOperation.AddCheck.class);
             assertThat(f.live.succeeds("INSERT INTO item (id, name, qty) VALUES (3, 'c', -1)")).isFalse();
-            Migration changed = f.change(Schema.of(owner(), item().withCheck(Check.of("item_qty_positive", "qty >= -5"))),
+            Migration changed = f.change(Schema.of(owner(), item().withCheck(CheckDefinition.of("item_qty_positive", "qty >= -5"))),
                     "ck2", MigrationOperation.DropCheck.class);
             assertThat(changed.operations()).hasAtLeastOneElementOfType(MigrationOperation.AddCheck.class);
             assertThat(f.live.succeeds("INSERT INTO item (id, name, qty) VALUES (3, 'c', -1)")).isTrue();
@@ -293,10 +294,10 @@ class OperationsTest {
 
     @AllDatabases
     void enumValuesChange(TestDatabase db) throws Exception {
-        Table withStatus = item().withColumn(Column.of("status", ColumnType.enumOf("new", "done")).withDefault("'new'"));
+        TableDefinition withStatus = item().withColumn(ColumnDefinition.of("status", ColumnType.enumOf("new", "done")).withDefault("'new'"));
         try (MigrationFixture f = start(db, owner(), withStatus)) {
             assertThat(f.live.succeeds("INSERT INTO item (id, name, qty, status) VALUES (3, 'c', 1, 'archived')")).isFalse();
-            Table more = item().withColumn(Column.of("status", ColumnType.enumOf("new", "done", "archived")).withDefault("'new'"));
+            TableDefinition more = item().withColumn(ColumnDefinition.of("status", ColumnType.enumOf("new", "done", "archived")).withDefault("'new'"));
             f.change(Schema.of(owner(), more), "archived", MigrationOperation.AlterColumn.class);
             assertThat(f.rows("SELECT id, status FROM item ORDER BY id")).containsExactly("1|new", "2|new");
             assertThat(f.live.succeeds("INSERT INTO item (id, name, qty, status) VALUES (3, 'c', 1, 'archived')")).isTrue();
@@ -321,7 +322,7 @@ class OperationsTest {
     @AllDatabases
     void fakeRecordsWithoutRunning(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            Migrator.makeMigrations(Schema.of(owner(), item().withColumn(Column.nullable("extra", text()))), f.dir, "extra", false);
+            Migrator.makeMigrations(Schema.of(owner(), item().withColumn(ColumnDefinition.nullable("extra", text()))), f.dir, "extra", false);
             MigrationRun run = f.migrator.migrate(null, true);
             assertThat(run.applied()).containsExactly("0002_extra");
             assertThat(run.fake()).isTrue();
@@ -336,7 +337,7 @@ class OperationsTest {
     @AllDatabases
     void tableAndColumnComments(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
-            Table commented = item().withComment("things we sell").mapColumn("name", c -> c.withComment("shown to buyers"));
+            TableDefinition commented = item().withComment("things we sell").mapColumn("name", c -> c.withComment("shown to buyers"));
             Migration m = f.change(Schema.of(owner(), commented), "comments", MigrationOperation.AlterTableComment.class);
             assertThat(m.operations()).hasAtLeastOneElementOfType(MigrationOperation.AlterColumn.class);
             boolean stored = db.kind() != DatabaseKind.SQLITE;
@@ -354,7 +355,7 @@ class OperationsTest {
     void foreignKeyViolatedByExistingRowsIsRefusedAndNothingChanges(TestDatabase db) throws Exception {
         try (MigrationFixture f = start(db)) {
             f.exec("UPDATE item SET owner_id = 99 WHERE id = 2");
-            ForeignKey fk = ForeignKey.of("item_owner_fk", "owner_id", "owner", "id");
+            ForeignKeyDefinition fk = ForeignKeyDefinition.of("item_owner_fk", "owner_id", "owner", "id");
             Migrator.makeMigrations(Schema.of(owner(), item().withForeignKey(fk)), f.dir, "fk", false).orElseThrow();
             assertThatThrownBy(f.migrator::migrate).isInstanceOf(MigrationException.class)
                     .hasMessageContaining("migration 0002_fk failed");

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
+import io.oxyde.dialect.Dialect;
 
 /**
  * Changes that SQLite does by rebuilding the table, on every database: identity counters survive,
@@ -23,9 +24,9 @@ class RebuildMigrationTest {
 
     /** Three changes to book (wider title, a check, a unique pair): each a rebuild on SQLite. */
     private static Schema v2() {
-        Table book = Library.book().mapColumn("title", c -> c.withType(ColumnType.varchar(300)))
-                .withCheck(Check.of("ck_book_title", "title <> ''"))
-                .withUnique(UniqueConstraint.of("uq_book_title_author", "title", "author_id"));
+        TableDefinition book = Library.book().mapColumn("title", c -> c.withType(ColumnType.varchar(300)))
+                .withCheck(CheckDefinition.of("ck_book_title", "title <> ''"))
+                .withUnique(UniqueDefinition.of("uq_book_title_author", "title", "author_id"));
         return Schema.of(Library.author(), book, Library.bookTag(), Library.category(), Library.tag());
     }
 
@@ -48,8 +49,8 @@ class RebuildMigrationTest {
             Migrator.makeMigrations(v2(), f.dir, "v2", false).orElseThrow();
             List<Migration> all = MigrationLoader.load(f.dir);
             if (db.kind() == DatabaseKind.SQLITE) {
-                assertThat(rebuildsOfBook(Migrator.sql(all, "0002_v2", MigrationDialect.SQLITE))).isEqualTo(1);
-                assertThat(rebuildsOfBook(Migrator.rollbackSql(all, "0002_v2", MigrationDialect.SQLITE))).isEqualTo(1);
+                assertThat(rebuildsOfBook(Migrator.sql(all, "0002_v2", Dialect.SQLITE))).isEqualTo(1);
+                assertThat(rebuildsOfBook(Migrator.rollbackSql(all, "0002_v2", Dialect.SQLITE))).isEqualTo(1);
             }
 
             assertThat(f.migrator.migrate().applied()).containsExactly("0002_v2");
@@ -78,7 +79,7 @@ class RebuildMigrationTest {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             Migrator.makeMigrations(v2(), f.dir, "v2", false).orElseThrow();
             List<Migration> all = MigrationLoader.load(f.dir);
-            MigrationDialect dialect = MigrationFixture.dialect(db);
+            Dialect dialect = MigrationFixture.dialect(db);
             if (db.kind() == DatabaseKind.SQLITE) {
                 assertThat(f.rows("PRAGMA foreign_keys")).containsExactly("1");
             }
@@ -110,7 +111,7 @@ class RebuildMigrationTest {
         try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("duplicate"))) {
             f.exec("UPDATE author SET name = 'Twin Name' WHERE id IN (7, 8)");
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
-            Table author = Library.author().withUnique(UniqueConstraint.of("uq_author_name", "name"));
+            TableDefinition author = Library.author().withUnique(UniqueDefinition.of("uq_author_name", "name"));
             Migrator.makeMigrations(Schema.of(author, Library.book(), Library.bookTag(), Library.category(), Library.tag()),
                     f.dir, "unique_name", false).orElseThrow();
             assertThatThrownBy(f.migrator::migrate).hasMessageContaining("0002_unique_name")
@@ -120,7 +121,7 @@ class RebuildMigrationTest {
             assertThat(Library.fingerprints(f.connection)).isEqualTo(before);
             java.nio.file.Files.delete(f.dir.resolve("0002_unique_name.json"));
 
-            Table category = Library.category().mapColumn("parent_id", c -> c.withNullable(false));
+            TableDefinition category = Library.category().mapColumn("parent_id", c -> c.withNullable(false));
             Migrator.makeMigrations(Schema.of(Library.author(), Library.book(), Library.bookTag(), category, Library.tag()),
                     f.dir, "parent_required", false).orElseThrow();
             var failure = assertThatThrownBy(f.migrator::migrate).hasMessageContaining("parent_id")

@@ -30,12 +30,12 @@ class RenameMigrationTest {
     }
 
     /** {@code category} becomes {@code section}; its self-reference and index are renamed with it. */
-    static Table section() {
-        return Table.named("section").renamedFrom("category")
-                .withColumn(Column.of("id", ColumnType.bigint())).withColumn(Column.of("name", ColumnType.varchar(80)))
-                .withColumn(Column.nullable("parent_id", ColumnType.bigint())).withPrimaryKey("id")
-                .withForeignKey(ForeignKey.of("fk_section_parent_id", "parent_id", "section", "id"))
-                .withIndex(Index.of("ix_section_parent_id", "parent_id"));
+    static TableDefinition section() {
+        return TableDefinition.named("section").renamedFrom("category")
+                .withColumn(ColumnDefinition.of("id", ColumnType.bigint())).withColumn(ColumnDefinition.of("name", ColumnType.varchar(80)))
+                .withColumn(ColumnDefinition.nullable("parent_id", ColumnType.bigint())).withPrimaryKey("id")
+                .withForeignKey(ForeignKeyDefinition.of("fk_section_parent_id", "parent_id", "section", "id"))
+                .withIndex(IndexDefinition.of("ix_section_parent_id", "parent_id"));
     }
 
     @AllDatabases
@@ -43,9 +43,9 @@ class RenameMigrationTest {
         try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("rename-table"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             assertCounts(before);
-            Table book = Library.book().withForeignKeys(List.of(
-                    ForeignKey.of("fk_book_author_id", "author_id", "author", "id"),
-                    ForeignKey.of("fk_book_category_id", "category_id", "section", "id")));
+            TableDefinition book = Library.book().withForeignKeys(List.of(
+                    ForeignKeyDefinition.of("fk_book_author_id", "author_id", "author", "id"),
+                    ForeignKeyDefinition.of("fk_book_category_id", "category_id", "section", "id")));
             Migration v2 = Migrator.makeMigrations(Schema.of(Library.author(), book, Library.bookTag(), section(),
                     Library.tag()), f.dir, "v2", false).orElseThrow();
             assertThat(v2.operations()).contains(new MigrationOperation.RenameTable("category", "section"));
@@ -78,10 +78,10 @@ class RenameMigrationTest {
         try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("rename-fk-column"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
             assertCounts(before);
-            Table book = Library.book().mapColumn("author_id", c -> c.withName("writer_id").renamedFrom("author_id"))
-                    .withForeignKeys(List.of(ForeignKey.of("fk_book_writer_id", "writer_id", "author", "id"),
-                            ForeignKey.of("fk_book_category_id", "category_id", "category", "id")))
-                    .withIndexes(List.of(Index.of("ix_book_writer_id", "writer_id"), Index.of("ix_book_category_id", "category_id")));
+            TableDefinition book = Library.book().mapColumn("author_id", c -> c.withName("writer_id").renamedFrom("author_id"))
+                    .withForeignKeys(List.of(ForeignKeyDefinition.of("fk_book_writer_id", "writer_id", "author", "id"),
+                            ForeignKeyDefinition.of("fk_book_category_id", "category_id", "category", "id")))
+                    .withIndexes(List.of(IndexDefinition.of("ix_book_writer_id", "writer_id"), IndexDefinition.of("ix_book_category_id", "category_id")));
             Migration v2 = Migrator.makeMigrations(Schema.of(Library.author(), book, Library.bookTag(), Library.category(),
                     Library.tag()), f.dir, "v2", false).orElseThrow();
             assertThat(v2.operations()).contains(new MigrationOperation.RenameColumn("book", "author_id", "writer_id"));

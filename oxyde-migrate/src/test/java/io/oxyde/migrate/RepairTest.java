@@ -26,8 +26,8 @@ class RepairTest {
         try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("repair"))) {
             f.exec("UPDATE author SET name = 'Twin' WHERE id IN (3, 4)");
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
-            Table author = Library.author().withColumn(Column.nullable("nickname", ColumnType.varchar(40)))
-                    .withUnique(UniqueConstraint.of("uq_author_name", "name"));
+            TableDefinition author = Library.author().withColumn(ColumnDefinition.nullable("nickname", ColumnType.varchar(40)))
+                    .withUnique(UniqueDefinition.of("uq_author_name", "name"));
             Migration m = Migrator.makeMigrations(Schema.of(author, Library.book(), Library.bookTag(), Library.category(),
                     Library.tag()), f.dir, "nickname", false).orElseThrow();
             assertThat(m.operations()).hasSize(2);
@@ -101,7 +101,7 @@ class RepairTest {
     void repairPutsBackAForeignKeyAndIndexThatAFailedRunDropped(TestDatabase db) throws Exception {
         try (MigrationFixture f = MigrationFixture.library(db, tmp.resolve("fk"))) {
             Map<String, Fingerprint> before = Library.fingerprints(f.connection);
-            Table book = Library.book();
+            TableDefinition book = Library.book();
             f.handWrittenPending("half", List.of(
                     new MigrationOperation.DropForeignKey("book", book.foreignKeys().get(0)),
                     new MigrationOperation.DropIndex("book", book.indexes().get(0)),

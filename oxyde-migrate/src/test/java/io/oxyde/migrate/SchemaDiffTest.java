@@ -19,19 +19,20 @@ import io.oxyde.migrate.MigrationOperation.RenameColumn;
 import io.oxyde.migrate.MigrationOperation.RenameTable;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.oxyde.exception.MigrationException;
 
 class SchemaDiffTest {
 
-    static Table artist() {
-        return Table.named("artist").withColumn(Column.identity("id", bigint())).withColumn(Column.of("name", varchar(120)))
+    static TableDefinition artist() {
+        return TableDefinition.named("artist").withColumn(ColumnDefinition.identity("id", bigint())).withColumn(ColumnDefinition.of("name", varchar(120)))
                 .withPrimaryKey("id");
     }
 
-    static Table album() {
-        return Table.named("album").withColumn(Column.identity("id", bigint())).withColumn(Column.of("title", varchar(160)))
-                .withColumn(Column.of("artist_id", bigint())).withPrimaryKey("id")
-                .withIndex(Index.of("album_title_idx", "title"))
-                .withForeignKey(ForeignKey.of("album_artist_fk", "artist_id", "artist", "id"));
+    static TableDefinition album() {
+        return TableDefinition.named("album").withColumn(ColumnDefinition.identity("id", bigint())).withColumn(ColumnDefinition.of("title", varchar(160)))
+                .withColumn(ColumnDefinition.of("artist_id", bigint())).withPrimaryKey("id")
+                .withIndex(IndexDefinition.of("album_title_idx", "title"))
+                .withForeignKey(ForeignKeyDefinition.of("album_artist_fk", "artist_id", "artist", "id"));
     }
 
     private static List<Class<?>> kinds(List<MigrationOperation> ops) {
@@ -46,9 +47,9 @@ class SchemaDiffTest {
 
     @Test
     void addDropAndAlterColumns() {
-        Table changed = artist().mapColumn("name", c -> c.withType(varchar(200)).withNullable(true))
-                .withColumn(Column.nullable("bio", text()));
-        List<MigrationOperation> ops = SchemaDiff.compute(Schema.of(artist().withColumn(Column.nullable("old", text()))),
+        TableDefinition changed = artist().mapColumn("name", c -> c.withType(varchar(200)).withNullable(true))
+                .withColumn(ColumnDefinition.nullable("bio", text()));
+        List<MigrationOperation> ops = SchemaDiff.compute(Schema.of(artist().withColumn(ColumnDefinition.nullable("old", text()))),
                 Schema.of(changed));
         assertThat(kinds(ops)).containsExactly(DropColumn.class, AlterColumn.class, AddColumn.class);
         AlterColumn alter = (AlterColumn) ops.get(1);
@@ -59,8 +60,8 @@ class SchemaDiffTest {
 
     @Test
     void columnRenameHintNeverBecomesDropAndAdd() {
-        Table renamed = album().mapColumn("title", c -> c.withName("name").renamedFrom("title"))
-                .withIndexes(List.of(Index.of("album_title_idx", "name")));
+        TableDefinition renamed = album().mapColumn("title", c -> c.withName("name").renamedFrom("title"))
+                .withIndexes(List.of(IndexDefinition.of("album_title_idx", "name")));
         List<MigrationOperation> ops = SchemaDiff.compute(Schema.of(artist(), album()), Schema.of(artist(), renamed));
         // the index follows the rename in every database, so it is not rebuilt either
         assertThat(ops).containsExactly(new RenameColumn("album", "title", "name"));
@@ -68,25 +69,25 @@ class SchemaDiffTest {
 
     @Test
     void staleRenameHintIsHarmless() {
-        Table renamed = album().mapColumn("title", c -> c.withName("name").renamedFrom("title"))
-                .withIndexes(List.of(Index.of("album_title_idx", "name")));
+        TableDefinition renamed = album().mapColumn("title", c -> c.withName("name").renamedFrom("title"))
+                .withIndexes(List.of(IndexDefinition.of("album_title_idx", "name")));
         Schema after = Schema.of(artist(), renamed);
         assertThat(SchemaDiff.compute(after.withoutHints(), after)).isEmpty();
     }
 
     @Test
     void tableRenameHintRepointsForeignKeysWithoutTouchingThem() {
-        Table singer = artist().withName("singer").renamedFrom("artist");
-        Table album = album().withForeignKeys(List.of(ForeignKey.of("album_artist_fk", "artist_id", "singer", "id")));
+        TableDefinition singer = artist().withName("singer").renamedFrom("artist");
+        TableDefinition album = album().withForeignKeys(List.of(ForeignKeyDefinition.of("album_artist_fk", "artist_id", "singer", "id")));
         List<MigrationOperation> ops = SchemaDiff.compute(Schema.of(artist(), album()), Schema.of(singer, album));
         assertThat(ops).containsExactly(new RenameTable("artist", "singer"));
     }
 
     @Test
     void changedCheckExpressionIsDroppedBeforeTheColumnAndReadded() {
-        Table before = artist().withColumn(Column.of("rank", integer())).withCheck(Check.of("artist_rank", "rank > 0"))
-                .withColumn(Column.nullable("gone", text())).withCheck(Check.of("artist_gone", "gone <> ''"));
-        Table after = artist().withColumn(Column.of("rank", integer())).withCheck(Check.of("artist_rank", "rank > 1"));
+        TableDefinition before = artist().withColumn(ColumnDefinition.of("rank", integer())).withCheck(CheckDefinition.of("artist_rank", "rank > 0"))
+                .withColumn(ColumnDefinition.nullable("gone", text())).withCheck(CheckDefinition.of("artist_gone", "gone <> ''"));
+        TableDefinition after = artist().withColumn(ColumnDefinition.of("rank", integer())).withCheck(CheckDefinition.of("artist_rank", "rank > 1"));
         List<MigrationOperation> ops = SchemaDiff.compute(Schema.of(before), Schema.of(after));
         assertThat(kinds(ops)).containsExactly(DropCheck.class, DropCheck.class, DropColumn.class, AddCheck.class);
         assertThat(((AddCheck) ops.get(3)).check().expression()).isEqualTo("rank > 1");
@@ -94,9 +95,9 @@ class SchemaDiffTest {
 
     @Test
     void changedPartialPredicateOrUniquenessRecreatesTheIndex() {
-        Table before = artist().withIndex(Index.unique("artist_name", "name").where("id > 10"));
-        for (Index changed : List.of(Index.unique("artist_name", "name").where("id > 20"), Index.of("artist_name", "name"),
-                Index.unique("artist_name", "name").where("id > 10").using(IndexMethod.HASH))) {
+        TableDefinition before = artist().withIndex(IndexDefinition.unique("artist_name", "name").where("id > 10"));
+        for (IndexDefinition changed : List.of(IndexDefinition.unique("artist_name", "name").where("id > 20"), IndexDefinition.of("artist_name", "name"),
+                IndexDefinition.unique("artist_name", "name").where("id > 10").using(IndexMethod.HASH))) {
             List<MigrationOperation> ops = SchemaDiff.compute(Schema.of(before), Schema.of(artist().withIndex(changed)));
             assertThat(ops).containsExactly(new DropIndex("artist", before.indexes().get(0)), new CreateIndex("artist", changed));
         }
@@ -104,8 +105,8 @@ class SchemaDiffTest {
 
     @Test
     void enumValueChangeIsAnAlterOfTheNamedEnumType() {
-        Table before = artist().withColumn(Column.of("kind", ColumnType.enumOf("solo", "band")));
-        Table after = artist().withColumn(Column.of("kind", ColumnType.enumOf("solo", "band", "orchestra")));
+        TableDefinition before = artist().withColumn(ColumnDefinition.of("kind", ColumnType.enumOf("solo", "band")));
+        TableDefinition after = artist().withColumn(ColumnDefinition.of("kind", ColumnType.enumOf("solo", "band", "orchestra")));
         List<MigrationOperation> ops = SchemaDiff.compute(Schema.of(before), Schema.of(after));
         assertThat(ops).hasSize(1);
         AlterColumn alter = (AlterColumn) ops.get(0);
@@ -115,8 +116,8 @@ class SchemaDiffTest {
 
     @Test
     void primaryKeyChangeAsksForAManualStep() {
-        Table plain = artist().mapColumn("id", c -> Column.of("id", bigint()));
-        Table after = plain.withPrimaryKey("id", "name");
+        TableDefinition plain = artist().mapColumn("id", c -> ColumnDefinition.of("id", bigint()));
+        TableDefinition after = plain.withPrimaryKey("id", "name");
         assertThat(SchemaDiff.compute(Schema.of(plain), Schema.of(after)))
                 .singleElement().isInstanceOfSatisfying(ManualStep.class,
                         m -> assertThat(m.description()).contains("primary key of artist"));
@@ -124,24 +125,24 @@ class SchemaDiffTest {
 
     @Test
     void invalidSchemasAreRefusedWithTheCulpritNamed() {
-        Table broken = album().withForeignKeys(List.of(ForeignKey.of("album_label_fk", "artist_id", "label", "id")));
+        TableDefinition broken = album().withForeignKeys(List.of(ForeignKeyDefinition.of("album_label_fk", "artist_id", "label", "id")));
         assertThatThrownBy(() -> SchemaDiff.compute(Schema.empty(), Schema.of(artist(), broken)))
                 .isInstanceOf(MigrationException.class)
                 .hasMessage("table album: foreign key album_label_fk references unknown table label");
-        Table badIndex = artist().withIndex(Index.of("artist_x", "nope"));
+        TableDefinition badIndex = artist().withIndex(IndexDefinition.of("artist_x", "nope"));
         assertThatThrownBy(() -> SchemaDiff.compute(Schema.empty(), Schema.of(badIndex)))
                 .hasMessage("table artist: index artist_x names unknown column nope");
     }
 
     @Test
     void renameSuggestionsPairSimilarDroppedAndAddedColumns() {
-        Table after = artist().withColumns(List.of(Column.identity("id", bigint()), Column.of("full_name", varchar(120))));
+        TableDefinition after = artist().withColumns(List.of(ColumnDefinition.identity("id", bigint()), ColumnDefinition.of("full_name", varchar(120))));
         assertThat(RenameSuggestions.find(Schema.of(artist()), Schema.of(after)))
                 .containsExactly(new RenameSuggestion("artist", "name", "full_name", true));
-        Table hinted = artist().withColumns(List.of(Column.identity("id", bigint()),
-                Column.of("full_name", varchar(120)).renamedFrom("name")));
+        TableDefinition hinted = artist().withColumns(List.of(ColumnDefinition.identity("id", bigint()),
+                ColumnDefinition.of("full_name", varchar(120)).renamedFrom("name")));
         assertThat(RenameSuggestions.find(Schema.of(artist()), Schema.of(hinted))).isEmpty();
-        Table differentType = artist().withColumns(List.of(Column.identity("id", bigint()), Column.of("full_name", text())));
+        TableDefinition differentType = artist().withColumns(List.of(ColumnDefinition.identity("id", bigint()), ColumnDefinition.of("full_name", text())));
         assertThat(RenameSuggestions.find(Schema.of(artist()), Schema.of(differentType))).isEmpty();
         assertThat(RenameSuggestions.find(Schema.of(artist()), Schema.of(artist().withName("performer"))))
                 .containsExactly(new RenameSuggestion("performer", "artist", "performer", false));

@@ -23,22 +23,22 @@ class SquashTest {
     Path tmp;
 
     private static Schema withNickname() {
-        return Schema.of(Library.author().withColumn(Column.nullable("nickname", ColumnType.varchar(40))), Library.book(),
+        return Schema.of(Library.author().withColumn(ColumnDefinition.nullable("nickname", ColumnType.varchar(40))), Library.book(),
                 Library.bookTag(), Library.category(), Library.tag());
     }
 
     private static Schema renamed() {
-        Table book = Library.book().mapColumn("author_id", c -> c.withName("writer_id").renamedFrom("author_id"))
-                .withForeignKeys(List.of(ForeignKey.of("fk_book_writer_id", "writer_id", "author", "id"),
-                        ForeignKey.of("fk_book_category_id", "category_id", "category", "id")))
-                .withIndexes(List.of(Index.of("ix_book_writer_id", "writer_id"), Index.of("ix_book_category_id", "category_id")));
-        return Schema.of(Library.author().withColumn(Column.nullable("nickname", ColumnType.varchar(40))), book,
+        TableDefinition book = Library.book().mapColumn("author_id", c -> c.withName("writer_id").renamedFrom("author_id"))
+                .withForeignKeys(List.of(ForeignKeyDefinition.of("fk_book_writer_id", "writer_id", "author", "id"),
+                        ForeignKeyDefinition.of("fk_book_category_id", "category_id", "category", "id")))
+                .withIndexes(List.of(IndexDefinition.of("ix_book_writer_id", "writer_id"), IndexDefinition.of("ix_book_category_id", "category_id")));
+        return Schema.of(Library.author().withColumn(ColumnDefinition.nullable("nickname", ColumnType.varchar(40))), book,
                 Library.bookTag(), Library.category(), Library.tag());
     }
 
     private static Schema tagged() {
         Schema s = renamed();
-        return s.withTable(s.requireTable("tag").withIndex(Index.unique("ix_tag_label", "label")));
+        return s.withTable(s.requireTable("tag").withIndex(IndexDefinition.unique("ix_tag_label", "label")));
     }
 
     private static List<String> files(Path dir) throws Exception {

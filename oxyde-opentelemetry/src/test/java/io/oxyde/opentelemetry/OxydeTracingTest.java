@@ -14,9 +14,9 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.oxyde.Migrations;
+import io.oxyde.migration.Migrations;
 import io.oxyde.Oxyde;
-import io.oxyde.driver.UniqueViolation;
+import io.oxyde.exception.UniqueViolationException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class OxydeTracingTest {
                 Sensor s = await(db.objects(Sensor.class).create(new Sensor(null, "secret-name")));
                 assertThat(await(db.objects(Sensor.class).filter("name", "secret-lookup").all())).isEmpty();
                 assertThatThrownBy(() -> await(db.objects(Sensor.class).create(new Sensor(s.id(), "secret-dup"))))
-                        .isInstanceOf(UniqueViolation.class);
+                        .isInstanceOf(UniqueViolationException.class);
             } finally {
                 request.end();
             }
@@ -73,7 +73,7 @@ class OxydeTracingTest {
         assertThat(spans.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
         SpanData failed = spans.get(2);
         assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
-        assertThat(failed.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo(UniqueViolation.class.getName());
+        assertThat(failed.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo(UniqueViolationException.class.getName());
         assertThat(failed.getAttributes().get(AttributeKey.stringKey("oxyde.outcome"))).isEqualTo("error");
     }
 }

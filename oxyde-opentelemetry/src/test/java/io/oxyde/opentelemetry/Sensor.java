@@ -1,6 +1,6 @@
 package io.oxyde.opentelemetry;
 
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 

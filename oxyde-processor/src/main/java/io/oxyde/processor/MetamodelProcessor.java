@@ -21,7 +21,7 @@ import javax.tools.JavaFileObject;
 
 /**
  * Generates a metamodel class ({@code Track_}) next to every Oxyde model of the compilation: a
- * type annotated {@code @io.oxyde.Table}, a record or class with an {@code @io.oxyde.Id} field,
+ * type annotated {@code @io.oxyde.annotation.Table}, a record or class with an {@code @io.oxyde.annotation.Id} field,
  * and every model of the same compilation that their relations lead to (so {@code Genre},
  * referenced by {@code Ref<Genre>}, gets {@code Genre_} without annotations). Each field gets a
  * typed constant ({@code Track_.NAME}, {@code Track_.ALBUM}...) of the matching attribute kind
@@ -31,7 +31,7 @@ import javax.tools.JavaFileObject;
  *
  * <p>The processor never fails a build: a field it cannot type gets no constant and a warning.
  */
-@SupportedAnnotationTypes({"io.oxyde.Table", "io.oxyde.Id"})
+@SupportedAnnotationTypes({"io.oxyde.annotation.Table", "io.oxyde.annotation.Id"})
 public final class MetamodelProcessor extends AbstractProcessor {
 
     private final Set<String> generated = new HashSet<>();

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import io.oxyde.dialect.Dialect;
 
 /**
  * The Java object to pass to {@code PreparedStatement.setObject} for a {@link Value} on a

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.oxyde.dialect.Dialect;
 
 /**
  * The rendered form of one query shape (an {@link io.oxyde.codec.IrTemplate} template) on one

@@ -4,6 +4,9 @@ import io.oxyde.codec.IrTemplate;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.query.internal.ClockCache;
 import java.util.Objects;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.RenderException;
+import io.oxyde.exception.UnsupportedFeatureException;
 
 /**
  * Renders IR to SQL, through jOOQ only once per query shape and dialect.

@@ -15,6 +15,7 @@ import io.oxyde.codec.UpdateIr;
 import io.oxyde.codec.Value;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.oxyde.dialect.Dialect;
 
 /**
  * Placeholders come out in SQL order even where slot order differs (the integration tests run

@@ -9,6 +9,7 @@ import io.oxyde.codec.Value;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.oxyde.dialect.Dialect;
 
 /**
  * Statement splitting below each dialect's bind limit, checked on the binds themselves (the

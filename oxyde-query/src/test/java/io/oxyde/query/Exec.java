@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.oxyde.dialect.Dialect;
 
 /** Runs a {@link RenderedQuery} over plain JDBC the way the driver will: JdbcValues + setObject. */
 final class Exec {

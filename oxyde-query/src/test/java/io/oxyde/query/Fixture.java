@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.oxyde.dialect.Dialect;
 
 /**
  * The artists / albums / tracks schema, created in plain DDL per dialect, and its rows, inserted

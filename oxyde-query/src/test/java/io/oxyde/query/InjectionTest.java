@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import io.oxyde.dialect.Dialect;
 
 /** Hostile values and identifiers are stored and matched exactly; nothing in them is executed. */
 class InjectionTest {

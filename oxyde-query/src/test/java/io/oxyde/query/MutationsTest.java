@@ -23,6 +23,9 @@ import io.oxyde.testkit.TestDatabase;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.RenderException;
+import io.oxyde.exception.UnsupportedFeatureException;
 
 /** INSERT (single, multi-row, chunked, upsert, returning), UPDATE, bulk UPDATE, DELETE and raw SQL. */
 class MutationsTest {

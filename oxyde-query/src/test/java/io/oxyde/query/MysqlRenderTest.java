@@ -12,6 +12,7 @@ import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.oxyde.dialect.Dialect;
 
 /**
  * The MYSQL dialect has no server in this environment; these pin the SQL where it differs from

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import io.oxyde.dialect.Dialect;
 
 /** The plan cache: one jOOQ render per shape and dialect, bounded, correct under concurrency. */
 class RenderCacheTest {

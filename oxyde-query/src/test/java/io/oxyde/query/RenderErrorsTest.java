@@ -15,6 +15,8 @@ import io.oxyde.codec.UpdateIr;
 import io.oxyde.codec.Value;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.RenderException;
 
 /** IR the renderer cannot make sense of fails at render time, naming the place. */
 class RenderErrorsTest {

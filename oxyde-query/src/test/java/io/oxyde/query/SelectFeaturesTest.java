@@ -24,6 +24,9 @@ import io.oxyde.testkit.TestDatabase;
 import java.sql.Connection;
 import java.util.HashSet;
 import java.util.List;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.RenderException;
+import io.oxyde.exception.UnsupportedFeatureException;
 
 /** Ordering, paging, joins, aggregates, locks, unions, count and exists on each database. */
 class SelectFeaturesTest {

@@ -19,6 +19,8 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.UnsupportedFeatureException;
 
 /** Every lookup of the filter tree, executed on each database against the fixture. */
 class SelectLookupsTest {

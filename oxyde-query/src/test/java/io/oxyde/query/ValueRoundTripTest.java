@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.oxyde.dialect.Dialect;
 
 /**
  * Every value kind, written through {@link JdbcValues} and found again by an equality filter

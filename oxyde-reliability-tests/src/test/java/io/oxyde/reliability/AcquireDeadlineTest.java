@@ -2,7 +2,7 @@ package io.oxyde.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.driver.AcquireTimeout;
+import io.oxyde.exception.AcquireTimeoutException;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Fail fast under load (issue 16 item 3): with every connection busy, statements that queue in
- * the pool's executor get {@link AcquireTimeout} once the acquire timeout has passed, while the
+ * the pool's executor get {@link AcquireTimeoutException} once the acquire timeout has passed, while the
  * busy connections are still busy, instead of waiting behind them for as long as they take; and
  * a statement that timed out never runs later.
  */
@@ -39,7 +39,7 @@ class AcquireDeadlineTest {
                 queued.add(rig.driver.execute(Rig.POOL, Rig.raw("INSERT INTO queued (id) VALUES (?)", (long) i)));
             }
             for (CompletableFuture<?> f : queued) {
-                assertThat(Rig.outcome(f)).isInstanceOf(AcquireTimeout.class)
+                assertThat(Rig.outcome(f)).isInstanceOf(AcquireTimeoutException.class)
                         .hasMessageContaining("within the acquire timeout of 500 ms");
             }
             // every queued statement failed while the slow ones still held the connections

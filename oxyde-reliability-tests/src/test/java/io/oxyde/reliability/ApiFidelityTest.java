@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Oxyde;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.oxyde.Oxyde;
 import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.Value;
-import io.oxyde.driver.ConstraintViolation;
+import io.oxyde.exception.IntegrityViolationException;
 import io.oxyde.driver.PoolSettings;
-import io.oxyde.driver.UniqueViolation;
+import io.oxyde.exception.UniqueViolationException;
 import io.oxyde.reliability.Models.Item;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
@@ -42,8 +42,8 @@ class BulkInsertFailureTest {
     }
 
     private static void assertRow(Throwable e) {
-        assertThat(e).isInstanceOf(UniqueViolation.class);
-        ConstraintViolation v = (ConstraintViolation) e;
+        assertThat(e).isInstanceOf(UniqueViolationException.class);
+        IntegrityViolationException v = (IntegrityViolationException) e;
         assertThat(v.failedRow()).isEqualTo(BAD);
         assertThat(v.insertedRows()).isEqualTo(ROWS);
         assertThat(v.getMessage()).startsWith("row 6999 (0-based) of the 10000-row insert: unique constraint violated");
@@ -99,7 +99,7 @@ class BulkInsertFailureTest {
             assertThat(ConflictRetryTest.scalar(tdb, "SELECT count(*) FROM item")).isEqualTo(1);
             // default batches of 500 outside atomic: bulkCreate wraps them in a transaction of its own
             assertThatThrownBy(() -> await(db.objects(Item.class).bulkCreate(items)))
-                    .isInstanceOfSatisfying(UniqueViolation.class, v -> {
+                    .isInstanceOfSatisfying(UniqueViolationException.class, v -> {
                         // the row is counted within the failing batch of 500 (batch 14 holds rows 6500..6999)
                         assertThat(v.failedRow()).isEqualTo(BAD % 500);
                         assertThat(v.insertedRows()).isEqualTo(500);

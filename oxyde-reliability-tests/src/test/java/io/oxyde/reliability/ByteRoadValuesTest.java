@@ -10,7 +10,7 @@ import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
 import io.oxyde.driver.PoolSettings;
-import io.oxyde.driver.ProtocolError;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.List;
  * The byte road holds every message's values to the kinds its shape declares, also when the
  * shape's plan is cached: a shape seen once does not make later values trusted. Messages are
  * built as a sender without validation would (a valid shape, values of other kinds) and must
- * fail with {@link ProtocolError} naming the value, before anything runs.
+ * fail with {@link ProtocolException} naming the value, before anything runs.
  */
 class ByteRoadValuesTest {
 
@@ -91,13 +91,13 @@ class ByteRoadValuesTest {
             byte[] valid = IrCodec.encode(new io.oxyde.codec.RawIr("SELECT 12345", List.of()));
             for (String bad : List.of("SELECT 1\0", ";", "-- nothing", "/* c */ ;")) {
                 assertThat(Rig.failure(rig.driver.execute(Rig.POOL, new io.oxyde.codec.RawIr(bad, List.of()))))
-                        .as(bad).isInstanceOf(io.oxyde.driver.InvalidQueryException.class).hasMessageContaining("sql: raw SQL");
+                        .as(bad).isInstanceOf(io.oxyde.exception.InvalidQueryException.class).hasMessageContaining("sql: raw SQL");
                 expectRefused(rig, IrCodecAccess.replaceString(valid, "SELECT 12345", bad), "sql: raw SQL");
             }
             // an array as a raw parameter escaped as a bare OxydeException from the binder
             assertThat(Rig.failure(rig.driver.execute(Rig.POOL, new io.oxyde.codec.RawIr("SELECT ? AS v",
                     List.of(Value.array(Value.of(1L), Value.of(2L)))))))
-                    .isInstanceOf(io.oxyde.driver.InvalidQueryException.class)
+                    .isInstanceOf(io.oxyde.exception.InvalidQueryException.class)
                     .hasMessageContaining("bind parameter 1: an array value cannot be bound as one parameter");
             assertThat(rig.scalar("SELECT 4")).isEqualTo(4);
             assertThat(rig.pool.stats().totalConnections()).isLessThanOrEqualTo(1);
@@ -106,7 +106,7 @@ class ByteRoadValuesTest {
 
     /**
      * Results obey the limits requests do: a value or label the protocol cannot carry fails the
-     * byte boundary with {@link ProtocolError} instead of a frame receivers would refuse; the
+     * byte boundary with {@link ProtocolException} instead of a frame receivers would refuse; the
      * in-memory road still hands it over (it is a valid Java value).
      */
     @AllDatabases
@@ -123,7 +123,7 @@ class ByteRoadValuesTest {
                         Rig.await(rig.driver.execute(Rig.POOL, message)));
                 assertThat(rows.columns().get(0).length()).isLessThanOrEqualTo(256);
             } else {
-                assertThat(Rig.failure(rig.driver.execute(Rig.POOL, message))).isInstanceOf(ProtocolError.class)
+                assertThat(Rig.failure(rig.driver.execute(Rig.POOL, message))).isInstanceOf(ProtocolException.class)
                         .hasMessageContaining("the result cannot be sent as a frame");
             }
             assertThat(Rig.await(rig.driver.execute(Rig.POOL, message, null))).isNotNull();
@@ -147,7 +147,7 @@ class ByteRoadValuesTest {
     private static void expectRefused(Rig rig, byte[] message, String problem) {
         for (Throwable e : List.of(Rig.failure(rig.driver.execute(Rig.POOL, message)),
                 Rig.failure(rig.driver.execute(Rig.POOL, message, null)))) {
-            assertThat(e).isInstanceOf(ProtocolError.class).hasMessageContaining(problem);
+            assertThat(e).isInstanceOf(ProtocolException.class).hasMessageContaining(problem);
         }
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.oxyde.AtomicOptions;
 import io.oxyde.F;
 import io.oxyde.Oxyde;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.reliability.Models.Account;
 import io.oxyde.reliability.Models.Doctor;
 import io.oxyde.testkit.AllDatabases;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.oxyde.Count;
+import io.oxyde.expression.Count;
 import io.oxyde.F;
-import io.oxyde.FieldError;
-import io.oxyde.Id;
+import io.oxyde.exception.FieldException;
+import io.oxyde.annotation.Id;
 import io.oxyde.Oxyde;
 import io.oxyde.Query;
 import io.oxyde.Ref;
-import io.oxyde.Sum;
+import io.oxyde.expression.Sum;
 import io.oxyde.codec.Aggregate;
 import io.oxyde.codec.AggregateFunction;
 import io.oxyde.codec.ColumnRef;
@@ -23,9 +23,9 @@ import io.oxyde.codec.Lookup;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
-import io.oxyde.driver.InvalidQueryException;
+import io.oxyde.exception.InvalidQueryException;
 import io.oxyde.driver.PoolSettings;
-import io.oxyde.driver.ProtocolError;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
@@ -42,7 +42,7 @@ import java.util.concurrent.CompletableFuture;
  * parser take the backslash for an escape inside the back-quoted alias and the {@code ?} for a
  * placeholder, so the bound filter value was spliced into the SQL as text and a
  * {@code UNION SELECT} read the sentinel table. Every such name is now refused where it enters:
- * by the builder method that takes it ({@link FieldError}, at the call) and by the codec's
+ * by the builder method that takes it ({@link FieldException}, at the call) and by the codec's
  * validation for IR from outside, on both roads into the driver. Each test runs on MariaDB with
  * server-side prepared statements off (the default, where the hole was) and on.
  */
@@ -65,7 +65,7 @@ class IdentifierInjectionTest {
             "a\u0000b", "a\nb", "a\rb", "a\u202Eb", "a\u200Bb", "a\u2028b", "",
             "code` FROM sentinel -- ", "code\" FROM sentinel -- ");
 
-    /** Malformed field paths: each a FieldError at the call. */
+    /** Malformed field paths: each a FieldException at the call. */
     static final List<String> MALFORMED_PATHS = List.of("", " ", "__", "____", "__gte", "code__", "__code",
             "code____exact", "item____code");
 
@@ -97,15 +97,15 @@ class IdentifierInjectionTest {
             try (Oxyde db = Models.open(tdb, mode)) {
                 var values = db.objects(InjItem.class).values("code").filter("code", SPLICED);
                 assertThatThrownBy(() -> values.annotate("\\`?", Count.all()))
-                        .isInstanceOf(FieldError.class)
+                        .isInstanceOf(FieldException.class)
                         .hasMessageContaining("invalid annotation alias")
                         .hasMessageContaining("backslash");
                 for (String alias : HOSTILE_NAMES) {
                     assertThat(catchThrowable(() -> values.annotate(alias, Count.all()))).as("alias %s", printable(alias))
-                            .isInstanceOf(FieldError.class).hasMessageContaining("invalid annotation alias");
+                            .isInstanceOf(FieldException.class).hasMessageContaining("invalid annotation alias");
                 }
-                assertThatThrownBy(() -> values.annotate(null, Count.all())).isInstanceOf(FieldError.class);
-                assertThatThrownBy(() -> values.annotate("n__gt", Count.all())).isInstanceOf(FieldError.class)
+                assertThatThrownBy(() -> values.annotate(null, Count.all())).isInstanceOf(FieldException.class);
+                assertThatThrownBy(() -> values.annotate("n__gt", Count.all())).isInstanceOf(FieldException.class)
                         .hasMessageContaining("__");
                 // The filter value stays data: no row has that code, so nothing comes back.
                 assertThat(await(values.annotate("n", Count.all()).all())).isEmpty();
@@ -159,13 +159,13 @@ class IdentifierInjectionTest {
                             () -> tags.prefetch("item__" + n));
                     for (int i = 0; i < calls.size(); i++) {
                         assertThat(failure(calls.get(i))).as("call #%d with name %s", i, printable(n))
-                                .isInstanceOf(FieldError.class);
+                                .isInstanceOf(FieldException.class);
                     }
                 }
                 // the reported crash: having("__gte") threw ArrayIndexOutOfBoundsException
                 assertThatThrownBy(() -> items.values("code").annotate("c", Count.all()).having("__gte", 1))
-                        .isInstanceOf(FieldError.class).hasMessageContaining("malformed path");
-                assertThatThrownBy(() -> tags.join("__")).isInstanceOf(FieldError.class)
+                        .isInstanceOf(FieldException.class).hasMessageContaining("malformed path");
+                assertThatThrownBy(() -> tags.join("__")).isInstanceOf(FieldException.class)
                         .hasMessageContaining("malformed path");
                 // and nothing reached the database: the table is as it was
                 assertThat(await(items.orderBy("id").flatValues("code").all())).containsExactly("a", "b");
@@ -205,7 +205,7 @@ class IdentifierInjectionTest {
                     // bytes from outside: a valid message with the alias swapped, as a peer without validation sends it
                     byte[] bytes = IrCodecAccess.replaceString(IrCodec.encode(aliased(PLACEHOLDER)), PLACEHOLDER, n);
                     Throwable fromBytes = Rig.failure(rig.driver.execute(Rig.POOL, bytes));
-                    assertThat(fromBytes).as("bytes with alias %s", printable(n)).isInstanceOf(ProtocolError.class)
+                    assertThat(fromBytes).as("bytes with alias %s", printable(n)).isInstanceOf(ProtocolException.class)
                             .hasMessageContaining("aggregates[0].alias");
                 }
                 // the same IR with a plain alias runs on both roads, and the value is only data

@@ -16,9 +16,9 @@ import io.oxyde.codec.Direction;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.PoolSettings;
-import io.oxyde.driver.ProtocolError;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.reliability.Models.Item;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
@@ -128,7 +128,7 @@ class InjectionTest {
                 // bytes from a sender that does not validate: the payload swapped into a valid message
                 byte[] crafted = IrCodecAccess.replaceString(IrCodec.encode(SelectIr.from("item").columns("swap_me").build()),
                         "swap_me", p);
-                assertThat(Rig.failure(rig.driver.execute(Rig.POOL, crafted))).isInstanceOf(ProtocolError.class)
+                assertThat(Rig.failure(rig.driver.execute(Rig.POOL, crafted))).isInstanceOf(ProtocolException.class)
                         .hasMessageContaining("columns[0]");
             }
             assertThat(rig.scalar("SELECT count(*) FROM item")).isEqualTo(1);

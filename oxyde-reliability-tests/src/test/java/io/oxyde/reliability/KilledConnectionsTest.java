@@ -2,7 +2,7 @@ package io.oxyde.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.driver.ConnectionLost;
+import io.oxyde.exception.ConnectionLostException;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
@@ -43,8 +43,8 @@ class KilledConnectionsTest {
                 rig.kill(sessions);
                 for (CompletableFuture<?> f : inFlight) {
                     Throwable e = Rig.failure(f);
-                    assertThat(e).isInstanceOf(ConnectionLost.class);
-                    assertThat(((ConnectionLost) e).sql()).contains(marker);
+                    assertThat(e).isInstanceOf(ConnectionLostException.class);
+                    assertThat(((ConnectionLostException) e).sql()).contains(marker);
                 }
                 // bounded: far below the 30 s the statements would have slept
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
@@ -106,7 +106,7 @@ class KilledConnectionsTest {
                 assertThat(caller.isAlive()).as("caller finished").isFalse();
             }
             // each killed session fails at most the one statement that was (or next got) on it
-            assertThat(errors).allSatisfy(e -> assertThat(e).isInstanceOf(ConnectionLost.class));
+            assertThat(errors).allSatisfy(e -> assertThat(e).isInstanceOf(ConnectionLostException.class));
             assertThat(errors.size()).isLessThanOrEqualTo(kills);
             if (rig.isServer()) {
                 assertThat(kills).isEqualTo(15);

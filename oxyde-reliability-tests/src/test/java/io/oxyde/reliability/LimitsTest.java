@@ -9,11 +9,11 @@ import io.oxyde.codec.Lookup;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.SelectMode;
 import io.oxyde.codec.Value;
-import io.oxyde.driver.InvalidQueryException;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.InvalidQueryException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.PoolSettings;
-import io.oxyde.driver.ProtocolError;
-import io.oxyde.driver.ResultTooLarge;
+import io.oxyde.exception.ProtocolException;
+import io.oxyde.exception.ResultTooLargeException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;
 import java.util.ArrayList;
@@ -102,13 +102,13 @@ class LimitsTest {
         try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(2).maxResultRows(1_000))) {
             table(rig, 1_001);
             Throwable e = Rig.failure(rig.driver.query(Rig.POOL, SelectIr.from("lim").build(), null));
-            assertThat(e).isInstanceOf(ResultTooLarge.class)
+            assertThat(e).isInstanceOf(ResultTooLargeException.class)
                     .hasMessageContaining("more than maxResultRows = 1000 rows");
-            assertThat(((ResultTooLarge) e).limit()).isEqualTo(1_000);
+            assertThat(((ResultTooLargeException) e).limit()).isEqualTo(1_000);
             assertThat(Rig.failure(rig.driver.query(Rig.POOL, Rig.raw("SELECT * FROM lim"), null)))
-                    .isInstanceOf(ResultTooLarge.class);
+                    .isInstanceOf(ResultTooLargeException.class);
             assertThat(Rig.failure(rig.driver.execute(Rig.POOL, IrCodec.encode(SelectIr.from("lim").build()))))
-                    .isInstanceOf(ResultTooLarge.class);
+                    .isInstanceOf(ResultTooLargeException.class);
             assertThat(Rig.await(rig.driver.query(Rig.POOL, SelectIr.from("lim").limit(1_000L).build(), null)).rows())
                     .hasSize(1_000);
             assertPoolFine(rig);
@@ -123,9 +123,9 @@ class LimitsTest {
             String longSql = "SELECT 1 /*" + "x".repeat(1 << 20) + "*/";
             byte[] bytes = IrCodec.encode(SelectIr.from("lim").build());
             Throwable tooLong = Rig.failure(rig.driver.execute(Rig.POOL, encodeUnchecked(longSql)));
-            assertThat(tooLong).isInstanceOf(ProtocolError.class).hasMessageContaining("sql");
+            assertThat(tooLong).isInstanceOf(ProtocolException.class).hasMessageContaining("sql");
             Throwable longName = Rig.failure(rig.driver.execute(Rig.POOL, IrCodecAccess.withTable(bytes, "t".repeat(200))));
-            assertThat(longName).isInstanceOf(ProtocolError.class).hasMessageContaining("table");
+            assertThat(longName).isInstanceOf(ProtocolException.class).hasMessageContaining("table");
             assertPoolFine(rig);
         }
     }

@@ -1,6 +1,6 @@
 package io.oxyde.reliability;
 
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Oxyde;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.testkit.TestDatabase;

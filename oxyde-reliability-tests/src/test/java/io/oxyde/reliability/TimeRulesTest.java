@@ -3,8 +3,8 @@ package io.oxyde.reliability;
 import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.Id;
-import io.oxyde.Migrations;
+import io.oxyde.annotation.Id;
+import io.oxyde.migration.Migrations;
 import io.oxyde.Oxyde;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.TestDatabase;

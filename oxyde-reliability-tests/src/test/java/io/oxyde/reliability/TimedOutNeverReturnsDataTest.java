@@ -3,7 +3,7 @@ package io.oxyde.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.driver.PoolSettings;
-import io.oxyde.driver.StatementTimeout;
+import io.oxyde.exception.StatementTimeoutException;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A statement the library timed out always fails with {@link StatementTimeout}, whatever the
+ * A statement the library timed out always fails with {@link StatementTimeoutException}, whatever the
  * JDBC driver reports (issue 16 item 4): on MariaDB, KILL QUERY makes {@code SLEEP} answer 1
  * and {@code BENCHMARK} answer 0 as if they had finished, and that used to come back as data.
  */
@@ -27,7 +27,7 @@ class TimedOutNeverReturnsDataTest {
             }
             for (String sql : slow) {
                 assertThat(Rig.failure(rig.driver.execute(Rig.POOL, Rig.raw(sql)))).as(sql)
-                        .isInstanceOf(StatementTimeout.class);
+                        .isInstanceOf(StatementTimeoutException.class);
             }
             assertThat(rig.scalar("SELECT 5")).isEqualTo(5);
         }

@@ -2,8 +2,8 @@ package io.oxyde.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.driver.AcquireTimeout;
-import io.oxyde.driver.StatementTimeout;
+import io.oxyde.exception.AcquireTimeoutException;
+import io.oxyde.exception.StatementTimeoutException;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
@@ -30,7 +30,7 @@ class TimeoutsAndCancellationTest {
                 slow.add(rig.driver.execute(Rig.POOL, Rig.raw(rig.slowSql(10))));
             }
             for (CompletableFuture<?> f : slow) {
-                assertThat(Rig.failure(f)).isInstanceOf(StatementTimeout.class).hasMessageContaining("timeout");
+                assertThat(Rig.failure(f)).isInstanceOf(StatementTimeoutException.class).hasMessageContaining("timeout");
             }
             rig.awaitQuiet();
             for (int i = 0; i < 10; i++) {
@@ -52,7 +52,7 @@ class TimeoutsAndCancellationTest {
             }
             starved.add(rig.driver.begin(Rig.POOL));
             for (CompletableFuture<?> f : starved) {
-                assertThat(Rig.failure(f)).isInstanceOf(AcquireTimeout.class);
+                assertThat(Rig.failure(f)).isInstanceOf(AcquireTimeoutException.class);
             }
             // the transactions holding the connections are unharmed
             assertThat(Rig.await(rig.driver.query(tx1, Rig.raw("SELECT 5"), null)).rows()).hasSize(1);

@@ -7,15 +7,14 @@ import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.IrTemplate;
 import io.oxyde.codec.Lookup;
-import io.oxyde.codec.ProtocolException;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.RawIr;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.internal.QueryCodec;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.PoolSettings;
-import io.oxyde.driver.ProtocolError;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
@@ -32,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * Value-level fuzzing of the byte road (issue 16): valid shapes whose values are replaced by
  * values of other kinds, NULLs, arrays, extreme decimals and odd texts, written as a sender
  * without validation would write them. The contract checked on every input: a message that
- * {@code IrCodec.decode} refuses is refused by the driver with {@link ProtocolError} (nothing
+ * {@code IrCodec.decode} refuses is refused by the driver with {@link ProtocolException} (nothing
  * runs), and one it accepts gets a result or a classified {@link OxydeException}.
  *
  * <p>{@code oxyde.fuzz.values} inputs on SQLite (20,000 in the default build, 10,000,000 with
@@ -137,7 +136,7 @@ class ValueFuzzTest {
             Throwable e = Rig.outcome(pending.get(i));
             String what = "seed " + seed + ", message " + HexFormat.of().formatHex(sent.get(i));
             if (!decodes.get(i)) {
-                assertThat(e).as("decode refused it, so the driver must: %s", what).isInstanceOf(ProtocolError.class);
+                assertThat(e).as("decode refused it, so the driver must: %s", what).isInstanceOf(ProtocolException.class);
             } else if (e != null) {
                 assertThat(e).as(what).isInstanceOf(OxydeException.class);
                 assertThat(e.getClass()).as(what).isNotEqualTo(OxydeException.class); // classified, not bare

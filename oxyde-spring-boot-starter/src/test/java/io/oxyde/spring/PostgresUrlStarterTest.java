@@ -3,10 +3,10 @@ package io.oxyde.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.Migrations;
+import io.oxyde.migration.Migrations;
 import io.oxyde.Oxyde;
 import io.oxyde.driver.OxydeDriver;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.spring.app.Book;
 import io.oxyde.spring.app.TestApplication;
 import io.oxyde.testkit.DatabaseKind;

@@ -11,7 +11,7 @@ import io.oxyde.codec.ValueKind;
  * <p>{@link #fromValue} accepts every representation a supported database returns for the
  * kind (SQLite keeps dates, UUIDs and decimals as text and booleans as 0/1) and throws
  * {@link Unconvertible} for anything else; the mapper turns that into a
- * {@link io.oxyde.MappingException} naming the model, field, column and value.
+ * {@link io.oxyde.exception.MappingException} naming the model, field, column and value.
  */
 public abstract class FieldCodec {
 

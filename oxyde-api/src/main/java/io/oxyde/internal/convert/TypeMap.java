@@ -1,7 +1,7 @@
 package io.oxyde.internal.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.oxyde.Json;
+import io.oxyde.annotation.Json;
 import io.oxyde.codec.ValueKind;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

@@ -1,6 +1,6 @@
 package io.oxyde.internal.mapping;
 
-import io.oxyde.MappingException;
+import io.oxyde.exception.MappingException;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.model.ModelShape;
 import java.lang.invoke.MethodHandle;

@@ -1,7 +1,7 @@
 package io.oxyde.internal.mapping;
 
-import io.oxyde.FieldMeta;
-import io.oxyde.MappingException;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.exception.MappingException;
 import io.oxyde.Ref;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.convert.FieldCodec;

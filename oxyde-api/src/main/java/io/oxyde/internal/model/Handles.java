@@ -1,6 +1,6 @@
 package io.oxyde.internal.model;
 
-import io.oxyde.ModelDefinitionException;
+import io.oxyde.exception.ModelDefinitionException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

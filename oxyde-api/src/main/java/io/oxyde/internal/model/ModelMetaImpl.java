@@ -1,12 +1,12 @@
 package io.oxyde.internal.model;
 
-import io.oxyde.CheckMeta;
-import io.oxyde.FieldMeta;
-import io.oxyde.IndexMeta;
-import io.oxyde.ManyToManyMeta;
-import io.oxyde.ModelMeta;
-import io.oxyde.ReverseRelationMeta;
-import io.oxyde.UniqueMeta;
+import io.oxyde.meta.CheckMeta;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.IndexMeta;
+import io.oxyde.meta.ManyToManyMeta;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.meta.ReverseRelationMeta;
+import io.oxyde.meta.UniqueMeta;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

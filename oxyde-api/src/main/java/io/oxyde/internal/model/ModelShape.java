@@ -1,6 +1,6 @@
 package io.oxyde.internal.model;
 
-import io.oxyde.IdStrategy;
+import io.oxyde.annotation.IdStrategy;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
 

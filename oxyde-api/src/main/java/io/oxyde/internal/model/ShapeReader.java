@@ -1,16 +1,16 @@
 package io.oxyde.internal.model;
 
-import io.oxyde.Column;
-import io.oxyde.ForeignKey;
-import io.oxyde.Id;
-import io.oxyde.IdStrategy;
-import io.oxyde.Json;
-import io.oxyde.ManyToMany;
-import io.oxyde.ModelDefinitionException;
-import io.oxyde.OneToMany;
+import io.oxyde.annotation.Column;
+import io.oxyde.annotation.ForeignKey;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.IdStrategy;
+import io.oxyde.annotation.Json;
+import io.oxyde.annotation.ManyToMany;
+import io.oxyde.exception.ModelDefinitionException;
+import io.oxyde.annotation.OneToMany;
 import io.oxyde.Ref;
-import io.oxyde.Table;
-import io.oxyde.Transient;
+import io.oxyde.annotation.Table;
+import io.oxyde.annotation.Transient;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.internal.convert.TypeMap;
 import java.lang.invoke.MethodHandle;

@@ -2,10 +2,10 @@ package io.oxyde.internal.query;
 
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.IrTemplate;
-import io.oxyde.codec.ProtocolException;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.ShapeKey;
-import io.oxyde.driver.InvalidQueryException;
+import io.oxyde.exception.InvalidQueryException;
 import io.oxyde.query.internal.ClockCache;
 
 /**

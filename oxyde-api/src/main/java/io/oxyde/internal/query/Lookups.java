@@ -1,8 +1,8 @@
 package io.oxyde.internal.query;
 
-import io.oxyde.FieldError;
-import io.oxyde.FieldMeta;
-import io.oxyde.ModelMeta;
+import io.oxyde.exception.FieldException;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.Ref;
 import io.oxyde.codec.Lookup;
 import io.oxyde.codec.Value;
@@ -88,10 +88,10 @@ public final class Lookups {
     public static Lookup parse(Class<?> model, FieldMeta field, String name) {
         Lookup lookup = BY_NAME.get(name);
         if (lookup == null) {
-            throw new FieldError(model, field.name() + "__" + name, "unknown lookup \"" + name + "\"", allowed(field));
+            throw new FieldException(model, field.name() + "__" + name, "unknown lookup \"" + name + "\"", allowed(field));
         }
         if (!allowedSet(field).contains(lookup)) {
-            throw new FieldError(model, field.name(), "lookup \"" + name + "\" does not apply to a field of type "
+            throw new FieldException(model, field.name(), "lookup \"" + name + "\" does not apply to a field of type "
                     + field.javaType().getSimpleName(), allowed(field));
         }
         return lookup;
@@ -116,7 +116,7 @@ public final class Lookups {
             case BETWEEN:
                 List<Object> items = items(model, field, lookup, value);
                 if (lookup == Lookup.BETWEEN && items.size() != 2) {
-                    throw new FieldError(model, field.name(), "range/between needs exactly two values (low, high), got "
+                    throw new FieldException(model, field.name(), "range/between needs exactly two values (low, high), got "
                             + items.size(), List.of("List.of(low, high)"));
                 }
                 List<Value> out = new ArrayList<>(items.size());
@@ -195,8 +195,8 @@ public final class Lookups {
         return c == Long.class || c == Integer.class || c == Short.class || c == Byte.class;
     }
 
-    private static FieldError wrongType(Class<?> model, FieldMeta field, String where, Object value, String expected) {
-        return new FieldError(model, field.name(), "\"" + where + "\" needs " + expected + ", got "
+    private static FieldException wrongType(Class<?> model, FieldMeta field, String where, Object value, String expected) {
+        return new FieldException(model, field.name(), "\"" + where + "\" needs " + expected + ", got "
                 + (value == null ? "null" : value.getClass().getSimpleName() + " " + abbreviate(value)), List.of(expected));
     }
 

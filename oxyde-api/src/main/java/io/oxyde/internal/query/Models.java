@@ -1,6 +1,6 @@
 package io.oxyde.internal.query;
 
-import io.oxyde.MappingException;
+import io.oxyde.exception.MappingException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

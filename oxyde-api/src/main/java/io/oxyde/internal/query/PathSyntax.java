@@ -1,6 +1,6 @@
 package io.oxyde.internal.query;
 
-import io.oxyde.FieldError;
+import io.oxyde.exception.FieldException;
 import io.oxyde.codec.internal.Identifiers;
 import java.util.List;
 
@@ -9,7 +9,7 @@ import java.util.List;
  * a field path is names joined by {@code "__"} with no empty part ({@code "__gte"},
  * {@code "album____title"}, {@code "__"} and {@code ""} are refused), and an annotation alias
  * is one SQL identifier by the protocol's rule ({@link Identifiers}) without {@code "__"}.
- * Every refusal is a {@link FieldError} at the call that passed the name.
+ * Every refusal is a {@link FieldException} at the call that passed the name.
  */
 public final class PathSyntax {
 
@@ -23,16 +23,16 @@ public final class PathSyntax {
      * The parts of {@code path}.
      *
      * @param choices what the first part may be, for the error message
-     * @throws FieldError if the path is null, blank or has an empty part
+     * @throws FieldException if the path is null, blank or has an empty part
      */
     public static String[] split(Class<?> model, String path, List<String> choices) {
         if (path == null || path.isBlank()) {
-            throw new FieldError(model, String.valueOf(path), "empty field path", choices);
+            throw new FieldException(model, String.valueOf(path), "empty field path", choices);
         }
         String[] parts = path.split(SEPARATOR, -1);
         for (String part : parts) {
             if (part.isEmpty()) {
-                throw new FieldError(model, path, "malformed path: an empty part (a path is field names joined"
+                throw new FieldException(model, path, "malformed path: an empty part (a path is field names joined"
                         + " by \"" + SEPARATOR + "\", e.g. album__artist__name__icontains)", choices);
             }
         }
@@ -42,15 +42,15 @@ public final class PathSyntax {
     /**
      * Refuses an annotation alias that could not be one column label on every dialect.
      *
-     * @throws FieldError naming the alias and what is wrong with it
+     * @throws FieldException naming the alias and what is wrong with it
      */
     public static void checkAlias(Class<?> model, String alias) {
         String problem = Identifiers.problem(alias);
         if (problem != null) {
-            throw new FieldError(model, String.valueOf(alias), "invalid annotation alias: " + problem, List.of());
+            throw new FieldException(model, String.valueOf(alias), "invalid annotation alias: " + problem, List.of());
         }
         if (alias.contains(SEPARATOR)) {
-            throw new FieldError(model, alias, "invalid annotation alias: it may not contain \"" + SEPARATOR
+            throw new FieldException(model, alias, "invalid annotation alias: it may not contain \"" + SEPARATOR
                     + "\", which separates a path's parts (having(\"" + alias + "__gt\", …) could not be read)", List.of());
         }
     }

@@ -1,10 +1,10 @@
 package io.oxyde.internal.query;
 
-import io.oxyde.FieldError;
-import io.oxyde.FieldMeta;
-import io.oxyde.ManyToManyMeta;
-import io.oxyde.ModelMeta;
-import io.oxyde.ReverseRelationMeta;
+import io.oxyde.exception.FieldException;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ManyToManyMeta;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.meta.ReverseRelationMeta;
 import io.oxyde.codec.Lookup;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Resolves Django-style paths ({@code "album__artist__name__icontains"}) against a model:
  * foreign keys, reverse foreign keys and many-to-many relations become joins, the last part
  * may be a lookup. Every mistake is a
- * {@link FieldError} naming the model, the part and the valid choices.
+ * {@link FieldException} naming the model, the part and the valid choices.
  */
 public final class Paths {
 
@@ -85,7 +85,7 @@ public final class Paths {
                 return relationIsNull(path, part, joins, toMany, toManyOwner, parts[i - 1]);
             }
             if (found.isEmpty() && last && !relationHops(current, part, alias).isEmpty()) {
-                throw new FieldError(current.modelClass(), part, "the path \"" + path + "\" ends on the to-many relation \""
+                throw new FieldException(current.modelClass(), part, "the path \"" + path + "\" ends on the to-many relation \""
                         + part + "\"; name one of its fields or add __isnull", List.of(part + "__isnull"));
             }
             if (found.isEmpty()) {
@@ -94,7 +94,7 @@ public final class Paths {
                     choices = new ArrayList<>(choices);
                     choices.addAll(toMany != null ? List.of("isnull") : Lookups.allowed(viaForeignKey));
                 }
-                throw new FieldError(current.modelClass(), part, "unknown field"
+                throw new FieldException(current.modelClass(), part, "unknown field"
                         + (parts.length > 1 ? " in path \"" + path + "\"" : ""), choices);
             }
             FieldMeta field = found.get();
@@ -112,7 +112,7 @@ public final class Paths {
             Lookup lookup = null;
             if (more) {
                 if (!allowLookup || i + 2 != parts.length) {
-                    throw new FieldError(current.modelClass(), parts[i + 1], "\"" + part + "\" is not a foreign key"
+                    throw new FieldException(current.modelClass(), parts[i + 1], "\"" + part + "\" is not a foreign key"
                             + " (path \"" + path + "\"), so nothing can follow it"
                             + (allowLookup ? " but one lookup" : ""),
                             allowLookup ? Lookups.allowed(field) : List.of());
@@ -121,7 +121,7 @@ public final class Paths {
             }
             return new Resolved(path, alias, field, current, lookup, joins);
         }
-        throw new FieldError(current.modelClass(), path, "the path ends on a relation; name a field or a lookup",
+        throw new FieldException(current.modelClass(), path, "the path ends on a relation; name a field or a lookup",
                 fieldNames(current));
     }
 
@@ -134,7 +134,7 @@ public final class Paths {
                                            ModelMeta<?> parent, String relation) {
         JoinStep first = hops.get(0);
         if (!"isnull".equals(lookupName)) {
-            throw new FieldError(parent.modelClass(), relation, "lookup \"" + lookupName + "\" does not apply to the"
+            throw new FieldException(parent.modelClass(), relation, "lookup \"" + lookupName + "\" does not apply to the"
                     + " to-many relation \"" + relation + "\" (path \"" + path + "\"); a relation takes isnull, or name"
                     + " one of its fields", List.of("isnull"));
         }

@@ -1,11 +1,11 @@
 package io.oxyde.internal.query;
 
-import io.oxyde.FieldError;
-import io.oxyde.FieldMeta;
-import io.oxyde.ManyToManyMeta;
-import io.oxyde.ModelMeta;
+import io.oxyde.exception.FieldException;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ManyToManyMeta;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.Ref;
-import io.oxyde.ReverseRelationMeta;
+import io.oxyde.meta.ReverseRelationMeta;
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.FilterNode;
 import io.oxyde.codec.Lookup;
@@ -36,7 +36,7 @@ public final class Prefetcher {
     private Prefetcher() {
     }
 
-    /** Checks a path against the model, failing with a {@link FieldError} that lists the relations. */
+    /** Checks a path against the model, failing with a {@link FieldException} that lists the relations. */
     public static void check(ModelMeta<?> meta, String path) {
         ModelMeta<?> current = meta;
         for (String part : PathSyntax.split(meta.modelClass(), path, relationNames(meta))) {
@@ -59,7 +59,7 @@ public final class Prefetcher {
         if (fk != null) {
             return fk.foreignKey().target();
         }
-        throw new FieldError(meta.modelClass(), name, "not a relation to prefetch", relationNames(meta));
+        throw new FieldException(meta.modelClass(), name, "not a relation to prefetch", relationNames(meta));
     }
 
     private static List<String> relationNames(ModelMeta<?> meta) {

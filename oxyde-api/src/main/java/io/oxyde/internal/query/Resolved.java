@@ -1,7 +1,7 @@
 package io.oxyde.internal.query;
 
-import io.oxyde.FieldMeta;
-import io.oxyde.ModelMeta;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.Lookup;
 import java.util.List;

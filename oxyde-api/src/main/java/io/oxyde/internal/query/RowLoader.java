@@ -1,7 +1,7 @@
 package io.oxyde.internal.query;
 
-import io.oxyde.FieldMeta;
-import io.oxyde.ModelMeta;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.Ref;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.Value;

@@ -1,6 +1,6 @@
 package io.oxyde.internal.query;
 
-import io.oxyde.FieldMeta;
+import io.oxyde.meta.FieldMeta;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
 import java.util.List;

@@ -5,7 +5,7 @@ import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.OxydeDriver;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;

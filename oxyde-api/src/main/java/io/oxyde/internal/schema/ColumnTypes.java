@@ -1,7 +1,7 @@
 package io.oxyde.internal.schema;
 
-import io.oxyde.FieldMeta;
-import io.oxyde.ModelDefinitionException;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.exception.ModelDefinitionException;
 import io.oxyde.migrate.ColumnType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

@@ -2,8 +2,8 @@ package io.oxyde.internal.schema;
 
 import io.oxyde.driver.DatabaseUrl;
 import io.oxyde.migrate.ConnectionSource;
-import io.oxyde.migrate.MigrationDialect;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * parsed by {@link DatabaseUrl}; connections then come straight from {@link DriverManager}, since a
  * migration run needs one connection, not a pool.
  */
-public record JdbcTarget(ConnectionSource source, MigrationDialect dialect) {
+public record JdbcTarget(ConnectionSource source, Dialect dialect) {
 
     /** A target for an Oxyde or JDBC URL. */
     public static JdbcTarget of(String url) {
@@ -37,11 +37,11 @@ public record JdbcTarget(ConnectionSource source, MigrationDialect dialect) {
         return new JdbcTarget(source, detect(source, "the data source"));
     }
 
-    private static MigrationDialect detect(ConnectionSource source, String where) {
+    private static Dialect detect(ConnectionSource source, String where) {
         try {
             Connection c = source.open();
             try {
-                return MigrationDialect.detect(c);
+                return Dialect.detect(c);
             } finally {
                 source.release(c);
             }

@@ -1,25 +1,25 @@
 package io.oxyde.internal.schema;
 
-import io.oxyde.CheckMeta;
-import io.oxyde.FieldMeta;
-import io.oxyde.ForeignKeyMeta;
-import io.oxyde.IdStrategy;
-import io.oxyde.IndexMeta;
-import io.oxyde.ManyToManyMeta;
-import io.oxyde.ModelDefinitionException;
-import io.oxyde.ModelMeta;
-import io.oxyde.UniqueMeta;
-import io.oxyde.migrate.Check;
-import io.oxyde.migrate.Column;
+import io.oxyde.meta.CheckMeta;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ForeignKeyMeta;
+import io.oxyde.annotation.IdStrategy;
+import io.oxyde.meta.IndexMeta;
+import io.oxyde.meta.ManyToManyMeta;
+import io.oxyde.exception.ModelDefinitionException;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.meta.UniqueMeta;
+import io.oxyde.migrate.CheckDefinition;
+import io.oxyde.migrate.ColumnDefinition;
 import io.oxyde.migrate.ColumnType;
-import io.oxyde.migrate.ForeignKey;
-import io.oxyde.migrate.Index;
+import io.oxyde.migrate.ForeignKeyDefinition;
+import io.oxyde.migrate.IndexDefinition;
 import io.oxyde.migrate.IndexMethod;
 import io.oxyde.migrate.ReferentialAction;
 import io.oxyde.migrate.Schema;
-import io.oxyde.migrate.Table;
+import io.oxyde.migrate.TableDefinition;
 import io.oxyde.migrate.TypeKind;
-import io.oxyde.migrate.UniqueConstraint;
+import io.oxyde.migrate.UniqueDefinition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +59,7 @@ public final class ModelSchemaBuilder {
             }
         }
         Map<String, Class<?>> byTable = new LinkedHashMap<>();
-        List<Table> tables = new ArrayList<>();
+        List<TableDefinition> tables = new ArrayList<>();
         for (ModelMeta<?> meta : metas.values()) {
             Class<?> previous = byTable.put(qualified(meta), meta.modelClass());
             if (previous != null) {
@@ -68,43 +68,43 @@ public final class ModelSchemaBuilder {
             }
             tables.add(table(meta));
         }
-        tables.sort(Comparator.comparing(Table::name).thenComparing(t -> t.schema() == null ? "" : t.schema()));
+        tables.sort(Comparator.comparing(TableDefinition::name).thenComparing(t -> t.schema() == null ? "" : t.schema()));
         Schema schema = new Schema(tables);
         schema.validate();
         return schema;
     }
 
     /** The table of one model. */
-    public static Table table(ModelMeta<?> meta) {
+    public static TableDefinition table(ModelMeta<?> meta) {
         Class<?> model = meta.modelClass();
-        Table table = Table.named(meta.tableName());
+        TableDefinition table = TableDefinition.named(meta.tableName());
         if (meta.schema().isPresent()) {
             table = table.withSchema(meta.schema().get());
         }
-        List<Column> columns = new ArrayList<>();
-        List<UniqueConstraint> uniques = new ArrayList<>();
-        List<ForeignKey> foreignKeys = new ArrayList<>();
+        List<ColumnDefinition> columns = new ArrayList<>();
+        List<UniqueDefinition> uniques = new ArrayList<>();
+        List<ForeignKeyDefinition> foreignKeys = new ArrayList<>();
         for (FieldMeta f : meta.fields()) {
             columns.add(column(model, f));
             if (f.unique() && !f.primaryKey()) {
-                uniques.add(UniqueConstraint.of("uq_" + meta.tableName() + "_" + f.column(), f.column()));
+                uniques.add(UniqueDefinition.of("uq_" + meta.tableName() + "_" + f.column(), f.column()));
             }
             if (f.isForeignKey()) {
                 ForeignKeyMeta fk = f.foreignKey();
-                foreignKeys.add(new ForeignKey("fk_" + meta.tableName() + "_" + f.column(), List.of(f.column()),
+                foreignKeys.add(new ForeignKeyDefinition("fk_" + meta.tableName() + "_" + f.column(), List.of(f.column()),
                         fk.targetTable(), List.of(fk.targetColumn()), action(fk.onDelete()), action(fk.onUpdate())));
             }
         }
         for (UniqueMeta u : meta.uniqueTogether()) {
-            uniques.add(new UniqueConstraint(u.name(), u.columns()));
+            uniques.add(new UniqueDefinition(u.name(), u.columns()));
         }
-        List<Index> indexes = new ArrayList<>();
+        List<IndexDefinition> indexes = new ArrayList<>();
         for (IndexMeta i : meta.indexes()) {
-            indexes.add(new Index(i.name(), i.columns(), i.unique(), IndexMethod.valueOf(i.method().name()), i.where()));
+            indexes.add(new IndexDefinition(i.name(), i.columns(), i.unique(), IndexMethod.valueOf(i.method().name()), i.where()));
         }
-        List<Check> checks = new ArrayList<>();
+        List<CheckDefinition> checks = new ArrayList<>();
         for (CheckMeta c : meta.checks()) {
-            checks.add(Check.of(c.name(), c.expression()));
+            checks.add(CheckDefinition.of(c.name(), c.expression()));
         }
         table = table.withColumns(columns).withPrimaryKey(meta.primaryKey().column()).withUniques(uniques)
                 .withIndexes(indexes).withForeignKeys(foreignKeys).withChecks(checks)
@@ -115,7 +115,7 @@ public final class ModelSchemaBuilder {
         return table;
     }
 
-    private static Column column(Class<?> model, FieldMeta f) {
+    private static ColumnDefinition column(Class<?> model, FieldMeta f) {
         ColumnType type;
         if (f.isForeignKey()) {
             type = f.sqlType() != null ? ColumnTypes.of(model, f) : keyType(f.foreignKey().target());
@@ -127,7 +127,7 @@ public final class ModelSchemaBuilder {
             throw new ModelDefinitionException(model.getSimpleName() + "." + f.name()
                     + ": a database-generated (AUTO) key needs an integer type, got " + type.describe());
         }
-        Column column = new Column(f.column(), type, f.nullable() && !f.primaryKey(), f.sqlDefault(), identity,
+        ColumnDefinition column = new ColumnDefinition(f.column(), type, f.nullable() && !f.primaryKey(), f.sqlDefault(), identity,
                 f.comment(), null);
         return f.renamedFrom() == null ? column : column.renamedFrom(f.renamedFrom());
     }
@@ -139,7 +139,7 @@ public final class ModelSchemaBuilder {
         return pk.isForeignKey() ? keyType(pk.foreignKey().target()) : ColumnTypes.of(target, pk);
     }
 
-    private static ReferentialAction action(io.oxyde.ReferentialAction action) {
+    private static ReferentialAction action(io.oxyde.migrate.ReferentialAction action) {
         return action == null ? ReferentialAction.NO_ACTION : ReferentialAction.valueOf(action.name());
     }
 

@@ -1,2 +1,2 @@
-/** The shared Bean Validation (Hibernate Validator) factory behind {@link io.oxyde.ModelValidation}. */
+/** The shared Bean Validation (Hibernate Validator) factory behind {@link io.oxyde.validation.ModelValidation}. */
 package io.oxyde.internal.validation;

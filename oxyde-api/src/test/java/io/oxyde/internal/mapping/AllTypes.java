@@ -1,9 +1,9 @@
 package io.oxyde.internal.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.oxyde.Json;
+import io.oxyde.annotation.Json;
 import io.oxyde.Ref;
-import io.oxyde.Transient;
+import io.oxyde.annotation.Transient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

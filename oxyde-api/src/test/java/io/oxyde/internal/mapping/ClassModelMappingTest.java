@@ -3,9 +3,9 @@ package io.oxyde.internal.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.MappingException;
+import io.oxyde.exception.MappingException;
 
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Ref;
 import io.oxyde.codec.Value;
 import java.time.Instant;

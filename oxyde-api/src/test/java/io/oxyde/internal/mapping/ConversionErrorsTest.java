@@ -2,8 +2,8 @@ package io.oxyde.internal.mapping;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.Json;
-import io.oxyde.MappingException;
+import io.oxyde.annotation.Json;
+import io.oxyde.exception.MappingException;
 import io.oxyde.Ref;
 import io.oxyde.codec.Value;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.oxyde.FieldMeta;
+import io.oxyde.meta.FieldMeta;
 import io.oxyde.Ref;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.mapping.AllTypes.Color;

@@ -3,7 +3,7 @@ package io.oxyde.internal.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.MappingException;
+import io.oxyde.exception.MappingException;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.mapping.AllTypes.Owner;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.oxyde.internal.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.oxyde.Column;
-import io.oxyde.FieldMeta;
-import io.oxyde.Json;
-import io.oxyde.ModelMeta;
+import io.oxyde.annotation.Column;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.annotation.Json;
+import io.oxyde.meta.ModelMeta;
 import io.oxyde.Ref;
-import io.oxyde.Table;
+import io.oxyde.annotation.Table;
 import io.oxyde.codec.Value;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -3,26 +3,26 @@ package io.oxyde.internal.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.Column;
-import io.oxyde.Id;
-import io.oxyde.IdStrategy;
-import io.oxyde.Index;
-import io.oxyde.Json;
-import io.oxyde.Migrations;
-import io.oxyde.ModelDefinitionException;
-import io.oxyde.RenamedFrom;
-import io.oxyde.Table;
-import io.oxyde.Unique;
+import io.oxyde.annotation.Column;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.IdStrategy;
+import io.oxyde.annotation.Index;
+import io.oxyde.annotation.Json;
+import io.oxyde.migration.Migrations;
+import io.oxyde.exception.ModelDefinitionException;
+import io.oxyde.annotation.RenamedFrom;
+import io.oxyde.annotation.Table;
+import io.oxyde.annotation.Unique;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.ChinookData;
 import io.oxyde.chinook.PlaylistTrack;
 import io.oxyde.migrate.ColumnType;
-import io.oxyde.migrate.ForeignKey;
+import io.oxyde.migrate.ForeignKeyDefinition;
 import io.oxyde.migrate.IndexMethod;
 import io.oxyde.migrate.ReferentialAction;
 import io.oxyde.migrate.Schema;
 import io.oxyde.migrate.TypeKind;
-import io.oxyde.migrate.UniqueConstraint;
+import io.oxyde.migrate.UniqueDefinition;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ class ModelSchemaBuilderTest {
 
     @Test
     void everyChinookTableSortedByName() {
-        assertThat(chinook.tables()).extracting(io.oxyde.migrate.Table::name).containsExactly("album", "artist",
+        assertThat(chinook.tables()).extracting(io.oxyde.migrate.TableDefinition::name).containsExactly("album", "artist",
                 "customer", "employee", "genre", "invoice", "invoice_line", "media_type", "playlist", "playlist_track",
                 "track");
     }
@@ -55,43 +55,43 @@ class ModelSchemaBuilderTest {
         Collections.reverse(reversed);
         assertThat(Migrations.schemaOf(reversed)).isEqualTo(chinook);
         // PlaylistTrack references Playlist and Track, which reference Album, Artist, Genre, MediaType
-        assertThat(Migrations.schemaOf(PlaylistTrack.class).tables()).extracting(io.oxyde.migrate.Table::name)
+        assertThat(Migrations.schemaOf(PlaylistTrack.class).tables()).extracting(io.oxyde.migrate.TableDefinition::name)
                 .containsExactly("album", "artist", "genre", "media_type", "playlist", "playlist_track", "track");
     }
 
     @Test
     void trackColumnsTypesAndKeys() {
-        io.oxyde.migrate.Table track = chinook.requireTable("track");
+        io.oxyde.migrate.TableDefinition track = chinook.requireTable("track");
         assertThat(track.columns()).containsExactly(
-                io.oxyde.migrate.Column.identity("id", ColumnType.bigint()),
-                io.oxyde.migrate.Column.of("name", ColumnType.varchar(200)),
-                io.oxyde.migrate.Column.nullable("album_id", ColumnType.bigint()),
-                io.oxyde.migrate.Column.of("media_type_id", ColumnType.bigint()),
-                io.oxyde.migrate.Column.nullable("genre_id", ColumnType.bigint()),
-                io.oxyde.migrate.Column.nullable("composer", ColumnType.varchar(220)),
-                io.oxyde.migrate.Column.of("milliseconds", ColumnType.integer()),
-                io.oxyde.migrate.Column.nullable("bytes", ColumnType.integer()),
-                io.oxyde.migrate.Column.of("unit_price", ColumnType.decimal(10, 2)));
+                io.oxyde.migrate.ColumnDefinition.identity("id", ColumnType.bigint()),
+                io.oxyde.migrate.ColumnDefinition.of("name", ColumnType.varchar(200)),
+                io.oxyde.migrate.ColumnDefinition.nullable("album_id", ColumnType.bigint()),
+                io.oxyde.migrate.ColumnDefinition.of("media_type_id", ColumnType.bigint()),
+                io.oxyde.migrate.ColumnDefinition.nullable("genre_id", ColumnType.bigint()),
+                io.oxyde.migrate.ColumnDefinition.nullable("composer", ColumnType.varchar(220)),
+                io.oxyde.migrate.ColumnDefinition.of("milliseconds", ColumnType.integer()),
+                io.oxyde.migrate.ColumnDefinition.nullable("bytes", ColumnType.integer()),
+                io.oxyde.migrate.ColumnDefinition.of("unit_price", ColumnType.decimal(10, 2)));
         assertThat(track.primaryKey()).containsExactly("id");
         assertThat(track.foreignKeys()).containsExactly(
-                new ForeignKey("fk_track_album_id", List.of("album_id"), "album", List.of("id"),
+                new ForeignKeyDefinition("fk_track_album_id", List.of("album_id"), "album", List.of("id"),
                         ReferentialAction.RESTRICT, ReferentialAction.CASCADE),
-                new ForeignKey("fk_track_media_type_id", List.of("media_type_id"), "media_type", List.of("id"),
+                new ForeignKeyDefinition("fk_track_media_type_id", List.of("media_type_id"), "media_type", List.of("id"),
                         ReferentialAction.RESTRICT, ReferentialAction.CASCADE),
-                new ForeignKey("fk_track_genre_id", List.of("genre_id"), "genre", List.of("id"),
+                new ForeignKeyDefinition("fk_track_genre_id", List.of("genre_id"), "genre", List.of("id"),
                         ReferentialAction.RESTRICT, ReferentialAction.CASCADE));
         assertThat(track.indexes()).containsExactly(
-                io.oxyde.migrate.Index.of("ix_track_album_id", "album_id"),
-                io.oxyde.migrate.Index.of("ix_track_media_type_id", "media_type_id"),
-                io.oxyde.migrate.Index.of("ix_track_genre_id", "genre_id"),
-                io.oxyde.migrate.Index.of("ix_track_unit_price", "unit_price"));
+                io.oxyde.migrate.IndexDefinition.of("ix_track_album_id", "album_id"),
+                io.oxyde.migrate.IndexDefinition.of("ix_track_media_type_id", "media_type_id"),
+                io.oxyde.migrate.IndexDefinition.of("ix_track_genre_id", "genre_id"),
+                io.oxyde.migrate.IndexDefinition.of("ix_track_unit_price", "unit_price"));
     }
 
     @Test
     void everyChinookForeignKey() {
         List<String> fks = new ArrayList<>();
-        for (io.oxyde.migrate.Table t : chinook.tables()) {
-            for (ForeignKey fk : t.foreignKeys()) {
+        for (io.oxyde.migrate.TableDefinition t : chinook.tables()) {
+            for (ForeignKeyDefinition fk : t.foreignKeys()) {
                 fks.add(t.name() + "." + fk.columns().get(0) + "->" + fk.targetTable() + "." + fk.targetColumns().get(0)
                         + " " + fk.onDelete());
             }
@@ -113,14 +113,14 @@ class ModelSchemaBuilderTest {
     @Test
     void otherChinookTables() {
         assertThat(chinook.requireTable("playlist_track").uniques())
-                .containsExactly(UniqueConstraint.of("uq_playlist_track_playlist_id_track_id", "playlist_id", "track_id"));
+                .containsExactly(UniqueDefinition.of("uq_playlist_track_playlist_id_track_id", "playlist_id", "track_id"));
         assertThat(chinook.requireTable("playlist").columnNames()).containsExactly("id", "name");
         assertThat(chinook.requireTable("employee").column("birth_date").orElseThrow())
-                .isEqualTo(io.oxyde.migrate.Column.nullable("birth_date", ColumnType.timestamp()));
+                .isEqualTo(io.oxyde.migrate.ColumnDefinition.nullable("birth_date", ColumnType.timestamp()));
         assertThat(chinook.requireTable("invoice").column("total").orElseThrow())
-                .isEqualTo(io.oxyde.migrate.Column.of("total", ColumnType.decimal(10, 2)));
+                .isEqualTo(io.oxyde.migrate.ColumnDefinition.of("total", ColumnType.decimal(10, 2)));
         assertThat(chinook.requireTable("invoice_line").column("quantity").orElseThrow())
-                .isEqualTo(io.oxyde.migrate.Column.of("quantity", ColumnType.integer()));
+                .isEqualTo(io.oxyde.migrate.ColumnDefinition.of("quantity", ColumnType.integer()));
         assertThat(chinook.requireTable("genre").column("id").orElseThrow().autoIncrement()).isTrue();
         assertThat(chinook.requireTable("album").columnNames()).containsExactly("id", "title", "artist_id");
         assertThat(chinook.requireTable("customer").columns()).hasSize(13);
@@ -135,9 +135,9 @@ class ModelSchemaBuilderTest {
 
     @Table(value = "everything", comment = "all the types", schema = "",
             indexes = {@Index(columns = {"label"}, unique = true, where = "label IS NOT NULL"),
-                    @Index(name = "ix_tags", columns = {"tags"}, method = io.oxyde.IndexMethod.GIN)},
+                    @Index(name = "ix_tags", columns = {"tags"}, method = io.oxyde.migrate.IndexMethod.GIN)},
             uniqueTogether = @Unique(name = "uq_pair", value = {"small", "tiny"}),
-            checks = @io.oxyde.Check(name = "ck_positive", expression = "small >= 0"))
+            checks = @io.oxyde.annotation.Check(name = "ck_positive", expression = "small >= 0"))
     @RenamedFrom("all_types")
     record Everything(@Id Long id, int anInt, Integer boxed, short small, byte tiny, double real, float single,
                       boolean flag, String label, @Column(length = 20, comment = "the code") String code,
@@ -151,7 +151,7 @@ class ModelSchemaBuilderTest {
 
     @Test
     void everyJavaTypeMapsToItsLogicalType() {
-        io.oxyde.migrate.Table t = Migrations.schemaOf(Everything.class).requireTable("everything");
+        io.oxyde.migrate.TableDefinition t = Migrations.schemaOf(Everything.class).requireTable("everything");
         assertThat(t.comment()).isEqualTo("all the types");
         assertThat(t.renamedFrom()).isEqualTo("all_types");
         assertThat(t.columns()).extracting(c -> c.name() + " " + c.type().describe() + (c.nullable() ? " NULL" : ""))
@@ -164,15 +164,15 @@ class ModelSchemaBuilderTest {
                         "numbers INTEGER[] NULL", "tags TEXT[] NULL", "renamed VARCHAR(255) NULL", "serial BIGINT");
         assertThat(t.column("ci").orElseThrow().type().kind()).isEqualTo(TypeKind.VERBATIM);
         assertThat(t.column("code").orElseThrow().comment()).isEqualTo("the code");
-        io.oxyde.migrate.Column renamed = t.column("renamed").orElseThrow();
+        io.oxyde.migrate.ColumnDefinition renamed = t.column("renamed").orElseThrow();
         assertThat(renamed.renamedFrom()).isEqualTo("old_name");
         assertThat(renamed.defaultValue()).isEqualTo("'x'");
-        assertThat(t.uniques()).containsExactly(UniqueConstraint.of("uq_everything_serial", "serial"),
-                UniqueConstraint.of("uq_pair", "small", "tiny"));
+        assertThat(t.uniques()).containsExactly(UniqueDefinition.of("uq_everything_serial", "serial"),
+                UniqueDefinition.of("uq_pair", "small", "tiny"));
         assertThat(t.indexes()).containsExactly(
-                io.oxyde.migrate.Index.unique("ix_everything_label", "label").where("label IS NOT NULL"),
-                io.oxyde.migrate.Index.of("ix_tags", "tags").using(IndexMethod.GIN));
-        assertThat(t.checks()).containsExactly(io.oxyde.migrate.Check.of("ck_positive", "small >= 0"));
+                io.oxyde.migrate.IndexDefinition.unique("ix_everything_label", "label").where("label IS NOT NULL"),
+                io.oxyde.migrate.IndexDefinition.of("ix_tags", "tags").using(IndexMethod.GIN));
+        assertThat(t.checks()).containsExactly(io.oxyde.migrate.CheckDefinition.of("ck_positive", "small >= 0"));
     }
 
     record Keyed(@Id(strategy = IdStrategy.UUID) UUID id, String name) {
@@ -185,9 +185,9 @@ class ModelSchemaBuilderTest {
     void foreignKeyTakesTheTargetKeyTypeWithoutIdentity() {
         Schema schema = Migrations.schemaOf(PointsToKeyed.class);
         assertThat(schema.requireTable("keyed").column("id").orElseThrow())
-                .isEqualTo(io.oxyde.migrate.Column.of("id", ColumnType.uuid()));
+                .isEqualTo(io.oxyde.migrate.ColumnDefinition.of("id", ColumnType.uuid()));
         assertThat(schema.requireTable("points_to_keyed").column("keyed_id").orElseThrow())
-                .isEqualTo(io.oxyde.migrate.Column.nullable("keyed_id", ColumnType.uuid()));
+                .isEqualTo(io.oxyde.migrate.ColumnDefinition.nullable("keyed_id", ColumnType.uuid()));
     }
 
     @Table("album")

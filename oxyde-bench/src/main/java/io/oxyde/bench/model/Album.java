@@ -1,9 +1,9 @@
 package io.oxyde.bench.model;
 
-import io.oxyde.Id;
-import io.oxyde.OneToMany;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.OneToMany;
 import io.oxyde.Ref;
-import io.oxyde.Table;
+import io.oxyde.annotation.Table;
 import java.util.List;
 
 /** A Chinook album; {@code tracks} is filled only by the prefetch operation (null otherwise). */

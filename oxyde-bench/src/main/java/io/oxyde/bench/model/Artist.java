@@ -1,7 +1,7 @@
 package io.oxyde.bench.model;
 
-import io.oxyde.Id;
-import io.oxyde.Table;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.Table;
 
 /** A Chinook artist; only the target of {@link Album#artist()}. */
 @Table("artist")

@@ -1,8 +1,8 @@
 package io.oxyde.bench.model;
 
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Ref;
-import io.oxyde.Table;
+import io.oxyde.annotation.Table;
 
 /**
  * A Chinook track, the row every read operation returns. The price is kept in integer cents

@@ -1,8 +1,8 @@
 package io.oxyde.bench.variant;
 
-import io.oxyde.Count;
+import io.oxyde.expression.Count;
 import io.oxyde.Oxyde;
-import io.oxyde.Sum;
+import io.oxyde.expression.Sum;
 import io.oxyde.bench.model.Album;
 import io.oxyde.bench.model.AlbumStats;
 import io.oxyde.bench.model.Counter;

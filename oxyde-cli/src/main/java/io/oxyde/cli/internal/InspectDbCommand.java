@@ -1,9 +1,9 @@
 package io.oxyde.cli.internal;
 
-import io.oxyde.MigrationOptions;
-import io.oxyde.Migrations;
+import io.oxyde.migration.MigrationOptions;
+import io.oxyde.migration.Migrations;
 import io.oxyde.cli.CliContext;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.exception.MigrationException;
 import io.oxyde.migrate.MigrationLoader;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;

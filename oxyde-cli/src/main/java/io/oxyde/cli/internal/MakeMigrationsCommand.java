@@ -1,12 +1,12 @@
 package io.oxyde.cli.internal;
 
-import io.oxyde.MigrationDraft;
-import io.oxyde.MigrationOptions;
-import io.oxyde.MigrationRenameException;
-import io.oxyde.Migrations;
+import io.oxyde.migration.MigrationDraft;
+import io.oxyde.migration.MigrationOptions;
+import io.oxyde.migration.MigrationRenameException;
+import io.oxyde.migration.Migrations;
 import io.oxyde.cli.CliContext;
 import io.oxyde.migrate.Migration;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.exception.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.RenameSuggestion;
 import io.oxyde.migrate.Schema;

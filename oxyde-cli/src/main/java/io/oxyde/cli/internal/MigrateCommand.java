@@ -1,6 +1,6 @@
 package io.oxyde.cli.internal;
 
-import io.oxyde.Migrations;
+import io.oxyde.migration.Migrations;
 import io.oxyde.cli.CliContext;
 import io.oxyde.migrate.MigrationRun;
 import io.oxyde.migrate.PlannedMigration;

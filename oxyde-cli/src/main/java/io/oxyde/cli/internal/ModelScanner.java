@@ -1,8 +1,8 @@
 package io.oxyde.cli.internal;
 
-import io.oxyde.Id;
-import io.oxyde.Table;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.Table;
+import io.oxyde.exception.MigrationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;

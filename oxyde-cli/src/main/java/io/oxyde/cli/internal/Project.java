@@ -38,7 +38,7 @@ public record Project(CliContext context, CommandLine commandLine, String url, P
         for (String pkg : packages) {
             List<Class<?>> found = scanner.scan(pkg);
             if (found.isEmpty()) {
-                throw new io.oxyde.migrate.MigrationException("no model classes found in package " + pkg + " on "
+                throw new io.oxyde.exception.MigrationException("no model classes found in package " + pkg + " on "
                         + scanner.describe());
             }
             for (Class<?> c : found) {

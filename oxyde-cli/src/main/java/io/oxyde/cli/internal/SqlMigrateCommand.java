@@ -1,9 +1,9 @@
 package io.oxyde.cli.internal;
 
-import io.oxyde.Migrations;
+import io.oxyde.migration.Migrations;
 import io.oxyde.cli.CliContext;
 import io.oxyde.driver.DatabaseUrl;
-import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.migrate.MigrationLoader;
 import io.oxyde.migrate.Migrator;
 import java.io.PrintWriter;
@@ -47,7 +47,7 @@ public final class SqlMigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Project p = project.resolve(context);
-        MigrationDialect d = dialect != null ? parse(dialect) : fromUrl(p);
+        Dialect d = dialect != null ? parse(dialect) : fromUrl(p);
         List<String> sql = backwards ? Migrator.rollbackSql(MigrationLoader.load(p.dir()), name, d)
                 : Migrations.sqlFor(p.dir(), name, d);
         PrintWriter out = spec.commandLine().getOut();
@@ -58,24 +58,24 @@ public final class SqlMigrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private MigrationDialect fromUrl(Project p) {
+    private Dialect fromUrl(Project p) {
         if (p.url() == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --dialect (or --url to take its dialect)");
         }
-        return MigrationDialect.valueOf(DatabaseUrl.parse(p.url()).dialect().name());
+        return Dialect.valueOf(DatabaseUrl.parse(p.url()).dialect().name());
     }
 
-    private MigrationDialect parse(String value) {
+    private Dialect parse(String value) {
         switch (value.toLowerCase(Locale.ROOT)) {
             case "postgres":
             case "postgresql":
-                return MigrationDialect.POSTGRES;
+                return Dialect.POSTGRES;
             case "mysql":
-                return MigrationDialect.MYSQL;
+                return Dialect.MYSQL;
             case "mariadb":
-                return MigrationDialect.MARIADB;
+                return Dialect.MARIADB;
             case "sqlite":
-                return MigrationDialect.SQLITE;
+                return Dialect.SQLITE;
             default:
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown --dialect " + value
                         + " (use postgresql, mysql, mariadb or sqlite)");

@@ -1,6 +1,6 @@
 package io.oxyde.cli.lib1;
 
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Ref;
 
 /** A category that may have a parent category. */

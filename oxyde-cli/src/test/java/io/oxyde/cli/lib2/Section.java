@@ -1,8 +1,8 @@
 package io.oxyde.cli.lib2;
 
-import io.oxyde.Id;
+import io.oxyde.annotation.Id;
 import io.oxyde.Ref;
-import io.oxyde.RenamedFrom;
+import io.oxyde.annotation.RenamedFrom;
 
 /** Version 2 of {@code Category}: the table is renamed, its self-reference and index follow. */
 @RenamedFrom("category")

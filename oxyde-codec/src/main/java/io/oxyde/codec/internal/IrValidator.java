@@ -53,7 +53,7 @@ public final class IrValidator {
     }
 
     /**
-     * Checks {@code ir}, throwing a {@link io.oxyde.codec.ProtocolException} naming the first
+     * Checks {@code ir}, throwing a {@link io.oxyde.exception.ProtocolException} naming the first
      * rule broken.
      */
     public static void validate(QueryIr ir, Mode mode) {

@@ -1,6 +1,6 @@
 package io.oxyde.codec.internal;
 
-import io.oxyde.codec.ProtocolException;
+import io.oxyde.exception.ProtocolException;
 
 /**
  * A mutable stack of path segments ({@code filter}, {@code children}, {@code [2]}) naming the

@@ -1,6 +1,6 @@
 package io.oxyde.codec.internal;
 
-import io.oxyde.codec.ProtocolException;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.Value;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.oxyde.codec.internal;
 
 import io.oxyde.codec.MutationResult;
-import io.oxyde.codec.ProtocolException;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.Value;

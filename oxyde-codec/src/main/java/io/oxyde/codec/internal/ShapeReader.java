@@ -21,7 +21,7 @@ import io.oxyde.codec.LockMode;
 import io.oxyde.codec.Lookup;
 import io.oxyde.codec.OnConflict;
 import io.oxyde.codec.Operation;
-import io.oxyde.codec.ProtocolException;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.codec.OrderBy;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.RawIr;

@@ -1,6 +1,6 @@
 package io.oxyde.codec.internal;
 
-import io.oxyde.codec.ProtocolException;
+import io.oxyde.exception.ProtocolException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,7 +1,7 @@
 package io.oxyde.driver.internal;
 
 import io.oxyde.codec.Value;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Array;

@@ -1,17 +1,17 @@
 package io.oxyde.driver.internal;
 
-import io.oxyde.driver.AcquireTimeout;
-import io.oxyde.driver.CheckViolation;
-import io.oxyde.driver.ConnectionLost;
-import io.oxyde.driver.DatabaseException;
-import io.oxyde.driver.Deadlock;
-import io.oxyde.driver.ForeignKeyViolation;
-import io.oxyde.driver.NotNullViolation;
-import io.oxyde.driver.OxydeException;
-import io.oxyde.driver.SerializationFailure;
-import io.oxyde.driver.StatementTimeout;
-import io.oxyde.driver.UniqueViolation;
-import io.oxyde.query.Dialect;
+import io.oxyde.exception.AcquireTimeoutException;
+import io.oxyde.exception.CheckViolationException;
+import io.oxyde.exception.ConnectionLostException;
+import io.oxyde.exception.DatabaseException;
+import io.oxyde.exception.DeadlockException;
+import io.oxyde.exception.ForeignKeyViolationException;
+import io.oxyde.exception.NotNullViolationException;
+import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.SerializationFailureException;
+import io.oxyde.exception.StatementTimeoutException;
+import io.oxyde.exception.UniqueViolationException;
+import io.oxyde.dialect.Dialect;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -54,7 +54,7 @@ public final class ErrorClassifier {
             return (OxydeException) t;
         }
         if (t instanceof SQLTransientConnectionException && isHikariTimeout(t)) {
-            return new AcquireTimeout("no connection available within the acquire timeout: "
+            return new AcquireTimeoutException("no connection available within the acquire timeout: "
                     + UrlParser.redact(t.getMessage()), pool, sql, t);
         }
         if (t instanceof SQLException) {
@@ -62,27 +62,27 @@ public final class ErrorClassifier {
             String state = e.getSQLState();
             int code = vendorCode(e, dialect);
             if (timedOut) {
-                return new StatementTimeout("statement cancelled by Oxyde's statement timeout", pool, sql, state,
+                return new StatementTimeoutException("statement cancelled by Oxyde's statement timeout", pool, sql, state,
                         code, e);
             }
             String msg = describe(e, state, code);
             switch (kind(e, dialect)) {
                 case UNIQUE:
-                    return new UniqueViolation("unique constraint violated: " + msg, pool, sql, state, code, e);
+                    return new UniqueViolationException("unique constraint violated: " + msg, pool, sql, state, code, e);
                 case FOREIGN_KEY:
-                    return new ForeignKeyViolation("foreign key constraint violated: " + msg, pool, sql, state, code, e);
+                    return new ForeignKeyViolationException("foreign key constraint violated: " + msg, pool, sql, state, code, e);
                 case NOT_NULL:
-                    return new NotNullViolation("not-null constraint violated: " + msg, pool, sql, state, code, e);
+                    return new NotNullViolationException("not-null constraint violated: " + msg, pool, sql, state, code, e);
                 case CHECK:
-                    return new CheckViolation("check constraint violated: " + msg, pool, sql, state, code, e);
+                    return new CheckViolationException("check constraint violated: " + msg, pool, sql, state, code, e);
                 case SERIALIZATION:
-                    return new SerializationFailure("serialization failure (retryable): " + msg, pool, sql, state, code, e);
+                    return new SerializationFailureException("serialization failure (retryable): " + msg, pool, sql, state, code, e);
                 case DEADLOCK:
-                    return new Deadlock("deadlock detected (retryable): " + msg, pool, sql, state, code, e);
+                    return new DeadlockException("deadlock detected (retryable): " + msg, pool, sql, state, code, e);
                 case TIMEOUT:
-                    return new StatementTimeout("statement timed out: " + msg, pool, sql, state, code, e);
+                    return new StatementTimeoutException("statement timed out: " + msg, pool, sql, state, code, e);
                 case CONNECTION_LOST:
-                    return new ConnectionLost("connection lost: " + msg, pool, sql, state, code, e);
+                    return new ConnectionLostException("connection lost: " + msg, pool, sql, state, code, e);
                 default:
                     return new DatabaseException(msg, pool, sql, state, code, e);
             }
@@ -97,13 +97,13 @@ public final class ErrorClassifier {
      * tries to write while another connection holds the write lock (waiting could deadlock);
      * it also answers BUSY when the lock stays taken beyond {@code busy_timeout}. Either way
      * the transaction can only succeed by rolling back and starting again, which is what a
-     * {@link SerializationFailure} tells {@code atomic(...retries(n))} to do.
+     * {@link SerializationFailureException} tells {@code atomic(...retries(n))} to do.
      */
     public static OxydeException inTransaction(OxydeException error, Dialect dialect) {
-        if (dialect == Dialect.SQLITE && error instanceof StatementTimeout) {
-            StatementTimeout t = (StatementTimeout) error;
+        if (dialect == Dialect.SQLITE && error instanceof StatementTimeoutException) {
+            StatementTimeoutException t = (StatementTimeoutException) error;
             if ((t.vendorCode() & 0xff) == SQLITE_BUSY && t.getCause() instanceof SQLException) {
-                return new SerializationFailure("serialization failure (retryable): another connection holds the "
+                return new SerializationFailureException("serialization failure (retryable): another connection holds the "
                         + "SQLite write lock; roll back and retry the transaction (" + t.getMessage() + ")",
                         t.pool(), t.sql(), t.sqlState(), t.vendorCode(), t.getCause());
             }

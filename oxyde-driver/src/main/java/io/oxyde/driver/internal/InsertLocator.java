@@ -2,8 +2,8 @@ package io.oxyde.driver.internal;
 
 import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.QueryIr;
-import io.oxyde.driver.ConstraintViolation;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.IntegrityViolationException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.query.RenderedQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,7 +42,7 @@ final class InsertLocator {
      * nothing behind, and records the row on {@code error}. Never throws: a probe that fails
      * for another reason is attached to {@code error} as suppressed and the row stays unknown.
      */
-    static void locate(Connection c, InsertIr insert, ConstraintViolation error, ManagedPool pool, Work work) {
+    static void locate(Connection c, InsertIr insert, IntegrityViolationException error, ManagedPool pool, Work work) {
         try {
             int n = insert.rows().size();
             if (!fails(c, insert, n, pool, work)) {
@@ -75,7 +75,7 @@ final class InsertLocator {
             return false;
         } catch (SQLException e) {
             OxydeException error = ErrorClassifier.translate(e, pool.dialect(), pool.name(), null, work.timedOut());
-            if (error instanceof ConstraintViolation) {
+            if (error instanceof IntegrityViolationException) {
                 return true;
             }
             throw error;

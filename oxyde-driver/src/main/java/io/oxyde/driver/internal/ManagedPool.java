@@ -2,32 +2,31 @@ package io.oxyde.driver.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
-import io.oxyde.driver.ConfigurationException;
+import io.oxyde.exception.ConfigurationException;
 import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.IrTemplate;
-import io.oxyde.codec.ProtocolException;
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.RawIr;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.codec.WireQuery;
-import io.oxyde.driver.AcquireTimeout;
-import io.oxyde.driver.ConnectionLost;
-import io.oxyde.driver.ConstraintViolation;
+import io.oxyde.exception.AcquireTimeoutException;
+import io.oxyde.exception.ConnectionLostException;
+import io.oxyde.exception.IntegrityViolationException;
 import io.oxyde.driver.DatabaseUrl;
 import io.oxyde.driver.ExecutorStats;
-import io.oxyde.driver.InvalidQueryException;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.InvalidQueryException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.Pool;
-import io.oxyde.driver.PoolSaturated;
+import io.oxyde.exception.PoolSaturatedException;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.driver.PoolStats;
-import io.oxyde.driver.ProtocolError;
 import io.oxyde.driver.StatementObserver;
 import io.oxyde.query.CacheStats;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.RenderPlan;
 import io.oxyde.query.RenderedQuery;
 import io.oxyde.query.SqlRenderer;
@@ -317,9 +316,9 @@ public final class ManagedPool implements Pool {
         try {
             wire = IrCodec.read(bytes);
         } catch (ProtocolException e) {
-            throw new ProtocolError("invalid IR message: " + e.getMessage(), name, e);
+            throw new ProtocolException(e.path(), "invalid IR message: " + e.problem(), name, e);
         } catch (RuntimeException e) {
-            throw new ProtocolError("invalid IR message: " + e, name, e);
+            throw new ProtocolException("message", "invalid IR message: " + e, name, e);
         }
         RenderPlan plan;
         try {
@@ -336,11 +335,11 @@ public final class ManagedPool implements Pool {
             String mismatch = plan.slotMismatch(wire.values());
             if (mismatch != null) {
                 // the shape was validated when first seen; this message's values must still fit it
-                throw new ProtocolError("invalid IR message: " + mismatch, name, null);
+                throw new ProtocolException("values", "invalid IR message: " + mismatch, name, null);
             }
             return new BoundMessage(checkBinds(plan.bind(wire.values())), plan.template());
         } catch (ProtocolException e) {
-            throw new ProtocolError("invalid IR message: " + e.getMessage(), name, e);
+            throw new ProtocolException(e.path(), "invalid IR message: " + e.problem(), name, e);
         } catch (OxydeException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -445,11 +444,11 @@ public final class ManagedPool implements Pool {
             return runner.run(c, query, expected, work, fixedColumns);
         } catch (SQLException e) {
             OxydeException error = ErrorClassifier.translate(e, dialect, name, sql, work.timedOut());
-            if (error instanceof ConnectionLost && c != null) {
+            if (error instanceof ConnectionLostException && c != null) {
                 dataSource.evictConnection(c);
                 c = null;
             }
-            if (error instanceof ConstraintViolation && c != null && !locateFailedRow(c, (ConstraintViolation) error,
+            if (error instanceof IntegrityViolationException && c != null && !locateFailedRow(c, (IntegrityViolationException) error,
                     source, work)) {
                 dataSource.evictConnection(c);
                 c = null;
@@ -471,7 +470,7 @@ public final class ManagedPool implements Pool {
      * rolled back. Returns {@code false} if that rollback failed, so the caller evicts the
      * connection rather than let a reset of auto-commit commit the probe's rows.
      */
-    private boolean locateFailedRow(Connection c, ConstraintViolation error, Supplier<QueryIr> source, Work work) {
+    private boolean locateFailedRow(Connection c, IntegrityViolationException error, Supplier<QueryIr> source, Work work) {
         InsertIr insert;
         try {
             insert = InsertLocator.multiRow(source.get());
@@ -584,8 +583,8 @@ public final class ManagedPool implements Pool {
                 rejected.increment();
             }
             result.completeExceptionally(executor.isShutdown()
-                    ? io.oxyde.driver.PoolNotFound.closed(name)
-                    : new PoolSaturated("pool '" + name + "' is saturated: " + executor.getQueue().size()
+                    ? io.oxyde.exception.PoolNotFoundException.closed(name)
+                    : new PoolSaturatedException("pool '" + name + "' is saturated: " + executor.getQueue().size()
                             + " tasks already queued (maxQueuedTasks " + settings.maxQueuedTasks() + ")", name, e));
             if (after != null) {
                 after.run();
@@ -598,7 +597,7 @@ public final class ManagedPool implements Pool {
      * Bounds the wait of a statement that has to queue (every worker busy) by the acquire
      * timeout, as HikariCP bounds the wait for a connection: at the deadline, a statement that
      * has not started is taken out of the queue, and one waiting for a connection will not run
-     * when it gets one; either way the caller gets {@link AcquireTimeout} then. A statement
+     * when it gets one; either way the caller gets {@link AcquireTimeoutException} then. A statement
      * that already has its connection is left alone, so a caller is never told of a timeout for
      * a statement that ran. Idle workers mean no queue, and HikariCP's own timeout suffices, so
      * the timer is only armed when the task will wait.
@@ -610,7 +609,7 @@ public final class ManagedPool implements Pool {
             if (result.isDone() || !(task.take() || work.expireIfWaiting())) {
                 return;
             }
-            result.completeExceptionally(new AcquireTimeout("no connection available within the acquire timeout of "
+            result.completeExceptionally(new AcquireTimeoutException("no connection available within the acquire timeout of "
                     + millis + " ms: every connection stayed busy while the statement waited ("
                     + executor.getQueue().size() + " tasks queued, " + executor.getActiveCount() + " running)",
                     name, null, null));

@@ -6,12 +6,12 @@ import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.UpdateIr;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.StatementEnd;
 import io.oxyde.driver.StatementEvent;
 import io.oxyde.driver.StatementObserver;
 import io.oxyde.driver.StatementOutcome;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 

@@ -19,7 +19,7 @@ import java.util.List;
 public record ResultLayout(List<String> columns, ColumnReaders.ColumnReader[] readers) {
 
     /** Reads the layout of a result from its metadata. */
-    public static ResultLayout of(ResultSetMetaData md, io.oxyde.query.Dialect dialect) throws SQLException {
+    public static ResultLayout of(ResultSetMetaData md, io.oxyde.dialect.Dialect dialect) throws SQLException {
         int n = md.getColumnCount();
         List<String> columns = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {

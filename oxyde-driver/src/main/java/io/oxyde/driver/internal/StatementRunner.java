@@ -5,10 +5,10 @@ import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
-import io.oxyde.driver.InvalidQueryException;
-import io.oxyde.driver.ResultTooLarge;
-import io.oxyde.driver.ValueDecodeException;
-import io.oxyde.query.Dialect;
+import io.oxyde.exception.InvalidQueryException;
+import io.oxyde.exception.ResultTooLargeException;
+import io.oxyde.exception.ValueDecodeException;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.JdbcValues;
 import io.oxyde.query.RenderedQuery;
 import io.oxyde.query.ResultKind;
@@ -352,7 +352,7 @@ public final class StatementRunner {
         List<List<Value>> rows = new ArrayList<>();
         while (rs.next()) {
             if (maxResultRows > 0 && rows.size() >= maxResultRows) {
-                throw new ResultTooLarge("the result has more than maxResultRows = " + maxResultRows
+                throw new ResultTooLargeException("the result has more than maxResultRows = " + maxResultRows
                         + " rows; filter or paginate the query, stream it, or raise the pool setting maxResultRows",
                         pool, sql, maxResultRows);
             }

@@ -5,15 +5,15 @@ import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.ValueKind;
-import io.oxyde.driver.ConnectionLost;
-import io.oxyde.driver.ConstraintViolation;
-import io.oxyde.driver.OxydeException;
+import io.oxyde.exception.ConnectionLostException;
+import io.oxyde.exception.IntegrityViolationException;
+import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.StatementObserver;
-import io.oxyde.driver.TransactionState;
-import io.oxyde.driver.TransactionStateException;
+import io.oxyde.exception.TransactionState;
+import io.oxyde.exception.TransactionStateException;
 import io.oxyde.driver.TxOptions;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.RenderedQuery;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -127,13 +127,13 @@ public final class Transaction {
         } catch (SQLException e) {
             OxydeException error = ErrorClassifier.inTransaction(ErrorClassifier.translate(e, pool.dialect(),
                     pool.name(), q.statements().get(0).sql(), work.timedOut()), pool.dialect());
-            if (before != null && !(error instanceof ConnectionLost)) {
+            if (before != null && !(error instanceof ConnectionLostException)) {
                 try {
                     connection.rollback(before);
-                    if (error instanceof ConstraintViolation) {
+                    if (error instanceof IntegrityViolationException) {
                         // the rows themselves, decoded again on this failure path only
                         InsertIr rows = InsertLocator.multiRow(IrCodec.decode(message));
-                        InsertLocator.locate(connection, rows, (ConstraintViolation) error, pool, work);
+                        InsertLocator.locate(connection, rows, (IntegrityViolationException) error, pool, work);
                     }
                     connection.releaseSavepoint(before);
                 } catch (SQLException undo) {
@@ -152,7 +152,7 @@ public final class Transaction {
                 boolean rolledBack = ManagedPool.rollbackQuietly(connection);
                 OxydeException error = ErrorClassifier.translate(e, pool.dialect(), pool.name(), "COMMIT", false);
                 end(TransactionState.FAILED, "its commit failed: " + error.getMessage(),
-                        error instanceof ConnectionLost || !rolledBack);
+                        error instanceof ConnectionLostException || !rolledBack);
                 throw error;
             }
             end(TransactionState.COMMITTED, "it was committed", false);
@@ -245,7 +245,7 @@ public final class Transaction {
     }
 
     private OxydeException failIfLost(OxydeException error) {
-        if (error instanceof ConnectionLost) {
+        if (error instanceof ConnectionLostException) {
             end(TransactionState.FAILED, "its connection was lost: " + error.getMessage(), true);
         }
         return error;

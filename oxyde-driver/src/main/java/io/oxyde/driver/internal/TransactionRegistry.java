@@ -1,7 +1,7 @@
 package io.oxyde.driver.internal;
 
-import io.oxyde.driver.TransactionState;
-import io.oxyde.driver.TransactionStateException;
+import io.oxyde.exception.TransactionState;
+import io.oxyde.exception.TransactionStateException;
 import io.oxyde.driver.TxOptions;
 import java.sql.Connection;
 import java.sql.SQLException;

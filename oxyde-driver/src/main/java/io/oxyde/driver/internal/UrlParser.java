@@ -1,8 +1,8 @@
 package io.oxyde.driver.internal;
 
-import io.oxyde.driver.ConfigurationException;
+import io.oxyde.exception.ConfigurationException;
 import io.oxyde.driver.DatabaseUrl;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

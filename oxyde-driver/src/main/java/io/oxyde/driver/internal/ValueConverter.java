@@ -17,7 +17,7 @@ import java.util.UUID;
  * 0/1; MySQL/MariaDB keep UUIDs as CHAR(36) and timestamps as UTC DATETIME(6).
  *
  * <p>A value that cannot be converted is an error (the caller turns it into a
- * {@link io.oxyde.driver.ValueDecodeException}), never a silent NULL.
+ * {@link io.oxyde.exception.ValueDecodeException}), never a silent NULL.
  */
 public final class ValueConverter {
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.codec.MutationResult;
 import io.oxyde.codec.Value;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.query.RenderedQuery;
 import io.oxyde.query.ResultKind;
 import io.oxyde.query.SqlStatement;

@@ -1,8 +1,8 @@
 package io.oxyde.examples.chinook;
 
-import static io.oxyde.ReferentialAction.CASCADE;
+import static io.oxyde.migrate.ReferentialAction.CASCADE;
 
-import io.oxyde.ForeignKey;
+import io.oxyde.annotation.ForeignKey;
 import io.oxyde.Ref;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,6 @@
 package io.oxyde.examples.chinook;
 
-import io.oxyde.OneToMany;
+import io.oxyde.annotation.OneToMany;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.oxyde.examples.chinook;
 
-import io.oxyde.ForeignKey;
-import io.oxyde.ReferentialAction;
+import io.oxyde.annotation.ForeignKey;
+import io.oxyde.migrate.ReferentialAction;
 import io.oxyde.Ref;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

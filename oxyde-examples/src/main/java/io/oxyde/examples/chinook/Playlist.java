@@ -1,6 +1,6 @@
 package io.oxyde.examples.chinook;
 
-import io.oxyde.ManyToMany;
+import io.oxyde.annotation.ManyToMany;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 

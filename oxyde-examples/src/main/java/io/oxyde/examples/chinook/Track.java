@@ -1,6 +1,6 @@
 package io.oxyde.examples.chinook;
 
-import io.oxyde.Column;
+import io.oxyde.annotation.Column;
 import io.oxyde.Ref;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,6 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.exception.MigrationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;

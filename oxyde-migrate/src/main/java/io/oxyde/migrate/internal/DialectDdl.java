@@ -1,12 +1,12 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.Check;
-import io.oxyde.migrate.Column;
+import io.oxyde.migrate.CheckDefinition;
+import io.oxyde.migrate.ColumnDefinition;
 import io.oxyde.migrate.ColumnType;
-import io.oxyde.migrate.ForeignKey;
-import io.oxyde.migrate.Index;
-import io.oxyde.migrate.MigrationDialect;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.migrate.ForeignKeyDefinition;
+import io.oxyde.migrate.IndexDefinition;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.MigrationOperation.AddCheck;
 import io.oxyde.migrate.MigrationOperation.AddColumn;
@@ -26,8 +26,8 @@ import io.oxyde.migrate.MigrationOperation.RawSql;
 import io.oxyde.migrate.MigrationOperation.RenameColumn;
 import io.oxyde.migrate.MigrationOperation.RenameTable;
 import io.oxyde.migrate.Schema;
-import io.oxyde.migrate.Table;
-import io.oxyde.migrate.UniqueConstraint;
+import io.oxyde.migrate.TableDefinition;
+import io.oxyde.migrate.UniqueDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -120,69 +120,69 @@ public abstract class DialectDdl {
     public abstract String quote(String identifier);
 
     /** The dialect this renders for. */
-    protected abstract MigrationDialect dialect();
+    protected abstract Dialect dialect();
 
     /** The column type in this dialect. */
     protected abstract String type(ColumnType type, String table, String column);
 
     /** A full column definition as used in CREATE TABLE / ADD COLUMN. */
-    protected abstract String columnDefinition(Table table, Column column);
+    protected abstract String columnDefinition(TableDefinition table, ColumnDefinition column);
 
-    protected abstract List<String> addColumn(Table table, Column column, Schema before, MigrationOperation op);
+    protected abstract List<String> addColumn(TableDefinition table, ColumnDefinition column, Schema before, MigrationOperation op);
 
-    protected abstract List<String> dropColumn(Table table, Column column, Schema before, MigrationOperation op);
+    protected abstract List<String> dropColumn(TableDefinition table, ColumnDefinition column, Schema before, MigrationOperation op);
 
-    protected abstract List<String> alterColumn(Table table, Column from, Column to, Schema before, MigrationOperation op);
+    protected abstract List<String> alterColumn(TableDefinition table, ColumnDefinition from, ColumnDefinition to, Schema before, MigrationOperation op);
 
-    protected abstract List<String> addConstraint(Table table, String clause, Schema before, MigrationOperation op);
+    protected abstract List<String> addConstraint(TableDefinition table, String clause, Schema before, MigrationOperation op);
 
-    protected List<String> addForeignKey(Table table, ForeignKey fk, Schema before, MigrationOperation op) {
+    protected List<String> addForeignKey(TableDefinition table, ForeignKeyDefinition fk, Schema before, MigrationOperation op) {
         return addConstraint(table, foreignKeyClause(fk, table.schema()), before, op);
     }
 
-    protected abstract List<String> dropUnique(Table table, UniqueConstraint unique, Schema before, MigrationOperation op);
+    protected abstract List<String> dropUnique(TableDefinition table, UniqueDefinition unique, Schema before, MigrationOperation op);
 
-    protected abstract List<String> dropForeignKey(Table table, ForeignKey fk, Schema before, MigrationOperation op);
+    protected abstract List<String> dropForeignKey(TableDefinition table, ForeignKeyDefinition fk, Schema before, MigrationOperation op);
 
-    protected abstract List<String> dropCheck(Table table, Check check, Schema before, MigrationOperation op);
+    protected abstract List<String> dropCheck(TableDefinition table, CheckDefinition check, Schema before, MigrationOperation op);
 
-    protected abstract String createIndex(Table table, Index index);
+    protected abstract String createIndex(TableDefinition table, IndexDefinition index);
 
     /** Sets or (with null) removes a table comment. */
-    protected abstract List<String> alterTableComment(Table table, String comment);
+    protected abstract List<String> alterTableComment(TableDefinition table, String comment);
 
-    protected abstract String dropIndex(Table table, Index index);
+    protected abstract String dropIndex(TableDefinition table, IndexDefinition index);
 
     /** The statements of a CreateIndex operation (MySQL also drops foreign-key indexes it makes redundant). */
-    protected List<String> createIndexStatements(Table table, Index index) {
+    protected List<String> createIndexStatements(TableDefinition table, IndexDefinition index) {
         return List.of(createIndex(table, index));
     }
 
     /** The statements of a DropIndex operation (MySQL first gives foreign keys it covered their own index). */
-    protected List<String> dropIndexStatements(Table table, Index index) {
+    protected List<String> dropIndexStatements(TableDefinition table, IndexDefinition index) {
         return List.of(dropIndex(table, index));
     }
 
     /** A foreign key inside CREATE TABLE (MySQL adds its index where no other index covers it). */
-    protected String foreignKeyDefinition(Table table, ForeignKey fk) {
+    protected String foreignKeyDefinition(TableDefinition table, ForeignKeyDefinition fk) {
         return foreignKeyClause(fk, table.schema());
     }
 
     // ---- shared ---------------------------------------------------------------------------
 
-    protected List<String> createTable(Table t, Schema before) {
+    protected List<String> createTable(TableDefinition t, Schema before) {
         List<String> out = new ArrayList<>();
         out.add(createTableStatement(t, table(t)));
-        for (Index i : t.indexes()) {
+        for (IndexDefinition i : t.indexes()) {
             out.add(createIndex(t, i));
         }
         return out;
     }
 
     /** {@code CREATE TABLE name (columns, constraints)}. */
-    protected String createTableStatement(Table t, String qualifiedName) {
+    protected String createTableStatement(TableDefinition t, String qualifiedName) {
         List<String> parts = new ArrayList<>();
-        for (Column c : t.columns()) {
+        for (ColumnDefinition c : t.columns()) {
             parts.add(columnDefinition(t, c));
         }
         if (!t.primaryKey().isEmpty() && !inlinePrimaryKey(t)) {
@@ -195,25 +195,25 @@ public abstract class DialectDdl {
     }
 
     /** Whether the primary key is declared on its column (SQLite AUTOINCREMENT). */
-    protected boolean inlinePrimaryKey(Table t) {
+    protected boolean inlinePrimaryKey(TableDefinition t) {
         return false;
     }
 
     /** Text after the closing parenthesis of CREATE TABLE (MySQL COMMENT). */
-    protected String tableOptions(Table t) {
+    protected String tableOptions(TableDefinition t) {
         return "";
     }
 
-    protected List<String> dropTable(Table t, Schema before) {
+    protected List<String> dropTable(TableDefinition t, Schema before) {
         return List.of("DROP TABLE " + table(t));
     }
 
-    protected List<String> renameTable(Table t, String to, Schema before) {
+    protected List<String> renameTable(TableDefinition t, String to, Schema before) {
         return List.of("ALTER TABLE " + table(t) + " RENAME TO " + quote(to));
     }
 
     /** The table's name, schema-qualified where the table has a schema. */
-    protected String table(Table t) {
+    protected String table(TableDefinition t) {
         return t.schema() == null ? quote(t.name()) : quote(t.schema()) + "." + quote(t.name());
     }
 
@@ -221,11 +221,11 @@ public abstract class DialectDdl {
         return names.stream().map(this::quote).collect(Collectors.joining(", "));
     }
 
-    protected String uniqueClause(UniqueConstraint u) {
+    protected String uniqueClause(UniqueDefinition u) {
         return "CONSTRAINT " + quote(u.name()) + " UNIQUE (" + columns(u.columns()) + ")";
     }
 
-    protected String checkClause(Check c) {
+    protected String checkClause(CheckDefinition c) {
         return "CONSTRAINT " + quote(c.name()) + " CHECK (" + c.expression() + ")";
     }
 
@@ -233,7 +233,7 @@ public abstract class DialectDdl {
      * {@code CONSTRAINT … FOREIGN KEY … REFERENCES …}; the target is qualified with {@code schema}
      * (the owning table's database schema; all tables of one Oxyde schema share it) when set.
      */
-    protected String foreignKeyClause(ForeignKey f, String schema) {
+    protected String foreignKeyClause(ForeignKeyDefinition f, String schema) {
         return "CONSTRAINT " + quote(f.name()) + " FOREIGN KEY (" + columns(f.columns()) + ") REFERENCES "
                 + (schema == null ? "" : quote(schema) + ".") + quote(f.targetTable()) + " ("
                 + columns(f.targetColumns()) + ") ON DELETE " + f.onDelete().sql()

@@ -1,9 +1,9 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.Column;
+import io.oxyde.migrate.ColumnDefinition;
 import io.oxyde.migrate.ColumnType;
 import io.oxyde.migrate.Schema;
-import io.oxyde.migrate.Table;
+import io.oxyde.migrate.TableDefinition;
 import io.oxyde.migrate.TypeKind;
 
 /**
@@ -18,11 +18,11 @@ public final class EnumNames {
         return new Schema(schema.tables().stream().map(EnumNames::resolve).toList());
     }
 
-    private static Table resolve(Table t) {
+    private static TableDefinition resolve(TableDefinition t) {
         return t.withColumns(t.columns().stream().map(c -> resolve(t, c)).toList());
     }
 
-    private static Column resolve(Table t, Column c) {
+    private static ColumnDefinition resolve(TableDefinition t, ColumnDefinition c) {
         ColumnType type = c.type();
         if (type.kind() == TypeKind.ENUM && type.enumName() == null) {
             return c.withType(ColumnType.namedEnum(t.name() + "_" + c.name(), type.values().toArray(String[]::new)));

@@ -1,6 +1,6 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.exception.MigrationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.MigrationDialect;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 import java.util.List;
 
 /**
@@ -13,11 +13,11 @@ final class FailureMessage {
     private FailureMessage() {
     }
 
-    static MigrationException of(MigrationDialect dialect, String name, boolean forward, List<String> statements,
+    static MigrationException of(Dialect dialect, String name, boolean forward, List<String> statements,
                                  List<String> ran, String cause, Exception e) {
         String failed = ran.size() < statements.size() ? statements.get(ran.size())
                 : "(recording the migration in " + HistoryTable.NAME + ")";
-        if (dialect == MigrationDialect.SQLITE) {
+        if (dialect == Dialect.SQLITE) {
             failed = SqliteRebuildErrors.copiedTable(failed)
                     .map(t -> "the rebuild of table " + t + " (copying its rows into the new shape)").orElse(failed);
         }

@@ -1,8 +1,8 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.ForeignKey;
-import io.oxyde.migrate.Index;
-import io.oxyde.migrate.Table;
+import io.oxyde.migrate.ForeignKeyDefinition;
+import io.oxyde.migrate.IndexDefinition;
+import io.oxyde.migrate.TableDefinition;
 import java.util.List;
 
 /**
@@ -15,23 +15,23 @@ final class FkIndexes {
     }
 
     /** Whether {@code index} can serve {@code fk}. */
-    static boolean covers(Index index, ForeignKey fk) {
+    static boolean covers(IndexDefinition index, ForeignKeyDefinition fk) {
         List<String> cols = index.columns();
         return cols.size() >= fk.columns().size() && cols.subList(0, fk.columns().size()).equals(fk.columns());
     }
 
     /** Whether some index of {@code t} covers {@code fk}. */
-    static boolean covered(Table t, ForeignKey fk) {
+    static boolean covered(TableDefinition t, ForeignKeyDefinition fk) {
         return t.indexes().stream().anyMatch(i -> covers(i, fk));
     }
 
     /** Foreign keys of {@code t} that only {@code added} (not yet in {@code t}) will cover: their own index goes. */
-    static List<ForeignKey> newlyCovered(Table t, Index added) {
+    static List<ForeignKeyDefinition> newlyCovered(TableDefinition t, IndexDefinition added) {
         return t.foreignKeys().stream().filter(fk -> covers(added, fk) && !covered(t, fk)).toList();
     }
 
     /** Foreign keys of {@code t} that nothing covers once {@code dropped} is gone: they get their own index. */
-    static List<ForeignKey> uncoveredWithout(Table t, Index dropped) {
+    static List<ForeignKeyDefinition> uncoveredWithout(TableDefinition t, IndexDefinition dropped) {
         return t.foreignKeys().stream().filter(fk -> covers(dropped, fk)
                 && t.indexes().stream().noneMatch(i -> !i.name().equals(dropped.name()) && covers(i, fk))).toList();
     }

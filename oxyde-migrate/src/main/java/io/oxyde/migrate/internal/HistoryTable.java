@@ -1,6 +1,6 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,9 +19,9 @@ public final class HistoryTable {
     public record Row(String name, String checksum, String appliedAt) {
     }
 
-    private final MigrationDialect dialect;
+    private final Dialect dialect;
 
-    public HistoryTable(MigrationDialect dialect) {
+    public HistoryTable(Dialect dialect) {
         this.dialect = dialect;
     }
 
@@ -64,7 +64,7 @@ public final class HistoryTable {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + NAME + " (name, checksum, applied_at) VALUES (?, ?, ?)")) {
             ps.setString(1, name);
             ps.setString(2, checksum);
-            if (dialect == MigrationDialect.SQLITE) {
+            if (dialect == Dialect.SQLITE) {
                 ps.setString(3, Instant.now().toString());
             } else {
                 ps.setTimestamp(3, Timestamp.from(Instant.now()));

@@ -1,7 +1,7 @@
 package io.oxyde.migrate.internal;
 
 import io.oxyde.migrate.ColumnType;
-import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.dialect.Dialect;
 import java.util.Locale;
 
 /**
@@ -19,7 +19,7 @@ final class InspectedTypes {
      * @param digits     DECIMAL_DIGITS
      * @param columnType MySQL's full COLUMN_TYPE (e.g. {@code enum('a','b')}), null elsewhere
      */
-    static ColumnType of(MigrationDialect dialect, String typeName, int size, int digits, String columnType) {
+    static ColumnType of(Dialect dialect, String typeName, int size, int digits, String columnType) {
         String t = typeName.toLowerCase(Locale.ROOT);
         switch (dialect) {
             case POSTGRES: return postgres(t, size, digits);

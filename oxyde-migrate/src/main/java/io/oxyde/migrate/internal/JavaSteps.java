@@ -1,7 +1,7 @@
 package io.oxyde.migrate.internal;
 
 import io.oxyde.migrate.JavaMigration;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.exception.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.exception.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
 import java.nio.charset.StandardCharsets;

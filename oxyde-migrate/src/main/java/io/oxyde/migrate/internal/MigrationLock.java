@@ -1,7 +1,7 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.MigrationDialect;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,14 +16,14 @@ public final class MigrationLock {
     private static final int PG_LOCK_CLASS = 0x0D1DE;
     private static final int MYSQL_TIMEOUT_SECONDS = 600;
 
-    private final MigrationDialect dialect;
+    private final Dialect dialect;
 
-    public MigrationLock(MigrationDialect dialect) {
+    public MigrationLock(Dialect dialect) {
         this.dialect = dialect;
     }
 
     public void acquire(Connection c) throws SQLException {
-        if (dialect == MigrationDialect.POSTGRES) {
+        if (dialect == Dialect.POSTGRES) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_lock(" + PG_LOCK_CLASS + ", hashtext(current_schema()))");
             }
@@ -40,7 +40,7 @@ public final class MigrationLock {
     }
 
     public void release(Connection c) throws SQLException {
-        if (dialect == MigrationDialect.POSTGRES) {
+        if (dialect == Dialect.POSTGRES) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_unlock(" + PG_LOCK_CLASS + ", hashtext(current_schema()))");
             }

@@ -1,8 +1,8 @@
 package io.oxyde.migrate.internal;
 
 import io.oxyde.migrate.DdlRenderer;
-import io.oxyde.migrate.MigrationDialect;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.RepairReport;
 import java.sql.Connection;
@@ -21,10 +21,10 @@ import java.util.Optional;
  * operations still match.
  */
 public final class MigrationRepair {
-    private final MigrationDialect dialect;
+    private final Dialect dialect;
     private final MigrationSteps steps;
 
-    public MigrationRepair(MigrationDialect dialect, MigrationSteps steps) {
+    public MigrationRepair(Dialect dialect, MigrationSteps steps) {
         this.dialect = dialect;
         this.steps = steps;
     }

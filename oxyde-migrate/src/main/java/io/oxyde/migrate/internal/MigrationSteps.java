@@ -2,8 +2,8 @@ package io.oxyde.migrate.internal;
 
 import io.oxyde.migrate.DdlRenderer;
 import io.oxyde.migrate.Migration;
-import io.oxyde.migrate.MigrationDialect;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
 import java.sql.Connection;
@@ -26,12 +26,12 @@ public final class MigrationSteps {
     public record Done(String name, boolean forward) {
     }
 
-    private final MigrationDialect dialect;
+    private final Dialect dialect;
     private final List<Migration> migrations;
     private final String origin;
     private final HistoryTable history;
 
-    public MigrationSteps(MigrationDialect dialect, List<Migration> migrations, String origin) {
+    public MigrationSteps(Dialect dialect, List<Migration> migrations, String origin) {
         this.dialect = dialect;
         this.migrations = migrations;
         this.origin = origin;
@@ -138,7 +138,7 @@ public final class MigrationSteps {
 
     /** Applies or rolls back the next migration towards {@code targetIndex}; null when there is nothing to do. */
     public Done runNext(Connection c, int targetIndex, boolean fake) throws SQLException {
-        boolean sqlite = dialect == MigrationDialect.SQLITE;
+        boolean sqlite = dialect == Dialect.SQLITE;
         boolean fkWasOn = false;
         if (sqlite) {
             fkWasOn = queryInt(c, "PRAGMA foreign_keys") == 1;
@@ -269,7 +269,7 @@ public final class MigrationSteps {
     }
 
     private void commit(Connection c) throws SQLException {
-        if (dialect == MigrationDialect.SQLITE) {
+        if (dialect == Dialect.SQLITE) {
             exec(c, "COMMIT");
         } else if (dialect.transactionalDdl()) {
             c.commit();
@@ -278,7 +278,7 @@ public final class MigrationSteps {
 
     private void rollback(Connection c) {
         try {
-            if (dialect == MigrationDialect.SQLITE) {
+            if (dialect == Dialect.SQLITE) {
                 exec(c, "ROLLBACK");
             } else if (dialect.transactionalDdl()) {
                 c.rollback();

@@ -1,17 +1,17 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.Check;
-import io.oxyde.migrate.Column;
+import io.oxyde.migrate.CheckDefinition;
+import io.oxyde.migrate.ColumnDefinition;
 import io.oxyde.migrate.ColumnType;
-import io.oxyde.migrate.ForeignKey;
-import io.oxyde.migrate.Index;
+import io.oxyde.migrate.ForeignKeyDefinition;
+import io.oxyde.migrate.IndexDefinition;
 import io.oxyde.migrate.IndexMethod;
-import io.oxyde.migrate.MigrationDialect;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
-import io.oxyde.migrate.Table;
-import io.oxyde.migrate.UniqueConstraint;
+import io.oxyde.migrate.TableDefinition;
+import io.oxyde.migrate.UniqueDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +29,8 @@ public final class MySqlDdl extends DialectDdl {
     }
 
     @Override
-    protected MigrationDialect dialect() {
-        return mariaDb ? MigrationDialect.MARIADB : MigrationDialect.MYSQL;
+    protected Dialect dialect() {
+        return mariaDb ? Dialect.MARIADB : Dialect.MYSQL;
     }
 
     @Override
@@ -63,7 +63,7 @@ public final class MySqlDdl extends DialectDdl {
     }
 
     @Override
-    protected String columnDefinition(Table table, Column c) {
+    protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
         StringBuilder sb = new StringBuilder(quote(c.name())).append(' ').append(type(c.type(), table.name(), c.name()));
         sb.append(c.nullable() ? " NULL" : " NOT NULL");
         if (c.defaultValue() != null) {
@@ -79,37 +79,37 @@ public final class MySqlDdl extends DialectDdl {
     }
 
     @Override
-    protected String tableOptions(Table t) {
+    protected String tableOptions(TableDefinition t) {
         return t.comment() == null ? "" : " COMMENT=" + literal(t.comment());
     }
 
     @Override
-    protected List<String> renameTable(Table t, String to, Schema before) {
+    protected List<String> renameTable(TableDefinition t, String to, Schema before) {
         return List.of("RENAME TABLE " + table(t) + " TO " + quote(to));
     }
 
     @Override
-    protected List<String> addColumn(Table t, Column c, Schema before, MigrationOperation op) {
+    protected List<String> addColumn(TableDefinition t, ColumnDefinition c, Schema before, MigrationOperation op) {
         return List.of("ALTER TABLE " + table(t) + " ADD COLUMN " + columnDefinition(t, c));
     }
 
     @Override
-    protected List<String> dropColumn(Table t, Column c, Schema before, MigrationOperation op) {
+    protected List<String> dropColumn(TableDefinition t, ColumnDefinition c, Schema before, MigrationOperation op) {
         return List.of("ALTER TABLE " + table(t) + " DROP COLUMN " + quote(c.name()));
     }
 
     @Override
-    protected List<String> alterColumn(Table t, Column from, Column to, Schema before, MigrationOperation op) {
+    protected List<String> alterColumn(TableDefinition t, ColumnDefinition from, ColumnDefinition to, Schema before, MigrationOperation op) {
         return List.of("ALTER TABLE " + table(t) + " MODIFY COLUMN " + columnDefinition(t, to));
     }
 
     @Override
-    protected List<String> addConstraint(Table t, String clause, Schema before, MigrationOperation op) {
+    protected List<String> addConstraint(TableDefinition t, String clause, Schema before, MigrationOperation op) {
         return List.of("ALTER TABLE " + table(t) + " ADD " + clause);
     }
 
     @Override
-    protected List<String> addForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
+    protected List<String> addForeignKey(TableDefinition t, ForeignKeyDefinition fk, Schema before, MigrationOperation op) {
         if (FkIndexes.covered(t, fk)) {
             return List.of("ALTER TABLE " + table(t) + " ADD " + foreignKeyClause(fk, t.schema()));
         }
@@ -118,13 +118,13 @@ public final class MySqlDdl extends DialectDdl {
     }
 
     @Override
-    protected List<String> dropUnique(Table t, UniqueConstraint u, Schema before, MigrationOperation op) {
+    protected List<String> dropUnique(TableDefinition t, UniqueDefinition u, Schema before, MigrationOperation op) {
         return List.of("ALTER TABLE " + table(t) + " DROP INDEX " + quote(u.name()));
     }
 
     /** Drops the constraint and its explicit index, if it has one (see {@link FkIndexes}). */
     @Override
-    protected List<String> dropForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
+    protected List<String> dropForeignKey(TableDefinition t, ForeignKeyDefinition fk, Schema before, MigrationOperation op) {
         if (FkIndexes.covered(t, fk)) {
             return List.of("ALTER TABLE " + table(t) + " DROP FOREIGN KEY " + quote(fk.name()));
         }
@@ -140,17 +140,17 @@ public final class MySqlDdl extends DialectDdl {
      * gets none, so there are never two identical indexes ({@link FkIndexes}).
      */
     @Override
-    protected String foreignKeyDefinition(Table t, ForeignKey f) {
+    protected String foreignKeyDefinition(TableDefinition t, ForeignKeyDefinition f) {
         String clause = foreignKeyClause(f, t.schema());
         return FkIndexes.covered(t, f) ? clause : "INDEX " + quote(f.name()) + " (" + columns(f.columns()) + "), " + clause;
     }
 
     /** Indexes that cover a foreign key go inside CREATE TABLE, so InnoDB never makes an implicit one. */
     @Override
-    protected List<String> createTable(Table t, Schema before) {
+    protected List<String> createTable(TableDefinition t, Schema before) {
         List<String> inline = new ArrayList<>();
         List<String> after = new ArrayList<>();
-        for (Index i : t.indexes()) {
+        for (IndexDefinition i : t.indexes()) {
             String statement = createIndex(t, i);  // validates the index for this dialect
             if (t.foreignKeys().stream().anyMatch(fk -> FkIndexes.covers(i, fk))) {
                 inline.add((i.unique() ? "UNIQUE INDEX " : "INDEX ") + quote(i.name()) + " (" + columns(i.columns()) + ")");
@@ -171,9 +171,9 @@ public final class MySqlDdl extends DialectDdl {
 
     /** A new index that covers foreign keys replaces their explicit indexes, in one atomic ALTER TABLE. */
     @Override
-    protected List<String> createIndexStatements(Table t, Index i) {
+    protected List<String> createIndexStatements(TableDefinition t, IndexDefinition i) {
         String create = createIndex(t, i);
-        List<ForeignKey> replaced = FkIndexes.newlyCovered(t, i);
+        List<ForeignKeyDefinition> replaced = FkIndexes.newlyCovered(t, i);
         if (replaced.isEmpty()) {
             return List.of(create);
         }
@@ -186,8 +186,8 @@ public final class MySqlDdl extends DialectDdl {
 
     /** Dropping the only index that covers foreign keys gives them their own index back, atomically. */
     @Override
-    protected List<String> dropIndexStatements(Table t, Index i) {
-        List<ForeignKey> uncovered = FkIndexes.uncoveredWithout(t, i);
+    protected List<String> dropIndexStatements(TableDefinition t, IndexDefinition i) {
+        List<ForeignKeyDefinition> uncovered = FkIndexes.uncoveredWithout(t, i);
         if (uncovered.isEmpty()) {
             return List.of(dropIndex(t, i));
         }
@@ -199,12 +199,12 @@ public final class MySqlDdl extends DialectDdl {
     }
 
     @Override
-    protected List<String> dropCheck(Table t, Check c, Schema before, MigrationOperation op) {
+    protected List<String> dropCheck(TableDefinition t, CheckDefinition c, Schema before, MigrationOperation op) {
         return List.of("ALTER TABLE " + table(t) + (mariaDb ? " DROP CONSTRAINT " : " DROP CHECK ") + quote(c.name()));
     }
 
     @Override
-    protected String createIndex(Table t, Index i) {
+    protected String createIndex(TableDefinition t, IndexDefinition i) {
         if (i.where() != null && i.unique()) {
             throw new MigrationException("table " + t.name() + ": unique partial index " + i.name() + " (WHERE "
                     + i.where() + ") cannot be created on " + (mariaDb ? "MariaDB" : "MySQL")
@@ -219,12 +219,12 @@ public final class MySqlDdl extends DialectDdl {
     }
 
     @Override
-    protected List<String> alterTableComment(Table t, String comment) {
+    protected List<String> alterTableComment(TableDefinition t, String comment) {
         return List.of("ALTER TABLE " + table(t) + " COMMENT = " + literal(comment == null ? "" : comment));
     }
 
     @Override
-    protected String dropIndex(Table t, Index i) {
+    protected String dropIndex(TableDefinition t, IndexDefinition i) {
         return "DROP INDEX " + quote(i.name()) + " ON " + table(t);
     }
 }

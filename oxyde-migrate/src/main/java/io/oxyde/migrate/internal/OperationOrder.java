@@ -1,6 +1,6 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.ForeignKey;
+import io.oxyde.migrate.ForeignKeyDefinition;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.MigrationOperation.AddCheck;
 import io.oxyde.migrate.MigrationOperation.AddColumn;
@@ -18,7 +18,7 @@ import io.oxyde.migrate.MigrationOperation.DropUnique;
 import io.oxyde.migrate.MigrationOperation.RenameColumn;
 import io.oxyde.migrate.MigrationOperation.RenameTable;
 import io.oxyde.migrate.Schema;
-import io.oxyde.migrate.Table;
+import io.oxyde.migrate.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,19 +90,19 @@ public final class OperationOrder {
 
     /** Created tables after the tables they reference; cycle foreign keys moved to {@code addFks}. */
     private static List<MigrationOperation> orderCreates(List<CreateTable> creates, List<MigrationOperation> addFks) {
-        Map<String, Table> pending = new LinkedHashMap<>();
+        Map<String, TableDefinition> pending = new LinkedHashMap<>();
         creates.forEach(c -> pending.put(c.table().name(), c.table()));
         List<MigrationOperation> out = new ArrayList<>();
         List<MigrationOperation> deferred = new ArrayList<>();
         while (!pending.isEmpty()) {
-            Table ready = pending.values().stream()
+            TableDefinition ready = pending.values().stream()
                     .filter(t -> t.foreignKeys().stream().noneMatch(fk -> refersToOtherPending(fk, t, pending)))
                     .findFirst().orElse(null);
             if (ready == null) {
                 // a cycle: create the first pending table without the foreign keys into the cycle
-                Table t = pending.values().iterator().next();
-                List<ForeignKey> keep = new ArrayList<>();
-                for (ForeignKey fk : t.foreignKeys()) {
+                TableDefinition t = pending.values().iterator().next();
+                List<ForeignKeyDefinition> keep = new ArrayList<>();
+                for (ForeignKeyDefinition fk : t.foreignKeys()) {
                     if (refersToOtherPending(fk, t, pending)) {
                         deferred.add(new AddForeignKey(t.name(), fk));
                     } else {
@@ -120,19 +120,19 @@ public final class OperationOrder {
 
     /** Dropped tables before the tables they reference; foreign keys of a cycle dropped first. */
     private static List<MigrationOperation> orderDrops(List<DropTable> drops, List<MigrationOperation> dropFks) {
-        Map<String, Table> pending = new LinkedHashMap<>();
+        Map<String, TableDefinition> pending = new LinkedHashMap<>();
         drops.forEach(d -> pending.put(d.table().name(), d.table()));
         List<MigrationOperation> out = new ArrayList<>();
         while (!pending.isEmpty()) {
             // a table can go when no other pending table references it
-            Table ready = pending.values().stream()
+            TableDefinition ready = pending.values().stream()
                     .filter(t -> pending.values().stream().noneMatch(o -> o != t && o.foreignKeys().stream()
                             .anyMatch(fk -> fk.targetTable().equals(t.name()))))
                     .findFirst().orElse(null);
             if (ready == null) {
-                Table t = pending.values().iterator().next();
-                List<ForeignKey> keep = new ArrayList<>();
-                for (ForeignKey fk : t.foreignKeys()) {
+                TableDefinition t = pending.values().iterator().next();
+                List<ForeignKeyDefinition> keep = new ArrayList<>();
+                for (ForeignKeyDefinition fk : t.foreignKeys()) {
                     if (refersToOtherPending(fk, t, pending)) {
                         dropFks.add(new DropForeignKey(t.name(), fk));
                     } else {
@@ -148,7 +148,7 @@ public final class OperationOrder {
         return out;
     }
 
-    private static boolean refersToOtherPending(ForeignKey fk, Table owner, Map<String, Table> pending) {
+    private static boolean refersToOtherPending(ForeignKeyDefinition fk, TableDefinition owner, Map<String, TableDefinition> pending) {
         return !fk.targetTable().equals(owner.name()) && pending.containsKey(fk.targetTable());
     }
 }

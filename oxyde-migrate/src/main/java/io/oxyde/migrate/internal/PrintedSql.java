@@ -1,6 +1,6 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.dialect.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +18,8 @@ public final class PrintedSql {
     }
 
     /** {@code statements} ready to run as printed on {@code dialect}. */
-    public static List<String> of(List<String> statements, MigrationDialect dialect) {
-        if (dialect != MigrationDialect.SQLITE || statements.isEmpty()) {
+    public static List<String> of(List<String> statements, Dialect dialect) {
+        if (dialect != Dialect.SQLITE || statements.isEmpty()) {
             return statements;
         }
         List<String> out = new ArrayList<>();

@@ -1,15 +1,15 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.Column;
+import io.oxyde.migrate.ColumnDefinition;
 import io.oxyde.migrate.ColumnType;
-import io.oxyde.migrate.ForeignKey;
-import io.oxyde.migrate.Index;
-import io.oxyde.migrate.MigrationDialect;
+import io.oxyde.migrate.ForeignKeyDefinition;
+import io.oxyde.migrate.IndexDefinition;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.migrate.ReferentialAction;
 import io.oxyde.migrate.Schema;
-import io.oxyde.migrate.Table;
+import io.oxyde.migrate.TableDefinition;
 import io.oxyde.migrate.TypeKind;
-import io.oxyde.migrate.UniqueConstraint;
+import io.oxyde.migrate.UniqueDefinition;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -26,21 +26,21 @@ import java.util.TreeMap;
 /** Builds a {@link Schema} from JDBC metadata for {@code SchemaInspector}; one instance per read. */
 public final class SchemaReader {
     private final Connection c;
-    private final MigrationDialect dialect;
+    private final Dialect dialect;
     private final DatabaseMetaData meta;
     private final String catalog;
     private final String schema;
 
-    public SchemaReader(Connection c, MigrationDialect dialect) throws SQLException {
+    public SchemaReader(Connection c, Dialect dialect) throws SQLException {
         this.c = c;
         this.dialect = dialect;
         this.meta = c.getMetaData();
         this.catalog = dialect.isMySqlFamily() ? c.getCatalog() : null;
-        this.schema = dialect == MigrationDialect.POSTGRES ? c.getSchema() : null;
+        this.schema = dialect == Dialect.POSTGRES ? c.getSchema() : null;
     }
 
     public Schema read() throws SQLException {
-        List<Table> tables = new ArrayList<>();
+        List<TableDefinition> tables = new ArrayList<>();
         for (String name : tableNames()) {
             tables.add(table(name));
         }
@@ -62,12 +62,12 @@ public final class SchemaReader {
         return out;
     }
 
-    private Table table(String name) throws SQLException {
+    private TableDefinition table(String name) throws SQLException {
         List<String> pk = primaryKey(name);
-        Table t = Table.named(name).withColumns(columns(name, pk)).withPrimaryKey(pk).withForeignKeys(foreignKeys(name));
-        List<Index> indexes = new ArrayList<>();
-        List<UniqueConstraint> uniques = new ArrayList<>();
-        for (Index i : indexes(name)) {
+        TableDefinition t = TableDefinition.named(name).withColumns(columns(name, pk)).withPrimaryKey(pk).withForeignKeys(foreignKeys(name));
+        List<IndexDefinition> indexes = new ArrayList<>();
+        List<UniqueDefinition> uniques = new ArrayList<>();
+        for (IndexDefinition i : indexes(name)) {
             if (i.unique() && i.columns().equals(pk) || !t.columnNames().containsAll(i.columns())) {
                 continue;  // the primary key's own index, or an expression index
             }
@@ -75,7 +75,7 @@ public final class SchemaReader {
                 continue;  // InnoDB's index of a foreign key: the DDL recreates it with the key (FkIndexes)
             }
             if (i.name().startsWith("sqlite_autoindex_")) {
-                uniques.add(new UniqueConstraint("uq_" + name + "_" + String.join("_", i.columns()), i.columns()));
+                uniques.add(new UniqueDefinition("uq_" + name + "_" + String.join("_", i.columns()), i.columns()));
             } else {
                 indexes.add(i);
             }
@@ -93,23 +93,23 @@ public final class SchemaReader {
         return new ArrayList<>(byPosition.values());
     }
 
-    private List<Column> columns(String table, List<String> pk) throws SQLException {
+    private List<ColumnDefinition> columns(String table, List<String> pk) throws SQLException {
         Map<String, String> mysqlTypes = dialect.isMySqlFamily() ? mysqlColumnTypes(table) : Map.of();
-        boolean sqliteAutoincrement = dialect == MigrationDialect.SQLITE && sqliteSql(table).toUpperCase(Locale.ROOT)
+        boolean sqliteAutoincrement = dialect == Dialect.SQLITE && sqliteSql(table).toUpperCase(Locale.ROOT)
                 .contains("AUTOINCREMENT");
-        List<Column> out = new ArrayList<>();
+        List<ColumnDefinition> out = new ArrayList<>();
         try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
             while (rs.next()) {
                 String name = rs.getString("COLUMN_NAME");
                 ColumnType type = InspectedTypes.of(dialect, rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE"),
                         rs.getInt("DECIMAL_DIGITS"), mysqlTypes.get(name));
                 boolean onlyKey = pk.size() == 1 && pk.get(0).equals(name);
-                boolean identity = dialect == MigrationDialect.SQLITE
+                boolean identity = dialect == Dialect.SQLITE
                         ? sqliteAutoincrement && onlyKey && type.kind() == TypeKind.BIGINT
                         : "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
                 String def = identity ? null : normalDefault(rs.getString("COLUMN_DEF"));
                 boolean nullable = !identity && !pk.contains(name) && rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-                out.add(new Column(name, type, nullable, def, identity, null, null));
+                out.add(new ColumnDefinition(name, type, nullable, def, identity, null, null));
             }
         }
         return out;
@@ -142,7 +142,7 @@ public final class SchemaReader {
         }
     }
 
-    private List<ForeignKey> foreignKeys(String table) throws SQLException {
+    private List<ForeignKeyDefinition> foreignKeys(String table) throws SQLException {
         record Part(String target, String column, String targetColumn, int onDelete, int onUpdate) { }
         Map<String, TreeMap<Integer, Part>> byName = new LinkedHashMap<>();
         try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
@@ -158,12 +158,12 @@ public final class SchemaReader {
                         rs.getInt("UPDATE_RULE")));
             }
         }
-        List<ForeignKey> out = new ArrayList<>();
+        List<ForeignKeyDefinition> out = new ArrayList<>();
         for (Map.Entry<String, TreeMap<Integer, Part>> e : byName.entrySet()) {
             List<Part> parts = new ArrayList<>(e.getValue().values());
             List<String> cols = parts.stream().map(Part::column).toList();
             String name = e.getKey().startsWith("\u0000") ? "fk_" + table + "_" + String.join("_", cols) : e.getKey();
-            out.add(new ForeignKey(name, cols, parts.get(0).target(), parts.stream().map(Part::targetColumn).toList(),
+            out.add(new ForeignKeyDefinition(name, cols, parts.get(0).target(), parts.stream().map(Part::targetColumn).toList(),
                     action(parts.get(0).onDelete()), action(parts.get(0).onUpdate())));
         }
         out.sort((a, b) -> a.name().compareTo(b.name()));
@@ -180,7 +180,7 @@ public final class SchemaReader {
         }
     }
 
-    private List<Index> indexes(String table) throws SQLException {
+    private List<IndexDefinition> indexes(String table) throws SQLException {
         record Entry(boolean unique, TreeMap<Integer, String> columns, String[] where) { }
         Map<String, Entry> byName = new TreeMap<>();
         try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, false)) {
@@ -199,9 +199,9 @@ public final class SchemaReader {
                 entry.where()[0] = rs.getString("FILTER_CONDITION");
             }
         }
-        List<Index> out = new ArrayList<>();
+        List<IndexDefinition> out = new ArrayList<>();
         byName.forEach((name, e) -> {
-            Index i = new Index(name, new ArrayList<>(e.columns().values()), e.unique(), null, null);
+            IndexDefinition i = new IndexDefinition(name, new ArrayList<>(e.columns().values()), e.unique(), null, null);
             out.add(e.where()[0] == null || e.where()[0].isBlank() ? i : i.where(e.where()[0]));
         });
         return out;

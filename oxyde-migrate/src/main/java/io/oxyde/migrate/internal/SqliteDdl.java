@@ -1,18 +1,18 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.Check;
-import io.oxyde.migrate.Column;
+import io.oxyde.migrate.CheckDefinition;
+import io.oxyde.migrate.ColumnDefinition;
 import io.oxyde.migrate.ColumnType;
-import io.oxyde.migrate.ForeignKey;
-import io.oxyde.migrate.Index;
+import io.oxyde.migrate.ForeignKeyDefinition;
+import io.oxyde.migrate.IndexDefinition;
 import io.oxyde.migrate.IndexMethod;
-import io.oxyde.migrate.MigrationDialect;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.MigrationException;
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
-import io.oxyde.migrate.Table;
+import io.oxyde.migrate.TableDefinition;
 import io.oxyde.migrate.TypeKind;
-import io.oxyde.migrate.UniqueConstraint;
+import io.oxyde.migrate.UniqueDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +29,8 @@ public final class SqliteDdl extends DialectDdl {
     public static final String REBUILD_PREFIX = "_oxyde_new_";
 
     @Override
-    protected MigrationDialect dialect() {
-        return MigrationDialect.SQLITE;
+    protected Dialect dialect() {
+        return Dialect.SQLITE;
     }
 
     @Override
@@ -54,12 +54,12 @@ public final class SqliteDdl extends DialectDdl {
     }
 
     @Override
-    protected boolean inlinePrimaryKey(Table t) {
-        return t.columns().stream().anyMatch(Column::autoIncrement);
+    protected boolean inlinePrimaryKey(TableDefinition t) {
+        return t.columns().stream().anyMatch(ColumnDefinition::autoIncrement);
     }
 
     @Override
-    protected String columnDefinition(Table table, Column c) {
+    protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
         StringBuilder sb = new StringBuilder(quote(c.name())).append(' ').append(type(c.type(), table.name(), c.name()));
         if (c.autoIncrement()) {
             sb.append(" PRIMARY KEY AUTOINCREMENT");
@@ -94,14 +94,14 @@ public final class SqliteDdl extends DialectDdl {
     }
 
     /** ALTER TABLE ADD COLUMN works for a nullable or constant-default, non-identity column. */
-    private static boolean nativeAdd(Column c) {
+    private static boolean nativeAdd(ColumnDefinition c) {
         boolean constantDefault = c.defaultValue() == null || simpleDefault(c.defaultValue())
                 && !c.defaultValue().toUpperCase().startsWith("CURRENT_");
         return !c.autoIncrement() && constantDefault && (c.nullable() || c.defaultValue() != null);
     }
 
     @Override
-    protected List<String> addColumn(Table t, Column c, Schema before, MigrationOperation op) {
+    protected List<String> addColumn(TableDefinition t, ColumnDefinition c, Schema before, MigrationOperation op) {
         if (nativeAdd(c)) {
             return List.of("ALTER TABLE " + table(t) + " ADD COLUMN " + columnDefinition(t, c));
         }
@@ -109,32 +109,32 @@ public final class SqliteDdl extends DialectDdl {
     }
 
     @Override
-    protected List<String> dropColumn(Table t, Column c, Schema before, MigrationOperation op) {
+    protected List<String> dropColumn(TableDefinition t, ColumnDefinition c, Schema before, MigrationOperation op) {
         return rebuild(t, op.applyTo(before).requireTable(t.name()));
     }
 
     @Override
-    protected List<String> alterColumn(Table t, Column from, Column to, Schema before, MigrationOperation op) {
+    protected List<String> alterColumn(TableDefinition t, ColumnDefinition from, ColumnDefinition to, Schema before, MigrationOperation op) {
         return rebuild(t, op.applyTo(before).requireTable(t.name()));
     }
 
     @Override
-    protected List<String> addConstraint(Table t, String clause, Schema before, MigrationOperation op) {
+    protected List<String> addConstraint(TableDefinition t, String clause, Schema before, MigrationOperation op) {
         return rebuild(t, op.applyTo(before).requireTable(t.name()));
     }
 
     @Override
-    protected List<String> dropUnique(Table t, UniqueConstraint u, Schema before, MigrationOperation op) {
+    protected List<String> dropUnique(TableDefinition t, UniqueDefinition u, Schema before, MigrationOperation op) {
         return rebuild(t, op.applyTo(before).requireTable(t.name()));
     }
 
     @Override
-    protected List<String> dropForeignKey(Table t, ForeignKey fk, Schema before, MigrationOperation op) {
+    protected List<String> dropForeignKey(TableDefinition t, ForeignKeyDefinition fk, Schema before, MigrationOperation op) {
         return rebuild(t, op.applyTo(before).requireTable(t.name()));
     }
 
     @Override
-    protected List<String> dropCheck(Table t, Check c, Schema before, MigrationOperation op) {
+    protected List<String> dropCheck(TableDefinition t, CheckDefinition c, Schema before, MigrationOperation op) {
         return rebuild(t, op.applyTo(before).requireTable(t.name()));
     }
 
@@ -144,7 +144,7 @@ public final class SqliteDdl extends DialectDdl {
      * An AUTOINCREMENT counter ({@code sqlite_sequence}) is carried over, so ids of deleted rows are
      * not handed out again.
      */
-    List<String> rebuild(Table before, Table after) {
+    List<String> rebuild(TableDefinition before, TableDefinition after) {
         String tempName = REBUILD_PREFIX + after.name();
         String temp = quote(tempName);
         List<String> out = new ArrayList<>();
@@ -160,14 +160,14 @@ public final class SqliteDdl extends DialectDdl {
         }
         out.add("DROP TABLE " + table(before));
         out.add("ALTER TABLE " + temp + " RENAME TO " + quote(after.name()));
-        for (Index i : after.indexes()) {
+        for (IndexDefinition i : after.indexes()) {
             out.add(createIndex(after, i));
         }
         return out;
     }
 
     @Override
-    protected String createIndex(Table t, Index i) {
+    protected String createIndex(TableDefinition t, IndexDefinition i) {
         if (i.method() == IndexMethod.GIN || i.method() == IndexMethod.GIST) {
             throw new MigrationException("table " + t.name() + ": index " + i.name() + " uses " + i.method()
                     + ", which only PostgreSQL has");
@@ -178,12 +178,12 @@ public final class SqliteDdl extends DialectDdl {
 
     /** SQLite has no comments: nothing to run, the snapshot keeps the comment. */
     @Override
-    protected List<String> alterTableComment(Table t, String comment) {
+    protected List<String> alterTableComment(TableDefinition t, String comment) {
         return List.of();
     }
 
     @Override
-    protected String dropIndex(Table t, Index i) {
+    protected String dropIndex(TableDefinition t, IndexDefinition i) {
         return "DROP INDEX " + quote(i.name());
     }
 }

@@ -1,9 +1,9 @@
 package io.oxyde.migrate.internal;
 
-import io.oxyde.migrate.Index;
+import io.oxyde.migrate.IndexDefinition;
 import io.oxyde.migrate.Schema;
-import io.oxyde.migrate.Table;
-import io.oxyde.migrate.UniqueConstraint;
+import io.oxyde.migrate.TableDefinition;
+import io.oxyde.migrate.UniqueDefinition;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,13 +62,13 @@ final class SqliteRebuildErrors {
     }
 
     private static String uniqueName(Schema target, String table, List<String> columns) {
-        Optional<Table> t = target.table(table);
+        Optional<TableDefinition> t = target.table(table);
         if (t.isEmpty()) {
             return "(unnamed)";
         }
-        return t.get().uniques().stream().filter(u -> u.columns().equals(columns)).map(UniqueConstraint::name)
+        return t.get().uniques().stream().filter(u -> u.columns().equals(columns)).map(UniqueDefinition::name)
                 .findFirst().orElseGet(() -> t.get().indexes().stream().filter(i -> i.unique() && i.columns().equals(columns))
-                        .map(Index::name).findFirst().orElse("(unnamed)"));
+                        .map(IndexDefinition::name).findFirst().orElse("(unnamed)"));
     }
 
     private static String duplicate(Connection c, String table, List<String> columns) {

@@ -2,7 +2,7 @@ package io.oxyde.migrate.internal;
 
 import io.oxyde.migrate.MigrationOperation;
 import io.oxyde.migrate.Schema;
-import io.oxyde.migrate.Table;
+import io.oxyde.migrate.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class SqliteRebuilds {
     private final SqliteDdl ddl;
-    private final Map<String, Table> pending = new LinkedHashMap<>();
+    private final Map<String, TableDefinition> pending = new LinkedHashMap<>();
     private final List<String> out = new ArrayList<>();
 
     SqliteRebuilds(SqliteDdl ddl) {
@@ -51,12 +51,12 @@ final class SqliteRebuilds {
             return false;
         }
         MigrationOperation.AddColumn add = (MigrationOperation.AddColumn) op;
-        Table marked = pending.get(add.table());
+        TableDefinition marked = pending.get(add.table());
         return marked != null && marked.column(add.column().name()).isPresent();
     }
 
     private void flush(String table, Schema schema) {
-        Table marked = pending.remove(table);
+        TableDefinition marked = pending.remove(table);
         if (marked != null) {
             out.addAll(ddl.rebuild(marked, schema.requireTable(table)));
         }

@@ -1,7 +1,7 @@
 package io.oxyde.migrate.internal;
 
 import io.oxyde.migrate.Migration;
-import io.oxyde.migrate.MigrationException;
+import io.oxyde.exception.MigrationException;
 import java.util.ArrayList;
 import java.util.List;
 

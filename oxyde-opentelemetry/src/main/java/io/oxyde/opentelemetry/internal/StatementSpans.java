@@ -9,7 +9,7 @@ import io.opentelemetry.context.Context;
 import io.oxyde.driver.StatementEnd;
 import io.oxyde.driver.StatementEvent;
 import io.oxyde.driver.StatementObserver;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 
 /**
  * One {@link SpanKind#CLIENT} span per statement, child of the span current on the thread that

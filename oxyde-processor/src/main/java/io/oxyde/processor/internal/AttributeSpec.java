@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param constant the constant's name, e.g. {@code UNIT_PRICE}
  * @param field the model field name, which is also the string API's path
- * @param kind the qualified attribute class, e.g. {@code io.oxyde.NumberAttribute}
+ * @param kind the qualified attribute class, e.g. {@code io.oxyde.metamodel.NumberAttribute}
  * @param factory the factory method of {@code kind}
  * @param typeArgs the attribute's type arguments after the model, as qualified type names
  * @param extraArgs factory arguments after model and path: class literals (qualified, ending in {@code .class})

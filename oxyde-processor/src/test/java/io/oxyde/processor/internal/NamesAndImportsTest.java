@@ -28,7 +28,7 @@ class NamesAndImportsTest {
         assertThat(imports.name(TypeRef.of("other", "Track"))).isEqualTo("other.Track");
         assertThat(imports.name(TypeRef.of("shop", "Track", "Mood"))).isEqualTo("Track.Mood");
         assertThat(imports.name(TypeRef.of("io.oxyde", "TextAttribute"))).isEqualTo("TextAttribute");
-        assertThat(imports.lines()).containsExactly("io.oxyde.TextAttribute", "java.util.List");
+        assertThat(imports.lines()).containsExactly("io.oxyde.metamodel.TextAttribute", "java.util.List");
     }
 
     @Test

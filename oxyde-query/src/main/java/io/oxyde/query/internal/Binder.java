@@ -2,8 +2,8 @@ package io.oxyde.query.internal;
 
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
-import io.oxyde.query.Dialect;
-import io.oxyde.query.RenderException;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.RenderException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.oxyde.query.internal;
 
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.Expr;
-import io.oxyde.query.RenderException;
+import io.oxyde.exception.RenderException;
 import java.math.BigDecimal;
 import java.util.function.BiFunction;
 import org.jooq.Field;

@@ -1,6 +1,6 @@
 package io.oxyde.query.internal;
 
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import java.util.EnumMap;
 import java.util.Map;
 import org.jooq.DSLContext;

@@ -2,7 +2,7 @@ package io.oxyde.query.internal;
 
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.Join;
-import io.oxyde.query.RenderException;
+import io.oxyde.exception.RenderException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.Field;

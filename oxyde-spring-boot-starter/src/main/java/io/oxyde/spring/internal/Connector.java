@@ -1,10 +1,10 @@
 package io.oxyde.spring.internal;
 
 import io.oxyde.AtomicGuard;
-import io.oxyde.Migrations;
+import io.oxyde.migration.Migrations;
 import io.oxyde.Oxyde;
 import io.oxyde.migrate.MigrationRun;
-import io.oxyde.query.Dialect;
+import io.oxyde.dialect.Dialect;
 import io.oxyde.spring.OxydeProperties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -21,7 +21,7 @@ public final class Connector {
     public static Oxyde main(OxydeProperties p, DataSource dataSource, AtomicGuard guard) {
         boolean useUrl = p.getUrl() != null && !p.getUrl().isBlank();
         if (!useUrl && dataSource == null) {
-            throw new io.oxyde.driver.ConfigurationException("url", "oxyde.url is not set and the application has "
+            throw new io.oxyde.exception.ConfigurationException("url", "oxyde.url is not set and the application has "
                     + "several DataSource beans, none of them @Primary: set oxyde.url or mark one @Primary");
         }
         String location = p.getMigrations().getLocation();
@@ -42,7 +42,7 @@ public final class Connector {
 
     public static Oxyde named(String name, OxydeProperties.Database d, AtomicGuard guard) {
         if (d.getUrl() == null || d.getUrl().isBlank()) {
-            throw new io.oxyde.driver.ConfigurationException("url", "oxyde.databases." + name + ".url is not set");
+            throw new io.oxyde.exception.ConfigurationException("url", "oxyde.databases." + name + ".url is not set");
         }
         Oxyde db = Oxyde.connect(name, d.getUrl(), Settings.of(d.getPool()));
         return guard == null ? db : db.withAtomicGuard(guard);

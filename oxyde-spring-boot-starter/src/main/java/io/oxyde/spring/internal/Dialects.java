@@ -1,7 +1,7 @@
 package io.oxyde.spring.internal;
 
-import io.oxyde.driver.ConfigurationException;
-import io.oxyde.query.Dialect;
+import io.oxyde.exception.ConfigurationException;
+import io.oxyde.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;

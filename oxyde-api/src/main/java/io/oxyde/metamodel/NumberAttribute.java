@@ -1,0 +1,81 @@
+package io.oxyde.metamodel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import io.oxyde.expression.Avg;
+import io.oxyde.F;
+import io.oxyde.expression.Sum;
+
+/**
+ * A numeric attribute ({@code int}, {@code long}, {@code double}, {@code BigDecimal}…): the
+ * ordered lookups, and operands may be any {@link Number} (numbers widen within their family
+ * as in the string API, so {@code Track_.ID.eq(1)} works for a {@code Long} key). Usable in
+ * {@link Sum#of}, {@link Avg#of} and {@link F#col} expressions; text lookups do not exist here,
+ * so {@code Track_.MILLISECONDS.icontains("x")} does not compile, nor does comparing with a
+ * {@code String}.
+ *
+ * @param <M> the model the path starts from
+ * @param <V> the Java type of the field's values
+ */
+public final class NumberAttribute<M, V extends Number> extends Attribute<M, V> {
+
+    NumberAttribute(Class<M> model, String path, Class<?> javaType) {
+        super(model, path, javaType);
+    }
+
+    /** A numeric attribute. */
+    public static <M, V extends Number> NumberAttribute<M, V> of(Class<M> model, String path, Class<?> javaType) {
+        return new NumberAttribute<>(model, path, javaType);
+    }
+
+    /** {@code = value} for any number (widened to the field's type, checked at run time). */
+    public Condition<M> eq(Number value) {
+        return lookup("exact", value);
+    }
+
+    /** {@code IS DISTINCT FROM value}. */
+    public Condition<M> ne(Number value) {
+        return lookup("ne", value);
+    }
+
+    /** {@code > value}. */
+    public Condition<M> gt(Number value) {
+        return lookup("gt", value);
+    }
+
+    /** {@code >= value}. */
+    public Condition<M> gte(Number value) {
+        return lookup("gte", value);
+    }
+
+    /** {@code < value}. */
+    public Condition<M> lt(Number value) {
+        return lookup("lt", value);
+    }
+
+    /** {@code <= value}. */
+    public Condition<M> lte(Number value) {
+        return lookup("lte", value);
+    }
+
+    /** {@code IN (values)}; an empty collection matches no rows, NULL elements are ignored. */
+    public Condition<M> in(Collection<? extends Number> values) {
+        return lookup("in", new ArrayList<>(values));
+    }
+
+    /** {@code IN (values)}. */
+    public Condition<M> in(Number... values) {
+        return lookup("in", Arrays.asList(values));
+    }
+
+    /** {@code BETWEEN low AND high} (inclusive). */
+    public Condition<M> between(Number low, Number high) {
+        return lookup("between", Arrays.asList(low, high));
+    }
+
+    @Override
+    <N> NumberAttribute<N, V> rebase(Class<N> newModel, String newPath) {
+        return new NumberAttribute<>(newModel, newPath, javaType());
+    }
+}
