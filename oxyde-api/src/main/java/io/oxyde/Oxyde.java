@@ -1,5 +1,6 @@
 package io.oxyde;
 
+import io.oxyde.driver.internal.Lineage;
 import io.oxyde.driver.OxydeDriver;
 import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.OxydeFuture;
@@ -213,7 +214,7 @@ public final class Oxyde implements AutoCloseable {
 
     private <R> CompletableFuture<R> withTimeout(CompletableFuture<R> body, Duration timeout) {
         OxydeFuture<R> timed = new OxydeFuture<>();
-        timed.lineage().adopt(body); // cancelling the timed future still reaches the body's statements
+        Lineage.of(timed).adopt(body); // cancelling the timed future still reaches the body's statements
         body.whenComplete((r, e) -> {
             if (e == null) {
                 timed.complete(r);

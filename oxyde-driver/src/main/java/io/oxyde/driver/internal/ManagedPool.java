@@ -566,7 +566,7 @@ public final class ManagedPool implements Pool {
                 }
             }
         });
-        Lineage lineage = result instanceof OxydeFuture<?> f ? f.lineage() : null;
+        Lineage lineage = result instanceof OxydeFuture<?> f ? Lineage.of(f) : null;
         if (lineage != null) {
             lineage.addRoot(result);
         }
