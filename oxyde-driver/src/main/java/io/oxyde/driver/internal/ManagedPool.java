@@ -19,6 +19,7 @@ import io.oxyde.driver.DatabaseUrl;
 import io.oxyde.driver.ExecutorStats;
 import io.oxyde.exception.InvalidQueryException;
 import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.RenderException;
 import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.Pool;
 import io.oxyde.exception.PoolSaturatedException;
@@ -340,6 +341,8 @@ public final class ManagedPool implements Pool {
             return new BoundMessage(checkBinds(plan.bind(wire.values())), plan.template());
         } catch (ProtocolException e) {
             throw new ProtocolException(e.path(), "invalid IR message: " + e.problem(), name, e);
+        } catch (RenderException e) { // the renderer's refusal, reported with the pool and dialect
+            throw new InvalidQueryException("cannot render the query for " + dialect + ": " + e.getMessage(), name, e);
         } catch (OxydeException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -378,6 +381,8 @@ public final class ManagedPool implements Pool {
             rendered = plan.bind(p.values());
         } catch (ProtocolException e) {
             throw new InvalidQueryException("invalid query: " + e.getMessage(), name, e);
+        } catch (RenderException e) { // the renderer's refusal, reported with the pool and dialect
+            throw new InvalidQueryException("cannot render the query for " + dialect + ": " + e.getMessage(), name, e);
         } catch (OxydeException e) {
             throw e;
         } catch (RuntimeException e) {
