@@ -16,7 +16,7 @@ import java.util.Properties;
  * sizes and timeouts, then the driver properties of the dialect (SQLite pragmas, TLS,
  * pgjdbc and Connector/J tuning), then the user's raw driver properties.
  */
-public final class DataSourceFactory {
+final class DataSourceFactory {
 
     private DataSourceFactory() {
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * What happens to a slot's value between the IR and the bind parameter. Transforms are part of
  * the cached plan, so a query shape renders once and every execution only re-applies them.
  */
-public enum Transform {
+enum Transform {
     /** The value as is. */
     NONE,
     /** Lower-cased with {@link Locale#ROOT} (iexact on PostgreSQL/SQLite). */

@@ -8,7 +8,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /** The dialect of an application's DataSource, from its connection metadata. */
-public final class Dialects {
+final class Dialects {
 
     private Dialects() {
     }
