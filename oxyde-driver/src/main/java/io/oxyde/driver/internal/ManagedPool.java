@@ -317,9 +317,9 @@ public final class ManagedPool implements Pool {
         try {
             wire = IrCodec.read(bytes);
         } catch (ProtocolException e) {
-            throw new ProtocolException(e.path(), "invalid IR message: " + e.problem(), name, e);
+            throw new ProtocolException(e.path(), e.problem(), name, e);
         } catch (RuntimeException e) {
-            throw new ProtocolException("message", "invalid IR message: " + e, name, e);
+            throw new ProtocolException("message", "unreadable IR message: " + e, name, e);
         }
         RenderPlan plan;
         try {
@@ -336,11 +336,14 @@ public final class ManagedPool implements Pool {
             String mismatch = plan.slotMismatch(wire.values());
             if (mismatch != null) {
                 // the shape was validated when first seen; this message's values must still fit it
-                throw new ProtocolException("values", "invalid IR message: " + mismatch, name, null);
+                int colon = mismatch.startsWith("values[") ? mismatch.indexOf(": ") : -1; // "values[i]: problem"
+                throw colon > 0
+                        ? new ProtocolException(mismatch.substring(0, colon), mismatch.substring(colon + 2), name, null)
+                        : new ProtocolException("values", mismatch, name, null);
             }
             return new BoundMessage(checkBinds(plan.bind(wire.values())), plan.template());
         } catch (ProtocolException e) {
-            throw new ProtocolException(e.path(), "invalid IR message: " + e.problem(), name, e);
+            throw new ProtocolException(e.path(), e.problem(), name, e);
         } catch (RenderException e) { // the renderer's refusal, reported with the pool and dialect
             throw new InvalidQueryException("cannot render the query for " + dialect + ": " + e.getMessage(), name, e);
         } catch (OxydeException e) {
