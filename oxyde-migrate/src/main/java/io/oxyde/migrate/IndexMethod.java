@@ -1,4 +1,4 @@
 package io.oxyde.migrate;
 
-/** IndexDefinition access method; only PostgreSQL honours all of them (see docs/migrations.md). */
+/** Index access method; only PostgreSQL honours all of them (see docs/migrations.md). */
 public enum IndexMethod { BTREE, HASH, GIN, GIST }

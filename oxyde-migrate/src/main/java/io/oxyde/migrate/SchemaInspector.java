@@ -10,7 +10,7 @@ import io.oxyde.exception.MigrationException;
  * Reads the schema of a live database (inspectdb): tables, columns and their logical types, identity
  * columns, defaults, primary keys, foreign keys, indexes and (SQLite) unique constraints, through JDBC
  * metadata. Feeding it to {@link Migrator#makeMigrations} writes an initial migration for an existing
- * database; record it there with {@code migrate --fake}. CheckDefinition constraints, comments and PostgreSQL
+ * database; record it there with {@code migrate --fake}. Check constraints, comments and PostgreSQL
  * enum types are not read (see docs/migrations.md).
  */
 public final class SchemaInspector {

@@ -90,7 +90,7 @@ final class LiveSchema {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    /** IndexDefinition name (lower case) to its unique flag; includes PK / unique-constraint indexes where the driver reports them. */
+    /** Index name (lower case) to its unique flag; includes PK / unique-constraint indexes where the driver reports them. */
     Map<String, Boolean> indexes(String table) throws SQLException {
         refresh();
         Map<String, Boolean> out = new TreeMap<>();
