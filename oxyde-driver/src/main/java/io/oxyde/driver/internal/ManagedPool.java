@@ -33,10 +33,8 @@ import io.oxyde.query.RenderedQuery;
 import io.oxyde.query.SqlRenderer;
 import io.oxyde.query.SqlStatement;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -164,15 +162,22 @@ public final class ManagedPool implements Pool {
             if (declared != Dialect.MYSQL) {
                 return declared;
             }
-            DatabaseMetaData md = c.getMetaData();
-            String product = (md.getDatabaseProductName() + " " + md.getDatabaseProductVersion()).toLowerCase(Locale.ROOT);
-            return product.contains("mariadb") ? Dialect.MARIADB : Dialect.MYSQL;
+            return mySqlFamily(c);
         } catch (SQLException e) {
             dataSource.close();
             throw ErrorClassifier.translate(e, declared, name, null, false);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /** MariaDB or MySQL behind a "mysql" URL; a MySQL-compatible server of another name counts as MySQL. */
+    private static Dialect mySqlFamily(Connection c) throws SQLException {
+        try {
+            return Dialect.detect(c) == Dialect.MARIADB ? Dialect.MARIADB : Dialect.MYSQL;
+        } catch (ConfigurationException e) {
+            return Dialect.MYSQL;
         }
     }
 
