@@ -104,7 +104,7 @@ public final class ManagedPool implements Pool {
      * statement runner and transactions, but the connections (their number, timeouts and
      * driver properties) are the application's, and closing this pool leaves the data source
      * open. The executors are sized to HikariCP's maximum pool size when the data source is
-     * HikariCP, else to {@code settings.maxConnections()} (10 when unset).
+     * HikariCP, else to {@code settings.connections().max()} (10 when unset).
      */
     public ManagedPool(String name, DataSource external, Dialect dialect, PoolSettings settings, SqlRenderer renderer) {
         this(name, describe(external), dialect, settings, renderer, externalSize(external, settings),
@@ -120,11 +120,11 @@ public final class ManagedPool implements Pool {
         this.maxConnections = maxConnections;
         this.dataSource = connections;
         this.dialect = detectDialect(declared);
-        this.statements = TaskExecutors.bounded("oxyde-" + name, maxConnections, settings.maxQueuedTasks());
+        this.statements = TaskExecutors.bounded("oxyde-" + name, maxConnections, settings.limits().maxQueuedTasks());
         this.transactions = TaskExecutors.bounded("oxyde-" + name + "-tx", maxConnections,
-                Math.max(settings.maxQueuedTasks(), maxConnections));
+                Math.max(settings.limits().maxQueuedTasks(), maxConnections));
         this.statementCache = new StatementCache(STATEMENTS_PER_CONNECTION, maxConnections);
-        this.runner = new StatementRunner(name, dialect, settings.statementTimeout(), settings.maxResultRows(),
+        this.runner = new StatementRunner(name, dialect, settings.timeouts().statement(), settings.limits().maxResultRows(),
                 statementCache);
     }
 
@@ -133,7 +133,7 @@ public final class ManagedPool implements Pool {
         if (hikari != null) {
             return hikari.getMaximumPoolSize();
         }
-        return settings.maxConnections() == null ? 10 : settings.maxConnections();
+        return settings.connections().max() == null ? 10 : settings.connections().max();
     }
 
     private static String describe(DataSource external) {
@@ -220,7 +220,7 @@ public final class ManagedPool implements Pool {
     @Override
     public ExecutorStats executorStats() {
         return new ExecutorStats(maxConnections, statements.getQueue().size(), transactions.getQueue().size(),
-                settings.maxQueuedTasks(), rejected.sum());
+                settings.limits().maxQueuedTasks(), rejected.sum());
     }
 
     @Override
@@ -598,7 +598,7 @@ public final class ManagedPool implements Pool {
             result.completeExceptionally(executor.isShutdown()
                     ? io.oxyde.exception.PoolNotFoundException.closed(name)
                     : new PoolSaturatedException("pool '" + name + "' is saturated: " + executor.getQueue().size()
-                            + " tasks already queued (maxQueuedTasks " + settings.maxQueuedTasks() + ")", name, e));
+                            + " tasks already queued (maxQueuedTasks " + settings.limits().maxQueuedTasks() + ")", name, e));
             if (after != null) {
                 after.run();
             }
@@ -617,7 +617,7 @@ public final class ManagedPool implements Pool {
      */
     private <T> void acquireDeadline(Lineage.Claim task, Work work, CompletableFuture<T> result,
                                      ThreadPoolExecutor executor) {
-        long millis = settings.acquireTimeout().toMillis();
+        long millis = settings.timeouts().acquire().toMillis();
         ScheduledFuture<?> deadline = Timers.timer().schedule(() -> {
             if (result.isDone() || !(task.take() || work.expireIfWaiting())) {
                 return;
