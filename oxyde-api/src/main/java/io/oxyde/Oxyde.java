@@ -1,5 +1,6 @@
 package io.oxyde;
 
+import io.oxyde.driver.internal.Lineage;
 import io.oxyde.driver.OxydeDriver;
 import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.OxydeFuture;
@@ -104,7 +105,7 @@ public final class Oxyde implements AutoCloseable {
 
     /**
      * A handle on a pool that is already open in the global registry (closing it does not close
-     * the pool); {@code PoolNotFound} if there is none by that name.
+     * the pool); {@code PoolNotFoundException} if there is none by that name.
      */
     public static Oxyde database(String name) {
         return new Oxyde(Target.pool(OxydeDriver.global(), name), false);
@@ -112,7 +113,7 @@ public final class Oxyde implements AutoCloseable {
 
     /**
      * Another open database by name, e.g. a read replica (closing it does not close the pool);
-     * {@code PoolNotFound} if there is none by that name.
+     * {@code PoolNotFoundException} if there is none by that name.
      */
     public Oxyde using(String name) {
         return new Oxyde(Target.pool(target.driver(), name), false, guard);
@@ -213,7 +214,7 @@ public final class Oxyde implements AutoCloseable {
 
     private <R> CompletableFuture<R> withTimeout(CompletableFuture<R> body, Duration timeout) {
         OxydeFuture<R> timed = new OxydeFuture<>();
-        timed.lineage().adopt(body); // cancelling the timed future still reaches the body's statements
+        Lineage.of(timed).adopt(body); // cancelling the timed future still reaches the body's statements
         body.whenComplete((r, e) -> {
             if (e == null) {
                 timed.complete(r);
@@ -228,7 +229,7 @@ public final class Oxyde implements AutoCloseable {
 
     /**
      * Waits for a future and returns its value, rethrowing the <em>original</em> exception
-     * (a {@link NotFoundException}, a {@code UniqueViolation}…) instead of a
+     * (a {@link NotFoundException}, a {@code UniqueViolationException}…) instead of a
      * {@link CompletionException} / {@link ExecutionException} wrapper. The one documented way
      * for blocking code to use the API. While it waits it runs the query's still-queued database
      * work on the calling thread (see {@link OxydeFuture#await()}): a blocked caller then pays no

@@ -459,4 +459,11 @@ final class QueryCore {
     static ValueKind kindOf(FieldMeta f) {
         return f.kind() == ValueKind.ARRAY ? null : f.kind();
     }
+
+    /** Refuses a negative row count at the builder call, naming the argument. */
+    static void nonNegative(String argument, long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(argument + "(n) needs n >= 0, got " + n);
+        }
+    }
 }

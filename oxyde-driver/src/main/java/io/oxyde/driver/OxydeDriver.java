@@ -1,5 +1,6 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.TransactionState;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.MutationResult;
 import io.oxyde.exception.ProtocolException;
@@ -16,7 +17,6 @@ import java.util.function.Function;
 import io.oxyde.exception.AcquireTimeoutException;
 import io.oxyde.exception.InvalidQueryException;
 import io.oxyde.exception.OxydeException;
-import io.oxyde.exception.TransactionState;
 import io.oxyde.exception.ValueDecodeException;
 
 /**
@@ -252,7 +252,7 @@ public final class OxydeDriver {
             } catch (ProtocolException e) {
                 // the database answered something the protocol cannot carry (a 41,529-byte decimal,
                 // a 100,000-byte label): refuse it here rather than send a frame receivers reject
-                throw new ProtocolException("the result cannot be sent as a frame: " + e.getMessage(), null, e);
+                throw new ProtocolException(e.path(), "the result cannot be sent as a frame: " + e.problem(), null, e);
             }
         });
         out.whenComplete((r, e) -> {

@@ -125,7 +125,13 @@ public final class Lookups {
                 if (!(value instanceof Integer || value instanceof Long || value instanceof Short)) {
                     throw wrongType(model, field, lookup.wireName(), value, "Integer");
                 }
-                return Value.of(((Number) value).longValue());
+                long part = ((Number) value).longValue();
+                long max = lookup == Lookup.MONTH ? 12 : lookup == Lookup.DAY ? 31 : 9999;
+                if (part < 1 || part > max) { // month 13 or day 32 would silently match nothing
+                    throw new FieldException(model, field.name(), "\"" + lookup.wireName() + "\" needs 1.." + max
+                            + ", got " + part, List.of("1.." + max));
+                }
+                return Value.of(part);
             case IN:
             case BETWEEN:
                 List<Object> items = items(model, field, lookup, value);
@@ -135,6 +141,10 @@ public final class Lookups {
                 }
                 List<Value> out = new ArrayList<>(items.size());
                 for (Object item : items) {
+                    if (item == null && lookup == Lookup.BETWEEN) { // BETWEEN NULL matches nothing, silently
+                        throw new FieldException(model, field.name(), "range/between cannot take a null bound",
+                                List.of("List.of(low, high)"));
+                    }
                     out.add(item == null ? Value.nullValue() : scalar(model, field, item, lookup.wireName()));
                 }
                 return new Value.Array(out);
@@ -151,8 +161,15 @@ public final class Lookups {
                     throw wrongType(model, field, lookup.wireName(), value, "String");
                 }
                 return Value.of(value);
-            default:
+            case EQ:
+            case NE:
                 return value == null ? Value.nullValue() : scalar(model, field, value, lookup.wireName());
+            default:
+                if (value == null) { // Django: "Cannot use None as a query value"; NULL never compares
+                    throw new FieldException(model, field.name(), "\"" + lookup.wireName()
+                            + "\" cannot compare with null; use \"" + field.name() + "__isnull\"", List.of("isnull"));
+                }
+                return scalar(model, field, value, lookup.wireName());
         }
     }
 

@@ -45,7 +45,7 @@ import org.msgpack.value.ValueType;
  * fills each slot from them (checking the kind); without, it returns the template.
  * Semantic rules are left to {@link IrValidator}, which runs on the result.
  */
-public final class ShapeReader {
+final class ShapeReader {
 
     /** Longest map key or enum name read, in bytes. */
     private static final int MAX_NAME_BYTES = 64;

@@ -39,7 +39,7 @@ import org.msgpack.core.MessagePacker;
  * order. Works straight from the query (no template records are built); the scalar values are
  * appended to {@code values} in slot order when it is given.
  */
-public final class ShapeWriter {
+final class ShapeWriter {
 
     private static final byte[] N_ACTION = EncodedNames.of(K_ACTION);
     private static final byte[] N_AGGREGATES = EncodedNames.of(K_AGGREGATES);

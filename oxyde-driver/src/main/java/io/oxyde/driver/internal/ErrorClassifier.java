@@ -23,7 +23,7 @@ import java.sql.SQLTransientConnectionException;
  * result codes, MySQL/MariaDB error numbers), never by message text, so the classification
  * does not break with a server's language or version.
  */
-public final class ErrorClassifier {
+final class ErrorClassifier {
 
     /** SQLite primary and extended result codes used below. */
     static final int SQLITE_BUSY = 5;

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * says, and reads the result into a {@link ResultFrame}. Every statement is logged at DEBUG on
  * {@code io.oxyde.sql} with its bind count and time (never the values).
  */
-public final class StatementRunner {
+final class StatementRunner {
 
     private static final Logger SQL_LOG = LoggerFactory.getLogger("io.oxyde.sql");
     private static final RowSet EMPTY = new RowSet(List.of(), List.of());

@@ -15,7 +15,7 @@ import java.util.List;
  * @param transform applied to the value before binding
  * @param where the place in the query, for error messages
  */
-public record BindSpec(int slot, Value constant, ValueKind kind, Transform transform, String where) {
+record BindSpec(int slot, Value constant, ValueKind kind, Transform transform, String where) {
 
     public static BindSpec slot(int slot, ValueKind kind, Transform transform, String where) {
         return new BindSpec(slot, null, kind, transform, where);

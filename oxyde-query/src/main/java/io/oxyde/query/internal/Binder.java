@@ -18,7 +18,7 @@ import org.jooq.impl.SQLDataType;
  * Creates the bind parameters of one statement and, once jOOQ has rendered it, turns the
  * placeholder order into the statement's bind plan. One instance per statement; not shared.
  */
-public final class Binder {
+final class Binder {
     private static final DataType<Object> TOKEN = SQLDataType.OTHER.asConvertedDataType(new TokenBinding());
 
     private final Dialect dialect;

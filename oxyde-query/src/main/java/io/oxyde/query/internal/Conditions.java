@@ -23,7 +23,7 @@ import org.jooq.impl.SQLDataType;
  * Translates a filter tree (WHERE or HAVING) into a jOOQ condition, one lookup at a time, with
  * the per-dialect choices documented in {@code docs/dialects.md}.
  */
-public final class Conditions {
+final class Conditions {
     private final Binder binder;
     private final BiFunction<io.oxyde.codec.ColumnRef, String, Field<Object>> resolver;
     private final String place;

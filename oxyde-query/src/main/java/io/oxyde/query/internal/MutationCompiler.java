@@ -30,7 +30,7 @@ import org.jooq.UpdateQuery;
 import org.jooq.impl.DSL;
 
 /** Translates INSERT, UPDATE, bulk UPDATE and DELETE IR into jOOQ statements. */
-public final class MutationCompiler {
+final class MutationCompiler {
     private MutationCompiler() {
     }
 

@@ -36,7 +36,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /** Translates a {@link SelectIr} (rows, count or exists) into one jOOQ select. */
-public final class SelectCompiler {
+final class SelectCompiler {
     /** The LIMIT standing for "no limit" where OFFSET needs one (SQLite, MySQL, MariaDB). */
     static final long NO_LIMIT = Long.MAX_VALUE;
 

@@ -8,7 +8,7 @@ import java.util.Locale;
  * What happens to a slot's value between the IR and the bind parameter. Transforms are part of
  * the cached plan, so a query shape renders once and every execution only re-applies them.
  */
-public enum Transform {
+enum Transform {
     /** The value as is. */
     NONE,
     /** A list column's value: an array of slots bound together as one parameter ({@link io.oxyde.query.ListValues}). */
