@@ -22,6 +22,9 @@ import javax.sql.DataSource;
 import io.oxyde.exception.NotFoundException;
 import io.oxyde.exception.TransactionTimeoutException;
 import io.oxyde.meta.ModelMeta;
+import io.oxyde.notify.ListenOptions;
+import io.oxyde.notify.Notification;
+import java.util.concurrent.Flow;
 
 /**
  * A database: the entry point of the API. {@code Oxyde.connect(url)} opens a connection pool
@@ -137,6 +140,47 @@ public final class Oxyde implements AutoCloseable {
     /** Raw SQL with {@code ?} placeholders, outside any transaction. */
     public RawQuery<Map<String, Object>> raw(String sql, Object... params) {
         return RawQuery.of(target, sql, params);
+    }
+
+    /**
+     * LISTENs on a PostgreSQL channel with {@link ListenOptions#defaults()}; see
+     * {@link #listen(String, ListenOptions)}.
+     */
+    public Flow.Publisher<Notification> listen(String channel) {
+        return listen(channel, ListenOptions.defaults());
+    }
+
+    /**
+     * LISTENs on a PostgreSQL channel. Each subscription to the returned (cold) publisher
+     * opens its own dedicated connection (outside the pool for a URL pool; borrowed from an
+     * application's DataSource), LISTENs, and delivers notifications as the subscriber
+     * requests them. A lost connection is reopened and LISTENed again, with a
+     * {@link Notification.Kind#RECONNECTED} marker in the stream; a subscriber that falls more
+     * than {@link ListenOptions#bufferSize()} behind gets the {@link ListenOptions.Overflow}
+     * policy (by default {@code onError(NotificationOverflowException)}). Cancelling the
+     * subscription, or closing this database, releases the connection. See
+     * {@code docs/notifications.md}.
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on a dialect other than PostgreSQL
+     * @throws io.oxyde.exception.InvalidQueryException for a channel name PostgreSQL refuses
+     *     (empty, longer than 63 bytes, control characters)
+     */
+    public Flow.Publisher<Notification> listen(String channel, ListenOptions options) {
+        return Notifications.listen(target, channel, options);
+    }
+
+    /**
+     * Sends a notification on a PostgreSQL channel ({@code SELECT pg_notify(?, ?)}, both bound
+     * as values). Outside a transaction it is delivered at once; use {@link Tx#notify} to send
+     * it when a transaction commits. The future fails with
+     * {@link io.oxyde.exception.UnsupportedFeatureException} on other dialects, and with
+     * {@link io.oxyde.exception.InvalidQueryException} for a channel PostgreSQL refuses or a
+     * payload of 8000 bytes or more.
+     *
+     * @param payload the payload, {@code null} for none
+     */
+    public CompletableFuture<Void> notify(String channel, String payload) {
+        return Notifications.notify(target, channel, payload);
     }
 
     /**

@@ -9,6 +9,10 @@ import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.internal.ManagedPool;
+import io.oxyde.driver.internal.PgListener;
+import io.oxyde.notify.ListenOptions;
+import io.oxyde.notify.Notification;
+import java.util.concurrent.Flow;
 import io.oxyde.driver.internal.Transaction;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +59,22 @@ public final class OxydeDriver {
     /** The registry whose pools this driver uses. */
     public PoolRegistry pools() {
         return registry;
+    }
+
+    // ---- LISTEN / NOTIFY ----------------------------------------------------------------------
+
+    /**
+     * LISTENs on a PostgreSQL channel: a cold, back-pressured publisher; each subscription
+     * LISTENs on its own dedicated connection and reconnects after a lost one (see
+     * {@link ListenOptions} and {@code docs/notifications.md}). Unlike the statement methods,
+     * this throws at once when it cannot work at all.
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on a dialect other than PostgreSQL
+     * @throws InvalidQueryException for a channel name PostgreSQL would refuse
+     * @throws io.oxyde.exception.PoolNotFoundException for an unknown pool
+     */
+    public Flow.Publisher<Notification> listen(String pool, String channel, ListenOptions options) {
+        return new PgListener(registry.managed(pool), channel, options);
     }
 
     // ---- the protocol boundary -------------------------------------------------------------

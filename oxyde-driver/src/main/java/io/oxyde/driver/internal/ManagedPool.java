@@ -93,6 +93,9 @@ public final class ManagedPool implements Pool {
     private final LongAdder planHits = new LongAdder();
     private final LongAdder planMisses = new LongAdder();
     private volatile StatementObserver observer;
+    /** The LISTEN subscriptions on this pool ({@link PgListener}); closing the pool completes them. */
+    private final java.util.Set<AutoCloseable> listeners = ConcurrentHashMap.newKeySet();
+    private boolean closed;
 
     public ManagedPool(String name, DatabaseUrl url, PoolSettings settings, SqlRenderer renderer) {
         this(name, url.redacted(), url.dialect(), settings, renderer, DataSourceFactory.maxConnections(url, settings),
@@ -632,9 +635,33 @@ public final class ManagedPool implements Pool {
 
     /** Stops the executors and closes every connection. */
     public void close() {
+        synchronized (listeners) {
+            closed = true;
+        }
+        for (AutoCloseable l : listeners.toArray(new AutoCloseable[0])) {
+            try {
+                l.close();
+            } catch (Exception ignored) {
+                // a listener's close only signals its subscriber
+            }
+        }
         statements.shutdown();
         transactions.shutdown();
         statementCache.close();
         dataSource.close();
+    }
+
+    /** Registers a LISTEN subscription to complete on close; false if the pool is closed already. */
+    boolean addListener(AutoCloseable listener) {
+        synchronized (listeners) {
+            if (closed) {
+                return false;
+            }
+            return listeners.add(listener);
+        }
+    }
+
+    void removeListener(AutoCloseable listener) {
+        listeners.remove(listener);
     }
 }
