@@ -1,5 +1,6 @@
 package io.oxyde;
 
+import io.oxyde.driver.internal.Lineage;
 import io.oxyde.driver.OxydeDriver;
 import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.OxydeFuture;
@@ -22,6 +23,9 @@ import javax.sql.DataSource;
 import io.oxyde.exception.NotFoundException;
 import io.oxyde.exception.TransactionTimeoutException;
 import io.oxyde.meta.ModelMeta;
+import io.oxyde.notify.ListenOptions;
+import io.oxyde.notify.Notification;
+import java.util.concurrent.Flow;
 
 /**
  * A database: the entry point of the API. {@code Oxyde.connect(url)} opens a connection pool
@@ -144,7 +148,7 @@ public final class Oxyde implements AutoCloseable {
 
     /**
      * A handle on a pool that is already open in the global registry (closing it does not close
-     * the pool); {@code PoolNotFound} if there is none by that name.
+     * the pool); {@code PoolNotFoundException} if there is none by that name.
      */
     public static Oxyde database(String name) {
         return new Oxyde(Target.pool(OxydeDriver.global(), name), false);
@@ -155,6 +159,7 @@ public final class Oxyde implements AutoCloseable {
      * {@code PoolNotFound} if there is none by that name. On a database with {@link Replicas},
      * {@code "primary"} and {@code "replica"} pin this handle's statements to the primary or a
      * replica.
+     * {@code PoolNotFoundException} if there is none by that name.
      */
     public Oxyde using(String name) {
         return new Oxyde(target.using(name), false, guard);
@@ -178,6 +183,47 @@ public final class Oxyde implements AutoCloseable {
     /** Raw SQL with {@code ?} placeholders, outside any transaction. */
     public RawQuery<Map<String, Object>> raw(String sql, Object... params) {
         return RawQuery.of(target, sql, params);
+    }
+
+    /**
+     * LISTENs on a PostgreSQL channel with {@link ListenOptions#defaults()}; see
+     * {@link #listen(String, ListenOptions)}.
+     */
+    public Flow.Publisher<Notification> listen(String channel) {
+        return listen(channel, ListenOptions.defaults());
+    }
+
+    /**
+     * LISTENs on a PostgreSQL channel. Each subscription to the returned (cold) publisher
+     * opens its own dedicated connection (outside the pool for a URL pool; borrowed from an
+     * application's DataSource), LISTENs, and delivers notifications as the subscriber
+     * requests them. A lost connection is reopened and LISTENed again, with a
+     * {@link Notification.Kind#RECONNECTED} marker in the stream; a subscriber that falls more
+     * than {@link ListenOptions#bufferSize()} behind gets the {@link ListenOptions.Overflow}
+     * policy (by default {@code onError(NotificationOverflowException)}). Cancelling the
+     * subscription, or closing this database, releases the connection. See
+     * {@code docs/notifications.md}.
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on a dialect other than PostgreSQL
+     * @throws io.oxyde.exception.InvalidQueryException for a channel name PostgreSQL refuses
+     *     (empty, longer than 63 bytes, control characters)
+     */
+    public Flow.Publisher<Notification> listen(String channel, ListenOptions options) {
+        return Notifications.listen(target, channel, options);
+    }
+
+    /**
+     * Sends a notification on a PostgreSQL channel ({@code SELECT pg_notify(?, ?)}, both bound
+     * as values). Outside a transaction it is delivered at once; use {@link Tx#notify} to send
+     * it when a transaction commits. The future fails with
+     * {@link io.oxyde.exception.UnsupportedFeatureException} on other dialects, and with
+     * {@link io.oxyde.exception.InvalidQueryException} for a channel PostgreSQL refuses or a
+     * payload of 8000 bytes or more.
+     *
+     * @param payload the payload, {@code null} for none
+     */
+    public CompletableFuture<Void> notify(String channel, String payload) {
+        return Notifications.notify(target, channel, payload);
     }
 
     /**
@@ -262,7 +308,7 @@ public final class Oxyde implements AutoCloseable {
 
     private <R> CompletableFuture<R> withTimeout(CompletableFuture<R> body, Duration timeout) {
         OxydeFuture<R> timed = new OxydeFuture<>();
-        timed.lineage().adopt(body); // cancelling the timed future still reaches the body's statements
+        Lineage.of(timed).adopt(body); // cancelling the timed future still reaches the body's statements
         body.whenComplete((r, e) -> {
             if (e == null) {
                 timed.complete(r);
@@ -277,7 +323,7 @@ public final class Oxyde implements AutoCloseable {
 
     /**
      * Waits for a future and returns its value, rethrowing the <em>original</em> exception
-     * (a {@link NotFoundException}, a {@code UniqueViolation}…) instead of a
+     * (a {@link NotFoundException}, a {@code UniqueViolationException}…) instead of a
      * {@link CompletionException} / {@link ExecutionException} wrapper. The one documented way
      * for blocking code to use the API. While it waits it runs the query's still-queued database
      * work on the calling thread (see {@link OxydeFuture#await()}): a blocked caller then pays no

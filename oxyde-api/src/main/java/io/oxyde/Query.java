@@ -124,6 +124,7 @@ public final class Query<T> {
 
     /** At most {@code n} rows. */
     public Query<T> limit(long n) {
+        QueryCore.nonNegative("limit", n);
         QueryCore c = core.copy();
         c.limit = n;
         return with(c);
@@ -131,6 +132,7 @@ public final class Query<T> {
 
     /** Skips the first {@code n} rows. */
     public Query<T> offset(long n) {
+        QueryCore.nonNegative("offset", n);
         QueryCore c = core.copy();
         c.offset = n;
         return with(c);
@@ -139,7 +141,7 @@ public final class Query<T> {
     /** Rows {@code from} (inclusive) to {@code to} (exclusive), like a list slice. */
     public Query<T> slice(long from, long to) {
         if (from < 0 || to < from) {
-            throw new FieldException(type(), "slice", "needs 0 <= from <= to, got " + from + ".." + to, List.of());
+            throw new IllegalArgumentException("slice(from, to) needs 0 <= from <= to, got " + from + ".." + to);
         }
         return offset(from).limit(to - from);
     }
@@ -333,7 +335,7 @@ public final class Query<T> {
             for (OrderBy o : c.order) {
                 reversed.add(new OrderBy(o.column(), o.direction() == io.oxyde.codec.Direction.ASC
                         ? io.oxyde.codec.Direction.DESC : o.direction() == io.oxyde.codec.Direction.DESC
-                        ? io.oxyde.codec.Direction.ASC : o.direction()));
+                        ? io.oxyde.codec.Direction.ASC : o.direction(), o.kind()));
             }
             c.order = reversed;
         }
@@ -481,11 +483,10 @@ public final class Query<T> {
 
     private void checkStreamable(int batchSize) {
         if (!core.order.isEmpty() || core.limit != null || core.offset != null) {
-            throw new FieldException(type(), "stream", "streams in primary-key order; remove orderBy/limit/offset",
-                    List.of());
+            throw new IllegalStateException("stream() reads in primary-key order; remove orderBy/limit/offset");
         }
         if (batchSize < 1) {
-            throw new FieldException(type(), "stream", "batchSize must be positive, got " + batchSize, List.of());
+            throw new IllegalArgumentException("stream batchSize must be positive, got " + batchSize);
         }
     }
 

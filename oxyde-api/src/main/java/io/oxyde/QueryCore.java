@@ -287,11 +287,24 @@ final class QueryCore {
         if (!unions.isEmpty()) {
             FieldMeta f = meta.field(path).orElseThrow(() -> new FieldException(model(), path,
                     "a union is ordered by the model's own fields", Paths.fieldNames(meta)));
-            return new OrderBy(ColumnRef.of(f.column()), dir);
+            return new OrderBy(ColumnRef.of(f.column()), dir, orderKind(f));
         }
         Resolved r = Paths.resolve(meta, path, false);
         addJoins(r.joins(), JoinKind.LEFT);
-        return new OrderBy(r.column(), dir);
+        return new OrderBy(r.column(), dir, orderKind(r.field()));
+    }
+
+    /** The kind an ORDER BY term carries (protocol 1.2): only those whose stored form orders differently. */
+    private static io.oxyde.codec.ValueKind orderKind(FieldMeta f) {
+        if (f == null || f.isForeignKey()) {
+            return null;
+        }
+        switch (f.kind()) {
+            case DATE_TIME, TIMESTAMP, TIME, DECIMAL:
+                return f.kind();
+            default:
+                return null;
+        }
     }
 
     /** Eager-loads a FK path (and every FK on the way) through LEFT joins in the same query. */
@@ -445,5 +458,12 @@ final class QueryCore {
 
     static ValueKind kindOf(FieldMeta f) {
         return f.kind() == ValueKind.ARRAY ? null : f.kind();
+    }
+
+    /** Refuses a negative row count at the builder call, naming the argument. */
+    static void nonNegative(String argument, long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException(argument + "(n) needs n >= 0, got " + n);
+        }
     }
 }

@@ -46,6 +46,14 @@ public final class Tx {
         return RawQuery.of(target, sql, params);
     }
 
+    /**
+     * Sends a notification inside this transaction (see {@link Oxyde#notify(String, String)}):
+     * PostgreSQL delivers it when the transaction commits, and never if it rolls back.
+     */
+    public CompletableFuture<Void> notify(String channel, String payload) {
+        return Notifications.notify(target, channel, payload);
+    }
+
     /** Inserts or updates a model (see {@link Oxyde#save}) inside this transaction. */
     public <T> CompletableFuture<T> save(T model) {
         return Writes.save(target, model);

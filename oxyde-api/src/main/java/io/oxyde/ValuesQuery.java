@@ -164,6 +164,7 @@ public final class ValuesQuery<R> {
 
     /** At most {@code n} rows. */
     public ValuesQuery<R> limit(long n) {
+        QueryCore.nonNegative("limit", n);
         QueryCore c = core.copy();
         c.limit = n;
         return with(c);
@@ -171,6 +172,7 @@ public final class ValuesQuery<R> {
 
     /** Skips {@code n} rows. */
     public ValuesQuery<R> offset(long n) {
+        QueryCore.nonNegative("offset", n);
         QueryCore c = core.copy();
         c.offset = n;
         return with(c);

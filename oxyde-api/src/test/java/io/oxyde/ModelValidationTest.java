@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.oxyde.exception.FieldViolation;
 import io.oxyde.exception.ModelDefinitionException;
 import io.oxyde.exception.ValidationException;
+import io.oxyde.F;
 import io.oxyde.validation.ModelValidation;
 
 class ModelValidationTest {

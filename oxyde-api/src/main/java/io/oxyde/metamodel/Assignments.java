@@ -3,8 +3,8 @@ package io.oxyde.metamodel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.oxyde.F;
 import io.oxyde.Query;
+import io.oxyde.F;
 
 /**
  * Typed values for {@code Query.update(...)}: each field is set to a value of its own type or,

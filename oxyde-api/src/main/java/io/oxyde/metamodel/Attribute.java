@@ -1,8 +1,8 @@
 package io.oxyde.metamodel;
 
 import java.util.Objects;
-import io.oxyde.Q;
 import io.oxyde.exception.FieldException;
+import io.oxyde.Q;
 
 /**
  * A typed reference to a field of model {@code M} holding values of type {@code V}, usually a

@@ -1,8 +1,8 @@
 package io.oxyde.metamodel;
 
 import java.util.Objects;
-import io.oxyde.Q;
 import io.oxyde.Query;
+import io.oxyde.Q;
 
 /**
  * A filter condition on model {@code M}, from a typed attribute

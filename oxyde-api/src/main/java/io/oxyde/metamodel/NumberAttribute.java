@@ -3,8 +3,8 @@ package io.oxyde.metamodel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import io.oxyde.F;
 import io.oxyde.expression.Avg;
+import io.oxyde.F;
 import io.oxyde.expression.Sum;
 
 /**

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import io.oxyde.Oxyde;
-import io.oxyde.Writes;
 import io.oxyde.annotation.RenamedFrom;
 import io.oxyde.annotation.Table;
 

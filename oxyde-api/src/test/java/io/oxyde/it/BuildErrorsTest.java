@@ -50,6 +50,40 @@ class BuildErrorsTest {
     }
 
     @AllDatabases
+    void argumentsAreCheckedAtTheCallNotWhenRun(TestDatabase tdb) throws Exception {
+        Oxyde db = Chinook.shared(tdb);
+        assertThatThrownBy(() -> db.objects(Track.class).limit(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit(n) needs n >= 0, got -1");
+        assertThatThrownBy(() -> db.objects(Track.class).offset(-5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("offset(n)");
+        assertThatThrownBy(() -> db.objects(Track.class).values("name").limit(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit(n)");
+        assertThatThrownBy(() -> db.objects(Track.class).slice(-1, 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("slice(from, to)");
+        assertThatThrownBy(() -> db.objects(Track.class).slice(5, 2)).isInstanceOf(IllegalArgumentException.class);
+        // NULL never compares: Django refuses None for every lookup but exact ("use isnull")
+        assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds__gt", null))
+                .isInstanceOf(FieldException.class).hasMessageContaining("\"gt\" cannot compare with null")
+                .hasMessageContaining("milliseconds__isnull");
+        assertThatThrownBy(() -> db.objects(Track.class).filter(Q.of("name__startswith", null)))
+                .isInstanceOf(FieldException.class);
+        assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds__range", java.util.Arrays.asList(1, null)))
+                .isInstanceOf(FieldException.class).hasMessageContaining("null bound");
+        // month 13 or day 32 would match nothing without saying so
+        assertThatThrownBy(() -> db.objects(Invoice.class).filter("invoiceDate__month", 13))
+                .isInstanceOf(FieldException.class).hasMessageContaining("\"month\" needs 1..12, got 13");
+        assertThatThrownBy(() -> db.objects(Invoice.class).filter("invoiceDate__month", 0))
+                .isInstanceOf(FieldException.class);
+        assertThatThrownBy(() -> db.objects(Invoice.class).filter("invoiceDate__day", 32))
+                .isInstanceOf(FieldException.class).hasMessageContaining("1..31");
+        // the edges are still accepted, and exact/ne null still mean IS [NOT] NULL
+        assertThat(await(db.objects(Invoice.class).filter("invoiceDate__month", 12).count())).isPositive();
+        assertThat(await(db.objects(Track.class).filter("composer", null).count())).isZero(); // Chinook: "" not NULL
+        assertThat(await(db.objects(Track.class).exclude("composer", null).count())).isEqualTo(3503);
+        assertThat(await(db.objects(Track.class).limit(0).all())).isEmpty();
+    }
+
+    @AllDatabases
     void lookupsMustFitTheFieldType(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
         assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds__icontains", "3"))

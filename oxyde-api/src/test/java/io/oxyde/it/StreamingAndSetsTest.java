@@ -4,7 +4,6 @@ import static io.oxyde.Oxyde.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.oxyde.exception.FieldException;
 import io.oxyde.Oxyde;
 import io.oxyde.chinook.Track;
 import io.oxyde.testkit.AllDatabases;
@@ -35,7 +34,7 @@ class StreamingAndSetsTest {
                 })));
         assertThat(rock).isEqualTo(Expect.trackIds(t -> "Rock".equals(Expect.genreName(t))));
         assertThatThrownBy(() -> db.objects(Track.class).orderBy("name").stream(10, b -> { }))
-                .isInstanceOf(FieldException.class).hasMessageContaining("primary-key order");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("primary-key order");
     }
 
     @AllDatabases

@@ -22,6 +22,8 @@ class MisuseDoesNotCompileTest {
                 package shop;
 
                 import io.oxyde.*;
+                import io.oxyde.expression.*;
+                import io.oxyde.metamodel.*;
                 import java.math.BigDecimal;
                 import java.time.LocalDate;
                 import java.util.List;
@@ -56,6 +58,8 @@ class MisuseDoesNotCompileTest {
                 package shop;
 
                 import io.oxyde.*;
+                import io.oxyde.expression.*;
+                import io.oxyde.metamodel.*;
 
                 public class Rows {
                     public ValuesQuery<Row2<String, Integer>> rows(Query<Track> q) {
@@ -67,7 +71,7 @@ class MisuseDoesNotCompileTest {
         JavaFileObject wrong = Samples.source(ok.replace("Row2<String, Integer>", "Row2<String, String>"));
         Compilation c = compile(wrong);
         assertThat(c).failed();
-        assertThat(c).hadErrorContaining("incompatible types").inFile(wrong).onLine(7);
+        assertThat(c).hadErrorContaining("incompatible types").inFile(wrong).onLine(9);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,7 +113,7 @@ class MisuseDoesNotCompileTest {
         JavaFileObject user = user(statement.strip());
         Compilation c = compile(user);
         assertThat(c).failed();
-        assertThat(c).hadErrorContaining(error.strip()).inFile(user).onLine(10);
+        assertThat(c).hadErrorContaining(error.strip()).inFile(user).onLine(12);
         assertThat(c).hadErrorCount(1);
     }
 }

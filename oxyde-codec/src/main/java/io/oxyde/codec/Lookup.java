@@ -32,7 +32,15 @@ public enum Lookup {
     /** Value is an integer day of month 1–31. */
     DAY("day"),
     REGEX("regex"),
-    IREGEX("iregex");
+    IREGEX("iregex"),
+    /**
+     * Value is a {@link Value.Array}: a list column holds at least one element of it (PostgreSQL
+     * {@code &&}). ({@link #CONTAINS} with an array value: the column holds every element, PostgreSQL
+     * {@code @>}.) Since revision 1.2.
+     */
+    OVERLAP("overlap"),
+    /** Value is an integer: the number of elements of a list column. Since revision 1.2. */
+    LEN("len");
 
     private final String wireName;
 

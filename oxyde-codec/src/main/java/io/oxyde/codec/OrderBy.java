@@ -7,8 +7,15 @@ import java.util.Objects;
  *
  * @param column the column, or {@code null} when {@code direction} is {@link Direction#RANDOM}
  * @param direction ascending, descending or random
+ * @param kind the kind of the column's values when the sender knows it and it matters for
+ *     ordering a stored form (times and decimals on SQLite, where they are text), else
+ *     {@code null}. Since revision 1.2
  */
-public record OrderBy(ColumnRef column, Direction direction) {
+public record OrderBy(ColumnRef column, Direction direction, ValueKind kind) {
+
+    public OrderBy(ColumnRef column, Direction direction) {
+        this(column, direction, null);
+    }
 
     public OrderBy {
         Objects.requireNonNull(direction, "direction");

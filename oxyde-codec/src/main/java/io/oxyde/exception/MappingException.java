@@ -1,7 +1,5 @@
 package io.oxyde.exception;
 
-import io.oxyde.exception.OxydeException;
-import io.oxyde.Oxyde;
 
 /**
  * A value could not be converted between its database form and its Java field: an unknown enum

@@ -1,7 +1,7 @@
 package io.oxyde.exception;
 
 /** Any migration failure: invalid schema, unsupported change for a dialect, edited or missing file, failed SQL. */
-public class MigrationException extends RuntimeException {
+public class MigrationException extends OxydeException {
     private static final long serialVersionUID = 1L;
 
     public MigrationException(String message) {
@@ -9,6 +9,6 @@ public class MigrationException extends RuntimeException {
     }
 
     public MigrationException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, null, null, cause);
     }
 }

@@ -1,10 +1,9 @@
 package io.oxyde.exception;
 
-import io.oxyde.driver.PoolSettings;
 
 /**
  * The pool's executor queue is full, so the work was rejected at once instead of queueing
- * without bound. Back off, or raise {@link PoolSettings.Builder#maxQueuedTasks(int)}.
+ * without bound. Back off, or raise {@code PoolSettings.Builder.maxQueuedTasks(int)}.
  */
 public class PoolSaturatedException extends OxydeException {
 

@@ -5,7 +5,7 @@ package io.oxyde.exception;
  * a value of the wrong kind for its lookup, and so on. The message names the place in the
  * query and the dialect, so the caller can fix the query rather than guess.
  */
-public class RenderException extends RuntimeException {
+public class RenderException extends OxydeException {
     private static final long serialVersionUID = 1L;
 
     public RenderException(String message) {

@@ -1,9 +1,8 @@
 package io.oxyde.exception;
 
-import io.oxyde.driver.PoolSettings;
 
 /**
- * A query returned more rows than the pool's {@link PoolSettings#maxResultRows()}. Reading
+ * A query returned more rows than the pool's {@code PoolSettings.maxResultRows()}. Reading
  * stopped at the first row beyond the limit, so the heap is safe; filter, paginate or stream
  * the query instead, or raise the setting.
  */

@@ -1,5 +1,7 @@
 package io.oxyde.exception;
 
+import io.oxyde.exception.TransactionStateException;
+
 /**
  * The life cycle of a transaction: it starts {@code ACTIVE} and ends exactly once. Every use
  * of an ended transaction is refused with a {@link TransactionStateException} saying how it

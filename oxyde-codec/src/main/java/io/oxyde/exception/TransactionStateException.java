@@ -1,5 +1,7 @@
 package io.oxyde.exception;
 
+import io.oxyde.exception.TransactionState;
+
 /**
  * A transaction id was used that is unknown or whose transaction has ended (committed,
  * rolled back, reclaimed by the reaper for idling, or failed). {@link #state()} says which;

@@ -1,12 +1,10 @@
 package io.oxyde.exception;
 
-import io.oxyde.exception.OxydeException;
 import java.time.Duration;
-import io.oxyde.AtomicOptions;
 
 /**
  * The function given to {@code atomic(...)} did not complete within the
- * {@link AtomicOptions#timeout(Duration) timeout}; the transaction was rolled back.
+ * {@code AtomicOptions.timeout(Duration)}; the transaction was rolled back.
  */
 public class TransactionTimeoutException extends OxydeException {
 

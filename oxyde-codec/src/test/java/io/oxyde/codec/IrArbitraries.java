@@ -91,11 +91,13 @@ final class IrArbitraries {
         return Arbitraries.of(Lookup.class).flatMap(lookup -> {
             Arbitrary<Value> operand;
             switch (lookup) {
-                case IN: operand = scalarArray(0, 4); break;
+                case IN:
+                case OVERLAP: operand = scalarArray(0, 4); break;
                 case BETWEEN: operand = scalarArray(2, 2); break;
                 case ISNULL: operand = Arbitraries.of(Value.Bool.TRUE, Value.Bool.FALSE); break;
                 case YEAR:
                 case MONTH:
+                case LEN:
                 case DAY: operand = Arbitraries.integers().between(1, 2100).map(i -> Value.of((long) i)); break;
                 default: operand = value(); break;
             }

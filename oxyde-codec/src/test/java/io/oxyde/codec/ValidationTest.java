@@ -475,7 +475,7 @@ class ValidationTest {
         assertRejected(query(select("order_by", list(list(null, "asc")))), "order_by[0]",
                 "direction \"asc\" needs a column");
         assertRejected(query(select("order_by", list(list("a")))), "order_by[0]",
-                "an order_by term must be [column, direction]");
+                "an order_by term must be [column, direction] or [column, direction, kind]");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.TransactionState;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.MutationResult;
 import io.oxyde.exception.ProtocolException;
@@ -8,6 +9,10 @@ import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.internal.ManagedPool;
+import io.oxyde.driver.internal.PgListener;
+import io.oxyde.notify.ListenOptions;
+import io.oxyde.notify.Notification;
+import java.util.concurrent.Flow;
 import io.oxyde.driver.internal.Transaction;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +21,6 @@ import java.util.function.Function;
 import io.oxyde.exception.AcquireTimeoutException;
 import io.oxyde.exception.InvalidQueryException;
 import io.oxyde.exception.OxydeException;
-import io.oxyde.exception.TransactionState;
 import io.oxyde.exception.ValueDecodeException;
 
 /**
@@ -55,6 +59,22 @@ public final class OxydeDriver {
     /** The registry whose pools this driver uses. */
     public PoolRegistry pools() {
         return registry;
+    }
+
+    // ---- LISTEN / NOTIFY ----------------------------------------------------------------------
+
+    /**
+     * LISTENs on a PostgreSQL channel: a cold, back-pressured publisher; each subscription
+     * LISTENs on its own dedicated connection and reconnects after a lost one (see
+     * {@link ListenOptions} and {@code docs/notifications.md}). Unlike the statement methods,
+     * this throws at once when it cannot work at all.
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on a dialect other than PostgreSQL
+     * @throws InvalidQueryException for a channel name PostgreSQL would refuse
+     * @throws io.oxyde.exception.PoolNotFoundException for an unknown pool
+     */
+    public Flow.Publisher<Notification> listen(String pool, String channel, ListenOptions options) {
+        return new PgListener(registry.managed(pool), channel, options);
     }
 
     // ---- the protocol boundary -------------------------------------------------------------
@@ -252,7 +272,7 @@ public final class OxydeDriver {
             } catch (ProtocolException e) {
                 // the database answered something the protocol cannot carry (a 41,529-byte decimal,
                 // a 100,000-byte label): refuse it here rather than send a frame receivers reject
-                throw new ProtocolException("the result cannot be sent as a frame: " + e.getMessage(), null, e);
+                throw new ProtocolException(e.path(), "the result cannot be sent as a frame: " + e.problem(), null, e);
             }
         });
         out.whenComplete((r, e) -> {

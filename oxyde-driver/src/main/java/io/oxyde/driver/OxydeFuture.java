@@ -20,6 +20,10 @@ import java.util.function.Function;
  */
 public class OxydeFuture<T> extends CompletableFuture<T> {
 
+    static {
+        Lineage.grant(f -> f.lineage);
+    }
+
     private final Lineage lineage;
 
     /** A future with a fresh lineage (a driver call). */
@@ -36,11 +40,6 @@ public class OxydeFuture<T> extends CompletableFuture<T> {
         OxydeFuture<T> f = new OxydeFuture<>();
         f.complete(value);
         return f;
-    }
-
-    /** The work behind this chain (internal). */
-    public Lineage lineage() {
-        return lineage;
     }
 
     @Override

@@ -1,21 +1,23 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.ConfigurationException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import io.oxyde.exception.AcquireTimeoutException;
-import io.oxyde.exception.ConfigurationException;
-import io.oxyde.exception.ResultTooLargeException;
 
 /**
- * Everything tunable about one named pool: the HikariCP pool itself, the executor in front of
- * it, statement and transaction timeouts, SQLite pragmas, TLS, and per-driver options. Build it
- * with {@link #builder()}; every setting has a sensible default, and values the dialect does
- * not use are ignored.
+ * Everything tunable about one named pool, grouped by concern: the connections HikariCP keeps
+ * ({@link Connections}), the limits of the executor in front of them ({@link Limits}), timeouts
+ * ({@link Timeouts}), SQLite's pragmas ({@link Sqlite}) and TLS ({@link Tls}). Anything specific to
+ * one JDBC driver (pgjdbc's {@code prepareThreshold}, Connector/J's {@code useServerPrepStmts} …)
+ * is a raw {@link #driverProperties() driver property}, as in HikariCP's
+ * {@code addDataSourceProperty}: Oxyde sets a few per-dialect defaults (listed in
+ * {@code docs/connections.md}) and a driver property of the same name overrides them.
  *
- * <p>Immutable and thread-safe. {@code null} for an optional setting means "the driver's own
- * default".
+ * <p>Build it with {@link #builder()}; every setting has a sensible default, and values the
+ * dialect does not use are ignored. Immutable and thread-safe. {@code null} for an optional
+ * setting means "the driver's own default".
  */
 public final class PoolSettings {
 
@@ -25,64 +27,79 @@ public final class PoolSettings {
     /** SQLite's {@code synchronous}. */
     public enum Synchronous { OFF, NORMAL, FULL, EXTRA }
 
-    private final Integer maxConnections;
-    private final Integer minConnections;
-    private final Duration acquireTimeout;
-    private final Duration idleTimeout;
-    private final Duration maxLifetime;
-    private final boolean testBeforeAcquire;
-    private final int maxQueuedTasks;
-    private final int maxResultRows;
-    private final Duration statementTimeout;
-    private final Duration transactionTimeout;
-    private final JournalMode journalMode;
-    private final Synchronous synchronous;
-    private final Integer cacheSize;
-    private final Duration busyTimeout;
-    private final boolean foreignKeys;
-    private final SslMode sslMode;
-    private final String sslRootCert;
-    private final String sslCert;
-    private final String sslKey;
+    /**
+     * The connections HikariCP keeps.
+     *
+     * @param max the most open connections ({@code null}: 10, 4 on SQLite, 1 for an in-memory SQLite)
+     * @param min the idle connections kept open ({@code null}: 1)
+     * @param idleTimeout how long an idle connection above {@code min} is kept
+     * @param maxLifetime the age at which a connection is retired (zero: never)
+     * @param testBeforeAcquire whether idle connections are kept alive and checked
+     */
+    public record Connections(Integer max, Integer min, Duration idleTimeout, Duration maxLifetime,
+                              boolean testBeforeAcquire) {
+    }
+
+    /**
+     * How much work a pool accepts, so overload fails fast instead of queueing without bound.
+     *
+     * @param maxQueuedTasks statements waiting for a worker before new work fails with
+     *                       {@code PoolSaturatedException}
+     * @param maxResultRows rows one query may return before it fails with {@code ResultTooLargeException}
+     */
+    public record Limits(int maxQueuedTasks, int maxResultRows) {
+    }
+
+    /**
+     * How long work may wait or run.
+     *
+     * @param acquire waiting for a connection, wherever the caller waits ({@code AcquireTimeoutException})
+     * @param statement one statement ({@code null}: none; {@code StatementTimeoutException})
+     * @param transaction an {@code atomic} block or idle driver transaction before it is rolled back
+     */
+    public record Timeouts(Duration acquire, Duration statement, Duration transaction) {
+    }
+
+    /**
+     * SQLite's pragmas, set on every connection.
+     *
+     * @param journalMode {@code journal_mode} (not for in-memory databases)
+     * @param synchronous {@code synchronous}
+     * @param cacheSize {@code cache_size} in pages, or negative KiB ({@code null}: SQLite's default)
+     * @param busyTimeout how long a writer waits for the lock
+     * @param foreignKeys {@code foreign_keys}, on by default so that SQLite enforces what the others do
+     */
+    public record Sqlite(JournalMode journalMode, Synchronous synchronous, Integer cacheSize, Duration busyTimeout,
+                         boolean foreignKeys) {
+    }
+
+    /**
+     * TLS for the servers ({@code null} fields: the driver's defaults).
+     *
+     * @param mode how strictly the server is checked
+     * @param rootCert the CA certificate file (PEM for PostgreSQL; a trust store URL for MySQL/MariaDB)
+     * @param cert the client certificate (PostgreSQL) or client key store URL (MySQL/MariaDB)
+     * @param key the client private key file (PostgreSQL: PKCS-8 DER or PKCS-12)
+     */
+    public record Tls(SslMode mode, String rootCert, String cert, String key) {
+    }
+
+    private final Connections connections;
+    private final Limits limits;
+    private final Timeouts timeouts;
+    private final Sqlite sqlite;
+    private final Tls tls;
     private final String applicationName;
-    private final Integer prepareThreshold;
-    private final Integer preparedStatementCacheQueries;
-    private final String charset;
-    private final String collation;
-    private final boolean rewriteBatchedStatements;
-    private final boolean cachePrepStmts;
-    private final boolean useServerPrepStmts;
     private final boolean pooled;
     private final Map<String, String> driverProperties;
 
     private PoolSettings(Builder b) {
-        maxConnections = b.maxConnections;
-        minConnections = b.minConnections;
-        acquireTimeout = b.acquireTimeout;
-        idleTimeout = b.idleTimeout;
-        maxLifetime = b.maxLifetime;
-        testBeforeAcquire = b.testBeforeAcquire;
-        maxQueuedTasks = b.maxQueuedTasks;
-        maxResultRows = b.maxResultRows;
-        statementTimeout = b.statementTimeout;
-        transactionTimeout = b.transactionTimeout;
-        journalMode = b.journalMode;
-        synchronous = b.synchronous;
-        cacheSize = b.cacheSize;
-        busyTimeout = b.busyTimeout;
-        foreignKeys = b.foreignKeys;
-        sslMode = b.sslMode;
-        sslRootCert = b.sslRootCert;
-        sslCert = b.sslCert;
-        sslKey = b.sslKey;
+        connections = b.connections;
+        limits = b.limits;
+        timeouts = b.timeouts;
+        sqlite = b.sqlite;
+        tls = b.tls;
         applicationName = b.applicationName;
-        prepareThreshold = b.prepareThreshold;
-        preparedStatementCacheQueries = b.preparedStatementCacheQueries;
-        charset = b.charset;
-        collation = b.collation;
-        rewriteBatchedStatements = b.rewriteBatchedStatements;
-        cachePrepStmts = b.cachePrepStmts;
-        useServerPrepStmts = b.useServerPrepStmts;
         pooled = b.pooled;
         driverProperties = Map.copyOf(b.driverProperties);
     }
@@ -92,6 +109,7 @@ public final class PoolSettings {
         return builder().build();
     }
 
+    /** A builder with every default. */
     public static Builder builder() {
         return new Builder();
     }
@@ -99,174 +117,45 @@ public final class PoolSettings {
     /** A builder starting from these settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.maxConnections = maxConnections;
-        b.minConnections = minConnections;
-        b.acquireTimeout = acquireTimeout;
-        b.idleTimeout = idleTimeout;
-        b.maxLifetime = maxLifetime;
-        b.testBeforeAcquire = testBeforeAcquire;
-        b.maxQueuedTasks = maxQueuedTasks;
-        b.maxResultRows = maxResultRows;
-        b.statementTimeout = statementTimeout;
-        b.transactionTimeout = transactionTimeout;
-        b.journalMode = journalMode;
-        b.synchronous = synchronous;
-        b.cacheSize = cacheSize;
-        b.busyTimeout = busyTimeout;
-        b.foreignKeys = foreignKeys;
-        b.sslMode = sslMode;
-        b.sslRootCert = sslRootCert;
-        b.sslCert = sslCert;
-        b.sslKey = sslKey;
+        b.connections = connections;
+        b.limits = limits;
+        b.timeouts = timeouts;
+        b.sqlite = sqlite;
+        b.tls = tls;
         b.applicationName = applicationName;
-        b.prepareThreshold = prepareThreshold;
-        b.preparedStatementCacheQueries = preparedStatementCacheQueries;
-        b.charset = charset;
-        b.collation = collation;
-        b.rewriteBatchedStatements = rewriteBatchedStatements;
-        b.cachePrepStmts = cachePrepStmts;
-        b.useServerPrepStmts = useServerPrepStmts;
         b.pooled = pooled;
         b.driverProperties.putAll(driverProperties);
         return b;
     }
 
-    /**
-     * The maximum number of connections, or {@code null} for the dialect's default (10 for
-     * servers, 4 for a SQLite file, always 1 for an in-memory SQLite database).
-     */
-    public Integer maxConnections() {
-        return maxConnections;
+    /** The connections HikariCP keeps. */
+    public Connections connections() {
+        return connections;
     }
 
-    /** The minimum number of idle connections kept open, or {@code null} for the default (1). */
-    public Integer minConnections() {
-        return minConnections;
+    /** The executor's limits. */
+    public Limits limits() {
+        return limits;
     }
 
-    /** How long to wait for a free connection before failing with {@link AcquireTimeoutException}. */
-    public Duration acquireTimeout() {
-        return acquireTimeout;
+    /** Acquire, statement and transaction timeouts. */
+    public Timeouts timeouts() {
+        return timeouts;
     }
 
-    /** How long an idle connection above the minimum stays open. */
-    public Duration idleTimeout() {
-        return idleTimeout;
+    /** SQLite's pragmas. */
+    public Sqlite sqlite() {
+        return sqlite;
     }
 
-    /** The maximum age of a connection before the pool replaces it. */
-    public Duration maxLifetime() {
-        return maxLifetime;
+    /** TLS settings for the servers. */
+    public Tls tls() {
+        return tls;
     }
 
-    /**
-     * Whether to check a connection before handing it out. HikariCP always validates a
-     * connection idle for more than 500 ms; with this flag it also pings idle connections
-     * every {@code min(idleTimeout, maxLifetime) / 2} (its keepalive), so broken ones are
-     * found before work needs them.
-     */
-    public boolean testBeforeAcquire() {
-        return testBeforeAcquire;
-    }
-
-    /** How many tasks may wait in the pool's executor queue before work is rejected. */
-    public int maxQueuedTasks() {
-        return maxQueuedTasks;
-    }
-
-    /**
-     * The most rows one non-streamed result may hold (rows of a select, raw query or
-     * RETURNING); reading stops at the first row beyond it and the query fails with
-     * {@link ResultTooLargeException}, so a forgotten filter cannot exhaust the heap. 0 means no limit.
-     */
-    public int maxResultRows() {
-        return maxResultRows;
-    }
-
-    /** The per-statement time limit, or {@code null} for none. */
-    public Duration statementTimeout() {
-        return statementTimeout;
-    }
-
-    /** How long a transaction may stay idle before the reaper rolls it back (default 5 min). */
-    public Duration transactionTimeout() {
-        return transactionTimeout;
-    }
-
-    public JournalMode journalMode() {
-        return journalMode;
-    }
-
-    public Synchronous synchronous() {
-        return synchronous;
-    }
-
-    /** SQLite {@code cache_size} (pages, or KiB when negative), or {@code null} for SQLite's default. */
-    public Integer cacheSize() {
-        return cacheSize;
-    }
-
-    /** How long SQLite waits on a locked database before failing. */
-    public Duration busyTimeout() {
-        return busyTimeout;
-    }
-
-    /** Whether SQLite enforces foreign keys ({@code PRAGMA foreign_keys}). */
-    public boolean foreignKeys() {
-        return foreignKeys;
-    }
-
-    public SslMode sslMode() {
-        return sslMode;
-    }
-
-    public String sslRootCert() {
-        return sslRootCert;
-    }
-
-    public String sslCert() {
-        return sslCert;
-    }
-
-    public String sslKey() {
-        return sslKey;
-    }
-
-    /** PostgreSQL {@code application_name}, shown in {@code pg_stat_activity}. */
+    /** The name the servers show for this pool's sessions ({@code ApplicationName}, {@code program_name}). */
     public String applicationName() {
         return applicationName;
-    }
-
-    /** pgjdbc {@code prepareThreshold}: executions before a server-side prepared statement. */
-    public Integer prepareThreshold() {
-        return prepareThreshold;
-    }
-
-    /** pgjdbc {@code preparedStatementCacheQueries}. */
-    public Integer preparedStatementCacheQueries() {
-        return preparedStatementCacheQueries;
-    }
-
-    /** MySQL/MariaDB connection character set (default {@code utf8mb4}). */
-    public String charset() {
-        return charset;
-    }
-
-    /** MySQL/MariaDB connection collation, or {@code null} for the charset's default. */
-    public String collation() {
-        return collation;
-    }
-
-    public boolean rewriteBatchedStatements() {
-        return rewriteBatchedStatements;
-    }
-
-    public boolean cachePrepStmts() {
-        return cachePrepStmts;
-    }
-
-    public boolean useServerPrepStmts() {
-        return useServerPrepStmts;
     }
 
     /**
@@ -278,225 +167,209 @@ public final class PoolSettings {
         return pooled;
     }
 
-    /** Extra JDBC driver properties, applied last (they override Oxyde's mappings). */
+    /** Raw JDBC driver properties; each overrides anything Oxyde sets of the same name. */
     public Map<String, String> driverProperties() {
         return driverProperties;
     }
 
     @Override
     public String toString() {
-        return "PoolSettings[maxConnections=" + maxConnections + ", minConnections=" + minConnections
-                + ", acquireTimeout=" + acquireTimeout + ", statementTimeout=" + statementTimeout
-                + ", transactionTimeout=" + transactionTimeout + ", maxQueuedTasks=" + maxQueuedTasks + ", maxResultRows=" + maxResultRows + "]";
+        return "PoolSettings[" + connections + ", " + limits + ", " + timeouts + ", " + sqlite + ", tls " + tls.mode()
+                + ", applicationName=" + applicationName + ", driverProperties=" + driverProperties.keySet() + "]";
     }
 
-    /** Mutable builder; every setter validates its argument at once. */
+    /** Collects settings; each method checks its argument and names the setting when it refuses one. */
     public static final class Builder {
-        private Integer maxConnections;
-        private Integer minConnections;
-        private Duration acquireTimeout = Duration.ofSeconds(30);
-        private Duration idleTimeout = Duration.ofMinutes(10);
-        private Duration maxLifetime = Duration.ofMinutes(30);
-        private boolean testBeforeAcquire = true;
-        private int maxQueuedTasks = 10_000;
-        private int maxResultRows = 1_000_000;
-        private Duration statementTimeout;
-        private Duration transactionTimeout = Duration.ofMinutes(5);
-        private JournalMode journalMode = JournalMode.WAL;
-        private Synchronous synchronous = Synchronous.NORMAL;
-        private Integer cacheSize;
-        private Duration busyTimeout = Duration.ofSeconds(5);
-        private boolean foreignKeys = true;
-        private SslMode sslMode;
-        private String sslRootCert;
-        private String sslCert;
-        private String sslKey;
+        private Connections connections = new Connections(null, null, Duration.ofMinutes(10), Duration.ofMinutes(30),
+                true);
+        private Limits limits = new Limits(10_000, 1_000_000);
+        private Timeouts timeouts = new Timeouts(Duration.ofSeconds(30), null, Duration.ofMinutes(5));
+        private Sqlite sqlite = new Sqlite(JournalMode.WAL, Synchronous.NORMAL, null, Duration.ofSeconds(5), true);
+        private Tls tls = new Tls(null, null, null, null);
         private String applicationName = "oxyde";
-        private Integer prepareThreshold;
-        private Integer preparedStatementCacheQueries;
-        private String charset = "utf8mb4";
-        private String collation;
-        private boolean rewriteBatchedStatements = true;
-        private boolean cachePrepStmts = true;
-        private boolean useServerPrepStmts;
         private boolean pooled;
         private final Map<String, String> driverProperties = new LinkedHashMap<>();
 
         private Builder() {
         }
 
+        /** {@link Connections#max()}: at least 1. */
         public Builder maxConnections(int n) {
             if (n < 1) {
                 throw new ConfigurationException("maxConnections", "maxConnections must be at least 1, got " + n);
             }
-            maxConnections = n;
+            Connections c = connections;
+            connections = new Connections(n, c.min(), c.idleTimeout(), c.maxLifetime(), c.testBeforeAcquire());
             return this;
         }
 
+        /** {@link Connections#min()}: at least 0, at most {@code maxConnections}. */
         public Builder minConnections(int n) {
             if (n < 0) {
                 throw new ConfigurationException("minConnections", "minConnections must be at least 0, got " + n);
             }
-            minConnections = n;
+            Connections c = connections;
+            connections = new Connections(c.max(), n, c.idleTimeout(), c.maxLifetime(), c.testBeforeAcquire());
             return this;
         }
 
-        public Builder acquireTimeout(Duration d) {
-            acquireTimeout = atLeast("acquireTimeout", d, Duration.ofMillis(250));
-            return this;
-        }
-
+        /** {@link Connections#idleTimeout()}: zero or positive. */
         public Builder idleTimeout(Duration d) {
-            idleTimeout = nonNegative("idleTimeout", d);
+            Connections c = connections;
+            connections = new Connections(c.max(), c.min(), nonNegative("idleTimeout", d), c.maxLifetime(),
+                    c.testBeforeAcquire());
             return this;
         }
 
+        /** {@link Connections#maxLifetime()}: zero (never retire) or positive. */
         public Builder maxLifetime(Duration d) {
-            maxLifetime = nonNegative("maxLifetime", d);
+            Connections c = connections;
+            connections = new Connections(c.max(), c.min(), c.idleTimeout(), nonNegative("maxLifetime", d),
+                    c.testBeforeAcquire());
             return this;
         }
 
+        /** {@link Connections#testBeforeAcquire()}. */
         public Builder testBeforeAcquire(boolean b) {
-            testBeforeAcquire = b;
+            Connections c = connections;
+            connections = new Connections(c.max(), c.min(), c.idleTimeout(), c.maxLifetime(), b);
             return this;
         }
 
+        /** {@link Limits#maxQueuedTasks()}: at least 0. */
         public Builder maxQueuedTasks(int n) {
             if (n < 0) {
                 throw new ConfigurationException("maxQueuedTasks", "maxQueuedTasks must be at least 0, got " + n);
             }
-            maxQueuedTasks = n;
+            limits = new Limits(n, limits.maxResultRows());
             return this;
         }
 
-        /** Most rows of one non-streamed result (default 1,000,000); 0 for no limit. */
+        /** {@link Limits#maxResultRows()}: at least 0. */
         public Builder maxResultRows(int n) {
             if (n < 0) {
                 throw new ConfigurationException("maxResultRows", "maxResultRows must be at least 0, got " + n);
             }
-            maxResultRows = n;
+            limits = new Limits(limits.maxQueuedTasks(), n);
             return this;
         }
 
-        /** Per-statement time limit; {@code null} or zero for none. */
+        /** {@link Timeouts#acquire()}: at least 250 ms. */
+        public Builder acquireTimeout(Duration d) {
+            timeouts = new Timeouts(atLeast("acquireTimeout", d, Duration.ofMillis(250)), timeouts.statement(),
+                    timeouts.transaction());
+            return this;
+        }
+
+        /** {@link Timeouts#statement()}: positive, or {@code null} / zero for none. */
         public Builder statementTimeout(Duration d) {
-            statementTimeout = d == null || d.isZero() ? null : positive("statementTimeout", d);
+            Duration statement = d == null || d.isZero() ? null : positive("statementTimeout", d);
+            timeouts = new Timeouts(timeouts.acquire(), statement, timeouts.transaction());
             return this;
         }
 
+        /** {@link Timeouts#transaction()}: positive. */
         public Builder transactionTimeout(Duration d) {
-            transactionTimeout = positive("transactionTimeout", d);
+            timeouts = new Timeouts(timeouts.acquire(), timeouts.statement(), positive("transactionTimeout", d));
             return this;
         }
 
+        /** {@link Sqlite#journalMode()}. */
         public Builder journalMode(JournalMode mode) {
-            journalMode = Objects.requireNonNull(mode, "journalMode");
+            Sqlite s = sqlite;
+            sqlite = new Sqlite(Objects.requireNonNull(mode, "journalMode"), s.synchronous(), s.cacheSize(),
+                    s.busyTimeout(), s.foreignKeys());
             return this;
         }
 
+        /** {@link Sqlite#synchronous()}. */
         public Builder synchronous(Synchronous mode) {
-            synchronous = Objects.requireNonNull(mode, "synchronous");
+            Sqlite s = sqlite;
+            sqlite = new Sqlite(s.journalMode(), Objects.requireNonNull(mode, "synchronous"), s.cacheSize(),
+                    s.busyTimeout(), s.foreignKeys());
             return this;
         }
 
+        /** {@link Sqlite#cacheSize()}. */
         public Builder cacheSize(Integer pagesOrNegativeKib) {
-            cacheSize = pagesOrNegativeKib;
+            Sqlite s = sqlite;
+            sqlite = new Sqlite(s.journalMode(), s.synchronous(), pagesOrNegativeKib, s.busyTimeout(), s.foreignKeys());
             return this;
         }
 
+        /** {@link Sqlite#busyTimeout()}: zero or positive. */
         public Builder busyTimeout(Duration d) {
-            busyTimeout = nonNegative("busyTimeout", d);
+            Sqlite s = sqlite;
+            sqlite = new Sqlite(s.journalMode(), s.synchronous(), s.cacheSize(), nonNegative("busyTimeout", d),
+                    s.foreignKeys());
             return this;
         }
 
+        /** {@link Sqlite#foreignKeys()}. */
         public Builder foreignKeys(boolean on) {
-            foreignKeys = on;
+            Sqlite s = sqlite;
+            sqlite = new Sqlite(s.journalMode(), s.synchronous(), s.cacheSize(), s.busyTimeout(), on);
             return this;
         }
 
+        /** All of TLS at once; see {@link Tls}. */
+        public Builder tls(Tls settings) {
+            tls = Objects.requireNonNull(settings, "tls");
+            return this;
+        }
+
+        /** {@link Tls#mode()}. */
         public Builder sslMode(SslMode mode) {
-            sslMode = mode;
+            tls = new Tls(mode, tls.rootCert(), tls.cert(), tls.key());
             return this;
         }
 
-        /** The CA certificate file (PEM for PostgreSQL; a trust store URL for MySQL/MariaDB). */
+        /** {@link Tls#rootCert()}. */
         public Builder sslRootCert(String path) {
-            sslRootCert = path;
+            tls = new Tls(tls.mode(), path, tls.cert(), tls.key());
             return this;
         }
 
-        /** The client certificate (PostgreSQL) or client key store URL (MySQL/MariaDB). */
+        /** {@link Tls#cert()}. */
         public Builder sslCert(String path) {
-            sslCert = path;
+            tls = new Tls(tls.mode(), tls.rootCert(), path, tls.key());
             return this;
         }
 
-        /** The client private key file (PostgreSQL: PKCS-8 DER or PKCS-12). */
+        /** {@link Tls#key()}. */
         public Builder sslKey(String path) {
-            sslKey = path;
+            tls = new Tls(tls.mode(), tls.rootCert(), tls.cert(), path);
             return this;
         }
 
+        /** {@link PoolSettings#applicationName()}. */
         public Builder applicationName(String name) {
             applicationName = name;
             return this;
         }
 
-        public Builder prepareThreshold(int n) {
-            prepareThreshold = n;
-            return this;
-        }
-
-        public Builder preparedStatementCacheQueries(int n) {
-            if (n < 0) {
-                throw new ConfigurationException("preparedStatementCacheQueries",
-                        "preparedStatementCacheQueries must be at least 0, got " + n);
-            }
-            preparedStatementCacheQueries = n;
-            return this;
-        }
-
-        public Builder charset(String cs) {
-            charset = Objects.requireNonNull(cs, "charset");
-            return this;
-        }
-
-        public Builder collation(String c) {
-            collation = c;
-            return this;
-        }
-
-        public Builder rewriteBatchedStatements(boolean b) {
-            rewriteBatchedStatements = b;
-            return this;
-        }
-
-        public Builder cachePrepStmts(boolean b) {
-            cachePrepStmts = b;
-            return this;
-        }
-
-        /** See {@link PoolSettings#pooled()}. */
+        /** {@link PoolSettings#pooled()}. */
         public Builder pooled(boolean behindPooler) {
             pooled = behindPooler;
             return this;
         }
 
-        public Builder useServerPrepStmts(boolean b) {
-            useServerPrepStmts = b;
-            return this;
-        }
-
-        /** Adds a raw JDBC driver property; it overrides anything Oxyde sets. */
+        /**
+         * Adds a raw JDBC driver property (pgjdbc's {@code prepareThreshold}, Connector/J's
+         * {@code useServerPrepStmts} …); it overrides anything Oxyde sets of the same name.
+         */
         public Builder driverProperty(String key, String value) {
             driverProperties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
+        /** The settings; refuses {@code minConnections} above {@code maxConnections}. */
         public PoolSettings build() {
-            if (maxConnections != null && minConnections != null && minConnections > maxConnections) {
-                throw new ConfigurationException("minConnections", "minConnections (" + minConnections
-                        + ") exceeds maxConnections (" + maxConnections + ")");
+            Integer max = connections.max();
+            Integer min = connections.min();
+            if (max != null && min != null && min > max) {
+                throw new ConfigurationException("minConnections", "minConnections (" + min
+                        + ") exceeds maxConnections (" + max + ")");
             }
             return new PoolSettings(this);
         }

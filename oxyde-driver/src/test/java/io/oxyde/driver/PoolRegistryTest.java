@@ -1,5 +1,6 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.TransactionState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import io.oxyde.exception.ConfigurationException;
 import io.oxyde.exception.PoolAlreadyExistsException;
 import io.oxyde.exception.PoolNotFoundException;
-import io.oxyde.exception.TransactionState;
 import io.oxyde.exception.TransactionStateException;
 
 /** Named pools: init, lookup, close, concurrent use, dialect defaults. */

@@ -1,5 +1,6 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.ReadOnlyTransactionException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.driver.internal.ErrorClassifier;

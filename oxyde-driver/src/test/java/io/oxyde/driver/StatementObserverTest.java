@@ -62,8 +62,8 @@ class StatementObserverTest {
 
             assertThat(r.heard).containsExactly(
                     "main raw success tx=false ctx-raw",
-                    "main raw error tx=false ctx-raw UniqueViolation",
-                    "main raw timeout tx=false ctx-raw StatementTimeout",
+                    "main raw error tx=false ctx-raw UniqueViolationException",
+                    "main raw timeout tx=false ctx-raw StatementTimeoutException",
                     "main raw success tx=false ctx-raw",
                     "main raw success tx=true ctx-raw");
             assertThat(r.nanos).allMatch(n -> n > 0);

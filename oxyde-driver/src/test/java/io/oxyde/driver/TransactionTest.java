@@ -1,5 +1,6 @@
 package io.oxyde.driver;
 
+import io.oxyde.exception.TransactionState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.codec.IrCodec;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import io.oxyde.exception.PoolNotFoundException;
-import io.oxyde.exception.TransactionState;
 import io.oxyde.exception.TransactionStateException;
 
 /** Isolation, rollback, savepoints, the serial queue, the state machine and the reaper. */

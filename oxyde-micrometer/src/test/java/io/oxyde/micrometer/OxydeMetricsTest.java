@@ -52,7 +52,7 @@ class OxydeMetricsTest {
             assertThat(meters.get(STATEMENTS).tags("pool", pool, "operation", "insert", "outcome", "success")
                     .timer().count()).isEqualTo(2);
             assertThat(meters.get(STATEMENTS).tags("pool", pool, "operation", "insert", "outcome", "error",
-                    "exception", "UniqueViolation").timer().count()).isEqualTo(1);
+                    "exception", "UniqueViolationException").timer().count()).isEqualTo(1);
             assertThat(meters.get(STATEMENTS).tags("pool", pool, "operation", "delete").timer().count())
                     .isEqualTo(1);
             List<String> tagValues = meters.get(STATEMENTS).tag("pool", pool).timers().stream()

@@ -18,10 +18,10 @@ import io.oxyde.dialect.Dialect;
  *       (timestamptz), {@code LocalDateTime}/{@code LocalDate}/{@code LocalTime},
  *       {@code BigDecimal} with its scale, {@code Boolean}, {@code byte[]} (bytea); JSON as text
  *       (the renderer casts it to jsonb).</li>
- *   <li>SQLite: no native date, UUID or decimal types, so fixed-width ISO-8601 text that sorts
- *       chronologically ({@code 2024-05-01}, {@code 10:15:30.000000000},
- *       {@code 2024-05-01T10:15:30.000000000}, and instants normalised to UTC with a {@code Z}
- *       suffix), UUID in canonical lower-case text, decimal as its plain string (exact), boolean
+ *   <li>SQLite: no native date, UUID or decimal types, so SQLite's own time text
+ *       ({@code 2024-05-01}, {@code 10:15:30}, {@code 2024-05-01 10:15:30.5}: what
+ *       {@code datetime()} writes, plus the fraction without trailing zeros; instants in UTC, see
+ *       {@code SqliteTimes}), UUID in canonical lower-case text, decimal as its plain string (exact), boolean
  *       as 0/1.</li>
  *   <li>MySQL/MariaDB: UUID as CHAR(36) text; instants converted to UTC and, like local
  *       date-times and times, sent as text with microseconds ({@code 2024-05-01 10:15:30.123456})
@@ -30,10 +30,6 @@ import io.oxyde.dialect.Dialect;
  * </ul>
  */
 public final class JdbcValues {
-    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendPattern("HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true).toFormatter();
-    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 9, 9, true).toFormatter();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
     private static final DateTimeFormatter MYSQL_TIME = new DateTimeFormatterBuilder()
             .appendPattern("HH:mm:ss").appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true).toFormatter();
@@ -56,8 +52,8 @@ public final class JdbcValues {
         if (v instanceof Value.Param p) {
             throw new IllegalArgumentException("slot " + p.index() + " is a template placeholder, not a value");
         }
-        if (v instanceof Value.Array) {
-            throw new IllegalArgumentException("an array value cannot be bound as one parameter on " + d);
+        if (v instanceof Value.Array list) { // a list column's value (raw SQL arrays are refused at render)
+            return ListValues.toJdbc(list, d);
         }
         v = toMicros(v);
         if (d == Dialect.POSTGRES && v instanceof Value.Timestamp ts && ts.value().getOffset().getTotalSeconds() != 0) {
@@ -136,14 +132,15 @@ public final class JdbcValues {
         if (v instanceof Value.Date date) {
             return DATE.format(date.value());
         }
+        // SQLite's own form, see SqliteTimes (issue 19: agree with CURRENT_TIMESTAMP and datetime())
         if (v instanceof Value.Time t) {
-            return TIME.format(t.value());
+            return io.oxyde.query.internal.SqliteTimes.time(t.value());
         }
         if (v instanceof Value.DateTime dt) {
-            return DATE_TIME.format(dt.value());
+            return io.oxyde.query.internal.SqliteTimes.dateTime(dt.value());
         }
         if (v instanceof Value.Timestamp ts) {
-            return DATE_TIME.format(ts.value().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()) + "Z";
+            return io.oxyde.query.internal.SqliteTimes.instant(ts.value());
         }
         if (v instanceof Value.Json j) {
             return j.text();

@@ -54,8 +54,9 @@ class RenderErrorsTest {
                 .join(new Join("x", "c", JoinKind.LEFT, ColumnRef.of("c_id"), "id", List.of())).build(), "join alias 'x' is used twice");
         fails(SelectIr.from("a").limit(-1L).build(), "must not be negative");
         fails(new InsertIr(null, "t", List.of("a"), List.of(), List.of(), null), "insert into t: needs at least one row");
-        fails(new InsertIr(null, "t", List.of("a"), List.of(List.of(Value.array(Value.of(1)))), List.of(), null),
-                "insert into t rows[0].a", "array value");
+        // a list column's value is one array of scalars (issue 19); a list of lists is not
+        fails(new InsertIr(null, "t", List.of("a"), List.of(List.of(Value.array(Value.array(Value.of(1))))), List.of(), null),
+                "insert into t rows[0].a", "a list element cannot itself be a list");
         fails(new UpdateIr(null, "t", List.of(), null, List.of()), "update of t: an update needs at least one assignment");
         fails(new BulkUpdateIr(null, "t", "id", List.of("a"), List.of()), "bulk update of t: needs at least one row");
     }

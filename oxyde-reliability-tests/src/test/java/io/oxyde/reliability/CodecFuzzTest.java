@@ -151,7 +151,7 @@ class CodecFuzzTest {
         int inputs = db.kind() == DatabaseKind.SQLITE ? INPUTS : Math.max(2_000, INPUTS / 20);
         Random r = new Random(seed);
         List<byte[]> corpus = corpus();
-        try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(2))) {
+        try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(2).statementTimeout(java.time.Duration.ofSeconds(5)))) {
             rig.sql("CREATE TABLE fz (id INTEGER PRIMARY KEY, v BIGINT, t VARCHAR(100), d DATE, u VARCHAR(36),"
                     + " m DECIMAL(20, 5), ts VARCHAR(40))");
             int decoded = 0;
@@ -185,6 +185,7 @@ class CodecFuzzTest {
                     + " %d ms%n", db.kind(), seed, inputs, decoded, viaDriver, ms);
             assertThat(decoded).as("some mutations stay valid").isPositive();
         }
+        Rig.assertPoolThreadsGone(); // no worker or HikariCP thread outlives the pool
     }
 
     private static void drain(List<CompletableFuture<byte[]>> pending) {

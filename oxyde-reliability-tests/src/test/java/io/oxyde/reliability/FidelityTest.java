@@ -232,7 +232,7 @@ class FidelityTest {
         }
         PoolSettings.Builder settings = PoolSettings.builder().maxConnections(2);
         if (db.kind() == DatabaseKind.MARIADB) {
-            settings.useServerPrepStmts(true); // the binary protocol sends the bytes as they are
+            settings.driverProperty("useServerPrepStmts", "true"); // the binary protocol sends the bytes as they are
         }
         try (Rig rig = new Rig(db, settings)) {
             rig.sql(ddl(db.kind()));

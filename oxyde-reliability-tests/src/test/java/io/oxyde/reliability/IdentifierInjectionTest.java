@@ -86,8 +86,8 @@ class IdentifierInjectionTest {
         if (db.kind() != DatabaseKind.MARIADB) {
             return List.of(PoolSettings.defaults());
         }
-        return List.of(PoolSettings.builder().useServerPrepStmts(false).build(),
-                PoolSettings.builder().useServerPrepStmts(true).build());
+        return List.of(PoolSettings.builder().driverProperty("useServerPrepStmts", "false").build(),
+                PoolSettings.builder().driverProperty("useServerPrepStmts", "true").build());
     }
 
     @AllDatabases
@@ -182,7 +182,7 @@ class IdentifierInjectionTest {
     void hostileIdentifiersInIrAreRefusedOnBothRoads(TestDatabase tdb) throws Exception {
         setUp(tdb);
         for (PoolSettings mode : modes(tdb)) {
-            try (Rig rig = new Rig(tdb, PoolSettings.builder().useServerPrepStmts(mode.useServerPrepStmts())
+            try (Rig rig = new Rig(tdb, mode.toBuilder()
                     .maxConnections(2))) {
                 for (String n : HOSTILE_NAMES) {
                     List<QueryIr> hostile = new ArrayList<>();

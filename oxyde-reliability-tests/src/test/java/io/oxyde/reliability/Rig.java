@@ -200,6 +200,23 @@ final class Rig implements AutoCloseable {
         }
     }
 
+    /**
+     * The live threads this rig's pool runs: its statement and transaction workers
+     * ({@code oxyde-rel-N}, {@code oxyde-rel-tx-N}) and HikariCP's ({@code oxyde-rel housekeeper} …).
+     */
+    static java.util.List<String> poolThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("oxyde-" + POOL + "-") || n.startsWith("oxyde-" + POOL + " ")).sorted().toList();
+    }
+
+    /**
+     * After {@link #close()}, every thread the pool started ends (within the 30 s of
+     * {@link #eventually}); a fuzz run must not leave workers or connections behind.
+     */
+    static void assertPoolThreadsGone() throws InterruptedException {
+        eventually(() -> poolThreads().isEmpty(), "the pool's threads to end, still alive: " + poolThreads());
+    }
+
     @Override
     public void close() {
         registry.close();

@@ -84,7 +84,7 @@ class ValueFuzzTest {
             shapes.add(IrCodec.shapeOf(ir).toByteArray());
             values.add(IrTemplate.parameterize(ir).values());
         }
-        try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(2))) {
+        try (Rig rig = new Rig(db, PoolSettings.builder().maxConnections(2).statementTimeout(java.time.Duration.ofSeconds(5)))) {
             rig.sql("CREATE TABLE vf (id BIGINT PRIMARY KEY, v BIGINT, t VARCHAR(400), m DECIMAL(20, 5), d DATE)");
             int refused = 0;
             int accepted = 0;
@@ -128,7 +128,9 @@ class ValueFuzzTest {
                     db.kind(), seed, inputs, refused, accepted);
             assertThat(refused).isPositive();
             assertThat(accepted).isPositive();
+            assertThat(Rig.poolThreads()).as("the thread check sees this pool's threads").isNotEmpty();
         }
+        Rig.assertPoolThreadsGone(); // no worker or HikariCP thread outlives the pool
     }
 
     private static void check(List<CompletableFuture<?>> pending, List<Boolean> decodes, List<byte[]> sent, long seed) {

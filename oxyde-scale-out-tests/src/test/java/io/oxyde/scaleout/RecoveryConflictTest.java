@@ -8,7 +8,7 @@ import io.oxyde.AtomicOptions;
 import io.oxyde.Oxyde;
 import io.oxyde.Replicas;
 import io.oxyde.driver.PoolSettings;
-import io.oxyde.driver.ReadOnlyTransactionException;
+import io.oxyde.exception.ReadOnlyTransactionException;
 import io.oxyde.exception.SerializationFailureException;
 import io.oxyde.testkit.PostgresReplication;
 import java.sql.Connection;

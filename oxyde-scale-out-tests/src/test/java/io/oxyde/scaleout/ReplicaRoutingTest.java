@@ -9,7 +9,7 @@ import io.oxyde.Oxyde;
 import io.oxyde.Replicas;
 import io.oxyde.annotation.Table;
 import io.oxyde.driver.PoolSettings;
-import io.oxyde.driver.ReadOnlyTransactionException;
+import io.oxyde.exception.ReadOnlyTransactionException;
 import io.oxyde.driver.StatementEvent;
 import io.oxyde.testkit.PostgresReplication;
 import java.sql.Connection;

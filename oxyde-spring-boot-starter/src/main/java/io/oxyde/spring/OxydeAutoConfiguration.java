@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * otherwise from the application's {@link DataSource} (Oxyde borrows its connections and never
  * closes it); applies the migrations of {@code oxyde.migrations.location} first, when set.
  * Also opens the named databases ({@link OxydeDatabases}) and, with spring-tx present, guards
- * {@code atomic} against running inside {@code @Transactional} ({@link SpringTransactionConflict}).
+ * {@code atomic} against running inside {@code @Transactional} ({@link SpringTransactionConflictException}).
  *
  * <p>Runs after Spring Boot's DataSource auto-configuration so the application's pool is seen;
  * an application that declares its own {@code Oxyde} bean keeps it.

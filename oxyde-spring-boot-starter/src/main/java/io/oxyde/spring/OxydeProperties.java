@@ -42,7 +42,7 @@ public class OxydeProperties {
     /**
      * Whether db.atomic(...) is refused inside a Spring-managed transaction (@Transactional).
      * Oxyde's transactions run on connections of their own and commit separately, so the
-     * default refuses them with SpringTransactionConflict; turn it off only when the Spring
+     * default refuses them with SpringTransactionConflictException; turn it off only when the Spring
      * transactions are on another database.
      */
     private boolean refuseAtomicInSpringTransaction = true;
@@ -122,7 +122,7 @@ public class OxydeProperties {
         /** Idle connections kept open. */
         private Integer minConnections;
 
-        /** How long to wait for a free connection before AcquireTimeout. */
+        /** How long to wait for a free connection before AcquireTimeoutException. */
         private Duration acquireTimeout;
 
         /** Idle connections above the minimum are closed after this. */
@@ -131,13 +131,13 @@ public class OxydeProperties {
         /** Connections are replaced after this age (0 = never). */
         private Duration maxLifetime;
 
-        /** Per-statement timeout; the statement is cancelled and fails with StatementTimeout. */
+        /** Per-statement timeout; the statement is cancelled and fails with StatementTimeoutException. */
         private Duration statementTimeout;
 
         /** An Oxyde transaction idle this long is rolled back. */
         private Duration transactionTimeout;
 
-        /** Bounded executor queue; beyond it work fails at once with PoolSaturated. */
+        /** Bounded executor queue; beyond it work fails at once with PoolSaturatedException. */
         private Integer maxQueuedTasks;
 
         /** Most rows one non-streamed result may hold (0 = no limit). */

@@ -81,7 +81,7 @@ abstract class DataSourceStarterTests {
     @Test
     void atomicInsideTransactionalIsRefusedAndWritesNothing() {
         assertThatThrownBy(() -> books.createInsideSpringTransaction("Refused"))
-                .isInstanceOf(SpringTransactionConflict.class)
+                .isInstanceOf(SpringTransactionConflictException.class)
                 .hasMessageContaining("@Transactional")
                 .hasMessageContaining("BookService.createInsideSpringTransaction");
         assertThat(count("Refused")).isZero();

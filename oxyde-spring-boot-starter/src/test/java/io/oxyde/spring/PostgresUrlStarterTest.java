@@ -77,7 +77,7 @@ class PostgresUrlStarterTest {
         assertThat(db.dialect()).isEqualTo(Dialect.POSTGRES);
         var pool = OxydeDriver.global().pools().get("spring_url_main");
         assertThat(pool.maxConnections()).isEqualTo(3);
-        assertThat(pool.settings().statementTimeout()).hasSeconds(10);
+        assertThat(pool.settings().timeouts().statement()).hasSeconds(10);
         Book created = Oxyde.await(db.objects(Book.class).create(new Book(null, "From the URL")));
         assertThat(created.id()).isNotNull();
     }

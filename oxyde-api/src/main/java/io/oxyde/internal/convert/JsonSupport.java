@@ -11,7 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * half-read). ObjectMapper is thread-safe once configured; readers and writers derived from it
  * are cached per field type by the codecs.
  */
-public final class JsonSupport {
+final class JsonSupport {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())

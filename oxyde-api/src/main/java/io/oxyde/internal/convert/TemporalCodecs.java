@@ -122,7 +122,11 @@ final class TemporalCodecs {
                 try {
                     return LocalDateTime.parse(normalized(t.value()));
                 } catch (DateTimeParseException e) {
-                    throw notText(t, "date-time");
+                    try { // text with an offset (SQLite rows such as "…T10:00:00Z"): its UTC date-time
+                        return parseTimestamp(t.value()).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                    } catch (java.time.DateTimeException again) {
+                        throw notText(t, "date-time");
+                    }
                 }
             }
             if (value instanceof Value.Date d) {

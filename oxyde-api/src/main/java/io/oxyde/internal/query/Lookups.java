@@ -39,6 +39,7 @@ public final class Lookups {
     private static final Set<Lookup> TEXT = EnumSet.of(Lookup.IEXACT, Lookup.CONTAINS, Lookup.ICONTAINS,
             Lookup.STARTSWITH, Lookup.ISTARTSWITH, Lookup.ENDSWITH, Lookup.IENDSWITH, Lookup.REGEX, Lookup.IREGEX);
     private static final Set<Lookup> DATE_PARTS = EnumSet.of(Lookup.YEAR, Lookup.MONTH, Lookup.DAY);
+    private static final Set<Lookup> LISTS = EnumSet.of(Lookup.CONTAINS, Lookup.OVERLAP, Lookup.LEN);
 
     private Lookups() {
     }
@@ -65,6 +66,9 @@ public final class Lookups {
         ValueKind kind = field.kind();
         if (field.json() || kind == ValueKind.JSON || kind == ValueKind.ARRAY || kind == ValueKind.BYTES) {
             set.remove(Lookup.IN);
+            if (kind == ValueKind.ARRAY && !field.json()) {
+                set.addAll(LISTS);
+            }
             return set;
         }
         if (kind != ValueKind.BOOL) {
@@ -99,7 +103,17 @@ public final class Lookups {
 
     /** The IR value of a filter operand for this field and lookup. */
     public static Value operand(Class<?> model, FieldMeta field, Lookup lookup, Object value) {
+        if (field.kind() == ValueKind.ARRAY && !field.json()
+                && (lookup == Lookup.CONTAINS || lookup == Lookup.OVERLAP)) {
+            // a list of the field's elements, bound as one list value
+            return ModelMapper.of(model).toValue(field.name(), items(model, field, lookup, value));
+        }
         switch (lookup) {
+            case LEN:
+                if (!(value instanceof Integer || value instanceof Long || value instanceof Short)) {
+                    throw wrongType(model, field, lookup.wireName(), value, "Integer");
+                }
+                return Value.of(((Number) value).longValue());
             case ISNULL:
                 if (!(value instanceof Boolean)) {
                     throw wrongType(model, field, "isnull", value, "Boolean");
@@ -111,7 +125,13 @@ public final class Lookups {
                 if (!(value instanceof Integer || value instanceof Long || value instanceof Short)) {
                     throw wrongType(model, field, lookup.wireName(), value, "Integer");
                 }
-                return Value.of(((Number) value).longValue());
+                long part = ((Number) value).longValue();
+                long max = lookup == Lookup.MONTH ? 12 : lookup == Lookup.DAY ? 31 : 9999;
+                if (part < 1 || part > max) { // month 13 or day 32 would silently match nothing
+                    throw new FieldException(model, field.name(), "\"" + lookup.wireName() + "\" needs 1.." + max
+                            + ", got " + part, List.of("1.." + max));
+                }
+                return Value.of(part);
             case IN:
             case BETWEEN:
                 List<Object> items = items(model, field, lookup, value);
@@ -121,6 +141,10 @@ public final class Lookups {
                 }
                 List<Value> out = new ArrayList<>(items.size());
                 for (Object item : items) {
+                    if (item == null && lookup == Lookup.BETWEEN) { // BETWEEN NULL matches nothing, silently
+                        throw new FieldException(model, field.name(), "range/between cannot take a null bound",
+                                List.of("List.of(low, high)"));
+                    }
                     out.add(item == null ? Value.nullValue() : scalar(model, field, item, lookup.wireName()));
                 }
                 return new Value.Array(out);
@@ -137,8 +161,15 @@ public final class Lookups {
                     throw wrongType(model, field, lookup.wireName(), value, "String");
                 }
                 return Value.of(value);
-            default:
+            case EQ:
+            case NE:
                 return value == null ? Value.nullValue() : scalar(model, field, value, lookup.wireName());
+            default:
+                if (value == null) { // Django: "Cannot use None as a query value"; NULL never compares
+                    throw new FieldException(model, field.name(), "\"" + lookup.wireName()
+                            + "\" cannot compare with null; use \"" + field.name() + "__isnull\"", List.of("isnull"));
+                }
+                return scalar(model, field, value, lookup.wireName());
         }
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine;
  * The resolved settings of one command run: database URL, migrations directory and the model
  * classes (loaded on demand, so commands that do not need them never scan).
  */
-public record Project(CliContext context, CommandLine commandLine, String url, Path dir, List<String> packages,
+record Project(CliContext context, CommandLine commandLine, String url, Path dir, List<String> packages,
                       List<String> modelNames, String classpath) {
 
     /** The database URL, or a usage error saying how to give it. */

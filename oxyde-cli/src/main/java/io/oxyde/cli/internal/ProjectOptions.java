@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * The options every command shares (where the models, the migrations and the database are), each
  * falling back to {@code oxyde.properties}; an option given on the command line wins.
  */
-public final class ProjectOptions {
+final class ProjectOptions {
     /** Default migrations directory, relative to the working directory. */
     public static final String DEFAULT_DIR = "src/main/resources/db/oxyde";
 

@@ -136,6 +136,9 @@ public final class IrValidator {
         for (int i = 0; i < s.orderBy().size(); i++) {
             path.setIndex(i);
             OrderBy o = s.orderBy().get(i);
+            if (o.kind() == ValueKind.NULL || o.kind() == ValueKind.ARRAY) {
+                throw path.error("an order_by kind must be a scalar value kind, found " + o.kind());
+            }
             if (o.column() != null) {
                 path.index(0);
                 columnRef(o.column());
@@ -371,6 +374,12 @@ public final class IrValidator {
                         throw path.error("isnull takes a bool, found " + v.kind());
                     }
                     break;
+                case OVERLAP:
+                    if (!(v instanceof Value.Array)) {
+                        throw path.error("overlap takes an array, found " + v.kind());
+                    }
+                    break;
+                case LEN:
                 case YEAR:
                 case MONTH:
                 case DAY:

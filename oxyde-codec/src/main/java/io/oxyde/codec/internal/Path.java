@@ -7,7 +7,7 @@ import io.oxyde.exception.ProtocolException;
  * field being read or checked. Segments are pushed and popped as the reader descends; the
  * string is built only when an error is reported, so tracking costs no allocation.
  */
-public final class Path {
+final class Path {
 
     private String[] keys = new String[8];
     private int[] indices = new int[8];

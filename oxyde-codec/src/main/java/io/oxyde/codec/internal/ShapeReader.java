@@ -45,7 +45,7 @@ import org.msgpack.value.ValueType;
  * fills each slot from them (checking the kind); without, it returns the template.
  * Semantic rules are left to {@link IrValidator}, which runs on the result.
  */
-public final class ShapeReader {
+final class ShapeReader {
 
     /** Longest map key or enum name read, in bytes. */
     private static final int MAX_NAME_BYTES = 64;
@@ -281,19 +281,29 @@ public final class ShapeReader {
         path.index(0);
         for (int i = 0; i < n; i++) {
             path.setIndex(i);
-            if (r.arrayHeader() != 2) {
-                throw r.fail("an order_by term must be [column, direction]");
+            int terms = r.arrayHeader();
+            if (terms != 2 && terms != 3) {
+                throw r.fail("an order_by term must be [column, direction] or [column, direction, kind]");
             }
             path.index(0);
             ColumnRef column = r.tryNil() ? null : columnRef();
             path.setIndex(1);
             String d = name();
             Direction direction = enumValue(Direction.fromWireName(d), "direction", d);
+            ValueKind kind = null;
+            if (terms == 3) {
+                path.setIndex(2);
+                long tag = r.int64();
+                kind = ValueKind.fromTag(tag);
+                if (kind == null || kind == ValueKind.NULL || kind == ValueKind.ARRAY) {
+                    throw r.fail("an order_by kind must be a scalar value kind tag, found " + tag);
+                }
+            }
             path.pop();
             if (column == null && direction != Direction.RANDOM) {
                 throw r.fail("direction \"" + d + "\" needs a column");
             }
-            out.add(new OrderBy(column, direction));
+            out.add(new OrderBy(column, direction, kind));
         }
         path.pop();
         return out;

@@ -39,7 +39,7 @@ import org.msgpack.core.MessagePacker;
  * order. Works straight from the query (no template records are built); the scalar values are
  * appended to {@code values} in slot order when it is given.
  */
-public final class ShapeWriter {
+final class ShapeWriter {
 
     private static final byte[] N_ACTION = EncodedNames.of(K_ACTION);
     private static final byte[] N_AGGREGATES = EncodedNames.of(K_AGGREGATES);
@@ -211,13 +211,16 @@ public final class ShapeWriter {
         if (!s.orderBy().isEmpty()) {
             name(N_ORDER_BY).packArrayHeader(s.orderBy().size());
             for (OrderBy o : s.orderBy()) {
-                p.packArrayHeader(2);
+                p.packArrayHeader(o.kind() == null ? 2 : 3);
                 if (o.column() == null) {
                     p.packNil();
                 } else {
                     columnRef(o.column());
                 }
                 name(DIRECTIONS[o.direction().ordinal()]);
+                if (o.kind() != null) {
+                    p.packInt(o.kind().tag());
+                }
             }
         }
         if (s.limit() != null) {

@@ -22,7 +22,7 @@ import org.msgpack.value.ValueType;
  * {@link ProtocolException}s naming {@link #path()}; {@link #guard} wraps anything else that
  * escapes a read.
  */
-public final class WireReader {
+final class WireReader {
 
     private final byte[] input;
     private final int start;

@@ -28,7 +28,7 @@ import java.util.UUID;
  * UUIDs, decimals stored as text) come from the caller's expected kinds, see
  * {@link ValueConverter}.
  */
-public final class ColumnReaders {
+final class ColumnReaders {
 
     /** Reads one column of the current row. */
     @FunctionalInterface

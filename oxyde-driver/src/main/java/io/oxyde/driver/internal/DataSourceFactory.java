@@ -7,7 +7,6 @@ import io.oxyde.exception.ConfigurationException;
 import io.oxyde.driver.DatabaseUrl;
 import io.oxyde.driver.PoolSettings;
 import io.oxyde.dialect.Dialect;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -16,7 +15,7 @@ import java.util.Properties;
  * sizes and timeouts, then the driver properties of the dialect (SQLite pragmas, TLS,
  * pgjdbc and Connector/J tuning), then the user's raw driver properties.
  */
-public final class DataSourceFactory {
+final class DataSourceFactory {
 
     private DataSourceFactory() {
     }
@@ -26,8 +25,8 @@ public final class DataSourceFactory {
         if (url.inMemory()) {
             return 1;
         }
-        if (s.maxConnections() != null) {
-            return s.maxConnections();
+        if (s.connections().max() != null) {
+            return s.connections().max();
         }
         return url.dialect() == Dialect.SQLITE ? 4 : 10;
     }
@@ -44,20 +43,21 @@ public final class DataSourceFactory {
         }
         int max = maxConnections(url, s);
         c.setMaximumPoolSize(max);
-        int min = s.minConnections() == null ? Math.min(1, max) : Math.min(s.minConnections(), max);
+        PoolSettings.Connections conn = s.connections();
+        int min = conn.min() == null ? Math.min(1, max) : Math.min(conn.min(), max);
         c.setMinimumIdle(url.inMemory() ? 1 : min);
-        c.setConnectionTimeout(s.acquireTimeout().toMillis());
-        c.setValidationTimeout(Math.min(5_000, Math.max(250, s.acquireTimeout().toMillis() - 1)));
+        c.setConnectionTimeout(s.timeouts().acquire().toMillis());
+        c.setValidationTimeout(Math.min(5_000, Math.max(250, s.timeouts().acquire().toMillis() - 1)));
         if (url.inMemory()) {
             // the database lives as long as its one connection: never retire it
             c.setIdleTimeout(0);
             c.setMaxLifetime(0);
         } else {
-            c.setIdleTimeout(s.idleTimeout().toMillis());
-            c.setMaxLifetime(s.maxLifetime().isZero() ? 0 : Math.max(30_000, s.maxLifetime().toMillis()));
-            if (s.testBeforeAcquire()) {
-                long life = s.maxLifetime().isZero() ? Long.MAX_VALUE : s.maxLifetime().toMillis();
-                long idle = s.idleTimeout().isZero() ? Long.MAX_VALUE : s.idleTimeout().toMillis();
+            c.setIdleTimeout(conn.idleTimeout().toMillis());
+            c.setMaxLifetime(conn.maxLifetime().isZero() ? 0 : Math.max(30_000, conn.maxLifetime().toMillis()));
+            if (conn.testBeforeAcquire()) {
+                long life = conn.maxLifetime().isZero() ? Long.MAX_VALUE : conn.maxLifetime().toMillis();
+                long idle = conn.idleTimeout().isZero() ? Long.MAX_VALUE : conn.idleTimeout().toMillis();
                 long keepalive = Math.min(Math.min(life, idle) / 2, 120_000);
                 if (keepalive >= 30_000) {
                     c.setKeepaliveTime(keepalive);
@@ -99,17 +99,19 @@ public final class DataSourceFactory {
     }
 
     private static void sqlite(DatabaseUrl url, PoolSettings s, Properties p) {
+        PoolSettings.Sqlite q = s.sqlite();
         if (!url.inMemory()) {
-            p.setProperty("journal_mode", s.journalMode().name());
+            p.setProperty("journal_mode", q.journalMode().name());
         }
-        p.setProperty("synchronous", s.synchronous().name());
-        p.setProperty("busy_timeout", Long.toString(s.busyTimeout().toMillis()));
-        p.setProperty("foreign_keys", Boolean.toString(s.foreignKeys()));
-        if (s.cacheSize() != null) {
-            p.setProperty("cache_size", Integer.toString(s.cacheSize()));
+        p.setProperty("synchronous", q.synchronous().name());
+        p.setProperty("busy_timeout", Long.toString(q.busyTimeout().toMillis()));
+        p.setProperty("foreign_keys", Boolean.toString(q.foreignKeys()));
+        if (q.cacheSize() != null) {
+            p.setProperty("cache_size", Integer.toString(q.cacheSize()));
         }
     }
 
+    /** pgjdbc: Oxyde sets only the session name and TLS; anything else is a driver property. */
     private static void postgres(PoolSettings s, Properties p) {
         if (s.applicationName() != null) {
             p.setProperty("ApplicationName", s.applicationName());
@@ -118,49 +120,44 @@ public final class DataSourceFactory {
             // a transaction-mode pooler hands each transaction any server connection: a statement
             // prepared on one is unknown (or a name clash) on the next, so never prepare server-side
             p.setProperty("prepareThreshold", "0");
-        } else if (s.prepareThreshold() != null) {
-            p.setProperty("prepareThreshold", Integer.toString(s.prepareThreshold()));
         }
-        if (s.preparedStatementCacheQueries() != null) {
-            p.setProperty("preparedStatementCacheQueries", Integer.toString(s.preparedStatementCacheQueries()));
+        PoolSettings.Tls tls = s.tls();
+        if (tls.mode() != null) {
+            p.setProperty("sslmode", tls.mode().postgresValue());
+            p.setProperty("ssl", Boolean.toString(tls.mode() != io.oxyde.driver.SslMode.DISABLE));
         }
-        if (s.sslMode() != null) {
-            p.setProperty("sslmode", s.sslMode().postgresValue());
-            p.setProperty("ssl", Boolean.toString(s.sslMode() != io.oxyde.driver.SslMode.DISABLE));
+        if (tls.rootCert() != null) {
+            p.setProperty("sslrootcert", tls.rootCert());
         }
-        if (s.sslRootCert() != null) {
-            p.setProperty("sslrootcert", s.sslRootCert());
+        if (tls.cert() != null) {
+            p.setProperty("sslcert", tls.cert());
         }
-        if (s.sslCert() != null) {
-            p.setProperty("sslcert", s.sslCert());
-        }
-        if (s.sslKey() != null) {
-            p.setProperty("sslkey", s.sslKey());
+        if (tls.key() != null) {
+            p.setProperty("sslkey", tls.key());
         }
     }
 
+    /**
+     * Connector/J defaults Oxyde relies on (UTF-8 with utf8mb4_unicode_ci, batched inserts
+     * rewritten into one statement, client-side statement cache); driver properties override them.
+     */
     private static void mysql(PoolSettings s, Properties p) {
-        String cs = s.charset().toLowerCase(Locale.ROOT);
-        // Connector/J takes a Java encoding name; UTF-8 selects utf8mb4 on the server
-        p.setProperty("characterEncoding", cs.startsWith("utf8") ? "UTF-8" : s.charset());
-        if (s.collation() != null) {
-            p.setProperty("connectionCollation", s.collation());
-        } else if (cs.equals("utf8mb4")) {
-            p.setProperty("connectionCollation", "utf8mb4_unicode_ci");
-        }
-        p.setProperty("rewriteBatchedStatements", Boolean.toString(s.rewriteBatchedStatements()));
-        p.setProperty("cachePrepStmts", Boolean.toString(s.cachePrepStmts()));
-        p.setProperty("useServerPrepStmts", Boolean.toString(s.useServerPrepStmts()));
+        p.setProperty("characterEncoding", "UTF-8"); // a Java encoding name; selects utf8mb4 on the server
+        p.setProperty("connectionCollation", "utf8mb4_unicode_ci");
+        p.setProperty("rewriteBatchedStatements", "true");
+        p.setProperty("cachePrepStmts", "true");
+        p.setProperty("useServerPrepStmts", "false");
         p.setProperty("prepStmtCacheSize", "250");
         p.setProperty("prepStmtCacheSqlLimit", "2048");
-        if (s.sslMode() != null) {
-            p.setProperty("sslMode", s.sslMode().mysqlValue());
+        PoolSettings.Tls tls = s.tls();
+        if (tls.mode() != null) {
+            p.setProperty("sslMode", tls.mode().mysqlValue());
         }
-        if (s.sslRootCert() != null) {
-            p.setProperty("trustCertificateKeyStoreUrl", fileUrl(s.sslRootCert()));
+        if (tls.rootCert() != null) {
+            p.setProperty("trustCertificateKeyStoreUrl", fileUrl(tls.rootCert()));
         }
-        if (s.sslCert() != null) {
-            p.setProperty("clientCertificateKeyStoreUrl", fileUrl(s.sslCert()));
+        if (tls.cert() != null) {
+            p.setProperty("clientCertificateKeyStoreUrl", fileUrl(tls.cert()));
         }
     }
 

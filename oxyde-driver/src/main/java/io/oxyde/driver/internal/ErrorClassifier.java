@@ -8,7 +8,7 @@ import io.oxyde.exception.DeadlockException;
 import io.oxyde.exception.ForeignKeyViolationException;
 import io.oxyde.exception.NotNullViolationException;
 import io.oxyde.exception.OxydeException;
-import io.oxyde.driver.ReadOnlyTransactionException;
+import io.oxyde.exception.ReadOnlyTransactionException;
 import io.oxyde.exception.SerializationFailureException;
 import io.oxyde.exception.StatementTimeoutException;
 import io.oxyde.exception.UniqueViolationException;

@@ -19,6 +19,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Lineage {
 
+    /** How this package reads a future's lineage, which {@link OxydeFuture} keeps private. */
+    private static volatile java.util.function.Function<OxydeFuture<?>, Lineage> access;
+
+    /**
+     * Called once, by {@link OxydeFuture}'s class initialiser, to let the driver's internals read a
+     * future's lineage without a public accessor on the future.
+     */
+    public static void grant(java.util.function.Function<OxydeFuture<?>, Lineage> reader) {
+        if (access != null) {
+            throw new IllegalStateException("lineage access is already granted");
+        }
+        access = reader;
+    }
+
+    /** The lineage of a driver future. */
+    public static Lineage of(OxydeFuture<?> future) {
+        return access.apply(future);
+    }
+
+
     private final List<CompletableFuture<?>> roots = new ArrayList<>(1);
     private final List<Lineage> children = new ArrayList<>(0);
     private final ArrayDeque<Claim> queued = new ArrayDeque<>(1);
@@ -67,10 +87,10 @@ public final class Lineage {
 
     /** Makes {@code stage}'s work part of this chain, if it is a driver future of another chain. */
     public void adopt(CompletionStage<?> stage) {
-        if (!(stage instanceof OxydeFuture<?> f) || f.lineage() == this) {
+        if (!(stage instanceof OxydeFuture<?> f) || of(f) == this) {
             return;
         }
-        Lineage child = f.lineage();
+        Lineage child = of(f);
         synchronized (child) {
             child.parent = this;
         }

@@ -19,6 +19,7 @@ import io.oxyde.driver.DatabaseUrl;
 import io.oxyde.driver.ExecutorStats;
 import io.oxyde.exception.InvalidQueryException;
 import io.oxyde.exception.OxydeException;
+import io.oxyde.exception.RenderException;
 import io.oxyde.driver.OxydeFuture;
 import io.oxyde.driver.Pool;
 import io.oxyde.exception.PoolSaturatedException;
@@ -32,10 +33,8 @@ import io.oxyde.query.RenderedQuery;
 import io.oxyde.query.SqlRenderer;
 import io.oxyde.query.SqlStatement;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -94,6 +93,9 @@ public final class ManagedPool implements Pool {
     private final LongAdder planHits = new LongAdder();
     private final LongAdder planMisses = new LongAdder();
     private volatile StatementObserver observer;
+    /** The LISTEN subscriptions on this pool ({@link PgListener}); closing the pool completes them. */
+    private final java.util.Set<AutoCloseable> listeners = ConcurrentHashMap.newKeySet();
+    private boolean closed;
 
     public ManagedPool(String name, DatabaseUrl url, PoolSettings settings, SqlRenderer renderer) {
         this(name, url.redacted(), url.dialect(), settings, renderer, DataSourceFactory.maxConnections(url, settings),
@@ -105,7 +107,7 @@ public final class ManagedPool implements Pool {
      * statement runner and transactions, but the connections (their number, timeouts and
      * driver properties) are the application's, and closing this pool leaves the data source
      * open. The executors are sized to HikariCP's maximum pool size when the data source is
-     * HikariCP, else to {@code settings.maxConnections()} (10 when unset).
+     * HikariCP, else to {@code settings.connections().max()} (10 when unset).
      */
     public ManagedPool(String name, DataSource external, Dialect dialect, PoolSettings settings, SqlRenderer renderer) {
         this(name, describe(external), dialect, settings, renderer, externalSize(external, settings),
@@ -121,11 +123,11 @@ public final class ManagedPool implements Pool {
         this.maxConnections = maxConnections;
         this.dataSource = connections;
         this.dialect = detectDialect(declared);
-        this.statements = TaskExecutors.bounded("oxyde-" + name, maxConnections, settings.maxQueuedTasks());
+        this.statements = TaskExecutors.bounded("oxyde-" + name, maxConnections, settings.limits().maxQueuedTasks());
         this.transactions = TaskExecutors.bounded("oxyde-" + name + "-tx", maxConnections,
-                Math.max(settings.maxQueuedTasks(), maxConnections));
+                Math.max(settings.limits().maxQueuedTasks(), maxConnections));
         this.statementCache = new StatementCache(STATEMENTS_PER_CONNECTION, maxConnections);
-        this.runner = new StatementRunner(name, dialect, settings.statementTimeout(), settings.maxResultRows(),
+        this.runner = new StatementRunner(name, dialect, settings.timeouts().statement(), settings.limits().maxResultRows(),
                 statementCache);
     }
 
@@ -134,7 +136,7 @@ public final class ManagedPool implements Pool {
         if (hikari != null) {
             return hikari.getMaximumPoolSize();
         }
-        return settings.maxConnections() == null ? 10 : settings.maxConnections();
+        return settings.connections().max() == null ? 10 : settings.connections().max();
     }
 
     private static String describe(DataSource external) {
@@ -163,15 +165,22 @@ public final class ManagedPool implements Pool {
             if (declared != Dialect.MYSQL) {
                 return declared;
             }
-            DatabaseMetaData md = c.getMetaData();
-            String product = (md.getDatabaseProductName() + " " + md.getDatabaseProductVersion()).toLowerCase(Locale.ROOT);
-            return product.contains("mariadb") ? Dialect.MARIADB : Dialect.MYSQL;
+            return mySqlFamily(c);
         } catch (SQLException e) {
             dataSource.close();
             throw ErrorClassifier.translate(e, declared, name, null, false);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /** MariaDB or MySQL behind a "mysql" URL; a MySQL-compatible server of another name counts as MySQL. */
+    private static Dialect mySqlFamily(Connection c) throws SQLException {
+        try {
+            return Dialect.detect(c) == Dialect.MARIADB ? Dialect.MARIADB : Dialect.MYSQL;
+        } catch (ConfigurationException e) {
+            return Dialect.MYSQL;
         }
     }
 
@@ -214,7 +223,7 @@ public final class ManagedPool implements Pool {
     @Override
     public ExecutorStats executorStats() {
         return new ExecutorStats(maxConnections, statements.getQueue().size(), transactions.getQueue().size(),
-                settings.maxQueuedTasks(), rejected.sum());
+                settings.limits().maxQueuedTasks(), rejected.sum());
     }
 
     @Override
@@ -316,9 +325,9 @@ public final class ManagedPool implements Pool {
         try {
             wire = IrCodec.read(bytes);
         } catch (ProtocolException e) {
-            throw new ProtocolException("invalid IR message: " + e.getMessage(), name, e);
+            throw new ProtocolException(e.path(), e.problem(), name, e);
         } catch (RuntimeException e) {
-            throw new ProtocolException("invalid IR message: " + e, name, e);
+            throw new ProtocolException("message", "unreadable IR message: " + e, name, e);
         }
         RenderPlan plan;
         try {
@@ -335,11 +344,16 @@ public final class ManagedPool implements Pool {
             String mismatch = plan.slotMismatch(wire.values());
             if (mismatch != null) {
                 // the shape was validated when first seen; this message's values must still fit it
-                throw new ProtocolException("invalid IR message: " + mismatch, name, null);
+                int colon = mismatch.startsWith("values[") ? mismatch.indexOf(": ") : -1; // "values[i]: problem"
+                throw colon > 0
+                        ? new ProtocolException(mismatch.substring(0, colon), mismatch.substring(colon + 2), name, null)
+                        : new ProtocolException("values", mismatch, name, null);
             }
             return new BoundMessage(checkBinds(plan.bind(wire.values())), plan.template());
         } catch (ProtocolException e) {
-            throw new ProtocolException("invalid IR message: " + e.getMessage(), name, e);
+            throw new ProtocolException(e.path(), e.problem(), name, e);
+        } catch (RenderException e) { // the renderer's refusal, reported with the pool and dialect
+            throw new InvalidQueryException("cannot render the query for " + dialect + ": " + e.getMessage(), name, e);
         } catch (OxydeException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -378,6 +392,8 @@ public final class ManagedPool implements Pool {
             rendered = plan.bind(p.values());
         } catch (ProtocolException e) {
             throw new InvalidQueryException("invalid query: " + e.getMessage(), name, e);
+        } catch (RenderException e) { // the renderer's refusal, reported with the pool and dialect
+            throw new InvalidQueryException("cannot render the query for " + dialect + ": " + e.getMessage(), name, e);
         } catch (OxydeException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -566,7 +582,7 @@ public final class ManagedPool implements Pool {
                 }
             }
         });
-        Lineage lineage = result instanceof OxydeFuture<?> f ? f.lineage() : null;
+        Lineage lineage = result instanceof OxydeFuture<?> f ? Lineage.of(f) : null;
         if (lineage != null) {
             lineage.addRoot(result);
         }
@@ -585,7 +601,7 @@ public final class ManagedPool implements Pool {
             result.completeExceptionally(executor.isShutdown()
                     ? io.oxyde.exception.PoolNotFoundException.closed(name)
                     : new PoolSaturatedException("pool '" + name + "' is saturated: " + executor.getQueue().size()
-                            + " tasks already queued (maxQueuedTasks " + settings.maxQueuedTasks() + ")", name, e));
+                            + " tasks already queued (maxQueuedTasks " + settings.limits().maxQueuedTasks() + ")", name, e));
             if (after != null) {
                 after.run();
             }
@@ -604,7 +620,7 @@ public final class ManagedPool implements Pool {
      */
     private <T> void acquireDeadline(Lineage.Claim task, Work work, CompletableFuture<T> result,
                                      ThreadPoolExecutor executor) {
-        long millis = settings.acquireTimeout().toMillis();
+        long millis = settings.timeouts().acquire().toMillis();
         ScheduledFuture<?> deadline = Timers.timer().schedule(() -> {
             if (result.isDone() || !(task.take() || work.expireIfWaiting())) {
                 return;
@@ -619,9 +635,33 @@ public final class ManagedPool implements Pool {
 
     /** Stops the executors and closes every connection. */
     public void close() {
+        synchronized (listeners) {
+            closed = true;
+        }
+        for (AutoCloseable l : listeners.toArray(new AutoCloseable[0])) {
+            try {
+                l.close();
+            } catch (Exception ignored) {
+                // a listener's close only signals its subscriber
+            }
+        }
         statements.shutdown();
         transactions.shutdown();
         statementCache.close();
         dataSource.close();
+    }
+
+    /** Registers a LISTEN subscription to complete on close; false if the pool is closed already. */
+    boolean addListener(AutoCloseable listener) {
+        synchronized (listeners) {
+            if (closed) {
+                return false;
+            }
+            return listeners.add(listener);
+        }
+    }
+
+    void removeListener(AutoCloseable listener) {
+        listeners.remove(listener);
     }
 }

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * <p>Why one type: the executors, statement runner and transactions only need to borrow,
  * return and evict connections, so both origins run the same machinery.
  */
-public final class PoolConnections {
+final class PoolConnections {
 
     private final DataSource dataSource;
     private final HikariDataSource hikari;

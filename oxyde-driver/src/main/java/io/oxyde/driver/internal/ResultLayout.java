@@ -16,7 +16,7 @@ import java.util.List;
  * @param columns the column labels, in result order (immutable)
  * @param readers one reader per column
  */
-public record ResultLayout(List<String> columns, ColumnReaders.ColumnReader[] readers) {
+record ResultLayout(List<String> columns, ColumnReaders.ColumnReader[] readers) {
 
     /** Reads the layout of a result from its metadata. */
     public static ResultLayout of(ResultSetMetaData md, io.oxyde.dialect.Dialect dialect) throws SQLException {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * says, and reads the result into a {@link ResultFrame}. Every statement is logged at DEBUG on
  * {@code io.oxyde.sql} with its bind count and time (never the values).
  */
-public final class StatementRunner {
+final class StatementRunner {
 
     private static final Logger SQL_LOG = LoggerFactory.getLogger("io.oxyde.sql");
     private static final RowSet EMPTY = new RowSet(List.of(), List.of());
@@ -141,7 +141,7 @@ public final class StatementRunner {
         Exception failure = null;
         try {
             work.ranSql(s.sql());
-            bind(ps, s.binds(), lease);
+            bind(ps, s.binds(), lease, s.untyped());
             work.attach(ps);
             if (statementTimeout != null) {
                 timer = Timers.timer().schedule(() -> work.timeout(ps), statementTimeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -202,7 +202,8 @@ public final class StatementRunner {
         return StatementCache.Keys.NAMED;
     }
 
-    private void bind(PreparedStatement ps, List<Value> binds, StatementCache.Lease lease) throws SQLException {
+    private void bind(PreparedStatement ps, List<Value> binds, StatementCache.Lease lease, java.util.BitSet untyped)
+            throws SQLException {
         if (dialect == Dialect.SQLITE) {
             // SQLite runs a statement with an unbound placeholder as if it were NULL, silently;
             // the server drivers refuse it. Count the placeholders (once per cached statement).
@@ -226,6 +227,10 @@ public final class StatementRunner {
             }
             if (o == null) {
                 ps.setNull(i + 1, Types.NULL);
+            } else if (o instanceof io.oxyde.query.ListValues.PgArrayLiteral a) {
+                ps.setObject(i + 1, a.literal(), Types.OTHER); // typed by the server from its context
+            } else if (o instanceof String text && untyped.get(i)) {
+                ps.setObject(i + 1, text, Types.OTHER); // PostgreSQL: typed from the column (native enums)
             } else {
                 ps.setObject(i + 1, o);
             }

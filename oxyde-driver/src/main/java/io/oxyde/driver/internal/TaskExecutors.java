@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the threads are virtual (found by reflection, since the code is compiled for 17); otherwise
  * daemon platform threads.
  */
-public final class TaskExecutors {
+final class TaskExecutors {
 
     private static final MethodHandle VIRTUAL_FACTORY = findVirtualFactory();
 

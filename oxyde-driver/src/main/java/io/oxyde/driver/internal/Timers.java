@@ -6,7 +6,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * One shared daemon timer thread for statement timeouts and the transaction reaper. Timer
  * tasks only flag and cancel; they never run JDBC work that can block for long.
  */
-public final class Timers {
+final class Timers {
 
     private static final ScheduledThreadPoolExecutor TIMER = create();
 

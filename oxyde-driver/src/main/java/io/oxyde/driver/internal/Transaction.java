@@ -328,7 +328,7 @@ public final class Transaction {
             }
             state = TransactionState.TIMED_OUT;
             endReason = "it was rolled back by the reaper after staying idle longer than the transaction timeout ("
-                    + pool.settings().transactionTimeout() + ")";
+                    + pool.settings().timeouts().transaction() + ")";
         }
         CompletableFuture<Void> rolledBack = new CompletableFuture<>();
         pool.submitTx(work -> {

@@ -128,7 +128,7 @@ public final class TransactionRegistry {
         long now = System.nanoTime();
         for (Transaction tx : open.values()) {
             try {
-                tx.reapIfIdle(now, tx.pool().settings().transactionTimeout().toNanos());
+                tx.reapIfIdle(now, tx.pool().settings().timeouts().transaction().toNanos());
             } catch (RuntimeException ignored) {
                 // never let one transaction stop the reaper
             }

@@ -19,7 +19,7 @@ import java.util.UUID;
  * <p>A value that cannot be converted is an error (the caller turns it into a
  * {@link io.oxyde.exception.ValueDecodeException}), never a silent NULL.
  */
-public final class ValueConverter {
+final class ValueConverter {
 
     private ValueConverter() {
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.CancellationException;
  * caller's future or the statement timer can cancel exactly that statement (and not a later
  * one that reuses the same connection).
  */
-public final class Work {
+final class Work {
 
     private final Object lock = new Object();
     private Statement current;

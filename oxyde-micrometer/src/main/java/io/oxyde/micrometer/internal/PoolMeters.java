@@ -28,7 +28,7 @@ public final class PoolMeters {
         Gauge.builder("oxyde.executor.queue.capacity", pool, p -> p.executorStats().queueCapacity())
                 .description("The bound of each executor queue (maxQueuedTasks)").tag("pool", name).register(registry);
         FunctionCounter.builder("oxyde.executor.rejected", pool, p -> p.executorStats().rejected())
-                .description("Work refused with PoolSaturated because the executor queue was full")
+                .description("Work refused with PoolSaturatedException because the executor queue was full")
                 .tag("pool", name).register(registry);
         FunctionCounter.builder("oxyde.plan.cache.hits", pool, p -> p.planCacheStats().hits())
                 .description("IR messages whose shape was found already rendered").tag("pool", name).register(registry);

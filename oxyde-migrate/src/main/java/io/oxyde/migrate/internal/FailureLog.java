@@ -18,7 +18,7 @@ import java.util.Optional;
  * completed and the statements that ran. While a failure is recorded, migrate refuses to run and
  * {@code repair} undoes what it left. The table exists only while a failure is recorded.
  */
-public final class FailureLog {
+final class FailureLog {
     public static final String NAME = "oxyde_migration_failures";
     private static final String SEPARATOR = ";\n";
 

@@ -11,7 +11,7 @@ import java.util.Optional;
  * ({@code -- oxyde:java forward com.example.Backfill}) that a person reading {@code sqlmigrate}
  * output understands and that the migrator runs by calling the class.
  */
-public final class JavaSteps {
+final class JavaSteps {
     /** Prefix of the line that stands for a Java step. */
     public static final String MARKER = "-- oxyde:java ";
 

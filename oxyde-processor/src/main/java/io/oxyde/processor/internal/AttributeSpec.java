@@ -14,6 +14,6 @@ import java.util.List;
  * @param extraArgs factory arguments after model and path: class literals (qualified, ending in {@code .class})
  * @param javadoc the Javadoc sentence (already escaped)
  */
-public record AttributeSpec(String constant, String field, String kind, String factory, List<TypeRef> typeArgs,
+record AttributeSpec(String constant, String field, String kind, String factory, List<TypeRef> typeArgs,
         List<TypeRef> extraArgs, String javadoc) {
 }

@@ -10,7 +10,7 @@ import java.util.TreeSet;
  * name (or one clashing with the file's own class names) stays fully qualified, so the output
  * always compiles and is the same for the same input.
  */
-public final class Imports {
+final class Imports {
 
     private final String packageName;
     private final Map<String, String> bySimpleName = new HashMap<>();

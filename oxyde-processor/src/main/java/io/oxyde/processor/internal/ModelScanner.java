@@ -38,6 +38,10 @@ import javax.tools.Diagnostic;
 public final class ModelScanner {
 
     static final String API = "io.oxyde";
+    /** Where the model annotations live ({@code @Table}, {@code @Column}, …). */
+    static final String ANNOTATIONS = "io.oxyde.annotation";
+    /** Where the typed attribute classes the generated constants use live. */
+    static final String METAMODEL = "io.oxyde.metamodel";
     private static final Set<String> NUMBERS = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
             "java.lang.Byte", "java.lang.Double", "java.lang.Float", "java.math.BigDecimal");
     private static final Set<String> TEMPORAL = Set.of("java.time.LocalDate", "java.time.LocalDateTime",
@@ -254,7 +258,7 @@ public final class ModelScanner {
     private AttributeSpec spec(VariableElement f, String kind, String factory, List<TypeRef> typeArgs, List<TypeRef> extra,
             String doc) {
         String name = f.getSimpleName().toString();
-        return new AttributeSpec(Names.constant(name), name, API + "." + kind, factory, typeArgs, extra, doc);
+        return new AttributeSpec(Names.constant(name), name, METAMODEL + "." + kind, factory, typeArgs, extra, doc);
     }
 
     private AttributeSpec warn(VariableElement f, String why) {
@@ -324,7 +328,7 @@ public final class ModelScanner {
     static AnnotationMirror annotation(Element e, String simpleName) {
         for (AnnotationMirror a : e.getAnnotationMirrors()) {
             TypeElement type = (TypeElement) a.getAnnotationType().asElement();
-            if (type.getQualifiedName().contentEquals(API + "." + simpleName)) {
+            if (type.getQualifiedName().contentEquals(ANNOTATIONS + "." + simpleName)) {
                 return a;
             }
         }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param bound for a wildcard, its bound text ({@code "extends"}/{@code "super"}) or null
  * @param boundType for a bounded wildcard, the bound
  */
-public record TypeRef(String packageName, List<String> names, List<TypeRef> arguments, int arrayDims, String bound,
+record TypeRef(String packageName, List<String> names, List<TypeRef> arguments, int arrayDims, String bound,
         TypeRef boundType) {
 
     /** A plain class. */

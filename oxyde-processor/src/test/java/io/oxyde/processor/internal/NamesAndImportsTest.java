@@ -27,7 +27,7 @@ class NamesAndImportsTest {
         assertThat(imports.name(TypeRef.of("shop", "Album"))).isEqualTo("Album");
         assertThat(imports.name(TypeRef.of("other", "Track"))).isEqualTo("other.Track");
         assertThat(imports.name(TypeRef.of("shop", "Track", "Mood"))).isEqualTo("Track.Mood");
-        assertThat(imports.name(TypeRef.of("io.oxyde", "TextAttribute"))).isEqualTo("TextAttribute");
+        assertThat(imports.name(TypeRef.of("io.oxyde.metamodel", "TextAttribute"))).isEqualTo("TextAttribute");
         assertThat(imports.lines()).containsExactly("io.oxyde.metamodel.TextAttribute", "java.util.List");
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * @param transform applied to the value before binding
  * @param where the place in the query, for error messages
  */
-public record BindSpec(int slot, Value constant, ValueKind kind, Transform transform, String where) {
+record BindSpec(int slot, Value constant, ValueKind kind, Transform transform, String where) {
 
     public static BindSpec slot(int slot, ValueKind kind, Transform transform, String where) {
         return new BindSpec(slot, null, kind, transform, where);
@@ -25,11 +25,31 @@ public record BindSpec(int slot, Value constant, ValueKind kind, Transform trans
         return new BindSpec(-1, value, value.kind(), transform, where);
     }
 
+    /** A list value whose elements are slots: the elements of this execution, kinds checked. */
+    private Value fill(Value v, List<Value> slotValues) {
+        if (v instanceof Value.Param p) {
+            Value filled = slotValues.get(p.index());
+            if (filled.kind() != p.kind()) {
+                throw new IllegalArgumentException("slot " + p.index() + " (" + where + ") expects " + p.kind()
+                        + " but got " + filled.kind());
+            }
+            return filled;
+        }
+        if (v instanceof Value.Array a) {
+            List<Value> out = new java.util.ArrayList<>(a.elements().size());
+            for (Value e : a.elements()) {
+                out.add(fill(e, slotValues));
+            }
+            return new Value.Array(out);
+        }
+        return v;
+    }
+
     /** The value to bind, given the slot values of one execution. */
     public Value resolve(List<Value> slotValues) {
         Value v;
         if (slot < 0) {
-            v = constant;
+            v = transform == Transform.LIST ? fill(constant, slotValues) : constant;
         } else {
             v = slotValues.get(slot);
             if (v.kind() != kind) {

@@ -18,7 +18,7 @@ import org.jooq.impl.SQLDataType;
  * Creates the bind parameters of one statement and, once jOOQ has rendered it, turns the
  * placeholder order into the statement's bind plan. One instance per statement; not shared.
  */
-public final class Binder {
+final class Binder {
     private static final DataType<Object> TOKEN = SQLDataType.OTHER.asConvertedDataType(new TokenBinding());
 
     private final Dialect dialect;
@@ -63,6 +63,35 @@ public final class Binder {
             return DSL.field("cast({0} as jsonb)", Object.class, field);
         }
         return field;
+    }
+
+    /**
+     * A {@code ?} fed by a column's value: a list ({@link Value.Array}, each element a slot) is
+     * bound as <em>one</em> parameter (see {@link io.oxyde.query.ListValues}); anything else as
+     * {@link #bind}.
+     */
+    public Field<Object> bindValue(Value value, String where) {
+        if (!(value instanceof Value.Array list)) {
+            return bindCompared(value, where);
+        }
+        for (Value e : list.elements()) {
+            if (e instanceof Value.Array) {
+                throw new RenderException(where + ": a list element cannot itself be a list");
+            }
+        }
+        int id = specs.size();
+        specs.add(new BindSpec(-1, list, ValueKind.ARRAY, Transform.LIST, where));
+        return DSL.val(new TokenBinding.Token(id), TOKEN);
+    }
+
+    /**
+     * A scalar stored in, or compared with, a column: on PostgreSQL text goes untyped
+     * ({@link Transform#UNTYPED}), so a native enum column (or any type with text input) takes it
+     * as its own type, as {@code ?::type} would without the renderer knowing the type's name.
+     */
+    public Field<Object> bindCompared(Value value, String where) {
+        boolean text = value.kind() == ValueKind.TEXT;
+        return bind(value, dialect == Dialect.POSTGRES && text ? Transform.UNTYPED : Transform.NONE, where);
     }
 
     /**

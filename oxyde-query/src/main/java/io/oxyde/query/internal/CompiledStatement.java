@@ -6,9 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One rendered SQL text and, per {@code ?} in order, where its value comes from. */
-public record CompiledStatement(String sql, List<BindSpec> binds) {
+public record CompiledStatement(String sql, List<BindSpec> binds, java.util.BitSet untyped) {
     public CompiledStatement {
         binds = List.copyOf(binds);
+        if (untyped == null) {
+            untyped = new java.util.BitSet();
+            for (int i = 0; i < binds.size(); i++) {
+                if (binds.get(i).transform() == Transform.UNTYPED) {
+                    untyped.set(i);
+                }
+            }
+        }
+    }
+
+    public CompiledStatement(String sql, List<BindSpec> binds) {
+        this(sql, binds, null);
     }
 
     /** The statement with this execution's values bound. */
@@ -17,6 +29,6 @@ public record CompiledStatement(String sql, List<BindSpec> binds) {
         for (BindSpec b : binds) {
             values.add(b.resolve(slotValues));
         }
-        return new SqlStatement(sql, values);
+        return new SqlStatement(sql, values, untyped);
     }
 }

@@ -23,7 +23,7 @@ import org.jooq.impl.SQLDataType;
  * Translates a filter tree (WHERE or HAVING) into a jOOQ condition, one lookup at a time, with
  * the per-dialect choices documented in {@code docs/dialects.md}.
  */
-public final class Conditions {
+final class Conditions {
     private final Binder binder;
     private final BiFunction<io.oxyde.codec.ColumnRef, String, Field<Object>> resolver;
     private final String place;
@@ -101,12 +101,15 @@ public final class Conditions {
         Lookup lookup = c.lookup();
         Dialect d = binder.dialect();
         boolean isNull = v.kind() == ValueKind.NULL;
+        if (d == Dialect.SQLITE && SqliteTimes.applies(lookup, v)) { // rows in any common time form
+            return SqliteTimes.condition(binder, col, lookup, v, at);
+        }
         switch (lookup) {
             case EQ:
-                return isNull ? col.isNull() : col.eq(binder.bind(v, Transform.NONE, at));
+                return isNull ? col.isNull() : col.eq(binder.bindCompared(v, at));
             case NE:
                 // Django's exclude(x=v): rows where x is NULL are kept.
-                return isNull ? col.isNotNull() : col.isDistinctFrom(binder.bind(v, Transform.NONE, at));
+                return isNull ? col.isNotNull() : col.isDistinctFrom(binder.bindCompared(v, at));
             case GT:
                 return numericSide(col, v).gt(numericSide(scalar(v, at), v));
             case GTE:
@@ -138,6 +141,9 @@ public final class Conditions {
                 }
                 return lower(col).eq(binder.bind(v, Transform.LOWER, at).coerce(SQLDataType.VARCHAR));
             case CONTAINS:
+                if (v instanceof Value.Array) { // a list column holds every element
+                    return ListConditions.contains(binder, col, v, at);
+                }
                 return like(col, v, at, false, Transform.LIKE_CONTAINS, Transform.GLOB_CONTAINS);
             case STARTSWITH:
                 return like(col, v, at, false, Transform.LIKE_STARTS, Transform.GLOB_STARTS);
@@ -161,6 +167,10 @@ public final class Conditions {
             case REGEX:
             case IREGEX:
                 return regex(col, v, at, lookup == Lookup.IREGEX);
+            case OVERLAP:
+                return ListConditions.overlap(binder, col, v, at);
+            case LEN:
+                return ListConditions.len(binder, col, v, at);
             default:
                 throw new RenderException(at + ": unknown lookup " + lookup);
         }
@@ -241,7 +251,7 @@ public final class Conditions {
             Value e = elements.get(i);
             // Like Django, NULL never matches IN; dropping it keeps NOT IN from matching nothing.
             if (e.kind() != ValueKind.NULL) {
-                items.add(binder.bind(e, Transform.NONE, at + "[" + i + "]"));
+                items.add(binder.bindCompared(e, at + "[" + i + "]"));
             }
         }
         return items.isEmpty() ? DSL.falseCondition() : col.in(items);
@@ -308,7 +318,7 @@ public final class Conditions {
         if (v instanceof Value.Array) {
             throw new RenderException(at + ": expected a single value, got an array");
         }
-        return binder.bind(v, Transform.NONE, at);
+        return binder.bindCompared(v, at);
     }
 
     private static List<Value> array(Value v, String at) {

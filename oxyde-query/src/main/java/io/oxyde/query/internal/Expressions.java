@@ -23,7 +23,7 @@ final class Expressions {
      */
     static Field<Object> build(Expr e, BiFunction<ColumnRef, String, Field<Object>> columns, Binder b, String at) {
         if (e instanceof Expr.Literal l) {
-            return b.bind(l.value(), Transform.NONE, at);
+            return b.bindValue(l.value(), at);
         }
         if (e instanceof Expr.Column c) {
             return columns.apply(new ColumnRef(c.source(), c.name()), at);

@@ -18,7 +18,7 @@ import org.jooq.impl.DefaultVisitListenerProvider;
  * One connection-less {@link DSLContext} per dialect, configured once: quoted names (on SQLite
  * through {@link SqliteQuotedNames}), indexed binds, no banner.
  */
-public final class Jooq {
+final class Jooq {
     static {
         // jOOQ prints a logo and tips on first use unless told not to.
         System.setProperty("org.jooq.no-logo", "true");

@@ -30,7 +30,7 @@ import org.jooq.UpdateQuery;
 import org.jooq.impl.DSL;
 
 /** Translates INSERT, UPDATE, bulk UPDATE and DELETE IR into jOOQ statements. */
-public final class MutationCompiler {
+final class MutationCompiler {
     private MutationCompiler() {
     }
 
@@ -57,7 +57,7 @@ public final class MutationCompiler {
                 List<Value> row = rows.get(r);
                 for (int c = 0; c < columns.size(); c++) {
                     String at = description + " rows[" + (firstRow + r) + "]." + ir.columns().get(c);
-                    addValue(q, columns.get(c), b.bind(row.get(c), Transform.NONE, at));
+                    addValue(q, columns.get(c), b.bindValue(row.get(c), at));
                 }
             }
         }
@@ -167,7 +167,7 @@ public final class MutationCompiler {
                 BulkUpdateRow row = ir.rows().get(r);
                 String at = description + " rows[" + r + "]." + column;
                 Field<Object> k = b.bind(row.key(), Transform.NONE, at + " (key)");
-                Field<Object> v = b.bind(row.values().get(c), Transform.NONE, at);
+                Field<Object> v = b.bindValue(row.values().get(c), at);
                 when = when == null ? choose.when(k, v) : when.when(k, v);
             }
             set.put(target, when.otherwise(target));

@@ -146,6 +146,10 @@ public final class PlanCompiler {
         List<BindSpec> binds = new ArrayList<>();
         for (int i = 0; i < raw.params().size(); i++) {
             Value v = raw.params().get(i);
+            if (v instanceof Value.Array) {
+                throw new RenderException("bind parameter " + (i + 1) + ": an array value cannot be bound as one parameter"
+                        + " of raw SQL (raw parameters are scalars; a model's list field is bound as one list value)");
+            }
             binds.add(v instanceof Value.Param p ? BindSpec.slot(p.index(), p.kind(), Transform.NONE, "raw params[" + i + "]")
                     : BindSpec.constant(v, Transform.NONE, "raw params[" + i + "]"));
         }

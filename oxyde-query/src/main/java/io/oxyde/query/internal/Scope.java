@@ -13,7 +13,7 @@ import org.jooq.impl.DSL;
  * The relations a statement can refer to: its main table and its join aliases. Resolves a
  * {@link ColumnRef} to a quoted, qualified jOOQ field, or fails naming the unknown alias.
  */
-public final class Scope {
+final class Scope {
     private final String table;
     private final String description;
     private final Map<String, Join> joins = new LinkedHashMap<>();

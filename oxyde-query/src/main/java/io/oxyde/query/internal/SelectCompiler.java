@@ -36,7 +36,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /** Translates a {@link SelectIr} (rows, count or exists) into one jOOQ select. */
-public final class SelectCompiler {
+final class SelectCompiler {
     /** The LIMIT standing for "no limit" where OFFSET needs one (SQLite, MySQL, MariaDB). */
     static final long NO_LIMIT = Long.MAX_VALUE;
 
@@ -170,6 +170,9 @@ public final class SelectCompiler {
                 f = DSL.field(DSL.quotedName(ref.column()));
             } else {
                 f = scope.column(ref, "orderBy[" + i + "]");
+            }
+            if (d == Dialect.SQLITE && o.kind() != null) { // times and decimals are text there
+                f = SqliteTimes.orderable(DSL.field("{0}", Object.class, f), o.kind());
             }
             order.add(o.direction() == Direction.DESC ? f.desc() : f.asc());
         }

@@ -8,9 +8,16 @@ import java.util.Locale;
  * What happens to a slot's value between the IR and the bind parameter. Transforms are part of
  * the cached plan, so a query shape renders once and every execution only re-applies them.
  */
-public enum Transform {
+enum Transform {
     /** The value as is. */
     NONE,
+    /** A list column's value: an array of slots bound together as one parameter ({@link io.oxyde.query.ListValues}). */
+    LIST,
+    /**
+     * PostgreSQL: text bound with an unspecified type, typed by the server from the column it is
+     * stored in or compared with (a native enum type takes its labels from text this way).
+     */
+    UNTYPED,
     /** Lower-cased with {@link Locale#ROOT} (iexact on PostgreSQL/SQLite). */
     LOWER,
     /** LIKE pattern matching the text exactly (escaped, no wildcards), lower-cased (iexact on MySQL/MariaDB). */
@@ -22,6 +29,10 @@ public enum Transform {
     YEAR_START,
     /** An integer year to January 1 of the next year (exclusive upper bound). */
     YEAR_END,
+    /** SQLite: a date-time or instant to the day before its (UTC) day, {@code YYYY-MM-DD} (index range of {@link SqliteTimes}). */
+    SQLITE_DAY_BEFORE,
+    /** SQLite: a date-time or instant to the day after its day plus {@code U} (index range of {@link SqliteTimes}). */
+    SQLITE_DAY_AFTER,
     /** A regex forced case-sensitive with an inline {@code (?-i)} flag (MySQL/MariaDB REGEXP follows the collation otherwise). */
     REGEX_CASE_SENSITIVE,
     /** A regex made case-insensitive with an inline {@code (?i)} flag. */
@@ -34,6 +45,8 @@ public enum Transform {
     public Value apply(Value v, String where) {
         switch (this) {
             case NONE:
+            case LIST:
+            case UNTYPED:
                 return v;
             case YEAR_START:
             case YEAR_END: {
@@ -43,6 +56,10 @@ public enum Transform {
                 }
                 return new Value.Date(LocalDate.of((int) year + (this == YEAR_END ? 1 : 0), 1, 1));
             }
+            case SQLITE_DAY_BEFORE:
+                return SqliteTimes.dayBefore(v);
+            case SQLITE_DAY_AFTER:
+                return SqliteTimes.dayAfter(v);
             default:
                 break;
         }

@@ -5,7 +5,7 @@ import io.oxyde.spring.OxydeProperties;
 import java.util.function.Consumer;
 
 /** {@code oxyde.pool.*} properties to {@link PoolSettings}: only what is set overrides a default. */
-public final class Settings {
+final class Settings {
 
     private Settings() {
     }

@@ -1,7 +1,7 @@
 package io.oxyde.spring.internal;
 
 import io.oxyde.AtomicGuard;
-import io.oxyde.spring.SpringTransactionConflict;
+import io.oxyde.spring.SpringTransactionConflictException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -15,7 +15,7 @@ public final class SpringTransactionGuard implements AtomicGuard {
     public void beforeAtomic(String pool) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             String name = TransactionSynchronizationManager.getCurrentTransactionName();
-            throw new SpringTransactionConflict(pool, name == null ? "(unnamed)" : "'" + name + "'");
+            throw new SpringTransactionConflictException(pool, name == null ? "(unnamed)" : "'" + name + "'");
         }
     }
 }

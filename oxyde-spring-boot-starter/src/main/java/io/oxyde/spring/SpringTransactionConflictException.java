@@ -12,11 +12,11 @@ import io.oxyde.exception.OxydeException;
  * Call {@code atomic} outside the {@code @Transactional} method, or drop the annotation and let
  * {@code atomic} be the transaction. See {@code docs/spring-boot.md}.
  */
-public class SpringTransactionConflict extends OxydeException {
+public class SpringTransactionConflictException extends OxydeException {
 
     private static final long serialVersionUID = 1L;
 
-    public SpringTransactionConflict(String pool, String springTransaction) {
+    public SpringTransactionConflictException(String pool, String springTransaction) {
         super("db.atomic(...) on pool '" + pool + "' was called inside the Spring-managed transaction "
                 + springTransaction + " (@Transactional). Oxyde transactions run on a connection of their own and "
                 + "would commit separately from Spring's, so this is refused: call atomic outside the "

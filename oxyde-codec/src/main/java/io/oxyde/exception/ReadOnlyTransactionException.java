@@ -1,4 +1,4 @@
-package io.oxyde.driver;
+package io.oxyde.exception;
 
 import io.oxyde.exception.DatabaseException;
 
