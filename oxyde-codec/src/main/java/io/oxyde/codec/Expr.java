@@ -47,6 +47,29 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * A column of the query that encloses this one (Django's {@code OuterRef}): {@code source}
+     * null for its main table, else one of its join aliases. Valid only inside a subquery
+     * ({@link Subquery}, {@link FilterNode.Exists}, {@link FilterNode.InSelect}). Since protocol
+     * revision 1.2.
+     */
+    record Outer(String source, String name) implements Expr {
+        public Outer {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * A scalar subquery: the value of the single column of the first row of {@code query}
+     * (NULL when it has no row). It may refer to the enclosing query with {@link Outer}. Since
+     * protocol revision 1.2.
+     */
+    record Subquery(SelectIr query) implements Expr {
+        public Subquery {
+            Objects.requireNonNull(query, "query");
+        }
+    }
+
     static Expr value(Value value) {
         return new Literal(value);
     }

@@ -151,9 +151,13 @@ public final class IrTemplate {
         for (SetOperation op : s.setOperations()) {
             setOperations.add(new SetOperation(op.operator(), mapSelect(op.query(), f)));
         }
+        List<Annotation> annotations = new ArrayList<>(s.annotations().size());
+        for (Annotation a : s.annotations()) {
+            annotations.add(new Annotation(a.alias(), mapExpr(a.expr(), f)));
+        }
         return new SelectIr(s.model(), s.table(), s.columns(), s.distinct(), filter, s.joins(),
                 s.orderBy(), s.limit(), s.offset(), s.aggregates(), s.groupBy(), having, s.lock(),
-                setOperations, s.mode());
+                setOperations, s.mode(), annotations);
     }
 
     private static FilterNode mapFilter(FilterNode node, UnaryOperator<Value> f) {
@@ -174,6 +178,13 @@ public final class IrTemplate {
         }
         if (node instanceof FilterNode.InSelect in) {
             return new FilterNode.InSelect(in.field(), mapSelect(in.query(), f));
+        }
+        if (node instanceof FilterNode.Exists e) {
+            return new FilterNode.Exists(mapSelect(e.query(), f));
+        }
+        if (node instanceof FilterNode.Test t) {
+            Expr left = mapExpr(t.left(), f);
+            return new FilterNode.Test(left, t.lookup(), mapExpr(t.right(), f), t.numeric());
         }
         return new FilterNode.Not(mapFilter(((FilterNode.Not) node).child(), f));
     }
@@ -196,6 +207,9 @@ public final class IrTemplate {
         }
         if (expr instanceof Expr.Negate n) {
             return new Expr.Negate(mapExpr(n.operand(), f));
+        }
+        if (expr instanceof Expr.Subquery sq) {
+            return new Expr.Subquery(mapSelect(sq.query(), f));
         }
         return expr;
     }

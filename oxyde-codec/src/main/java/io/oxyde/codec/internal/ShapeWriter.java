@@ -91,6 +91,11 @@ final class ShapeWriter {
     private static final byte[] N_EXPR = EncodedNames.of(K_EXPR);
     private static final byte[] N_NUMERIC = EncodedNames.of(K_NUMERIC);
     private static final byte[] N_OP_RAW = EncodedNames.of("raw");
+    private static final byte[] N_ANNOTATIONS = EncodedNames.of(K_ANNOTATIONS);
+    private static final byte[] N_EXISTS = EncodedNames.of(T_EXISTS);
+    private static final byte[] N_TEST = EncodedNames.of(T_TEST);
+    private static final byte[] N_OUTER = EncodedNames.of(T_OUTER);
+    private static final byte[] N_SUBQUERY = EncodedNames.of(T_SUBQUERY);
     private static final byte[][] LOCKS = names(LockMode.values());
     private static final byte[][] DIRECTIONS = names(Direction.values());
     private static final byte[][] SET_OPERATORS = names(SetOperator.values());
@@ -189,7 +194,7 @@ final class ShapeWriter {
         int n = present(s.columns()) + (s.distinct() ? 1 : 0) + present(s.filter()) + present(s.joins())
                 + present(s.orderBy()) + present(s.limit()) + present(s.offset()) + present(s.aggregates())
                 + present(s.groupBy()) + present(s.having()) + present(s.lock())
-                + present(s.setOperations()) + (s.mode() != SelectMode.ROWS ? 1 : 0);
+                + present(s.setOperations()) + (s.mode() != SelectMode.ROWS ? 1 : 0) + present(s.annotations());
         header(N_OP_SELECT, s.table(), s.model(), n);
         if (!s.columns().isEmpty()) {
             name(N_COLUMNS);
@@ -257,6 +262,15 @@ final class ShapeWriter {
         if (s.mode() != SelectMode.ROWS) {
             name(N_MODE);
             name(MODES[s.mode().ordinal()]);
+        }
+        if (!s.annotations().isEmpty()) {
+            name(N_ANNOTATIONS).packArrayHeader(s.annotations().size());
+            for (io.oxyde.codec.Annotation a : s.annotations()) {
+                p.packMapHeader(2);
+                name(N_ALIAS).packString(a.alias());
+                name(N_EXPR);
+                expr(a.expr());
+            }
         }
     }
 
@@ -392,6 +406,25 @@ final class ShapeWriter {
             columnRef(in.field());
             name(N_QUERY);
             select(in.query());
+        } else if (node instanceof FilterNode.Exists ex) {
+            p.packMapHeader(2);
+            name(N_TYPE);
+            name(N_EXISTS);
+            name(N_QUERY);
+            select(ex.query());
+        } else if (node instanceof FilterNode.Test t) {
+            p.packMapHeader(t.numeric() ? 5 : 4);
+            name(N_TYPE);
+            name(N_TEST);
+            name(N_LEFT);
+            expr(t.left());
+            name(N_OP);
+            name(LOOKUPS[t.lookup().ordinal()]);
+            name(N_RIGHT);
+            expr(t.right());
+            if (t.numeric()) {
+                name(N_NUMERIC).packBoolean(true);
+            }
         } else {
             p.packMapHeader(2);
             name(N_TYPE);
@@ -446,6 +479,20 @@ final class ShapeWriter {
             expr(b.left());
             name(N_RIGHT);
             expr(b.right());
+        } else if (e instanceof Expr.Outer o) {
+            p.packMapHeader(o.source() == null ? 2 : 3);
+            name(N_TYPE);
+            name(N_OUTER);
+            name(N_NAME).packString(o.name());
+            if (o.source() != null) {
+                name(N_SOURCE).packString(o.source());
+            }
+        } else if (e instanceof Expr.Subquery sq) {
+            p.packMapHeader(2);
+            name(N_TYPE);
+            name(N_SUBQUERY);
+            name(N_QUERY);
+            select(sq.query());
         } else {
             p.packMapHeader(2);
             name(N_TYPE);

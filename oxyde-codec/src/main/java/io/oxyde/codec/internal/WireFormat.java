@@ -103,6 +103,8 @@ public final class WireFormat {
     public static final String K_SOURCE = "source";
     public static final String K_EXPR = "expr";
     public static final String K_NUMERIC = "numeric";
+    // revision 1.2: annotations, correlated subqueries, expression tests
+    public static final String K_ANNOTATIONS = "annotations";
 
     // Filter node and expression types.
     public static final String T_CONDITION = "condition";
@@ -115,4 +117,8 @@ public final class WireFormat {
     public static final String T_COLUMN = "column";
     public static final String T_BINARY = "binary";
     public static final String T_NEG = "neg";
+    public static final String T_EXISTS = "exists";
+    public static final String T_TEST = "test";
+    public static final String T_OUTER = "outer";
+    public static final String T_SUBQUERY = "subquery";
 }
