@@ -146,6 +146,13 @@ public final class IrTemplate {
 
     private static SelectIr mapSelect(SelectIr s, UnaryOperator<Value> f) {
         FilterNode filter = mapFilter(s.filter(), f);
+        List<OrderBy> orderBy = s.orderBy();
+        if (orderBy.stream().anyMatch(o -> o.expr() != null)) {
+            orderBy = new ArrayList<>(orderBy.size());
+            for (OrderBy o : s.orderBy()) {
+                orderBy.add(o.expr() == null ? o : OrderBy.of(mapExpr(o.expr(), f), o.direction()));
+            }
+        }
         FilterNode having = mapFilter(s.having(), f);
         List<SetOperation> setOperations = new ArrayList<>(s.setOperations().size());
         for (SetOperation op : s.setOperations()) {
@@ -156,7 +163,7 @@ public final class IrTemplate {
             annotations.add(new Annotation(a.alias(), mapExpr(a.expr(), f)));
         }
         return new SelectIr(s.model(), s.table(), s.columns(), s.distinct(), filter, s.joins(),
-                s.orderBy(), s.limit(), s.offset(), s.aggregates(), s.groupBy(), having, s.lock(),
+                orderBy, s.limit(), s.offset(), s.aggregates(), s.groupBy(), having, s.lock(),
                 setOperations, s.mode(), annotations);
     }
 

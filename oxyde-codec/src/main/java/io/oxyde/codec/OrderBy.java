@@ -3,18 +3,34 @@ package io.oxyde.codec;
 import java.util.Objects;
 
 /**
- * One ORDER BY term. The column may name an aggregate alias of the same query.
+ * One ORDER BY term. The column may name an aggregate or annotation alias of the same query.
  *
  * @param column the column, or {@code null} when {@code direction} is {@link Direction#RANDOM}
+ *     or the term is an expression
  * @param direction ascending, descending or random
+ * @param expr an expression to order by instead of a column (protocol revision 1.2), or
+ *     {@code null}
  */
-public record OrderBy(ColumnRef column, Direction direction) {
+public record OrderBy(ColumnRef column, Direction direction, Expr expr) {
 
     public OrderBy {
         Objects.requireNonNull(direction, "direction");
-        if (direction != Direction.RANDOM) {
+        if (direction != Direction.RANDOM && expr == null) {
             Objects.requireNonNull(column, "column");
         }
+        if (expr != null && (column != null || direction == Direction.RANDOM)) {
+            throw new IllegalArgumentException("an expression term has no column and is not random");
+        }
+    }
+
+    /** A column term (or a random one, column {@code null}). */
+    public OrderBy(ColumnRef column, Direction direction) {
+        this(column, direction, null);
+    }
+
+    /** A term ordering by an expression. */
+    public static OrderBy of(Expr expr, Direction direction) {
+        return new OrderBy(null, direction, Objects.requireNonNull(expr, "expr"));
     }
 
     public static OrderBy asc(String column) {

@@ -142,6 +142,10 @@ public final class IrValidator {
                 path.index(0);
                 columnRef(o.column());
                 path.pop();
+            } else if (o.expr() != null) {
+                path.index(0);
+                expr(o.expr(), true);
+                path.pop();
             }
         }
         path.pop().pop();

@@ -315,11 +315,19 @@ final class ShapeReader {
                 throw r.fail("an order_by term must be [column, direction]");
             }
             path.index(0);
-            ColumnRef column = r.tryNil() ? null : columnRef();
+            Expr expr = r.peek() == ValueType.MAP ? expr() : null;
+            ColumnRef column = expr != null || r.tryNil() ? null : columnRef();
             path.setIndex(1);
             String d = name();
             Direction direction = enumValue(Direction.fromWireName(d), "direction", d);
             path.pop();
+            if (expr != null) {
+                if (direction == Direction.RANDOM) {
+                    throw r.fail("direction \"random\" takes no expression");
+                }
+                out.add(OrderBy.of(expr, direction));
+                continue;
+            }
             if (column == null && direction != Direction.RANDOM) {
                 throw r.fail("direction \"" + d + "\" needs a column");
             }

@@ -217,7 +217,9 @@ final class ShapeWriter {
             name(N_ORDER_BY).packArrayHeader(s.orderBy().size());
             for (OrderBy o : s.orderBy()) {
                 p.packArrayHeader(2);
-                if (o.column() == null) {
+                if (o.expr() != null) {
+                    expr(o.expr());
+                } else if (o.column() == null) {
                     p.packNil();
                 } else {
                     columnRef(o.column());

@@ -169,6 +169,11 @@ public final class PlanCompiler {
 
     private static void select(SelectIr s, List<Integer> out) {
         filter(s.filter(), out);
+        for (io.oxyde.codec.OrderBy o : s.orderBy()) {
+            if (o.expr() != null) {
+                expr(o.expr(), out);
+            }
+        }
         filter(s.having(), out);
         for (SetOperation op : s.setOperations()) {
             select(op.query(), out);

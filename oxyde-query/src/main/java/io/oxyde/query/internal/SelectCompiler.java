@@ -179,6 +179,15 @@ final class SelectCompiler {
                 order.add(DSL.rand());
                 continue;
             }
+            if (o.expr() != null) {
+                if (union) {
+                    throw new RenderException("orderBy[" + i + "] of " + description
+                            + ": a union is ordered by output column names, not by an expression");
+                }
+                Field<?> e = Expressions.build(o.expr(), scope::column, scope, b, "orderBy[" + i + "] of " + description);
+                order.add(o.direction() == Direction.DESC ? e.desc() : e.asc());
+                continue;
+            }
             ColumnRef ref = o.column();
             Field<?> f;
             if (ref.source() == null && (aggregates.containsKey(ref.column()) || annotations.containsKey(ref.column()))) {
