@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.AtomicOptions;
 import io.oxyde.expression.Count;
+import io.oxyde.expression.Exists;
+import io.oxyde.expression.OuterRef;
+import io.oxyde.expression.Subquery;
 import io.oxyde.Created;
 import io.oxyde.F;
 import io.oxyde.exception.FieldException;
@@ -133,6 +136,22 @@ class DocsExamplesTest {
         assertThat(withLiveAlbums).hasSize(11);
         assertThat(queenTracks).isEqualTo(TRACKS.stream().filter(t -> ALBUMS.stream().anyMatch(a -> a.id().equals(t.album().id())
                 && ARTISTS.stream().anyMatch(r -> r.id().equals(a.artist().id()) && r.name().equals("Queen")))).count());
+
+        // queries: correlated subqueries
+        var albumsOfArtist = db.objects(Album.class).filter("artist", OuterRef.of("id"));
+        long withAlbums = Oxyde.await(db.objects(Artist.class).filter(Exists.of(albumsOfArtist)).count());
+        long noAlbums = Oxyde.await(db.objects(Artist.class).exclude(Exists.of(albumsOfArtist)).count());
+        var firstOfCustomer = db.objects(Invoice.class).filter("customer", OuterRef.of("customer"))
+                .orderBy("invoiceDate", "id").values("id").limit(1);
+        long firstInvoices = Oxyde.await(db.objects(Invoice.class).filter("id", Subquery.of(firstOfCustomer)).count());
+        assertThat(List.of(withAlbums, noAlbums, firstInvoices)).containsExactly(204L, 71L, 59L);
+
+        // queries: annotations on model queries
+        var withCounts = db.objects(Artist.class).annotate("n", Count.of("albums"));
+        List<Artist> prolific = Oxyde.await(withCounts.filter("n__gt", 5).orderBy("-n").all());
+        List<Map<String, Object>> albumCounts = Oxyde.await(withCounts.orderBy("-n", "id").values("name", "n").limit(3).all());
+        assertThat(prolific.get(0).name()).isEqualTo("Iron Maiden");
+        assertThat(albumCounts.get(0)).containsEntry("name", "Iron Maiden").containsEntry("n", 21L);
 
         // queries: Q objects
         Query<Track> shortOrHuge = db.objects(Track.class)
