@@ -8,6 +8,7 @@ import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
+import io.oxyde.chinook.Employee;
 import io.oxyde.chinook.Invoice;
 import io.oxyde.chinook.Track;
 import io.oxyde.exception.FieldException;
@@ -116,6 +117,28 @@ class CorrelatedSubqueryTest {
                 .collect(Collectors.toMap(r -> r.get("id"), r -> r.get("n")));
         for (Artist a : Expect.ARTISTS) {
             assertThat(((Number) byId.get(a.id())).longValue()).isEqualTo(ALBUMS_PER_ARTIST.getOrDefault(a.id(), 0L));
+        }
+    }
+
+    @AllDatabases
+    void inUpdateAndDeleteFilters(TestDatabase tdb) throws Exception {
+        Set<Object> live = Expect.ALBUMS.stream().filter(a -> a.title().contains("Live")).map(a -> a.artist().id())
+                .collect(Collectors.toSet());
+        List<Employee> employees = Chinook.DATA.rows(Employee.class);
+        Set<Object> bosses = employees.stream().filter(e -> e.reportsTo() != null).map(e -> e.reportsTo().id())
+                .collect(Collectors.toSet());
+        try (Oxyde db = Chinook.fresh(tdb, List.of(Artist.class, Album.class, Employee.class))) {
+            int renamed = await(db.objects(Artist.class).filter(Exists.of(db.objects(Album.class)
+                    .filter("artist", OuterRef.of("id")).filter("title__contains", "Live")))
+                    .update(Map.of("name", "has a live album")));
+            assertThat(renamed).isEqualTo(live.size());
+            assertThat(WritesTest.scalar(tdb, "SELECT COUNT(*) FROM artist a WHERE a.name = 'has a live album' AND EXISTS"
+                    + " (SELECT 1 FROM album b WHERE b.artist_id = a.id AND b.title LIKE '%Live%')")).isEqualTo(live.size());
+            // the subquery reads the table being written
+            int gone = await(db.objects(Employee.class).exclude(Exists.of(db.objects(Employee.class)
+                    .filter("reportsTo", OuterRef.of("id")))).delete());
+            assertThat(gone).isEqualTo(employees.size() - bosses.size());
+            assertThat(WritesTest.scalar(tdb, "SELECT COUNT(*) FROM employee")).isEqualTo(bosses.size());
         }
     }
 
