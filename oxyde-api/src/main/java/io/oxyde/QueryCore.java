@@ -271,6 +271,20 @@ final class QueryCore {
             refuseNegatedToMany(r, negated);
             addJoins(r.joins(), JoinKind.LEFT);
             return Correlated.outerCondition(r, lookup, ref, negated);
+        } else if (value instanceof io.oxyde.expression.FunctionCall fc) {
+            refuseNegatedToMany(r, negated);
+            addJoins(r.joins(), JoinKind.LEFT);
+            FunctionExprs.Typed t = FunctionExprs.of(this, fc);
+            java.util.Set<Lookup> ok = java.util.EnumSet.of(Lookup.EQ, Lookup.NE, Lookup.GT, Lookup.GTE, Lookup.LT, Lookup.LTE);
+            if (!ok.contains(lookup)) {
+                throw new FieldException(r.owner().modelClass(), r.field().name(), "a function is compared with eq, ne, gt,"
+                        + " gte, lt or lte, not with \"" + lookup.wireName() + "\"", List.of("eq", "ne", "gt", "gte", "lt", "lte"));
+            }
+            FilterNode cmp = new FilterNode.Compare(r.column(), lookup, t.expr(),
+                    Lookups.valueKind(r.field()) == ValueKind.DECIMAL || t.kind() == ValueKind.DECIMAL);
+            return negated && lookup != Lookup.NE ? new FilterNode.And(List.of(cmp, new FilterNode.Test(t.expr(),
+                    Lookup.ISNULL, new Expr.Literal(Value.Bool.FALSE), false), new FilterNode.Condition(r.column(),
+                    Lookup.ISNULL, Value.Bool.FALSE))) : cmp;
         } else if (value instanceof io.oxyde.expression.Subquery sq) {
             refuseNegatedToMany(r, negated);
             addJoins(r.joins(), JoinKind.LEFT);
@@ -458,7 +472,11 @@ final class QueryCore {
             }
             List<ColumnRef> groups = groupBy;
             if (groups == null && !annotations.isEmpty()) {
-                groups = values.stream().map(ValueColumn::column).toList();
+                groups = new ArrayList<>(values.stream().map(ValueColumn::column).toList());
+                // named expressions group too (Django groups by every non-aggregate annotation)
+                for (Named n : named) {
+                    groups.add(ColumnRef.of(n.alias()));
+                }
             }
             if (groups != null) {
                 groups.forEach(b::groupBy);

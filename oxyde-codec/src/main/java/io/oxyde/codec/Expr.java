@@ -1,5 +1,6 @@
 package io.oxyde.codec;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -67,6 +68,14 @@ public sealed interface Expr {
     record Subquery(SelectIr query) implements Expr {
         public Subquery {
             Objects.requireNonNull(query, "query");
+        }
+    }
+
+    /** {@code function(args…)}, a scalar SQL function. Since protocol revision 1.2. */
+    record Call(ScalarFunction function, List<Expr> args) implements Expr {
+        public Call {
+            Objects.requireNonNull(function, "function");
+            args = List.copyOf(args);
         }
     }
 

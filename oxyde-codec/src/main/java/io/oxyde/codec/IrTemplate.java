@@ -218,6 +218,13 @@ public final class IrTemplate {
         if (expr instanceof Expr.Subquery sq) {
             return new Expr.Subquery(mapSelect(sq.query(), f));
         }
+        if (expr instanceof Expr.Call call) {
+            List<Expr> args = new ArrayList<>(call.args().size());
+            for (Expr a : call.args()) {
+                args.add(mapExpr(a, f));
+            }
+            return new Expr.Call(call.function(), args);
+        }
         return expr;
     }
 

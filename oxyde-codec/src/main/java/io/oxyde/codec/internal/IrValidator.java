@@ -303,6 +303,20 @@ public final class IrValidator {
             if (o.source() != null) {
                 identifier(K_SOURCE, o.source());
             }
+        } else if (e instanceof Expr.Call call) {
+            io.oxyde.codec.ScalarFunction f = call.function();
+            int n = call.args().size();
+            if (n < f.minArgs() || n > f.maxArgs()) {
+                path.key(K_ARGS);
+                throw path.error(f.wireName() + " takes " + (f.minArgs() == f.maxArgs() ? String.valueOf(f.minArgs())
+                        : f.minArgs() + " to " + f.maxArgs()) + " arguments, found " + n);
+            }
+            path.key(K_ARGS).index(0);
+            for (int i = 0; i < n; i++) {
+                path.setIndex(i);
+                expr(call.args().get(i), sources);
+            }
+            path.pop().pop();
         } else if (e instanceof Expr.Subquery sq) {
             path.key(K_QUERY);
             singleColumnQuery(sq.query(), "a subquery");

@@ -832,6 +832,41 @@ final class ShapeReader {
             case T_SUBQUERY:
                 result = new Expr.Subquery(queryOnly(n, "a subquery"));
                 break;
+            case T_CALL: {
+                io.oxyde.codec.ScalarFunction function = null;
+                List<Expr> args = List.of();
+                long seen = 0;
+                for (int i = 1; i < n; i++) {
+                    String key = key();
+                    path.key(key);
+                    switch (key) {
+                        case K_FUNCTION: {
+                            seen = once(seen, 0, key);
+                            String s = name();
+                            function = enumValue(io.oxyde.codec.ScalarFunction.fromWireName(s), "function", s);
+                            break;
+                        }
+                        case K_ARGS: {
+                            seen = once(seen, 1, key);
+                            int count = r.arrayHeader();
+                            args = new ArrayList<>(Math.min(count, 16));
+                            path.index(0);
+                            for (int a = 0; a < count; a++) {
+                                path.setIndex(a);
+                                args.add(expr());
+                            }
+                            path.pop();
+                            break;
+                        }
+                        default:
+                            path.pop();
+                            throw unknownKey(key);
+                    }
+                    path.pop();
+                }
+                result = new Expr.Call(required(function, K_FUNCTION), args);
+                break;
+            }
             case T_BINARY: {
                 ArithmeticOperator op = null;
                 Expr left = null;

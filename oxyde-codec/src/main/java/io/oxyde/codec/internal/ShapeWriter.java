@@ -96,6 +96,8 @@ final class ShapeWriter {
     private static final byte[] N_TEST = EncodedNames.of(T_TEST);
     private static final byte[] N_OUTER = EncodedNames.of(T_OUTER);
     private static final byte[] N_SUBQUERY = EncodedNames.of(T_SUBQUERY);
+    private static final byte[] N_CALL = EncodedNames.of(T_CALL);
+    private static final byte[] N_ARGS = EncodedNames.of(K_ARGS);
     private static final byte[][] LOCKS = names(LockMode.values());
     private static final byte[][] DIRECTIONS = names(Direction.values());
     private static final byte[][] SET_OPERATORS = names(SetOperator.values());
@@ -488,6 +490,17 @@ final class ShapeWriter {
             name(N_NAME).packString(o.name());
             if (o.source() != null) {
                 name(N_SOURCE).packString(o.source());
+            }
+        } else if (e instanceof Expr.Call call) {
+            p.packMapHeader(call.args().isEmpty() ? 2 : 3);
+            name(N_TYPE);
+            name(N_CALL);
+            name(N_FUNCTION).packString(call.function().wireName());
+            if (!call.args().isEmpty()) {
+                name(N_ARGS).packArrayHeader(call.args().size());
+                for (Expr a : call.args()) {
+                    expr(a);
+                }
             }
         } else if (e instanceof Expr.Subquery sq) {
             p.packMapHeader(2);

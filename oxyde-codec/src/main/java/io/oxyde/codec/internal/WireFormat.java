@@ -121,4 +121,6 @@ public final class WireFormat {
     public static final String T_TEST = "test";
     public static final String T_OUTER = "outer";
     public static final String T_SUBQUERY = "subquery";
+    public static final String T_CALL = "call";
+    public static final String K_ARGS = "args";
 }

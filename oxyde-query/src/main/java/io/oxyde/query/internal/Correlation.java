@@ -59,6 +59,9 @@ final class Correlation {
         if (e instanceof Expr.Negate n) {
             return refersOut(n.operand());
         }
+        if (e instanceof Expr.Call call) {
+            return call.args().stream().anyMatch(Correlation::refersOut);
+        }
         return false;
     }
 }

@@ -45,6 +45,13 @@ final class Expressions {
                     : SelectCompiler.correlated(sq.query(), b, desc, scope);
             return (Field<Object>) (Field<?>) DSL.field(sub);
         }
+        if (e instanceof Expr.Call call) {
+            java.util.List<Field<Object>> args = new java.util.ArrayList<>(call.args().size());
+            for (int i = 0; i < call.args().size(); i++) {
+                args.add(build(call.args().get(i), columns, scope, b, at + " " + call.function().wireName() + "[" + i + "]"));
+            }
+            return Functions.build(call, args, b.dialect(), at);
+        }
         if (e instanceof Expr.Literal l) {
             return b.bind(l.value(), Transform.NONE, at);
         }

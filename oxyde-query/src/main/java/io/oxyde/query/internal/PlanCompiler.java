@@ -192,6 +192,8 @@ public final class PlanCompiler {
             expr(b.right(), out);
         } else if (e instanceof io.oxyde.codec.Expr.Negate n) {
             expr(n.operand(), out);
+        } else if (e instanceof io.oxyde.codec.Expr.Call call) {
+            call.args().forEach(a -> expr(a, out));
         }
     }
 

@@ -124,7 +124,10 @@ final class SelectCompiler {
                 : new Conditions(b, scope::column, "filter of " + description).in(scope).build(s.filter());
         List<Field<?>> groups = new ArrayList<>();
         for (int i = 0; i < s.groupBy().size(); i++) {
-            groups.add(scope.column(s.groupBy().get(i), "groupBy[" + i + "]"));
+            ColumnRef g = s.groupBy().get(i);
+            // a group_by column naming an annotation groups by its expression (revision 1.2)
+            groups.add(g.source() == null && annotations.containsKey(g.column()) ? annotations.get(g.column())
+                    : scope.column(g, "groupBy[" + i + "]"));
         }
         // groupBy(empty) would render GROUP BY () (one group); only group when asked to.
         SelectHavingStep<Record> grouped = groups.isEmpty() ? from.where(where) : from.where(where).groupBy(groups);
