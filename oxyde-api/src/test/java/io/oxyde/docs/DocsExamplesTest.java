@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.AtomicOptions;
 import io.oxyde.expression.Count;
+import io.oxyde.expression.Concat;
 import io.oxyde.expression.Exists;
+import io.oxyde.expression.Extract;
+import io.oxyde.expression.Literal;
+import io.oxyde.expression.Lower;
 import io.oxyde.expression.OuterRef;
 import io.oxyde.expression.Subquery;
 import io.oxyde.Created;
@@ -20,6 +24,7 @@ import io.oxyde.annotation.Table;
 import io.oxyde.exception.ValidationException;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
+import io.oxyde.chinook.Customer;
 import io.oxyde.chinook.Employee;
 import io.oxyde.chinook.Genre;
 import io.oxyde.chinook.Invoice;
@@ -152,6 +157,17 @@ class DocsExamplesTest {
         List<Map<String, Object>> albumCounts = Oxyde.await(withCounts.orderBy("-n", "id").values("name", "n").limit(3).all());
         assertThat(prolific.get(0).name()).isEqualTo("Iron Maiden");
         assertThat(albumCounts.get(0)).containsEntry("name", "Iron Maiden").containsEntry("n", 21L);
+
+        // queries: functions
+        long acdc = Oxyde.await(db.objects(Artist.class).annotate("lname", Lower.of("name")).filter("lname", "ac/dc").count());
+        List<Map<String, Object>> fullNames = Oxyde.await(db.objects(Customer.class)
+                .annotate("full", Concat.of("firstName", Literal.of(" "), "lastName")).values("id", "full").all());
+        List<Map<String, Object>> perYear = Oxyde.await(db.objects(Invoice.class)
+                .annotate("year", Extract.of("invoiceDate", Extract.Part.YEAR))
+                .values("year").annotate("n", Count.all()).orderBy("year").all());
+        assertThat(acdc).isEqualTo(1L);
+        assertThat(fullNames).hasSize(59).contains(Map.of("id", 1L, "full", "Luís Gonçalves"));
+        assertThat(perYear).hasSize(5);
 
         // queries: Q objects
         Query<Track> shortOrHuge = db.objects(Track.class)

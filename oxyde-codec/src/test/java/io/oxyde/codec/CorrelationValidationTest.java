@@ -131,4 +131,28 @@ class CorrelationValidationTest {
         assertRejected(query(select("annotations", List.of(map("alias", "n", "expr", count, "x", 1)))),
                 "annotations[0]", "unknown key \"x\"");
     }
+
+    @Test
+    void functionCalls() {
+        Object lower = map("type", "call", "function", "lower", "args", list(map("type", "column", "name", "name")));
+        SelectIr s = (SelectIr) IrCodec.decode(query(select("annotations", list(map("alias", "l", "expr", lower)))));
+        assertThat(s.annotations().get(0).expr()).isEqualTo(new Expr.Call(ScalarFunction.LOWER,
+                List.of(new Expr.Column("name"))));
+        assertThat(IrCodec.decode(IrCodec.encode(s))).isEqualTo(s);
+        assertThat(((SelectIr) IrCodec.decode(query(select("annotations", list(map("alias", "t", "expr",
+                map("type", "call", "function", "now"))))))).annotations()).hasSize(1);
+        assertRejected(query(select("annotations", list(map("alias", "l", "expr", map("type", "call",
+                        "function", "lower"))))), "annotations[0].expr.args", "lower takes 1 arguments, found 0");
+        assertRejected(query(select("annotations", list(map("alias", "l", "expr", map("type", "call",
+                        "function", "substr", "args", list(map("type", "column", "name", "a"))))))),
+                "annotations[0].expr.args", "substr takes 2 to 3 arguments, found 1");
+        assertRejected(query(select("annotations", list(map("alias", "l", "expr", map("type", "call",
+                        "function", "sleep", "args", list()))))), "annotations[0].expr.function",
+                "unknown function \"sleep\"");
+        assertRejected(query(select("annotations", list(map("alias", "l", "expr", map("type", "call",
+                        "function", "upper", "args", list(map("type", "column", "name", "a;b"))))))),
+                "annotations[0].expr.args[0].name", "identifier \"a;b\" contains ';', the statement separator");
+        assertRejected(query(select("annotations", list(map("alias", "l", "expr", map("type", "call",
+                        "args", list()))))), "annotations[0].expr", "missing required key \"function\"");
+    }
 }

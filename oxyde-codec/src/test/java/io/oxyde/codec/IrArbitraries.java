@@ -304,8 +304,16 @@ final class IrArbitraries {
                         Combinators.combine(identifier().injectNull(0.5), identifier()).as(Expr.Column::new)),
                 inner -> Arbitraries.oneOf(
                         Combinators.combine(Arbitraries.of(ArithmeticOperator.class), inner, inner).as(Expr.Binary::new),
-                        inner.map(Expr.Negate::new)),
+                        inner.map(Expr.Negate::new),
+                        call(inner)),
                 0, 2);
+    }
+
+    /** A scalar function call with an argument count it takes (revision 1.2). */
+    static Arbitrary<Expr> call(Arbitrary<Expr> inner) {
+        return Arbitraries.of(ScalarFunction.class).flatMap(f -> inner.list()
+                .ofMinSize(f.minArgs()).ofMaxSize(Math.min(f.maxArgs(), 3))
+                .map(args -> (Expr) new Expr.Call(f, args)));
     }
 
     static Arbitrary<UpdateIr> update() {
