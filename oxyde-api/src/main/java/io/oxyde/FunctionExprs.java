@@ -37,8 +37,8 @@ final class FunctionExprs {
     }
 
     /** In an update of {@code core}'s model: fields are the model's own. */
-    static Expr ofUpdate(QueryCore core, FunctionCall call) {
-        return compile(core, call, true).expr();
+    static Expr ofUpdate(QueryCore core, Object expression) {
+        return compile(core, expression, true).expr();
     }
 
     private static Typed compile(QueryCore core, Object arg, boolean update) {
@@ -59,6 +59,23 @@ final class FunctionExprs {
             }
             List<Expr> exprs = args.stream().map(Typed::expr).toList();
             return new Typed(new Expr.Call(call.function(), exprs), kind(call.function(), args));
+        }
+        if (arg instanceof io.oxyde.expression.Case c) {
+            List<Expr.When> whens = new ArrayList<>();
+            ValueKind kind = ValueKind.NULL;
+            for (int i = 0; i < c.conditions().size(); i++) {
+                io.oxyde.codec.FilterNode condition = core.compile(c.conditions().get(i));
+                Typed v = compile(core, c.values().get(i), update);
+                kind = kind == ValueKind.NULL ? v.kind() : kind;
+                whens.add(new Expr.When(condition, v.expr()));
+            }
+            Expr otherwise = null;
+            if (c.otherwise() != null) {
+                Typed o = compile(core, c.otherwise(), update);
+                kind = kind == ValueKind.NULL ? o.kind() : kind;
+                otherwise = o.expr();
+            }
+            return new Typed(new Expr.Case(whens, otherwise), kind);
         }
         if (arg instanceof Literal l) {
             Value v = l.value() == null ? Value.nullValue() : Value.of(l.value());

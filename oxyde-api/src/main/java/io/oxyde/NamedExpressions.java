@@ -22,7 +22,8 @@ final class NamedExpressions {
             Correlated.Scalar s = Correlated.scalar(core, sq);
             return new QueryCore.Named(alias, new Expr.Subquery(s.query()), s.kind());
         }
-        if (expression instanceof io.oxyde.expression.FunctionCall || expression instanceof io.oxyde.expression.Literal) {
+        if (expression instanceof io.oxyde.expression.FunctionCall || expression instanceof io.oxyde.expression.Literal
+                || expression instanceof io.oxyde.expression.Case) {
             FunctionExprs.Typed t = FunctionExprs.of(core, expression);
             return new QueryCore.Named(alias, t.expr(), t.kind());
         }

@@ -79,6 +79,28 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * {@code CASE WHEN condition THEN value … ELSE otherwise END}: the value of the first
+     * condition that holds, else {@code otherwise} (NULL when {@code null}). Since protocol
+     * revision 1.2.
+     */
+    record Case(List<When> whens, Expr otherwise) implements Expr {
+        public Case {
+            whens = List.copyOf(whens);
+            if (whens.isEmpty()) {
+                throw new IllegalArgumentException("a case needs at least one when");
+            }
+        }
+    }
+
+    /** One {@code WHEN condition THEN value} of a {@link Case}. */
+    record When(FilterNode condition, Expr value) {
+        public When {
+            Objects.requireNonNull(condition, "condition");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
     static Expr value(Value value) {
         return new Literal(value);
     }

@@ -218,6 +218,14 @@ public final class IrTemplate {
         if (expr instanceof Expr.Subquery sq) {
             return new Expr.Subquery(mapSelect(sq.query(), f));
         }
+        if (expr instanceof Expr.Case c) {
+            List<Expr.When> whens = new ArrayList<>(c.whens().size());
+            for (Expr.When w : c.whens()) {
+                FilterNode condition = mapFilter(w.condition(), f);
+                whens.add(new Expr.When(condition, mapExpr(w.value(), f)));
+            }
+            return new Expr.Case(whens, c.otherwise() == null ? null : mapExpr(c.otherwise(), f));
+        }
         if (expr instanceof Expr.Call call) {
             List<Expr> args = new ArrayList<>(call.args().size());
             for (Expr a : call.args()) {

@@ -303,6 +303,23 @@ public final class IrValidator {
             if (o.source() != null) {
                 identifier(K_SOURCE, o.source());
             }
+        } else if (e instanceof Expr.Case c) {
+            path.key(K_WHENS).index(0);
+            for (int i = 0; i < c.whens().size(); i++) {
+                path.setIndex(i);
+                Expr.When w = c.whens().get(i);
+                path.key(K_WHEN);
+                filter(w.condition());
+                path.pop().key(K_THEN);
+                expr(w.value(), sources);
+                path.pop();
+            }
+            path.pop().pop();
+            if (c.otherwise() != null) {
+                path.key(K_ELSE);
+                expr(c.otherwise(), sources);
+                path.pop();
+            }
         } else if (e instanceof Expr.Call call) {
             io.oxyde.codec.ScalarFunction f = call.function();
             int n = call.args().size();

@@ -832,6 +832,45 @@ final class ShapeReader {
             case T_SUBQUERY:
                 result = new Expr.Subquery(queryOnly(n, "a subquery"));
                 break;
+            case T_CASE: {
+                List<Expr.When> whens = null;
+                Expr otherwise = null;
+                long seen = 0;
+                for (int i = 1; i < n; i++) {
+                    String key = key();
+                    path.key(key);
+                    switch (key) {
+                        case K_WHENS: {
+                            seen = once(seen, 0, key);
+                            int count = r.arrayHeader();
+                            whens = new ArrayList<>(Math.min(count, 16));
+                            path.index(0);
+                            for (int w = 0; w < count; w++) {
+                                path.setIndex(w);
+                                whens.add(when());
+                            }
+                            path.pop();
+                            break;
+                        }
+                        case K_ELSE: seen = once(seen, 1, key); otherwise = expr(); break;
+                        default:
+                            path.pop();
+                            throw unknownKey(key);
+                    }
+                    path.pop();
+                }
+                if (whens == null) {
+                    throw missing(K_WHENS);
+                }
+                if (whens.isEmpty()) {
+                    path.key(K_WHENS);
+                    ProtocolException e = r.fail("a case needs at least one when");
+                    path.pop();
+                    throw e;
+                }
+                result = new Expr.Case(whens, otherwise);
+                break;
+            }
             case T_CALL: {
                 io.oxyde.codec.ScalarFunction function = null;
                 List<Expr> args = List.of();
@@ -927,6 +966,26 @@ final class ShapeReader {
         }
         r.leave();
         return result;
+    }
+
+    private Expr.When when() throws IOException {
+        int m = r.mapHeader();
+        FilterNode condition = null;
+        Expr value = null;
+        long seen = 0;
+        for (int i = 0; i < m; i++) {
+            String key = key();
+            path.key(key);
+            switch (key) {
+                case K_WHEN: seen = once(seen, 0, key); condition = filter(); break;
+                case K_THEN: seen = once(seen, 1, key); value = expr(); break;
+                default:
+                    path.pop();
+                    throw unknownKey(key);
+            }
+            path.pop();
+        }
+        return new Expr.When(required(condition, K_WHEN), required(value, K_THEN));
     }
 
     private BulkUpdateIr bulkUpdate(int n) throws IOException {

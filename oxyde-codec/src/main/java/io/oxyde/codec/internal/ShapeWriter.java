@@ -98,6 +98,11 @@ final class ShapeWriter {
     private static final byte[] N_SUBQUERY = EncodedNames.of(T_SUBQUERY);
     private static final byte[] N_CALL = EncodedNames.of(T_CALL);
     private static final byte[] N_ARGS = EncodedNames.of(K_ARGS);
+    private static final byte[] N_CASE = EncodedNames.of(T_CASE);
+    private static final byte[] N_WHENS = EncodedNames.of(K_WHENS);
+    private static final byte[] N_WHEN = EncodedNames.of(K_WHEN);
+    private static final byte[] N_THEN = EncodedNames.of(K_THEN);
+    private static final byte[] N_ELSE = EncodedNames.of(K_ELSE);
     private static final byte[][] LOCKS = names(LockMode.values());
     private static final byte[][] DIRECTIONS = names(Direction.values());
     private static final byte[][] SET_OPERATORS = names(SetOperator.values());
@@ -490,6 +495,22 @@ final class ShapeWriter {
             name(N_NAME).packString(o.name());
             if (o.source() != null) {
                 name(N_SOURCE).packString(o.source());
+            }
+        } else if (e instanceof Expr.Case c) {
+            p.packMapHeader(c.otherwise() == null ? 2 : 3);
+            name(N_TYPE);
+            name(N_CASE);
+            name(N_WHENS).packArrayHeader(c.whens().size());
+            for (Expr.When w : c.whens()) {
+                p.packMapHeader(2);
+                name(N_WHEN);
+                filter(w.condition());
+                name(N_THEN);
+                expr(w.value());
+            }
+            if (c.otherwise() != null) {
+                name(N_ELSE);
+                expr(c.otherwise());
             }
         } else if (e instanceof Expr.Call call) {
             p.packMapHeader(call.args().isEmpty() ? 2 : 3);

@@ -123,4 +123,9 @@ public final class WireFormat {
     public static final String T_SUBQUERY = "subquery";
     public static final String T_CALL = "call";
     public static final String K_ARGS = "args";
+    public static final String T_CASE = "case";
+    public static final String K_WHENS = "whens";
+    public static final String K_WHEN = "when";
+    public static final String K_THEN = "then";
+    public static final String K_ELSE = "else";
 }

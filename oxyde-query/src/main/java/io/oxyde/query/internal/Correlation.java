@@ -62,6 +62,10 @@ final class Correlation {
         if (e instanceof Expr.Call call) {
             return call.args().stream().anyMatch(Correlation::refersOut);
         }
+        if (e instanceof Expr.Case c) {
+            return c.whens().stream().anyMatch(w -> refersOut(w.condition()) || refersOut(w.value()))
+                    || c.otherwise() != null && refersOut(c.otherwise());
+        }
         return false;
     }
 }

@@ -45,6 +45,18 @@ final class Expressions {
                     : SelectCompiler.correlated(sq.query(), b, desc, scope);
             return (Field<Object>) (Field<?>) DSL.field(sub);
         }
+        if (e instanceof Expr.Case c) {
+            org.jooq.CaseConditionStep<Object> step = null;
+            for (int i = 0; i < c.whens().size(); i++) {
+                Expr.When w = c.whens().get(i);
+                String where = at + " case.whens[" + i + "]";
+                org.jooq.Condition cond = new Conditions(b, columns, where).in(scope).build(w.condition());
+                Field<Object> value = build(w.value(), columns, scope, b, where + ".then");
+                step = step == null ? DSL.when(cond, value) : step.when(cond, value);
+            }
+            return c.otherwise() == null ? step.otherwise(DSL.inline((Object) null))
+                    : step.otherwise(build(c.otherwise(), columns, scope, b, at + " case.else"));
+        }
         if (e instanceof Expr.Call call) {
             java.util.List<Field<Object>> args = new java.util.ArrayList<>(call.args().size());
             for (int i = 0; i < call.args().size(); i++) {

@@ -194,6 +194,14 @@ public final class PlanCompiler {
             expr(n.operand(), out);
         } else if (e instanceof io.oxyde.codec.Expr.Call call) {
             call.args().forEach(a -> expr(a, out));
+        } else if (e instanceof io.oxyde.codec.Expr.Case c) {
+            for (io.oxyde.codec.Expr.When w : c.whens()) {
+                filter(w.condition(), out);
+                expr(w.value(), out);
+            }
+            if (c.otherwise() != null) {
+                expr(c.otherwise(), out);
+            }
         }
     }
 

@@ -125,8 +125,10 @@ final class SelectCompiler {
         List<Field<?>> groups = new ArrayList<>();
         for (int i = 0; i < s.groupBy().size(); i++) {
             ColumnRef g = s.groupBy().get(i);
-            // a group_by column naming an annotation groups by its expression (revision 1.2)
-            groups.add(g.source() == null && annotations.containsKey(g.column()) ? annotations.get(g.column())
+            // a group_by column naming an annotation groups by it (revision 1.2), through its output
+            // name: repeating the expression would repeat its bind parameters, which PostgreSQL
+            // does not recognise as the same expression
+            groups.add(g.source() == null && annotations.containsKey(g.column()) ? DSL.field(DSL.quotedName(g.column()))
                     : scope.column(g, "groupBy[" + i + "]"));
         }
         // groupBy(empty) would render GROUP BY () (one group); only group when asked to.
