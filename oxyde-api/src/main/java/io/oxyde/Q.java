@@ -10,7 +10,7 @@ import io.oxyde.metamodel.Condition;
  * {@code Q.of("composer__isnull", true).or(Q.of("bytes__lt", 1000))}. A {@code Q} is not tied
  * to a model; it is checked against one when passed to {@code Query.filter(Q)}.
  */
-public abstract sealed class Q permits Q.Leaf, Q.All, Q.Any, Q.Negated {
+public abstract sealed class Q permits Q.Leaf, Q.All, Q.Any, Q.Negated, Q.Holds {
 
     Q() {
     }
@@ -129,6 +129,32 @@ public abstract sealed class Q permits Q.Leaf, Q.All, Q.Any, Q.Negated {
     }
 
     /** The string-API form of a typed condition, to combine with {@code Q.of(...)} terms. */
+    /**
+     * A condition that holds when a subquery has a row ({@code EXISTS}), to combine with
+     * others: {@code Q.of(Exists.of(albums)).or(Q.of("name__startswith", "A"))}.
+     */
+    public static Q of(io.oxyde.expression.Exists exists) {
+        return new Holds(exists);
+    }
+
+    /** An {@link io.oxyde.expression.Exists} as a condition. */
+    static final class Holds extends Q {
+        private final io.oxyde.expression.Exists exists;
+
+        Holds(io.oxyde.expression.Exists exists) {
+            this.exists = Objects.requireNonNull(exists, "exists");
+        }
+
+        io.oxyde.expression.Exists exists() {
+            return exists;
+        }
+
+        @Override
+        public String toString() {
+            return exists.toString();
+        }
+    }
+
     public static Q of(Condition<?> condition) {
         return condition.q();
     }

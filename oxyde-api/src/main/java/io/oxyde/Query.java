@@ -100,6 +100,29 @@ public final class Query<T> {
         return with(c);
     }
 
+    /** Keeps rows for which the (usually correlated) subquery has a row: {@code WHERE EXISTS (…)}. */
+    public Query<T> filter(io.oxyde.expression.Exists exists) {
+        return filter(Q.of(exists));
+    }
+
+    /** Drops rows for which the subquery has a row: {@code WHERE NOT EXISTS (…)}. */
+    public Query<T> exclude(io.oxyde.expression.Exists exists) {
+        return exclude(Q.of(exists));
+    }
+
+    /**
+     * Names an expression computed per row: an aggregate over a to-many relation
+     * ({@code Count.of("albums")}, a correlated subquery per row) or a {@link
+     * io.oxyde.expression.Subquery}. Filter ({@code filter("n__gt", 5)}) and order
+     * ({@code orderBy("-n")}) on the alias; {@code values("name", "n")} reads it.
+     */
+    public Query<T> annotate(String alias, io.oxyde.expression.Expression expression) {
+        QueryCore c = core.copy();
+        c.checkNamedAlias(alias);
+        c.addNamed(NamedExpressions.of(c, alias, expression));
+        return with(c);
+    }
+
     /** Drops rows where {@code path} matches {@code value}. */
     public Query<T> exclude(String path, Object value) {
         return exclude(Q.of(path, value));
@@ -275,6 +298,9 @@ public final class Query<T> {
         c.values = new ArrayList<>();
         List<String> list = paths.length == 0 ? Paths.fieldNames(core.meta) : Arrays.asList(paths);
         for (String p : list) {
+            if (core.namedIn(p) != null && core.namedIn(p).alias().equals(p)) {
+                continue; // an annotation: selected after the values, under its alias
+            }
             Resolved r = io.oxyde.internal.query.Paths.resolve(core.meta, p, false);
             c.addJoins(r.joins(), io.oxyde.codec.JoinKind.LEFT);
             c.values.add(new QueryCore.ValueColumn(p, r.column(), r.field()));
@@ -451,6 +477,7 @@ public final class Query<T> {
         c.eager().clear();
         c.order().clear();
         c.values = List.of();
+        c.named = List.of();
         c.annotations = List.of(new QueryCore.Annotation("agg", new Aggregate(fn, r.column(), false, "agg"), r.field()));
         List<io.oxyde.codec.ValueKind> kinds = new ArrayList<>();
         kinds.add(fn == AggregateFunction.AVG || fn == AggregateFunction.SUM ? null : QueryCore.kindOf(r.field()));

@@ -51,6 +51,14 @@ final class QueryCore {
     record Annotation(String alias, Aggregate aggregate, FieldMeta field) {
     }
 
+    /**
+     * A named expression ({@code annotate} with a {@link io.oxyde.expression.Subquery}, or an
+     * aggregate over a relation of a model query): selected after {@code values(...)}, repeated
+     * where a model query filters or orders on it.
+     */
+    record Named(String alias, Expr expr, ValueKind kind) {
+    }
+
     final ModelMeta<?> meta;
     final Target target;
     // Read these fields directly; write through the accessors below (filters(), order(), ...):
@@ -72,6 +80,8 @@ final class QueryCore {
     List<Annotation> annotations = List.of();
     List<ColumnRef> groupBy;
     List<FilterNode> having = List.of();
+    /** Named expressions, replaced (never written in place) when one is added. */
+    List<Named> named = List.of();
     /** Bits of the collections this core owns (copied already, so it may write them). */
     private int owned;
 
@@ -107,6 +117,7 @@ final class QueryCore {
         c.annotations = annotations;
         c.groupBy = groupBy == null ? null : new ArrayList<>(groupBy);
         c.having = having;
+        c.named = named;
         // neither side may now write a shared collection in place
         owned = 0;
         return c;
@@ -229,6 +240,9 @@ final class QueryCore {
         if (q instanceof Q.Negated not) {
             return new FilterNode.Not(compile(not.child(), !negated));
         }
+        if (q instanceof Q.Holds holds) {
+            return Correlated.exists(this, holds.exists());
+        }
         List<Q> parts = q instanceof Q.All all ? all.children() : ((Q.Any) q).children();
         List<FilterNode> children = new ArrayList<>(parts.size());
         for (Q c : parts) {
@@ -245,11 +259,37 @@ final class QueryCore {
      * nullable column or across a foreign key also requires the column to be non-NULL.
      */
     private FilterNode leaf(String path, Object value, boolean negated) {
+        Named annotation = namedIn(path);
+        if (annotation != null) {
+            return NamedFilter.of(this, annotation, path, value, negated);
+        }
         Resolved r = Paths.resolve(meta, path, true);
         Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
         FilterNode c;
         boolean twoValued;
-        if (SubqueryOperand.isQuery(value)) {
+        if (value instanceof io.oxyde.expression.OuterRef ref) {
+            refuseNegatedToMany(r, negated);
+            addJoins(r.joins(), JoinKind.LEFT);
+            return Correlated.outerCondition(r, lookup, ref, negated);
+        } else if (value instanceof io.oxyde.expression.FunctionCall fc) {
+            refuseNegatedToMany(r, negated);
+            addJoins(r.joins(), JoinKind.LEFT);
+            FunctionExprs.Typed t = FunctionExprs.of(this, fc);
+            java.util.Set<Lookup> ok = java.util.EnumSet.of(Lookup.EQ, Lookup.NE, Lookup.GT, Lookup.GTE, Lookup.LT, Lookup.LTE);
+            if (!ok.contains(lookup)) {
+                throw new FieldException(r.owner().modelClass(), r.field().name(), "a function is compared with eq, ne, gt,"
+                        + " gte, lt or lte, not with \"" + lookup.wireName() + "\"", List.of("eq", "ne", "gt", "gte", "lt", "lte"));
+            }
+            FilterNode cmp = new FilterNode.Compare(r.column(), lookup, t.expr(),
+                    Lookups.valueKind(r.field()) == ValueKind.DECIMAL || t.kind() == ValueKind.DECIMAL);
+            return negated && lookup != Lookup.NE ? new FilterNode.And(List.of(cmp, new FilterNode.Test(t.expr(),
+                    Lookup.ISNULL, new Expr.Literal(Value.Bool.FALSE), false), new FilterNode.Condition(r.column(),
+                    Lookup.ISNULL, Value.Bool.FALSE))) : cmp;
+        } else if (value instanceof io.oxyde.expression.Subquery sq) {
+            refuseNegatedToMany(r, negated);
+            addJoins(r.joins(), JoinKind.LEFT);
+            return Correlated.subqueryCondition(this, r, lookup, sq, negated);
+        } else if (SubqueryOperand.isQuery(value)) {
             c = SubqueryOperand.condition(r.owner().modelClass(), r.field(), r.column(), lookup, value);
             twoValued = false;
         } else if (value instanceof F f) {
@@ -271,6 +311,47 @@ final class QueryCore {
         return c;
     }
 
+    /** The named expression a filter path starts with ({@code "n"} of {@code "n__gt"}), or {@code null}. */
+    Named namedIn(String path) {
+        if (named.isEmpty()) {
+            return null;
+        }
+        int cut = path.indexOf(io.oxyde.internal.query.PathSyntax.SEPARATOR);
+        String head = cut < 0 ? path : path.substring(0, cut);
+        for (Named n : named) {
+            if (n.alias().equals(head)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** Refuses an annotation alias that is a field, a relation or already taken. */
+    void checkNamedAlias(String alias) {
+        io.oxyde.internal.query.PathSyntax.checkAlias(model(), alias);
+        if (meta.field(alias).isPresent() || Paths.pathNames(meta).contains(alias) || namedIn(alias) != null
+                || annotations.stream().anyMatch(a -> a.alias().equals(alias))) {
+            throw new FieldException(model(), alias, "annotation alias clashes with a field, a relation or another"
+                    + " annotation", List.of());
+        }
+    }
+
+    /** Adds a named expression (its alias checked by {@link #checkNamedAlias}). */
+    void addNamed(Named n) {
+        checkNamedAlias(n.alias());
+        List<Named> next = new ArrayList<>(named);
+        next.add(n);
+        named = List.copyOf(next);
+    }
+
+    private static void refuseNegatedToMany(Resolved r, boolean negated) {
+        if (negated && ToManySubquery.firstToMany(r.joins()) >= 0) {
+            throw new FieldException(r.owner().modelClass(), r.field().name(), "a comparison with a subquery across a"
+                    + " to-many relation cannot be negated (exclude, Q.not) in path \"" + r.path() + "\"; use"
+                    + " exclude(Exists.of(...)) on the relation's model instead", List.of());
+        }
+    }
+
     /** An ORDER BY term for "field", "-field", "?" or an annotation alias. */
     OrderBy orderTerm(String spec) {
         if ("?".equals(spec)) {
@@ -282,6 +363,12 @@ final class QueryCore {
         for (Annotation a : annotations) {
             if (a.alias().equals(path)) {
                 return new OrderBy(ColumnRef.of(a.alias()), dir);
+            }
+        }
+        for (Named n : named) {
+            if (n.alias().equals(path)) {
+                // after values() the alias is a select-list column; a model query repeats the expression
+                return values != null ? new OrderBy(ColumnRef.of(n.alias()), dir) : OrderBy.of(n.expr(), dir);
             }
         }
         if (!unions.isEmpty()) {
@@ -393,9 +480,16 @@ final class QueryCore {
             for (Annotation a : annotations) {
                 b.aggregate(a.aggregate());
             }
+            for (Named n : named) {
+                b.annotation(new io.oxyde.codec.Annotation(n.alias(), n.expr()));
+            }
             List<ColumnRef> groups = groupBy;
             if (groups == null && !annotations.isEmpty()) {
-                groups = values.stream().map(ValueColumn::column).toList();
+                groups = new ArrayList<>(values.stream().map(ValueColumn::column).toList());
+                // named expressions group too (Django groups by every non-aggregate annotation)
+                for (Named n : named) {
+                    groups.add(ColumnRef.of(n.alias()));
+                }
             }
             if (groups != null) {
                 groups.forEach(b::groupBy);
@@ -439,6 +533,9 @@ final class QueryCore {
                 kinds.add(kindOf(v.field()));
             }
             for (Annotation a : annotations) {
+                kinds.add(null);
+            }
+            for (Named n : named) {
                 kinds.add(null);
             }
             return kinds;

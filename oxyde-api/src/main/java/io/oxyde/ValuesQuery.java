@@ -94,6 +94,40 @@ public final class ValuesQuery<R> {
         return with(c);
     }
 
+    /** Keeps rows for which the (usually correlated) subquery has a row. */
+    public ValuesQuery<R> filter(io.oxyde.expression.Exists exists) {
+        return filter(Q.of(exists));
+    }
+
+    /** Drops rows for which the subquery has a row. */
+    public ValuesQuery<R> exclude(io.oxyde.expression.Exists exists) {
+        return exclude(Q.of(exists));
+    }
+
+    /**
+     * Adds a column named {@code alias} computed per row by a non-aggregate expression (a
+     * {@link io.oxyde.expression.Subquery}); an {@link Aggregation} goes to {@link
+     * #annotate(String, Aggregation)} and is computed per group.
+     */
+    public ValuesQuery<R> annotate(String alias, io.oxyde.expression.Expression expression) {
+        if (expression instanceof Aggregation a) {
+            return annotate(alias, a);
+        }
+        if (shape == Shape.TYPED) {
+            throw new IllegalStateException("typed rows hold only the selected attributes; use values(String...) to"
+                    + " annotate \"" + alias + "\"");
+        }
+        QueryCore c = core.copy();
+        for (QueryCore.ValueColumn v : c.values) {
+            if (v.key().equals(alias)) {
+                throw new FieldException(c.model(), alias, "annotation alias clashes with a selected value", List.of());
+            }
+        }
+        c.checkNamedAlias(alias);
+        c.addNamed(NamedExpressions.of(c, alias, expression));
+        return with(c);
+    }
+
     /** Adds an aggregate column named {@code alias}, computed per group. */
     public ValuesQuery<R> annotate(String alias, Aggregation aggregation) {
         if (shape == Shape.TYPED) {
@@ -221,6 +255,7 @@ public final class ValuesQuery<R> {
         List<String> keys = new ArrayList<>();
         core.values.forEach(v -> keys.add(v.key()));
         core.annotations.forEach(a -> keys.add(a.alias()));
+        core.named.forEach(n -> keys.add(n.alias()));
         List<R> out = new ArrayList<>(rs.rows().size());
         if (shape == Shape.TYPED) {
             List<TypedValues> readers = new ArrayList<>();

@@ -275,6 +275,8 @@ final class Writes {
                 Expr expr;
                 if (v instanceof F fx) {
                     expr = core.expr(fx);
+                } else if (v instanceof io.oxyde.expression.FunctionCall || v instanceof io.oxyde.expression.Case) {
+                    expr = FunctionExprs.ofUpdate(core, v);
                 } else {
                     expr = new Expr.Literal(v == null ? Value.nullValue() : Lookups.scalar(core.model(), f, v, "update"));
                     if (!f.isForeignKey()) {

@@ -11,7 +11,7 @@ import io.oxyde.codec.AggregateFunction;
  * @param field    the field path, or {@code null} for {@code count(*)}
  * @param distinct whether duplicates are dropped first
  */
-public record Aggregation(AggregateFunction function, String field, boolean distinct) {
+public record Aggregation(AggregateFunction function, String field, boolean distinct) implements Expression {
 
     /** The same aggregate over distinct values. */
     public Aggregation distinctValues() {

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.oxyde.AtomicOptions;
 import io.oxyde.expression.Count;
+import io.oxyde.expression.Concat;
+import io.oxyde.expression.Exists;
+import io.oxyde.expression.Extract;
+import io.oxyde.expression.Literal;
+import io.oxyde.expression.Lower;
+import io.oxyde.expression.OuterRef;
+import io.oxyde.expression.Subquery;
 import io.oxyde.Created;
 import io.oxyde.F;
 import io.oxyde.exception.FieldException;
@@ -17,6 +24,7 @@ import io.oxyde.annotation.Table;
 import io.oxyde.exception.ValidationException;
 import io.oxyde.chinook.Album;
 import io.oxyde.chinook.Artist;
+import io.oxyde.chinook.Customer;
 import io.oxyde.chinook.Employee;
 import io.oxyde.chinook.Genre;
 import io.oxyde.chinook.Invoice;
@@ -133,6 +141,33 @@ class DocsExamplesTest {
         assertThat(withLiveAlbums).hasSize(11);
         assertThat(queenTracks).isEqualTo(TRACKS.stream().filter(t -> ALBUMS.stream().anyMatch(a -> a.id().equals(t.album().id())
                 && ARTISTS.stream().anyMatch(r -> r.id().equals(a.artist().id()) && r.name().equals("Queen")))).count());
+
+        // queries: correlated subqueries
+        var albumsOfArtist = db.objects(Album.class).filter("artist", OuterRef.of("id"));
+        long withAlbums = Oxyde.await(db.objects(Artist.class).filter(Exists.of(albumsOfArtist)).count());
+        long noAlbums = Oxyde.await(db.objects(Artist.class).exclude(Exists.of(albumsOfArtist)).count());
+        var firstOfCustomer = db.objects(Invoice.class).filter("customer", OuterRef.of("customer"))
+                .orderBy("invoiceDate", "id").values("id").limit(1);
+        long firstInvoices = Oxyde.await(db.objects(Invoice.class).filter("id", Subquery.of(firstOfCustomer)).count());
+        assertThat(List.of(withAlbums, noAlbums, firstInvoices)).containsExactly(204L, 71L, 59L);
+
+        // queries: annotations on model queries
+        var withCounts = db.objects(Artist.class).annotate("n", Count.of("albums"));
+        List<Artist> prolific = Oxyde.await(withCounts.filter("n__gt", 5).orderBy("-n").all());
+        List<Map<String, Object>> albumCounts = Oxyde.await(withCounts.orderBy("-n", "id").values("name", "n").limit(3).all());
+        assertThat(prolific.get(0).name()).isEqualTo("Iron Maiden");
+        assertThat(albumCounts.get(0)).containsEntry("name", "Iron Maiden").containsEntry("n", 21L);
+
+        // queries: functions
+        long acdc = Oxyde.await(db.objects(Artist.class).annotate("lname", Lower.of("name")).filter("lname", "ac/dc").count());
+        List<Map<String, Object>> fullNames = Oxyde.await(db.objects(Customer.class)
+                .annotate("full", Concat.of("firstName", Literal.of(" "), "lastName")).values("id", "full").all());
+        List<Map<String, Object>> perYear = Oxyde.await(db.objects(Invoice.class)
+                .annotate("year", Extract.of("invoiceDate", Extract.Part.YEAR))
+                .values("year").annotate("n", Count.all()).orderBy("year").all());
+        assertThat(acdc).isEqualTo(1L);
+        assertThat(fullNames).hasSize(59).contains(Map.of("id", 1L, "full", "Luís Gonçalves"));
+        assertThat(perYear).hasSize(5);
 
         // queries: Q objects
         Query<Track> shortOrHuge = db.objects(Track.class)

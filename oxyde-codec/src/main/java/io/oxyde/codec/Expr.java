@@ -1,5 +1,6 @@
 package io.oxyde.codec;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,6 +45,59 @@ public sealed interface Expr {
     record Negate(Expr operand) implements Expr {
         public Negate {
             Objects.requireNonNull(operand, "operand");
+        }
+    }
+
+    /**
+     * A column of the query that encloses this one (Django's {@code OuterRef}): {@code source}
+     * null for its main table, else one of its join aliases. Valid only inside a subquery
+     * ({@link Subquery}, {@link FilterNode.Exists}, {@link FilterNode.InSelect}). Since protocol
+     * revision 1.2.
+     */
+    record Outer(String source, String name) implements Expr {
+        public Outer {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * A scalar subquery: the value of the single column of the first row of {@code query}
+     * (NULL when it has no row). It may refer to the enclosing query with {@link Outer}. Since
+     * protocol revision 1.2.
+     */
+    record Subquery(SelectIr query) implements Expr {
+        public Subquery {
+            Objects.requireNonNull(query, "query");
+        }
+    }
+
+    /** {@code function(args…)}, a scalar SQL function. Since protocol revision 1.2. */
+    record Call(ScalarFunction function, List<Expr> args) implements Expr {
+        public Call {
+            Objects.requireNonNull(function, "function");
+            args = List.copyOf(args);
+        }
+    }
+
+    /**
+     * {@code CASE WHEN condition THEN value … ELSE otherwise END}: the value of the first
+     * condition that holds, else {@code otherwise} (NULL when {@code null}). Since protocol
+     * revision 1.2.
+     */
+    record Case(List<When> whens, Expr otherwise) implements Expr {
+        public Case {
+            whens = List.copyOf(whens);
+            if (whens.isEmpty()) {
+                throw new IllegalArgumentException("a case needs at least one when");
+            }
+        }
+    }
+
+    /** One {@code WHEN condition THEN value} of a {@link Case}. */
+    record When(FilterNode condition, Expr value) {
+        public When {
+            Objects.requireNonNull(condition, "condition");
+            Objects.requireNonNull(value, "value");
         }
     }
 

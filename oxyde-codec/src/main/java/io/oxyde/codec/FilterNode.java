@@ -58,6 +58,31 @@ public sealed interface FilterNode {
         }
     }
 
+    /**
+     * {@code EXISTS (query)}: the subquery has at least one row; under {@link Not} it is
+     * {@code NOT EXISTS}. The subquery usually refers to the enclosing query through
+     * {@link Expr.Outer} (a correlated subquery). Since protocol revision 1.2.
+     */
+    record Exists(SelectIr query) implements FilterNode {
+        public Exists {
+            Objects.requireNonNull(query, "query");
+        }
+    }
+
+    /**
+     * {@code left <lookup> right}, both expressions (an annotation, a scalar subquery, a
+     * column): lookups eq, ne, gt, gte, lt, lte, and isnull with a bool literal on the right.
+     * {@code numeric} compares both sides as numbers (decimals are text on SQLite). Since
+     * protocol revision 1.2.
+     */
+    record Test(Expr left, Lookup lookup, Expr right, boolean numeric) implements FilterNode {
+        public Test {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(lookup, "lookup");
+            Objects.requireNonNull(right, "right");
+        }
+    }
+
     /** The child does not hold. */
     record Not(FilterNode child) implements FilterNode {
         public Not {

@@ -146,14 +146,25 @@ public final class IrTemplate {
 
     private static SelectIr mapSelect(SelectIr s, UnaryOperator<Value> f) {
         FilterNode filter = mapFilter(s.filter(), f);
+        List<OrderBy> orderBy = s.orderBy();
+        if (orderBy.stream().anyMatch(o -> o.expr() != null)) {
+            orderBy = new ArrayList<>(orderBy.size());
+            for (OrderBy o : s.orderBy()) {
+                orderBy.add(o.expr() == null ? o : OrderBy.of(mapExpr(o.expr(), f), o.direction()));
+            }
+        }
         FilterNode having = mapFilter(s.having(), f);
         List<SetOperation> setOperations = new ArrayList<>(s.setOperations().size());
         for (SetOperation op : s.setOperations()) {
             setOperations.add(new SetOperation(op.operator(), mapSelect(op.query(), f)));
         }
+        List<Annotation> annotations = new ArrayList<>(s.annotations().size());
+        for (Annotation a : s.annotations()) {
+            annotations.add(new Annotation(a.alias(), mapExpr(a.expr(), f)));
+        }
         return new SelectIr(s.model(), s.table(), s.columns(), s.distinct(), filter, s.joins(),
-                s.orderBy(), s.limit(), s.offset(), s.aggregates(), s.groupBy(), having, s.lock(),
-                setOperations, s.mode());
+                orderBy, s.limit(), s.offset(), s.aggregates(), s.groupBy(), having, s.lock(),
+                setOperations, s.mode(), annotations);
     }
 
     private static FilterNode mapFilter(FilterNode node, UnaryOperator<Value> f) {
@@ -174,6 +185,13 @@ public final class IrTemplate {
         }
         if (node instanceof FilterNode.InSelect in) {
             return new FilterNode.InSelect(in.field(), mapSelect(in.query(), f));
+        }
+        if (node instanceof FilterNode.Exists e) {
+            return new FilterNode.Exists(mapSelect(e.query(), f));
+        }
+        if (node instanceof FilterNode.Test t) {
+            Expr left = mapExpr(t.left(), f);
+            return new FilterNode.Test(left, t.lookup(), mapExpr(t.right(), f), t.numeric());
         }
         return new FilterNode.Not(mapFilter(((FilterNode.Not) node).child(), f));
     }
@@ -196,6 +214,24 @@ public final class IrTemplate {
         }
         if (expr instanceof Expr.Negate n) {
             return new Expr.Negate(mapExpr(n.operand(), f));
+        }
+        if (expr instanceof Expr.Subquery sq) {
+            return new Expr.Subquery(mapSelect(sq.query(), f));
+        }
+        if (expr instanceof Expr.Case c) {
+            List<Expr.When> whens = new ArrayList<>(c.whens().size());
+            for (Expr.When w : c.whens()) {
+                FilterNode condition = mapFilter(w.condition(), f);
+                whens.add(new Expr.When(condition, mapExpr(w.value(), f)));
+            }
+            return new Expr.Case(whens, c.otherwise() == null ? null : mapExpr(c.otherwise(), f));
+        }
+        if (expr instanceof Expr.Call call) {
+            List<Expr> args = new ArrayList<>(call.args().size());
+            for (Expr a : call.args()) {
+                args.add(mapExpr(a, f));
+            }
+            return new Expr.Call(call.function(), args);
         }
         return expr;
     }

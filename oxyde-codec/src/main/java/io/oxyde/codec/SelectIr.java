@@ -22,12 +22,24 @@ import java.util.Objects;
  * @param lock FOR UPDATE / FOR SHARE, or {@code null}
  * @param setOperations UNION / UNION ALL parts appended in order
  * @param mode rows, count or exists
+ * @param annotations named expressions appended to the select list after the aggregates
+ *     (protocol revision 1.2)
  */
 public record SelectIr(String model, String table, List<ColumnRef> columns, boolean distinct,
                        FilterNode filter, List<Join> joins, List<OrderBy> orderBy, Long limit,
                        Long offset, List<Aggregate> aggregates, List<ColumnRef> groupBy,
                        FilterNode having, LockMode lock, List<SetOperation> setOperations,
-                       SelectMode mode) implements QueryIr {
+                       SelectMode mode, List<Annotation> annotations) implements QueryIr {
+
+    /** A select without annotations (protocol revision 1.1 and before). */
+    public SelectIr(String model, String table, List<ColumnRef> columns, boolean distinct,
+                    FilterNode filter, List<Join> joins, List<OrderBy> orderBy, Long limit,
+                    Long offset, List<Aggregate> aggregates, List<ColumnRef> groupBy,
+                    FilterNode having, LockMode lock, List<SetOperation> setOperations,
+                    SelectMode mode) {
+        this(model, table, columns, distinct, filter, joins, orderBy, limit, offset, aggregates, groupBy,
+                having, lock, setOperations, mode, List.of());
+    }
 
     public SelectIr {
         Objects.requireNonNull(table, "table");
@@ -38,6 +50,7 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
         groupBy = List.copyOf(groupBy);
         setOperations = List.copyOf(setOperations);
         Objects.requireNonNull(mode, "mode");
+        annotations = List.copyOf(annotations);
     }
 
     @Override
@@ -67,6 +80,7 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
         b.lock = lock;
         b.setOperations.addAll(setOperations);
         b.mode = mode;
+        b.annotations.addAll(annotations);
         return b;
     }
 
@@ -87,6 +101,7 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
         private LockMode lock;
         private final List<SetOperation> setOperations = new ArrayList<>();
         private SelectMode mode = SelectMode.ROWS;
+        private final List<Annotation> annotations = new ArrayList<>();
 
         private Builder(String table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -169,9 +184,15 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
             return this;
         }
 
+        /** Appends a named expression to the select list. */
+        public Builder annotation(Annotation annotation) {
+            annotations.add(annotation);
+            return this;
+        }
+
         public SelectIr build() {
             return new SelectIr(model, table, columns, distinct, filter, joins, orderBy, limit, offset,
-                    aggregates, groupBy, having, lock, setOperations, mode);
+                    aggregates, groupBy, having, lock, setOperations, mode, annotations);
         }
     }
 }

@@ -112,7 +112,63 @@ final class IrArbitraries {
                 inner.list().ofMaxSize(3).map(FilterNode.Or::new),
                 inner.map(FilterNode.Not::new),
                 inSelect(inner),
-                compare()), 0, 4);
+                compare(),
+                exists(inner),
+                test()), 0, 4);
+    }
+
+    /** A column of the enclosing query (valid only inside a subquery). */
+    static Arbitrary<Expr> outer() {
+        return Combinators.combine(identifier().injectNull(0.5), identifier()).as(Expr.Outer::new);
+    }
+
+    /** {@code EXISTS (select ... where column = outer column [and inner])} (revision 1.2). */
+    static Arbitrary<FilterNode> exists(Arbitrary<FilterNode> inner) {
+        return Combinators.combine(identifier(), columnRef(), outer(), inner.injectNull(0.5),
+                columnRef().list().ofMaxSize(2))
+                .as((table, column, out, where, cols) -> {
+                    FilterNode correlated = new FilterNode.Compare(column, Lookup.EQ, out, false);
+                    FilterNode filter = where == null ? correlated : new FilterNode.And(List.of(correlated, where));
+                    return new FilterNode.Exists(withColumns(table, filter, cols));
+                });
+    }
+
+    private static SelectIr withColumns(String table, FilterNode filter, List<ColumnRef> cols) {
+        SelectIr.Builder b = SelectIr.from(table).filter(filter);
+        cols.forEach(b::column);
+        return b.build();
+    }
+
+    /** A correlated scalar subquery selecting one column (revision 1.2). */
+    static Arbitrary<Expr> scalarSubquery() {
+        return Combinators.combine(identifier(), columnRef(), columnRef(), outer(), Arbitraries.of(true, false))
+                .as((table, selected, column, out, limited) -> new Expr.Subquery(SelectIr.from(table).column(selected)
+                        .filter(new FilterNode.Compare(column, Lookup.EQ, out, false)).limit(limited ? 1L : null)
+                        .build()));
+    }
+
+    /** {@code expr <op> expr} (revision 1.2): comparisons, and isnull with a bool literal. */
+    static Arbitrary<FilterNode> test() {
+        Arbitrary<Expr> side = Arbitraries.oneOf(filterExpr(), scalarSubquery());
+        return Arbitraries.oneOf(
+                Combinators.combine(side, Arbitraries.of(Lookup.EQ, Lookup.NE, Lookup.GT, Lookup.GTE, Lookup.LT,
+                        Lookup.LTE), side, Arbitraries.of(true, false)).as(FilterNode.Test::new),
+                Combinators.combine(side, Arbitraries.of(Value.Bool.TRUE, Value.Bool.FALSE))
+                        .as((e, b) -> new FilterNode.Test(e, Lookup.ISNULL, new Expr.Literal(b), false)));
+    }
+
+    /** Named select-list expressions with unique aliases (revision 1.2). */
+    static Arbitrary<List<Annotation>> annotations() {
+        return identifier().list().uniqueElements().ofMaxSize(2).flatMap(aliases -> {
+            if (aliases.isEmpty()) {
+                return Arbitraries.just(List.<Annotation>of());
+            }
+            List<Arbitrary<Annotation>> each = new ArrayList<>();
+            for (String a : aliases) {
+                each.add(Arbitraries.oneOf(filterExpr(), scalarSubquery()).map(e -> new Annotation(a, e)));
+            }
+            return Combinators.combine(each).as(l -> l);
+        });
     }
 
     /** {@code field <op> expr}, column vs expression. */
@@ -194,7 +250,19 @@ final class IrArbitraries {
                 union, Arbitraries.of(SelectMode.class))
                 .as((offset, aggs, group, having, lock, un, mode) ->
                         new Object[] {offset, aggs, group, having, lock, un, mode});
-        return Combinators.combine(first, second).as(IrArbitraries::buildSelect);
+        Arbitrary<List<OrderBy>> exprOrder = Combinators.combine(scalarSubquery(),
+                Arbitraries.of(Direction.ASC, Direction.DESC)).as(OrderBy::of).list().ofMaxSize(1);
+        return Combinators.combine(first, second, annotations(), exprOrder).as((a, b, ann, ord) -> {
+            SelectIr s = buildSelect(a, b);
+            // aggregate aliases and annotation aliases must differ
+            if (s.aggregates().stream().anyMatch(g -> ann.stream().anyMatch(x -> x.alias().equals(g.alias())))) {
+                return s;
+            }
+            SelectIr.Builder builder = s.toBuilder();
+            ann.forEach(builder::annotation);
+            ord.forEach(builder::orderBy);
+            return builder.build();
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -238,8 +306,16 @@ final class IrArbitraries {
                         Combinators.combine(identifier().injectNull(0.5), identifier()).as(Expr.Column::new)),
                 inner -> Arbitraries.oneOf(
                         Combinators.combine(Arbitraries.of(ArithmeticOperator.class), inner, inner).as(Expr.Binary::new),
-                        inner.map(Expr.Negate::new)),
+                        inner.map(Expr.Negate::new),
+                        call(inner)),
                 0, 2);
+    }
+
+    /** A scalar function call with an argument count it takes (revision 1.2). */
+    static Arbitrary<Expr> call(Arbitrary<Expr> inner) {
+        return Arbitraries.of(ScalarFunction.class).flatMap(f -> inner.list()
+                .ofMinSize(f.minArgs()).ofMaxSize(Math.min(f.maxArgs(), 3))
+                .map(args -> (Expr) new Expr.Call(f, args)));
     }
 
     static Arbitrary<UpdateIr> update() {

@@ -64,6 +64,9 @@ public final class JoinPromotion {
         if (node instanceof FilterNode.Compare c) {
             return c.lookup() == Lookup.NE ? Set.of() : sources(c);
         }
+        if (node instanceof FilterNode.Exists || node instanceof FilterNode.Test) {
+            return Set.of(); // conservative: their joins stay LEFT
+        }
         if (node instanceof FilterNode.And and) {
             return union(and.children(), true);
         }
@@ -82,6 +85,9 @@ public final class JoinPromotion {
         }
         if (node instanceof FilterNode.Compare c) {
             return sources(c);
+        }
+        if (node instanceof FilterNode.Exists || node instanceof FilterNode.Test) {
+            return Set.of();
         }
         if (node instanceof FilterNode.And and) {
             return intersection(and.children(), false);

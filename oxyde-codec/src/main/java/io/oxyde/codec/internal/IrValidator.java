@@ -47,6 +47,8 @@ public final class IrValidator {
     private final Path path = new Path("shape");
     private int depth;
     private int slots;
+    /** How many subqueries enclose the node being checked (an outer reference needs one). */
+    private int subqueries;
 
     private IrValidator(Mode mode) {
         this.mode = mode;
@@ -143,6 +145,10 @@ public final class IrValidator {
                 path.index(0);
                 columnRef(o.column());
                 path.pop();
+            } else if (o.expr() != null) {
+                path.index(0);
+                expr(o.expr(), true);
+                path.pop();
             }
         }
         path.pop().pop();
@@ -180,6 +186,28 @@ public final class IrValidator {
             enter();
             select(op.query());
             leave();
+            path.pop();
+        }
+        path.pop().pop();
+        path.key(K_ANNOTATIONS).index(0);
+        for (int i = 0; i < s.annotations().size(); i++) {
+            path.setIndex(i);
+            io.oxyde.codec.Annotation a = s.annotations().get(i);
+            identifier(K_ALIAS, a.alias());
+            for (Aggregate g : s.aggregates()) {
+                if (g.alias().equals(a.alias())) {
+                    path.key(K_ALIAS);
+                    throw path.error("alias \"" + a.alias() + "\" is also an aggregate's");
+                }
+            }
+            for (int k = 0; k < i; k++) {
+                if (s.annotations().get(k).alias().equals(a.alias())) {
+                    path.key(K_ALIAS);
+                    throw path.error("duplicate annotation alias \"" + a.alias() + "\"");
+                }
+            }
+            path.key(K_EXPR);
+            expr(a.expr(), true);
             path.pop();
         }
         path.pop().pop();
@@ -270,6 +298,49 @@ public final class IrValidator {
                 }
                 identifier(K_SOURCE, c.source());
             }
+        } else if (e instanceof Expr.Outer o) {
+            if (subqueries == 0) {
+                throw path.error("an outer column reference (\"" + o.name() + "\") is valid only inside a subquery");
+            }
+            identifier(K_NAME, o.name());
+            if (o.source() != null) {
+                identifier(K_SOURCE, o.source());
+            }
+        } else if (e instanceof Expr.Case c) {
+            path.key(K_WHENS).index(0);
+            for (int i = 0; i < c.whens().size(); i++) {
+                path.setIndex(i);
+                Expr.When w = c.whens().get(i);
+                path.key(K_WHEN);
+                filter(w.condition());
+                path.pop().key(K_THEN);
+                expr(w.value(), sources);
+                path.pop();
+            }
+            path.pop().pop();
+            if (c.otherwise() != null) {
+                path.key(K_ELSE);
+                expr(c.otherwise(), sources);
+                path.pop();
+            }
+        } else if (e instanceof Expr.Call call) {
+            io.oxyde.codec.ScalarFunction f = call.function();
+            int n = call.args().size();
+            if (n < f.minArgs() || n > f.maxArgs()) {
+                path.key(K_ARGS);
+                throw path.error(f.wireName() + " takes " + (f.minArgs() == f.maxArgs() ? String.valueOf(f.minArgs())
+                        : f.minArgs() + " to " + f.maxArgs()) + " arguments, found " + n);
+            }
+            path.key(K_ARGS).index(0);
+            for (int i = 0; i < n; i++) {
+                path.setIndex(i);
+                expr(call.args().get(i), sources);
+            }
+            path.pop().pop();
+        } else if (e instanceof Expr.Subquery sq) {
+            path.key(K_QUERY);
+            singleColumnQuery(sq.query(), "a subquery");
+            path.pop();
         } else if (e instanceof Expr.Binary b) {
             path.key(K_LEFT);
             expr(b.left(), sources);
@@ -416,6 +487,38 @@ public final class IrValidator {
             path.pop().key(K_QUERY);
             inSelectQuery(in.query());
             path.pop();
+        } else if (node instanceof FilterNode.Exists ex) {
+            path.key(K_QUERY);
+            SelectIr q = ex.query();
+            if (q.mode() != SelectMode.ROWS) {
+                throw path.error("an exists query returns rows, found mode \"" + q.mode().wireName() + "\"");
+            }
+            if (q.lock() != null) {
+                path.key(K_LOCK);
+                throw path.error("an exists query cannot lock rows");
+            }
+            nested(q);
+            path.pop();
+        } else if (node instanceof FilterNode.Test t) {
+            path.key(K_LEFT);
+            expr(t.left(), true);
+            path.pop();
+            switch (t.lookup()) {
+                case EQ, NE, GT, GTE, LT, LTE -> { }
+                case ISNULL -> {
+                    if (!(t.right() instanceof Expr.Literal l) || l.value().kind() != ValueKind.BOOL) {
+                        path.key(K_RIGHT);
+                        throw path.error("isnull takes a bool value");
+                    }
+                }
+                default -> {
+                    path.key(K_OP);
+                    throw path.error("test takes eq, ne, gt, gte, lt, lte or isnull, found " + t.lookup().wireName());
+                }
+            }
+            path.key(K_RIGHT);
+            expr(t.right(), true);
+            path.pop();
         } else {
             path.key(K_CHILD);
             filter(((FilterNode.Not) node).child());
@@ -426,23 +529,35 @@ public final class IrValidator {
 
     /** The subquery of an {@code in_select}: a select of exactly one column, returning rows, unlocked. */
     private void inSelectQuery(SelectIr q) {
-        int selected = q.columns().size() + q.aggregates().size();
+        singleColumnQuery(q, "an in_select query");
+    }
+
+    /** A select of exactly one column, returning rows, unlocked ({@code in_select}, scalar subquery). */
+    private void singleColumnQuery(SelectIr q, String what) {
+        int selected = q.columns().size() + q.aggregates().size() + q.annotations().size();
         for (Join j : q.joins()) {
             selected += j.columns().size();
         }
         if (selected != 1) {
-            throw path.error("an in_select query selects exactly one column (columns, joined columns and aggregates),"
-                    + " found " + selected);
+            throw path.error(what + " selects exactly one column (columns, joined columns and aggregates"
+                    + (q.annotations().isEmpty() ? "" : " and annotations") + "), found " + selected);
         }
         if (q.mode() != SelectMode.ROWS) {
-            throw path.error("an in_select query returns rows, found mode \"" + q.mode().wireName() + "\"");
+            throw path.error(what + " returns rows, found mode \"" + q.mode().wireName() + "\"");
         }
         if (q.lock() != null) {
             path.key(K_LOCK);
-            throw path.error("an in_select query cannot lock rows");
+            throw path.error(what + " cannot lock rows");
         }
+        nested(q);
+    }
+
+    /** Checks a subquery, inside which outer column references are valid. */
+    private void nested(SelectIr q) {
         enter();
+        subqueries++;
         select(q);
+        subqueries--;
         leave();
     }
 

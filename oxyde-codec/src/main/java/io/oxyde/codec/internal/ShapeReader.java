@@ -172,6 +172,7 @@ final class ShapeReader {
         LockMode lock = null;
         List<SetOperation> union = List.of();
         SelectMode mode = SelectMode.ROWS;
+        List<io.oxyde.codec.Annotation> annotations = List.of();
         long seen = 0;
         for (int i = 1; i < n; i++) {
             String key = key();
@@ -202,6 +203,7 @@ final class ShapeReader {
                     mode = enumValue(SelectMode.fromWireName(s), "select mode", s);
                     break;
                 }
+                case K_ANNOTATIONS: seen = once(seen, 15, key); annotations = annotations(); break;
                 default:
                     path.pop();
                     throw unknownKey(key);
@@ -212,7 +214,35 @@ final class ShapeReader {
             throw missing(K_TABLE);
         }
         return new SelectIr(model, table, columns, distinct, filter, joins, orderBy, limit, offset,
-                aggregates, groupBy, having, lock, union, mode);
+                aggregates, groupBy, having, lock, union, mode, annotations);
+    }
+
+    private List<io.oxyde.codec.Annotation> annotations() throws IOException {
+        int n = r.arrayHeader();
+        List<io.oxyde.codec.Annotation> out = new ArrayList<>(n);
+        path.index(0);
+        for (int i = 0; i < n; i++) {
+            path.setIndex(i);
+            int m = r.mapHeader();
+            String alias = null;
+            Expr expr = null;
+            long seen = 0;
+            for (int k = 0; k < m; k++) {
+                String key = key();
+                path.key(key);
+                switch (key) {
+                    case K_ALIAS: seen = once(seen, 0, key); alias = identifier(); break;
+                    case K_EXPR: seen = once(seen, 1, key); expr = expr(); break;
+                    default:
+                        path.pop();
+                        throw unknownKey(key);
+                }
+                path.pop();
+            }
+            out.add(new io.oxyde.codec.Annotation(required(alias, K_ALIAS), required(expr, K_EXPR)));
+        }
+        path.pop();
+        return out;
     }
 
     private List<Join> joins() throws IOException {
@@ -286,7 +316,8 @@ final class ShapeReader {
                 throw r.fail("an order_by term must be [column, direction] or [column, direction, kind]");
             }
             path.index(0);
-            ColumnRef column = r.tryNil() ? null : columnRef();
+            Expr expr = r.peek() == ValueType.MAP ? expr() : null;
+            ColumnRef column = expr != null || r.tryNil() ? null : columnRef();
             path.setIndex(1);
             String d = name();
             Direction direction = enumValue(Direction.fromWireName(d), "direction", d);
@@ -300,6 +331,13 @@ final class ShapeReader {
                 }
             }
             path.pop();
+            if (expr != null) {
+                if (direction == Direction.RANDOM) {
+                    throw r.fail("direction \"random\" takes no expression");
+                }
+                out.add(OrderBy.of(expr, direction));
+                continue;
+            }
             if (column == null && direction != Direction.RANDOM) {
                 throw r.fail("direction \"" + d + "\" needs a column");
             }
@@ -425,6 +463,8 @@ final class ShapeReader {
             case T_NOT: node = not(n); break;
             case T_IN_SELECT: node = inSelect(n); break;
             case T_COMPARE: node = compare(n); break;
+            case T_EXISTS: node = new FilterNode.Exists(queryOnly(n, "an exists query")); break;
+            case T_TEST: node = test(n); break;
             default: throw typeError("unknown filter node type \"" + type + "\"");
         }
         r.leave();
@@ -505,6 +545,47 @@ final class ShapeReader {
             path.pop();
         }
         return new FilterNode.Compare(required(field, K_FIELD), required(lookup, K_OP), required(expr, K_EXPR), numeric);
+    }
+
+    /** The entries of a map whose only key (after its type) is {@code query}. */
+    private SelectIr queryOnly(int n, String what) throws IOException {
+        SelectIr query = null;
+        for (int i = 1; i < n; i++) {
+            String key = key();
+            if (!K_QUERY.equals(key)) {
+                throw unknownKey(key);
+            }
+            path.key(key);
+            if (query != null) {
+                throw r.fail("duplicate key \"" + key + "\"");
+            }
+            query = nestedSelect(what);
+            path.pop();
+        }
+        return required(query, K_QUERY);
+    }
+
+    private FilterNode test(int n) throws IOException {
+        Expr left = null;
+        Lookup lookup = null;
+        Expr right = null;
+        boolean numeric = false;
+        long seen = 0;
+        for (int i = 1; i < n; i++) {
+            String key = key();
+            path.key(key);
+            switch (key) {
+                case K_LEFT: seen = once(seen, 0, key); left = expr(); break;
+                case K_OP: seen = once(seen, 1, key); lookup = operator(); break;
+                case K_RIGHT: seen = once(seen, 2, key); right = expr(); break;
+                case K_NUMERIC: seen = once(seen, 3, key); numeric = r.bool(); break;
+                default:
+                    path.pop();
+                    throw unknownKey(key);
+            }
+            path.pop();
+        }
+        return new FilterNode.Test(required(left, K_LEFT), required(lookup, K_OP), required(right, K_RIGHT), numeric);
     }
 
     private FilterNode inSelect(int n) throws IOException {
@@ -739,6 +820,102 @@ final class ShapeReader {
                 result = new Expr.Column(source, name);
                 break;
             }
+            case T_OUTER: {
+                String name = null;
+                String source = null;
+                long seen = 0;
+                for (int i = 1; i < n; i++) {
+                    String key = key();
+                    path.key(key);
+                    switch (key) {
+                        case K_NAME: seen = once(seen, 0, key); name = identifier(); break;
+                        case K_SOURCE: seen = once(seen, 1, key); source = identifier(); break;
+                        default:
+                            path.pop();
+                            throw unknownKey(key);
+                    }
+                    path.pop();
+                }
+                result = new Expr.Outer(source, required(name, K_NAME));
+                break;
+            }
+            case T_SUBQUERY:
+                result = new Expr.Subquery(queryOnly(n, "a subquery"));
+                break;
+            case T_CASE: {
+                List<Expr.When> whens = null;
+                Expr otherwise = null;
+                long seen = 0;
+                for (int i = 1; i < n; i++) {
+                    String key = key();
+                    path.key(key);
+                    switch (key) {
+                        case K_WHENS: {
+                            seen = once(seen, 0, key);
+                            int count = r.arrayHeader();
+                            whens = new ArrayList<>(Math.min(count, 16));
+                            path.index(0);
+                            for (int w = 0; w < count; w++) {
+                                path.setIndex(w);
+                                whens.add(when());
+                            }
+                            path.pop();
+                            break;
+                        }
+                        case K_ELSE: seen = once(seen, 1, key); otherwise = expr(); break;
+                        default:
+                            path.pop();
+                            throw unknownKey(key);
+                    }
+                    path.pop();
+                }
+                if (whens == null) {
+                    throw missing(K_WHENS);
+                }
+                if (whens.isEmpty()) {
+                    path.key(K_WHENS);
+                    ProtocolException e = r.fail("a case needs at least one when");
+                    path.pop();
+                    throw e;
+                }
+                result = new Expr.Case(whens, otherwise);
+                break;
+            }
+            case T_CALL: {
+                io.oxyde.codec.ScalarFunction function = null;
+                List<Expr> args = List.of();
+                long seen = 0;
+                for (int i = 1; i < n; i++) {
+                    String key = key();
+                    path.key(key);
+                    switch (key) {
+                        case K_FUNCTION: {
+                            seen = once(seen, 0, key);
+                            String s = name();
+                            function = enumValue(io.oxyde.codec.ScalarFunction.fromWireName(s), "function", s);
+                            break;
+                        }
+                        case K_ARGS: {
+                            seen = once(seen, 1, key);
+                            int count = r.arrayHeader();
+                            args = new ArrayList<>(Math.min(count, 16));
+                            path.index(0);
+                            for (int a = 0; a < count; a++) {
+                                path.setIndex(a);
+                                args.add(expr());
+                            }
+                            path.pop();
+                            break;
+                        }
+                        default:
+                            path.pop();
+                            throw unknownKey(key);
+                    }
+                    path.pop();
+                }
+                result = new Expr.Call(required(function, K_FUNCTION), args);
+                break;
+            }
             case T_BINARY: {
                 ArithmeticOperator op = null;
                 Expr left = null;
@@ -799,6 +976,26 @@ final class ShapeReader {
         }
         r.leave();
         return result;
+    }
+
+    private Expr.When when() throws IOException {
+        int m = r.mapHeader();
+        FilterNode condition = null;
+        Expr value = null;
+        long seen = 0;
+        for (int i = 0; i < m; i++) {
+            String key = key();
+            path.key(key);
+            switch (key) {
+                case K_WHEN: seen = once(seen, 0, key); condition = filter(); break;
+                case K_THEN: seen = once(seen, 1, key); value = expr(); break;
+                default:
+                    path.pop();
+                    throw unknownKey(key);
+            }
+            path.pop();
+        }
+        return new Expr.When(required(condition, K_WHEN), required(value, K_THEN));
     }
 
     private BulkUpdateIr bulkUpdate(int n) throws IOException {

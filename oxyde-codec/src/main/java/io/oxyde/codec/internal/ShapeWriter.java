@@ -91,6 +91,18 @@ final class ShapeWriter {
     private static final byte[] N_EXPR = EncodedNames.of(K_EXPR);
     private static final byte[] N_NUMERIC = EncodedNames.of(K_NUMERIC);
     private static final byte[] N_OP_RAW = EncodedNames.of("raw");
+    private static final byte[] N_ANNOTATIONS = EncodedNames.of(K_ANNOTATIONS);
+    private static final byte[] N_EXISTS = EncodedNames.of(T_EXISTS);
+    private static final byte[] N_TEST = EncodedNames.of(T_TEST);
+    private static final byte[] N_OUTER = EncodedNames.of(T_OUTER);
+    private static final byte[] N_SUBQUERY = EncodedNames.of(T_SUBQUERY);
+    private static final byte[] N_CALL = EncodedNames.of(T_CALL);
+    private static final byte[] N_ARGS = EncodedNames.of(K_ARGS);
+    private static final byte[] N_CASE = EncodedNames.of(T_CASE);
+    private static final byte[] N_WHENS = EncodedNames.of(K_WHENS);
+    private static final byte[] N_WHEN = EncodedNames.of(K_WHEN);
+    private static final byte[] N_THEN = EncodedNames.of(K_THEN);
+    private static final byte[] N_ELSE = EncodedNames.of(K_ELSE);
     private static final byte[][] LOCKS = names(LockMode.values());
     private static final byte[][] DIRECTIONS = names(Direction.values());
     private static final byte[][] SET_OPERATORS = names(SetOperator.values());
@@ -189,7 +201,7 @@ final class ShapeWriter {
         int n = present(s.columns()) + (s.distinct() ? 1 : 0) + present(s.filter()) + present(s.joins())
                 + present(s.orderBy()) + present(s.limit()) + present(s.offset()) + present(s.aggregates())
                 + present(s.groupBy()) + present(s.having()) + present(s.lock())
-                + present(s.setOperations()) + (s.mode() != SelectMode.ROWS ? 1 : 0);
+                + present(s.setOperations()) + (s.mode() != SelectMode.ROWS ? 1 : 0) + present(s.annotations());
         header(N_OP_SELECT, s.table(), s.model(), n);
         if (!s.columns().isEmpty()) {
             name(N_COLUMNS);
@@ -212,7 +224,9 @@ final class ShapeWriter {
             name(N_ORDER_BY).packArrayHeader(s.orderBy().size());
             for (OrderBy o : s.orderBy()) {
                 p.packArrayHeader(o.kind() == null ? 2 : 3);
-                if (o.column() == null) {
+                if (o.expr() != null) {
+                    expr(o.expr());
+                } else if (o.column() == null) {
                     p.packNil();
                 } else {
                     columnRef(o.column());
@@ -260,6 +274,15 @@ final class ShapeWriter {
         if (s.mode() != SelectMode.ROWS) {
             name(N_MODE);
             name(MODES[s.mode().ordinal()]);
+        }
+        if (!s.annotations().isEmpty()) {
+            name(N_ANNOTATIONS).packArrayHeader(s.annotations().size());
+            for (io.oxyde.codec.Annotation a : s.annotations()) {
+                p.packMapHeader(2);
+                name(N_ALIAS).packString(a.alias());
+                name(N_EXPR);
+                expr(a.expr());
+            }
         }
     }
 
@@ -395,6 +418,25 @@ final class ShapeWriter {
             columnRef(in.field());
             name(N_QUERY);
             select(in.query());
+        } else if (node instanceof FilterNode.Exists ex) {
+            p.packMapHeader(2);
+            name(N_TYPE);
+            name(N_EXISTS);
+            name(N_QUERY);
+            select(ex.query());
+        } else if (node instanceof FilterNode.Test t) {
+            p.packMapHeader(t.numeric() ? 5 : 4);
+            name(N_TYPE);
+            name(N_TEST);
+            name(N_LEFT);
+            expr(t.left());
+            name(N_OP);
+            name(LOOKUPS[t.lookup().ordinal()]);
+            name(N_RIGHT);
+            expr(t.right());
+            if (t.numeric()) {
+                name(N_NUMERIC).packBoolean(true);
+            }
         } else {
             p.packMapHeader(2);
             name(N_TYPE);
@@ -449,6 +491,47 @@ final class ShapeWriter {
             expr(b.left());
             name(N_RIGHT);
             expr(b.right());
+        } else if (e instanceof Expr.Outer o) {
+            p.packMapHeader(o.source() == null ? 2 : 3);
+            name(N_TYPE);
+            name(N_OUTER);
+            name(N_NAME).packString(o.name());
+            if (o.source() != null) {
+                name(N_SOURCE).packString(o.source());
+            }
+        } else if (e instanceof Expr.Case c) {
+            p.packMapHeader(c.otherwise() == null ? 2 : 3);
+            name(N_TYPE);
+            name(N_CASE);
+            name(N_WHENS).packArrayHeader(c.whens().size());
+            for (Expr.When w : c.whens()) {
+                p.packMapHeader(2);
+                name(N_WHEN);
+                filter(w.condition());
+                name(N_THEN);
+                expr(w.value());
+            }
+            if (c.otherwise() != null) {
+                name(N_ELSE);
+                expr(c.otherwise());
+            }
+        } else if (e instanceof Expr.Call call) {
+            p.packMapHeader(call.args().isEmpty() ? 2 : 3);
+            name(N_TYPE);
+            name(N_CALL);
+            name(N_FUNCTION).packString(call.function().wireName());
+            if (!call.args().isEmpty()) {
+                name(N_ARGS).packArrayHeader(call.args().size());
+                for (Expr a : call.args()) {
+                    expr(a);
+                }
+            }
+        } else if (e instanceof Expr.Subquery sq) {
+            p.packMapHeader(2);
+            name(N_TYPE);
+            name(N_SUBQUERY);
+            name(N_QUERY);
+            select(sq.query());
         } else {
             p.packMapHeader(2);
             name(N_TYPE);

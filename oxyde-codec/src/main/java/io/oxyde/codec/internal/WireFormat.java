@@ -103,6 +103,8 @@ public final class WireFormat {
     public static final String K_SOURCE = "source";
     public static final String K_EXPR = "expr";
     public static final String K_NUMERIC = "numeric";
+    // revision 1.2: annotations, correlated subqueries, expression tests
+    public static final String K_ANNOTATIONS = "annotations";
 
     // Filter node and expression types.
     public static final String T_CONDITION = "condition";
@@ -115,4 +117,15 @@ public final class WireFormat {
     public static final String T_COLUMN = "column";
     public static final String T_BINARY = "binary";
     public static final String T_NEG = "neg";
+    public static final String T_EXISTS = "exists";
+    public static final String T_TEST = "test";
+    public static final String T_OUTER = "outer";
+    public static final String T_SUBQUERY = "subquery";
+    public static final String T_CALL = "call";
+    public static final String K_ARGS = "args";
+    public static final String T_CASE = "case";
+    public static final String K_WHENS = "whens";
+    public static final String K_WHEN = "when";
+    public static final String K_THEN = "then";
+    public static final String K_ELSE = "else";
 }

@@ -29,6 +29,8 @@ final class Conditions {
     private final String place;
     /** The table an UPDATE or DELETE writes, or {@code null}. */
     private final String mutatedTable;
+    /** The statement's scope, for subqueries that refer to it ({@link #in}), or {@code null}. */
+    private Scope scope;
 
     /**
      * @param resolver maps a column reference to its field (plain columns in WHERE, aggregate
@@ -55,6 +57,12 @@ final class Conditions {
     public static Conditions ofMutation(Binder binder, BiFunction<io.oxyde.codec.ColumnRef, String, Field<Object>> resolver,
                                         String place, String table) {
         return new Conditions(binder, resolver, place, table);
+    }
+
+    /** Lets subqueries of these conditions refer to the columns of {@code scope} (outer references). */
+    public Conditions in(Scope scope) {
+        this.scope = scope;
+        return this;
     }
 
     public Condition build(FilterNode node) {
@@ -90,6 +98,12 @@ final class Conditions {
         }
         if (node instanceof FilterNode.Compare c) {
             return compare(c, where);
+        }
+        if (node instanceof FilterNode.Exists ex) {
+            return exists(ex, where + ".exists");
+        }
+        if (node instanceof FilterNode.Test t) {
+            return test(t, where + ".test");
         }
         return condition((FilterNode.Condition) node, where);
     }
@@ -180,7 +194,7 @@ final class Conditions {
     private Condition compare(FilterNode.Compare c, String where) {
         String at = where + " (" + c.field() + " " + c.lookup().wireName() + " expression)";
         Field<Object> left = resolver.apply(c.field(), at);
-        Field<Object> right = Expressions.build(c.expr(), resolver, binder, at);
+        Field<Object> right = Expressions.build(c.expr(), resolver, scope, binder, at);
         if (c.numeric() && binder.dialect() == Dialect.SQLITE) {
             left = DSL.field("cast({0} as numeric)", Object.class, left);
             right = DSL.field("cast({0} as numeric)", Object.class, right);
@@ -212,7 +226,9 @@ final class Conditions {
             throw new UnsupportedFeatureException("LIMIT/OFFSET in an IN subquery", d,
                     "MySQL and MariaDB refuse LIMIT inside IN (...); filter the subquery instead of slicing it (" + at + ")");
         }
-        Select<? extends Record1<Object>> sub = SelectCompiler.subquery(in.query(), binder, "subquery of " + at);
+        Select<? extends Record1<Object>> sub = scope != null && Correlation.refersOut(in.query())
+                ? SelectCompiler.correlated(in.query(), binder, "subquery of " + at, scope)
+                : SelectCompiler.subquery(in.query(), binder, "subquery of " + at);
         if (mutatedTable != null && (d == Dialect.MYSQL || d == Dialect.MARIADB) && reads(in.query(), mutatedTable)) {
             Name derived = DSL.quotedName("oxyde_in");
             String column = in.query().columns().isEmpty() ? in.query().aggregates().get(0).alias()
@@ -220,6 +236,49 @@ final class Conditions {
             return col.in(DSL.select(DSL.field(DSL.quotedName("oxyde_in", column))).from(sub.asTable(derived)));
         }
         return col.in(sub);
+    }
+
+    /** {@code EXISTS (subquery)}, the subquery's relations named apart from this statement's. */
+    private Condition exists(FilterNode.Exists ex, String where) {
+        String at = where + " (select on " + ex.query().table() + ")";
+        if (scope == null) {
+            return DSL.exists(SelectCompiler.subquery(ex.query(), binder, "subquery of " + at));
+        }
+        return DSL.exists(SelectCompiler.correlated(ex.query(), binder, "subquery of " + at, scope));
+    }
+
+    /** {@code left <op> right} over two expressions; {@code isnull} takes a structural bool. */
+    private Condition test(FilterNode.Test t, String where) {
+        String at = where + " (" + t.lookup().wireName() + ")";
+        Field<Object> left = Expressions.build(t.left(), resolver, scope, binder, at + " left");
+        if (t.lookup() == Lookup.ISNULL) {
+            if (!(t.right() instanceof io.oxyde.codec.Expr.Literal l)) {
+                throw new RenderException(at + ": isnull takes a bool value");
+            }
+            return binder.structuralBool(l.value(), at) ? left.isNull() : left.isNotNull();
+        }
+        Field<Object> right = Expressions.build(t.right(), resolver, scope, binder, at + " right");
+        if (t.numeric() && binder.dialect() == Dialect.SQLITE) {
+            left = DSL.field("cast({0} as numeric)", Object.class, left);
+            right = DSL.field("cast({0} as numeric)", Object.class, right);
+        }
+        switch (t.lookup()) {
+            case EQ:
+                return left.eq(right);
+            case NE:
+                return left.isDistinctFrom(right);
+            case GT:
+                return left.gt(right);
+            case GTE:
+                return left.ge(right);
+            case LT:
+                return left.lt(right);
+            case LTE:
+                return left.le(right);
+            default:
+                throw new RenderException(at + ": test takes eq, ne, gt, gte, lt, lte or isnull, not "
+                        + t.lookup().wireName());
+        }
     }
 
     /** Whether {@code s} (or a subquery or union part of it) reads {@code table}. */

@@ -6,6 +6,7 @@ import io.oxyde.exception.RenderException;
 import java.math.BigDecimal;
 import java.util.function.BiFunction;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -22,6 +23,47 @@ final class Expressions {
      *     quoted field, failing with a message naming the place
      */
     static Field<Object> build(Expr e, BiFunction<ColumnRef, String, Field<Object>> columns, Binder b, String at) {
+        return build(e, columns, null, b, at);
+    }
+
+    /**
+     * @param scope the statement's scope, for outer references and subqueries (their relations
+     *     are named apart from it); {@code null} where the expression has neither
+     */
+    @SuppressWarnings("unchecked")
+    static Field<Object> build(Expr e, BiFunction<ColumnRef, String, Field<Object>> columns, Scope scope, Binder b,
+                               String at) {
+        if (e instanceof Expr.Outer o) {
+            if (scope == null) {
+                throw new RenderException(at + ": outer column reference " + o.name() + " outside a subquery");
+            }
+            return scope.outerColumn(new ColumnRef(o.source(), o.name()), at);
+        }
+        if (e instanceof Expr.Subquery sq) {
+            String desc = "subquery on " + sq.query().table() + " in " + at;
+            var sub = scope == null ? SelectCompiler.subquery(sq.query(), b, desc)
+                    : SelectCompiler.correlated(sq.query(), b, desc, scope);
+            return (Field<Object>) (Field<?>) DSL.field(sub);
+        }
+        if (e instanceof Expr.Case c) {
+            org.jooq.CaseConditionStep<Object> step = null;
+            for (int i = 0; i < c.whens().size(); i++) {
+                Expr.When w = c.whens().get(i);
+                String where = at + " case.whens[" + i + "]";
+                org.jooq.Condition cond = new Conditions(b, columns, where).in(scope).build(w.condition());
+                Field<Object> value = build(w.value(), columns, scope, b, where + ".then");
+                step = step == null ? DSL.when(cond, value) : step.when(cond, value);
+            }
+            return c.otherwise() == null ? step.otherwise(DSL.inline((Object) null))
+                    : step.otherwise(build(c.otherwise(), columns, scope, b, at + " case.else"));
+        }
+        if (e instanceof Expr.Call call) {
+            java.util.List<Field<Object>> args = new java.util.ArrayList<>(call.args().size());
+            for (int i = 0; i < call.args().size(); i++) {
+                args.add(build(call.args().get(i), columns, scope, b, at + " " + call.function().wireName() + "[" + i + "]"));
+            }
+            return Functions.build(call, args, b.dialect(), at);
+        }
         if (e instanceof Expr.Literal l) {
             return b.bindValue(l.value(), at);
         }
@@ -29,11 +71,11 @@ final class Expressions {
             return columns.apply(new ColumnRef(c.source(), c.name()), at);
         }
         if (e instanceof Expr.Negate n) {
-            return build(n.operand(), columns, b, at).coerce(SQLDataType.NUMERIC).neg().coerce(Object.class);
+            return build(n.operand(), columns, scope, b, at).coerce(SQLDataType.NUMERIC).neg().coerce(Object.class);
         }
         Expr.Binary bin = (Expr.Binary) e;
-        Field<BigDecimal> left = build(bin.left(), columns, b, at).coerce(SQLDataType.NUMERIC);
-        Field<BigDecimal> right = build(bin.right(), columns, b, at).coerce(SQLDataType.NUMERIC);
+        Field<BigDecimal> left = build(bin.left(), columns, scope, b, at).coerce(SQLDataType.NUMERIC);
+        Field<BigDecimal> right = build(bin.right(), columns, scope, b, at).coerce(SQLDataType.NUMERIC);
         Field<BigDecimal> out;
         switch (bin.operator()) {
             case ADD:

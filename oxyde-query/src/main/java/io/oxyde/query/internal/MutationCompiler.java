@@ -141,11 +141,11 @@ final class MutationCompiler {
         Map<Field<?>, Field<?>> set = new LinkedHashMap<>();
         for (int i = 0; i < ir.assignments().size(); i++) {
             Assignment a = ir.assignments().get(i);
-            set.put(DSL.field(DSL.quotedName(ir.table(), a.column())), Expressions.build(a.value(), scope::column, b, description + " assignments[" + i + "] (" + a.column() + ")"));
+            set.put(DSL.field(DSL.quotedName(ir.table(), a.column())), Expressions.build(a.value(), scope::column, scope, b, description + " assignments[" + i + "] (" + a.column() + ")"));
         }
         q.addValues(set);
         if (ir.filter() != null) {
-            q.addConditions(Conditions.ofMutation(b, scope::column, "filter of " + description, ir.table()).build(ir.filter()));
+            q.addConditions(Conditions.ofMutation(b, scope::column, "filter of " + description, ir.table()).in(scope).build(ir.filter()));
         }
         String suffix = returning(ir.returning(), b, "update … returning", b.dialect().supportsUpdateReturning(), q::setReturning);
         return b.finish(q, suffix);
@@ -187,7 +187,7 @@ final class MutationCompiler {
         Scope scope = new Scope(ir.table(), description);
         DeleteWhereStep<Record> del = b.ctx().deleteFrom(DSL.table(DSL.quotedName(ir.table())));
         Condition where = ir.filter() == null ? DSL.noCondition()
-                : Conditions.ofMutation(b, scope::column, "filter of " + description, ir.table()).build(ir.filter());
+                : Conditions.ofMutation(b, scope::column, "filter of " + description, ir.table()).in(scope).build(ir.filter());
         DeleteConditionStep<Record> q = del.where(where);
         if (ir.returning().isEmpty()) {
             return b.finish(q);

@@ -173,9 +173,39 @@ public final class PlanCompiler {
 
     private static void select(SelectIr s, List<Integer> out) {
         filter(s.filter(), out);
+        for (io.oxyde.codec.OrderBy o : s.orderBy()) {
+            if (o.expr() != null) {
+                expr(o.expr(), out);
+            }
+        }
         filter(s.having(), out);
         for (SetOperation op : s.setOperations()) {
             select(op.query(), out);
+        }
+        for (io.oxyde.codec.Annotation a : s.annotations()) {
+            expr(a.expr(), out);
+        }
+    }
+
+    /** The structural slots of the subqueries inside an expression. */
+    private static void expr(io.oxyde.codec.Expr e, List<Integer> out) {
+        if (e instanceof io.oxyde.codec.Expr.Subquery sq) {
+            select(sq.query(), out);
+        } else if (e instanceof io.oxyde.codec.Expr.Binary b) {
+            expr(b.left(), out);
+            expr(b.right(), out);
+        } else if (e instanceof io.oxyde.codec.Expr.Negate n) {
+            expr(n.operand(), out);
+        } else if (e instanceof io.oxyde.codec.Expr.Call call) {
+            call.args().forEach(a -> expr(a, out));
+        } else if (e instanceof io.oxyde.codec.Expr.Case c) {
+            for (io.oxyde.codec.Expr.When w : c.whens()) {
+                filter(w.condition(), out);
+                expr(w.value(), out);
+            }
+            if (c.otherwise() != null) {
+                expr(c.otherwise(), out);
+            }
         }
     }
 
@@ -193,6 +223,17 @@ public final class PlanCompiler {
             or.children().forEach(n -> filter(n, out));
         } else if (node instanceof FilterNode.InSelect in) {
             select(in.query(), out);
+        } else if (node instanceof FilterNode.Exists ex) {
+            select(ex.query(), out);
+        } else if (node instanceof FilterNode.Compare c) {
+            expr(c.expr(), out);
+        } else if (node instanceof FilterNode.Test t) {
+            expr(t.left(), out);
+            if (t.lookup() == Lookup.ISNULL && t.right() instanceof io.oxyde.codec.Expr.Literal l
+                    && l.value() instanceof Value.Param p && p.kind() == ValueKind.BOOL) {
+                out.add(p.index());
+            }
+            expr(t.right(), out);
         } else if (node instanceof FilterNode.Not not) {
             filter(not.child(), out);
         }

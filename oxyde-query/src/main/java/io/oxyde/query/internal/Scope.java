@@ -17,10 +17,53 @@ final class Scope {
     private final String table;
     private final String description;
     private final Map<String, Join> joins = new LinkedHashMap<>();
+    /** The scope of the enclosing statement (for outer column references), or {@code null}. */
+    private final Scope outer;
+    /** The name the main table's columns are qualified by (the table, or a subquery's alias). */
+    private final String qualifier;
+    /** Prefix of rendered join aliases ("" at the top level). */
+    private final String prefix;
 
     public Scope(String table, String description) {
+        this(table, description, null);
+    }
+
+    private Scope(String table, String description, Scope outer) {
         this.table = table;
         this.description = description;
+        this.outer = outer;
+        int depth = 0;
+        for (Scope s = outer; s != null; s = s.outer) {
+            depth++;
+        }
+        // A subquery's relations get names of their own, so that its columns and the
+        // enclosing query's never capture each other (a subquery on the same table).
+        this.qualifier = outer == null ? table : "oxyde_s" + depth;
+        this.prefix = outer == null ? "" : qualifier + "_";
+    }
+
+    /** The scope of a subquery on {@code table} nested in this one. */
+    public Scope nested(String table, String description) {
+        return new Scope(table, description, this);
+    }
+
+    /** The enclosing statement's scope, or {@code null} at the top level. */
+    public Scope outer() {
+        return outer;
+    }
+
+    /** The column of the enclosing statement an outer reference names. */
+    public Field<Object> outerColumn(ColumnRef ref, String where) {
+        if (outer == null) {
+            throw new RenderException(where + " of " + description + ": outer column reference " + ref
+                    + " outside a subquery");
+        }
+        return outer.column(ref, where + " (outer reference)");
+    }
+
+    /** The rendered name of a join alias of this scope. */
+    public String joinName(String alias) {
+        return prefix + alias;
     }
 
     /** Adds a join; its {@code left} must name the main table or an earlier alias. */
@@ -34,19 +77,20 @@ final class Scope {
     }
 
     public Table<?> mainTable() {
-        return DSL.table(DSL.quotedName(table));
+        Table<?> t = DSL.table(DSL.quotedName(table));
+        return qualifier.equals(table) ? t : t.as(DSL.quotedName(qualifier));
     }
 
     /** The field for {@code ref}, qualified by the main table or the join alias it names. */
     public Field<Object> column(ColumnRef ref, String where) {
         if (ref.source() == null || ref.source().equals(table) && !joins.containsKey(ref.source())) {
-            return DSL.field(DSL.quotedName(table, ref.column()));
+            return DSL.field(DSL.quotedName(qualifier, ref.column()));
         }
         if (!joins.containsKey(ref.source())) {
             throw new RenderException(where + " of " + description + ": unknown join alias '" + ref.source()
                     + "' in column " + ref + " (known: " + known() + ")");
         }
-        return DSL.field(DSL.quotedName(ref.source(), ref.column()));
+        return DSL.field(DSL.quotedName(joinName(ref.source()), ref.column()));
     }
 
     /** An unqualified column name (UPDATE SET targets, INSERT columns). */

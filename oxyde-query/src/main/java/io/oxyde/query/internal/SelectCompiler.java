@@ -45,7 +45,7 @@ final class SelectCompiler {
 
     public static CompiledStatement compile(SelectIr s, Binder b) {
         String description = "select on " + s.table();
-        Select<?> body = select(s, b, description, s.mode() == SelectMode.ROWS, false);
+        Select<?> body = select(s, b, description, s.mode() == SelectMode.ROWS, false, null);
         if (s.mode() == SelectMode.COUNT) {
             return b.finish(b.ctx().selectCount().from(body.asTable("oxyde_count")));
         }
@@ -58,17 +58,27 @@ final class SelectCompiler {
     /** A select of one column nested in another statement (IN subquery), bound through {@code b}. */
     @SuppressWarnings("unchecked")
     static Select<? extends Record1<Object>> subquery(SelectIr s, Binder b, String description) {
-        return (Select<? extends Record1<Object>>) select(s, b, description, false, false);
+        return (Select<? extends Record1<Object>>) select(s, b, description, false, false, null);
     }
 
-    private static Select<?> select(SelectIr s, Binder b, String description, boolean lock, boolean part) {
+    /**
+     * A select nested in the statement of scope {@code outer}: its relations are renamed apart
+     * from the enclosing ones, and its outer column references resolve against {@code outer}.
+     */
+    @SuppressWarnings("unchecked")
+    static Select<? extends Record1<Object>> correlated(SelectIr s, Binder b, String description, Scope outer) {
+        return (Select<? extends Record1<Object>>) select(s, b, description, false, false, outer);
+    }
+
+    private static Select<?> select(SelectIr s, Binder b, String description, boolean lock, boolean part,
+                                    Scope outer) {
         Dialect d = b.dialect();
-        Scope scope = new Scope(s.table(), description);
+        Scope scope = outer == null ? new Scope(s.table(), description) : outer.nested(s.table(), description);
         for (int i = 0; i < s.joins().size(); i++) {
             scope.addJoin(s.joins().get(i), "joins[" + i + "]");
         }
         List<SelectFieldOrAsterisk> fields = new ArrayList<>();
-        if (s.columns().isEmpty() && s.aggregates().isEmpty()) {
+        if (s.columns().isEmpty() && s.aggregates().isEmpty() && s.annotations().isEmpty()) {
             // No columns: every column of the main table; with aggregates, only the aggregates.
             fields.add(scope.mainTable().asterisk());
         } else {
@@ -78,7 +88,7 @@ final class SelectCompiler {
         }
         for (Join j : s.joins()) {
             for (String c : j.columns()) {
-                fields.add(DSL.field(DSL.quotedName(j.alias(), c)).as(DSL.quotedName(j.alias() + "__" + c)));
+                fields.add(DSL.field(DSL.quotedName(scope.joinName(j.alias()), c)).as(DSL.quotedName(j.alias() + "__" + c)));
             }
         }
         Map<String, Field<?>> aggregates = new LinkedHashMap<>();
@@ -91,19 +101,35 @@ final class SelectCompiler {
             aggregates.put(a.alias(), f);
             fields.add(f.as(DSL.quotedName(a.alias())));
         }
+        Map<String, Field<?>> annotations = new LinkedHashMap<>();
+        for (int i = 0; i < s.annotations().size(); i++) {
+            io.oxyde.codec.Annotation a = s.annotations().get(i);
+            String at = "annotations[" + i + "] (" + a.alias() + ") of " + description;
+            if (aggregates.containsKey(a.alias()) || annotations.containsKey(a.alias())) {
+                throw new RenderException(at + ": alias '" + a.alias() + "' is used twice");
+            }
+            Field<?> f = Expressions.build(a.expr(), scope::column, scope, b, at);
+            annotations.put(a.alias(), f);
+            fields.add(f.as(DSL.quotedName(a.alias())));
+        }
 
         SelectJoinStep<Record> from = (s.distinct() ? b.ctx().selectDistinct(fields) : b.ctx().select(fields))
                 .from(scope.mainTable());
         for (Join j : s.joins()) {
-            Condition on = scope.column(j.left(), "join '" + j.alias() + "'").eq(DSL.field(DSL.quotedName(j.alias(), j.rightColumn())));
-            var joined = DSL.table(DSL.quotedName(j.table())).as(DSL.quotedName(j.alias()));
+            Condition on = scope.column(j.left(), "join '" + j.alias() + "'").eq(DSL.field(DSL.quotedName(scope.joinName(j.alias()), j.rightColumn())));
+            var joined = DSL.table(DSL.quotedName(j.table())).as(DSL.quotedName(scope.joinName(j.alias())));
             from = j.kind() == JoinKind.INNER ? from.join(joined).on(on) : from.leftJoin(joined).on(on);
         }
         Condition where = s.filter() == null ? DSL.noCondition()
-                : new Conditions(b, scope::column, "filter of " + description).build(s.filter());
+                : new Conditions(b, scope::column, "filter of " + description).in(scope).build(s.filter());
         List<Field<?>> groups = new ArrayList<>();
         for (int i = 0; i < s.groupBy().size(); i++) {
-            groups.add(scope.column(s.groupBy().get(i), "groupBy[" + i + "]"));
+            ColumnRef g = s.groupBy().get(i);
+            // a group_by column naming an annotation groups by it (revision 1.2), through its output
+            // name: repeating the expression would repeat its bind parameters, which PostgreSQL
+            // does not recognise as the same expression
+            groups.add(g.source() == null && annotations.containsKey(g.column()) ? DSL.field(DSL.quotedName(g.column()))
+                    : scope.column(g, "groupBy[" + i + "]"));
         }
         // groupBy(empty) would render GROUP BY () (one group); only group when asked to.
         SelectHavingStep<Record> grouped = groups.isEmpty() ? from.where(where) : from.where(where).groupBy(groups);
@@ -116,7 +142,7 @@ final class SelectCompiler {
                             + aggregates.keySet() + ")");
                 }
                 return f.coerce(Object.class);
-            }, "having of " + description).build(s.having()));
+            }, "having of " + description).in(scope).build(s.having()));
         }
         if (part) {
             if (!s.orderBy().isEmpty() || s.limit() != null || s.offset() != null || s.lock() != null
@@ -129,7 +155,7 @@ final class SelectCompiler {
         for (int i = 0; i < s.setOperations().size(); i++) {
             SetOperation op = s.setOperations().get(i);
             Select<Record> other = (Select<Record>) select(op.query(), b, "setOperations[" + i + "] (select on "
-                    + op.query().table() + ") of " + description, false, true);
+                    + op.query().table() + ") of " + description, false, true, outer);
             if (i > 0 && !op.operator().combinesWith(s.setOperations().get(i - 1).operator())) {
                 throw new RenderException("setOperations[" + i + "] of " + description + ": " + op.operator()
                         + " cannot follow " + s.setOperations().get(i - 1).operator()
@@ -158,9 +184,18 @@ final class SelectCompiler {
                 order.add(DSL.rand());
                 continue;
             }
+            if (o.expr() != null) {
+                if (union) {
+                    throw new RenderException("orderBy[" + i + "] of " + description
+                            + ": a union is ordered by output column names, not by an expression");
+                }
+                Field<?> e = Expressions.build(o.expr(), scope::column, scope, b, "orderBy[" + i + "] of " + description);
+                order.add(o.direction() == Direction.DESC ? e.desc() : e.asc());
+                continue;
+            }
             ColumnRef ref = o.column();
             Field<?> f;
-            if (ref.source() == null && aggregates.containsKey(ref.column())) {
+            if (ref.source() == null && (aggregates.containsKey(ref.column()) || annotations.containsKey(ref.column()))) {
                 f = DSL.field(DSL.quotedName(ref.column()));
             } else if (union) {
                 if (ref.source() != null) {

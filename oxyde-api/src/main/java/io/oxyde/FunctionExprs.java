@@ -1,0 +1,126 @@
+package io.oxyde;
+
+import io.oxyde.codec.Expr;
+import io.oxyde.codec.JoinKind;
+import io.oxyde.codec.ScalarFunction;
+import io.oxyde.codec.Value;
+import io.oxyde.codec.ValueKind;
+import io.oxyde.exception.FieldException;
+import io.oxyde.expression.Aggregation;
+import io.oxyde.expression.FunctionCall;
+import io.oxyde.expression.Literal;
+import io.oxyde.expression.Subquery;
+import io.oxyde.internal.query.Lookups;
+import io.oxyde.internal.query.Paths;
+import io.oxyde.internal.query.Resolved;
+import io.oxyde.meta.FieldMeta;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles a {@link FunctionCall} to an {@link Expr.Call} with the kind of value it yields: a
+ * {@code String} argument is a field path (in a query it may cross foreign keys, joined LEFT; in
+ * an update it names a field of the updated model), a {@link Literal} or another object is a
+ * bound value, nested calls, {@link Subquery}s and {@link F}s compile in place.
+ */
+final class FunctionExprs {
+
+    record Typed(Expr expr, ValueKind kind) {
+    }
+
+    private FunctionExprs() {
+    }
+
+    /** In a query of {@code core} (annotate). */
+    static Typed of(QueryCore core, Object arg) {
+        return compile(core, arg, false);
+    }
+
+    /** In an update of {@code core}'s model: fields are the model's own. */
+    static Expr ofUpdate(QueryCore core, Object expression) {
+        return compile(core, expression, true).expr();
+    }
+
+    private static Typed compile(QueryCore core, Object arg, boolean update) {
+        if (arg instanceof String path) {
+            if (update) {
+                FieldMeta f = core.meta.field(path).orElseThrow(() -> new FieldException(core.model(), path,
+                        "unknown field in an update expression (a field of the updated model)", Paths.fieldNames(core.meta)));
+                return new Typed(new Expr.Column(f.column()), Lookups.valueKind(f));
+            }
+            Resolved r = Paths.resolve(core.meta, path, false);
+            core.addJoins(r.joins(), JoinKind.LEFT);
+            return new Typed(new Expr.Column(r.alias(), r.field().column()), Lookups.valueKind(r.field()));
+        }
+        if (arg instanceof FunctionCall call) {
+            List<Typed> args = new ArrayList<>();
+            for (Object a : call.args()) {
+                args.add(compile(core, a, update));
+            }
+            List<Expr> exprs = args.stream().map(Typed::expr).toList();
+            return new Typed(new Expr.Call(call.function(), exprs), kind(call.function(), args));
+        }
+        if (arg instanceof io.oxyde.expression.Case c) {
+            List<Expr.When> whens = new ArrayList<>();
+            ValueKind kind = ValueKind.NULL;
+            for (int i = 0; i < c.conditions().size(); i++) {
+                io.oxyde.codec.FilterNode condition = core.compile(c.conditions().get(i));
+                Typed v = compile(core, c.values().get(i), update);
+                kind = kind == ValueKind.NULL ? v.kind() : kind;
+                whens.add(new Expr.When(condition, v.expr()));
+            }
+            Expr otherwise = null;
+            if (c.otherwise() != null) {
+                Typed o = compile(core, c.otherwise(), update);
+                kind = kind == ValueKind.NULL ? o.kind() : kind;
+                otherwise = o.expr();
+            }
+            return new Typed(new Expr.Case(whens, otherwise), kind);
+        }
+        if (arg instanceof Literal l) {
+            Value v = l.value() == null ? Value.nullValue() : Value.of(l.value());
+            return new Typed(new Expr.Literal(v), v.kind());
+        }
+        if (arg instanceof Subquery sq) {
+            Correlated.Scalar s = Correlated.scalar(core, sq);
+            return new Typed(new Expr.Subquery(s.query()), s.kind());
+        }
+        if (arg instanceof F f) {
+            if (update) {
+                return new Typed(core.expr(f), ValueKind.DECIMAL);
+            }
+            Expr e = f.toExpr(p -> {
+                Resolved r = Paths.resolve(core.meta, p, false);
+                core.addJoins(r.joins(), JoinKind.LEFT);
+                return new Expr.Column(r.alias(), r.field().column());
+            });
+            return new Typed(e, ValueKind.DECIMAL);
+        }
+        if (arg instanceof Aggregation a) {
+            throw new IllegalArgumentException("an aggregate (" + a.function().wireName() + ") cannot be a function"
+                    + " argument; annotate it under its own alias");
+        }
+        Value v = Value.of(arg);
+        return new Typed(new Expr.Literal(v), v.kind());
+    }
+
+    private static ValueKind kind(ScalarFunction f, List<Typed> args) {
+        switch (f) {
+            case LOWER: case UPPER: case TRIM: case SUBSTR: case CONCAT: case CAST_TEXT:
+                return ValueKind.TEXT;
+            case LENGTH: case EXTRACT_YEAR: case EXTRACT_MONTH: case EXTRACT_DAY: case EXTRACT_HOUR:
+            case EXTRACT_WEEK_DAY: case CAST_INTEGER:
+                return ValueKind.INT;
+            case CAST_FLOAT:
+                return ValueKind.FLOAT;
+            case CAST_DECIMAL:
+                return ValueKind.DECIMAL;
+            case NOW:
+                return ValueKind.TIMESTAMP;
+            case COALESCE:
+                return args.stream().map(Typed::kind).filter(k -> k != ValueKind.NULL).findFirst().orElse(ValueKind.NULL);
+            default: // ROUND, ABS
+                return args.get(0).kind();
+        }
+    }
+}
