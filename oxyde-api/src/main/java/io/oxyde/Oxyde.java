@@ -227,6 +227,19 @@ public final class Oxyde implements AutoCloseable {
     }
 
     /**
+     * Moves a model's key sequence past the largest key in its table (PostgreSQL identity and
+     * serial columns; nothing elsewhere, where the database does it). Oxyde does this itself after
+     * inserting explicit keys; call it after rows were written with explicit keys by other
+     * programs (plain SQL, a restore). Never moves the sequence backwards.
+     */
+    public CompletableFuture<Void> resetKeySequence(Class<?> model) {
+        if (target.dialect() != io.oxyde.dialect.Dialect.POSTGRES) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return target.query(IdentitySequences.sync(ModelMeta.of(model)), null).thenApply(r -> null);
+    }
+
+    /**
      * Inserts a model without a key, or updates the row with its key (inserting it if no such
      * row exists). Validates first; returns the stored copy (with the generated key).
      */

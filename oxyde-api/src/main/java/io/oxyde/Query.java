@@ -431,15 +431,16 @@ public final class Query<T> {
 
     /** The sum of a numeric field over the matching rows ({@code null} if none). */
     public CompletableFuture<BigDecimal> sum(String field) {
-        return aggregate(AggregateFunction.SUM, field).thenApply(v -> JavaValues.toDecimal(v, scaleOf(field)));
+        return aggregate(AggregateFunction.SUM, field).thenApply(v -> JavaValues.toDecimal(v, scaleOf(field), true));
     }
 
-    /** The average of a numeric field ({@code null} if no rows). */
-    public CompletableFuture<Double> avg(String field) {
-        return aggregate(AggregateFunction.AVG, field).thenApply(v -> {
-            BigDecimal d = JavaValues.toDecimal(v, -1);
-            return d == null ? null : d.doubleValue();
-        });
+    /**
+     * The average of a numeric field ({@code null} if no rows), as a {@code BigDecimal} like
+     * {@link #sum}: exact as the database computes it (PostgreSQL and MariaDB average decimals
+     * exactly; SQLite goes through REAL). Before issue 19 this was a {@code Double}.
+     */
+    public CompletableFuture<BigDecimal> avg(String field) {
+        return aggregate(AggregateFunction.AVG, field).thenApply(v -> JavaValues.toDecimal(v, -1));
     }
 
     /** The smallest value of a field, in the field's Java type ({@code null} if no rows). */
@@ -454,7 +455,7 @@ public final class Query<T> {
 
     private int scaleOf(String field) {
         FieldMeta f = Paths.resolve(core.meta, field, false).field();
-        return f.kind() == io.oxyde.codec.ValueKind.DECIMAL && f.scale() > 0 ? f.scale() : -1;
+        return io.oxyde.internal.convert.Decimals.columnScale(f);
     }
 
     @SuppressWarnings("unchecked")
@@ -730,7 +731,7 @@ public final class Query<T> {
     }
 
     /** The average of a numeric field. */
-    public CompletableFuture<Double> avg(NumberAttribute<T, ?> field) {
+    public CompletableFuture<BigDecimal> avg(NumberAttribute<T, ?> field) {
         return avg(field.path());
     }
 

@@ -269,22 +269,51 @@ public final class ValuesQuery<R> {
             }
             return out;
         }
+        int[] scales = decimalScales(); // decimals as BigDecimal at the column's scale on every dialect
         for (List<Value> row : rs.rows()) {
             if (shape == Shape.FLAT) {
-                out.add((R) JavaValues.toJava(row.get(0)));
+                out.add((R) cell(row.get(0), scales[0]));
             } else if (shape == Shape.LIST) {
                 List<Object> list = new ArrayList<>(row.size());
-                row.forEach(v -> list.add(JavaValues.toJava(v)));
+                for (int i = 0; i < row.size(); i++) {
+                    list.add(cell(row.get(i), i < scales.length ? scales[i] : Integer.MIN_VALUE));
+                }
                 out.add((R) list);
             } else {
                 Map<String, Object> map = new LinkedHashMap<>();
                 for (int i = 0; i < keys.size(); i++) {
-                    map.put(keys.get(i), JavaValues.toJava(row.get(i)));
+                    map.put(keys.get(i), cell(row.get(i), scales[i]));
                 }
                 out.add((R) map);
             }
         }
         return out;
+    }
+
+    /**
+     * Per result column: the scale to read a decimal at (-1: a decimal at the scale the database
+     * gave, e.g. an average), or {@code Integer.MIN_VALUE} for "not a decimal". SQLite returns
+     * decimal columns as text and their sums and averages as REAL; these become {@code BigDecimal}
+     * as PostgreSQL's and MariaDB's do (issue 19 item 4).
+     */
+    private int[] decimalScales() {
+        int[] out = new int[core.values.size() + core.annotations.size()];
+        int i = 0;
+        for (QueryCore.ValueColumn v : core.values) {
+            int scale = v.field() == null ? -1 : io.oxyde.internal.convert.Decimals.columnScale(v.field());
+            out[i++] = scale >= 0 ? scale : Integer.MIN_VALUE;
+        }
+        for (QueryCore.Annotation a : core.annotations) {
+            int scale = a.field() == null ? -1 : io.oxyde.internal.convert.Decimals.columnScale(a.field());
+            io.oxyde.codec.AggregateFunction fn = a.aggregate().function();
+            out[i++] = scale < 0 || fn == io.oxyde.codec.AggregateFunction.COUNT ? Integer.MIN_VALUE
+                    : fn == io.oxyde.codec.AggregateFunction.AVG ? -1 : scale;
+        }
+        return out;
+    }
+
+    private static Object cell(Value v, int decimalScale) {
+        return decimalScale == Integer.MIN_VALUE ? JavaValues.toJava(v) : JavaValues.toDecimal(v, decimalScale, true);
     }
 
     // ---- typed attributes (the generated metamodel, docs/typed-queries.md) -------------------

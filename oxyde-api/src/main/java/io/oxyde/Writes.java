@@ -213,7 +213,7 @@ final class Writes {
         }
         InsertIr ir = new InsertIr(type.getSimpleName(), meta.tableName(), columns, rows, ret, onConflict);
         int[] readBack = returnedAt;
-        return target.mutate(ir).thenApply(r -> stored(mapper, batch, r, readBack));
+        return IdentitySequences.insert(target, meta, ir).thenApply(r -> stored(mapper, batch, r, readBack));
     }
 
     /**
@@ -288,6 +288,9 @@ final class Writes {
             ModelValidation.validateValues(core.model(), plain);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        if (DecimalArithmetic.computedHere(core, assignments)) { // SQLite: exact decimals, computed by Oxyde
+            return DecimalArithmetic.update(core, assignments);
         }
         String table = core.meta.tableName();
         String model = core.model().getSimpleName();
@@ -536,8 +539,8 @@ final class Writes {
             cols.add(f.column());
             row.add(p.values().get(i));
         }
-        return target.mutate(new InsertIr(type.getSimpleName(), meta.tableName(), cols, List.of(row), List.of(), oc))
-                .thenApply(r -> null);
+        return IdentitySequences.insert(target, meta, new InsertIr(type.getSimpleName(), meta.tableName(), cols, List.of(row),
+                List.of(), oc)).thenApply(r -> null);
     }
 
     /** A new model from lookups (plain field names or {@code field__exact}) and defaults. */

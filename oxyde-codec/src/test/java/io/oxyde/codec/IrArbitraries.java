@@ -216,6 +216,9 @@ final class IrArbitraries {
     static Arbitrary<OrderBy> orderBy() {
         return Arbitraries.oneOf(
                 Combinators.combine(columnRef(), Arbitraries.of(Direction.ASC, Direction.DESC)).as(OrderBy::new),
+                // revision 1.2: the column's value kind
+                Combinators.combine(columnRef(), Arbitraries.of(Direction.ASC, Direction.DESC),
+                        Arbitraries.of(ValueKind.DATE_TIME, ValueKind.TIMESTAMP, ValueKind.DECIMAL, ValueKind.TEXT)).as(OrderBy::new),
                 Arbitraries.just(OrderBy.random()));
     }
 

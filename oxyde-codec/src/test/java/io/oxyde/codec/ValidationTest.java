@@ -476,6 +476,9 @@ class ValidationTest {
                 "direction \"asc\" needs a column");
         assertRejected(query(select("order_by", list(list("a")))), "order_by[0]",
                 "an order_by term must be [column, direction] or [column, direction, kind]");
+        // revision 1.2: an optional value kind, a scalar kind's tag
+        assertRejected(query(select("order_by", list(list("a", "asc", 13)))), "order_by[0][2]",
+                "an order_by kind must be a scalar value kind tag, found 13");
     }
 
     @Test

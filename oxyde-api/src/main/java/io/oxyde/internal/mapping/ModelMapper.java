@@ -63,7 +63,8 @@ public final class ModelMapper<T> {
                 FieldCodec codec = target.primaryKey().scalar().codec();
                 slots[i] = new Slot(modelName, sf, f, codec, f.foreignKey().ref() ? Slot.Mode.REF : Slot.Mode.MODEL, target);
             } else {
-                slots[i] = new Slot(modelName, sf, f, sf.scalar().codec(), Slot.Mode.PLAIN, null);
+                slots[i] = new Slot(modelName, sf, f, io.oxyde.internal.convert.Decimals.atColumnScale(sf.scalar().codec(), f),
+                        Slot.Mode.PLAIN, null);
             }
             byName.put(f.name(), i);
         }

@@ -68,6 +68,15 @@ public final class JavaValues {
     }
 
     /** A numeric value as a decimal ({@code null} for NULL); floats keep {@code scale} digits if scale ≥ 0. */
+    /**
+     * As {@link #toDecimal(Value, int)}; with {@code always}, any value (text, integer, decimal)
+     * is set to {@code scale} (when it is ≥ 0), not only a floating-point one.
+     */
+    public static BigDecimal toDecimal(Value v, int scale, boolean always) {
+        BigDecimal d = toDecimal(v, scale);
+        return d != null && always && scale >= 0 ? d.setScale(scale, java.math.RoundingMode.HALF_UP) : d;
+    }
+
     public static BigDecimal toDecimal(Value v, int scale) {
         Object o = toJava(v);
         if (o == null) {

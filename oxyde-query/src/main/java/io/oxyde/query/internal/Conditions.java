@@ -120,7 +120,8 @@ final class Conditions {
         }
         switch (lookup) {
             case EQ:
-                return isNull ? col.isNull() : col.eq(binder.bindCompared(v, at));
+                // a decimal compares as a number on SQLite (text "7.5" equals 7.50)
+                return isNull ? col.isNull() : numericSide(col, v).eq(numericSide(binder.bindCompared(v, at), v));
             case NE:
                 // Django's exclude(x=v): rows where x is NULL are kept.
                 return isNull ? col.isNotNull() : col.isDistinctFrom(binder.bindCompared(v, at));
