@@ -65,7 +65,7 @@ class NotificationsTest {
     }
 
     /** A subscriber that records every signal and requests only what the test asks for. */
-    static final class Recorder implements Flow.Subscriber<Notification> {
+    static class Recorder implements Flow.Subscriber<Notification> {
         final BlockingQueue<Notification> items = new LinkedBlockingQueue<>();
         final CompletableFuture<String> end = new CompletableFuture<>();
         final long initial;
@@ -257,6 +257,43 @@ class NotificationsTest {
                         assertThat(e.getMessage()).contains("too slow").contains("DROP_AND_MARK");
                     });
             assertThat(r.items).as("nothing was delivered without demand").isEmpty();
+            awaitNoBackend(channel);
+        }
+    }
+
+    @Test
+    void aSlowOnNextDoesNotStopTheConnectionFromBeingRead() throws Exception {
+        try (Oxyde db = connect()) {
+            String channel = channel();
+            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Recorder slow = new Recorder(Long.MAX_VALUE) {
+                @Override
+                public void onNext(Notification item) {
+                    threads.add(Thread.currentThread().getName());
+                    super.onNext(item);
+                    try {
+                        Thread.sleep(300); // far slower than the notifications arrive
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            db.listen(channel, ListenOptions.defaults().withBufferSize(4)).subscribe(slow);
+            listenerPid(channel, null);
+            await(db.atomic(tx -> {
+                CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+                for (int i = 0; i < 20; i++) {
+                    String p = "n" + i;
+                    chain = chain.thenCompose(v -> tx.notify(channel, p));
+                }
+                return chain;
+            }));
+            // the connection thread kept reading into the buffer while onNext slept, so the
+            // buffer overflowed (had it waited for onNext, all 20 would trickle in)
+            assertThatThrownBy(() -> slow.end.get(20, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(NotificationOverflowException.class);
+            assertThat(slow.items.size()).isLessThan(20);
+            assertThat(threads).allSatisfy(t -> assertThat(t).doesNotStartWith("oxyde-listen-"));
             awaitNoBackend(channel);
         }
     }

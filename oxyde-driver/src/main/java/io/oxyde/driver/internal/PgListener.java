@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * application's DataSource, one connection borrowed from it for the life of the subscription
  * (Oxyde has no credentials of its own there), UNLISTENed before it is returned.
  *
+ * <p>Signals: {@code onNext} runs on the thread that calls {@code request} or on a delivery
+ * thread, never on the connection thread, and never two at once for one subscription.
+ *
  * <p>Back-pressure: the thread keeps reading the connection whatever the demand (a session
  * that stops reading holds back the server's shared notification queue), into a bounded
  * buffer; {@code request(n)} releases buffered notifications; beyond the buffer the
@@ -48,6 +53,12 @@ public final class PgListener implements Flow.Publisher<Notification> {
     private static final Logger LOG = LoggerFactory.getLogger("io.oxyde.notify");
     private static final int POLL_MILLIS = 250;
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Runs the subscribers' signals for the connection threads (at most one task per subscription at a time). */
+    private static final ExecutorService DELIVERY = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "oxyde-notify-delivery-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
 
     private final ManagedPool pool;
     private final String channel;
@@ -163,10 +174,20 @@ public final class PgListener implements Flow.Publisher<Notification> {
             if (overflow != null) {
                 LOG.warn("{}", overflow.getMessage());
                 cancelled = true;
-                terminate(overflow);
-            } else {
-                drain();
+                if (terminal == null) {
+                    terminal = overflow;
+                }
             }
+            drainAsync();
+        }
+
+        /**
+         * Delivery from the connection thread goes through {@link #DELIVERY}: a subscriber's slow
+         * {@code onNext} must never stop the connection from being read (that is what the
+         * buffer and the overflow policy are for).
+         */
+        private void drainAsync() {
+            DELIVERY.execute(this::drain);
         }
 
         /** Delivers buffered notifications against demand, then any terminal signal; one thread at a time. */
