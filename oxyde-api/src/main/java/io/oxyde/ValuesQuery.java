@@ -297,7 +297,9 @@ public final class ValuesQuery<R> {
      * as PostgreSQL's and MariaDB's do (issue 19 item 4).
      */
     private int[] decimalScales() {
-        int[] out = new int[core.values.size() + core.annotations.size()];
+        // named expressions (functions, Case, subqueries) come last and are read as the database gives them
+        int[] out = new int[core.values.size() + core.annotations.size() + core.named.size()];
+        java.util.Arrays.fill(out, Integer.MIN_VALUE);
         int i = 0;
         for (QueryCore.ValueColumn v : core.values) {
             int scale = v.field() == null ? -1 : io.oxyde.internal.convert.Decimals.columnScale(v.field());
