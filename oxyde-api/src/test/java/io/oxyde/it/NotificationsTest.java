@@ -324,14 +324,28 @@ class NotificationsTest {
                 assertThat(fast.next().payload()).isEqualTo("n" + i);
             }
             assertThat(slow.next().payload()).isEqualTo("n0"); // its one request
-            Thread.sleep(500); // the slow listener's connection has read the rest (buffer 3, 6 dropped)
-            slow.subscription.request(10);
-            assertThat(slow.next().payload()).isEqualTo("n1");
-            assertThat(slow.next().payload()).isEqualTo("n2");
-            assertThat(slow.next().payload()).isEqualTo("n3");
-            Notification marker = slow.next();
-            assertThat(marker.kind()).isEqualTo(Notification.Kind.OVERFLOW);
-            assertThat(marker.missed()).isEqualTo(6);
+            // the slow listener's connection reads the other nine while nobody asks for them: three fit
+            // the buffer, the rest are dropped and counted. How many it has read when we ask again
+            // depends on the machine, so the test checks the invariant: every one of the nine is either
+            // delivered in order or counted by an OVERFLOW marker, and some were dropped.
+            Thread.sleep(2000);
+            slow.subscription.request(20);
+            int delivered = 0;
+            long missed = 0;
+            int expected = 1;
+            while (delivered + missed < 9) {
+                Notification n = slow.next();
+                if (n.kind() == Notification.Kind.OVERFLOW) {
+                    missed += n.missed();
+                } else {
+                    assertThat(n.payload()).isEqualTo("n" + expected);
+                    expected++;
+                    delivered++;
+                }
+            }
+            assertThat(delivered + missed).isEqualTo(9);
+            assertThat(missed).as("a buffer of 3 cannot hold nine").isPositive();
+            assertThat(delivered).isLessThanOrEqualTo(9);
             await(db.notify(channel, "later"));
             assertThat(slow.next().payload()).isEqualTo("later");
             assertThat(slow.end).isNotDone();
