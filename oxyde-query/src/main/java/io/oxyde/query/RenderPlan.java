@@ -1,5 +1,6 @@
 package io.oxyde.query;
 
+import io.oxyde.exception.ProtocolException;
 import io.oxyde.codec.IrTemplate;
 import io.oxyde.codec.QueryIr;
 import io.oxyde.codec.Value;
@@ -65,18 +66,20 @@ public final class RenderPlan {
 
     /**
      * What is wrong with {@code values} for this plan's slots (their number, or the first value
-     * whose kind is not its slot's: a NULL slot filled with an INT, an INT slot with TEXT), or
-     * {@code null} if they fit. A receiver that found this plan by a message's shape checks the
+     * whose kind is not its slot's: a NULL slot filled with an INT, an INT slot with TEXT), as the
+     * protocol error naming the value's path (not thrown here), or {@code null} if they fit. A receiver that found this plan by a message's shape checks the
      * message's values with it: the protocol holds every value to its slot's declared kind.
      */
-    public String slotMismatch(List<Value> values) {
+    public ProtocolException slotMismatch(List<Value> values) {
         if (values.size() != slotKinds.length) {
-            return "the shape has " + slotKinds.length + " slots but the message has " + values.size() + " values";
+            return new ProtocolException("values", "the shape has " + slotKinds.length + " slots but the message has "
+                    + values.size() + " values");
         }
         for (int i = 0; i < slotKinds.length; i++) {
             ValueKind kind = values.get(i).kind();
             if (kind != slotKinds[i]) {
-                return "values[" + i + "]: slot " + i + " is declared " + slotKinds[i] + " but the value is " + kind;
+                return new ProtocolException("values[" + i + "]", "slot " + i + " is declared " + slotKinds[i]
+                        + " but the value is " + kind);
             }
         }
         return null;

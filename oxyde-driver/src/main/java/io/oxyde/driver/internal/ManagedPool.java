@@ -341,13 +341,10 @@ public final class ManagedPool implements Pool {
                     keep(wire.shape(), plan);
                 }
             }
-            String mismatch = plan.slotMismatch(wire.values());
+            ProtocolException mismatch = plan.slotMismatch(wire.values());
             if (mismatch != null) {
                 // the shape was validated when first seen; this message's values must still fit it
-                int colon = mismatch.startsWith("values[") ? mismatch.indexOf(": ") : -1; // "values[i]: problem"
-                throw colon > 0
-                        ? new ProtocolException(mismatch.substring(0, colon), mismatch.substring(colon + 2), name, null)
-                        : new ProtocolException("values", mismatch, name, null);
+                throw mismatch; // reported with the pool by the catch below
             }
             return new BoundMessage(checkBinds(plan.bind(wire.values())), plan.template());
         } catch (ProtocolException e) {
