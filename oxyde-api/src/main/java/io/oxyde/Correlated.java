@@ -15,9 +15,9 @@ import io.oxyde.exception.FieldException;
 import io.oxyde.expression.Exists;
 import io.oxyde.expression.OuterRef;
 import io.oxyde.expression.Subquery;
-import io.oxyde.internal.query.Lookups;
-import io.oxyde.internal.query.Paths;
-import io.oxyde.internal.query.Resolved;
+import io.oxyde.internal.ir.Lookups;
+import io.oxyde.internal.ir.Paths;
+import io.oxyde.internal.ir.Resolved;
 import io.oxyde.meta.FieldMeta;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -147,18 +147,18 @@ final class Correlated {
             // the path names the relation itself (Count.of("albums")): count its rows by their back reference
             r = Paths.resolve(outer.meta, a.field() + "__isnull", true);
         }
-        int k = io.oxyde.internal.query.ToManySubquery.firstToMany(r.joins());
+        int k = io.oxyde.internal.ir.ToManySubquery.firstToMany(r.joins());
         if (k < 0) {
             throw new FieldException(outer.model(), a.field(), "annotate on a model query aggregates over a to-many"
                     + " relation; \"" + a.field() + "\" has one value per row (group with values(...).annotate(...)"
                     + " instead)", List.of());
         }
-        io.oxyde.internal.query.JoinStep hop = r.joins().get(k);
+        io.oxyde.internal.ir.JoinStep hop = r.joins().get(k);
         outer.addJoins(r.joins().subList(0, k), JoinKind.LEFT);
         SelectIr.Builder b = SelectIr.from(hop.target().tableName()).model(hop.target().modelClass().getSimpleName());
-        for (io.oxyde.internal.query.JoinStep st : r.joins().subList(k + 1, r.joins().size())) {
+        for (io.oxyde.internal.ir.JoinStep st : r.joins().subList(k + 1, r.joins().size())) {
             String parent = hop.alias().equals(st.parentAlias()) ? null : st.parentAlias();
-            b.join(new io.oxyde.internal.query.JoinStep(st.alias(), parent, st.fk(), st.target(), st.leftColumn(),
+            b.join(new io.oxyde.internal.ir.JoinStep(st.alias(), parent, st.fk(), st.target(), st.leftColumn(),
                     st.rightColumn()).toJoin(JoinKind.INNER, List.of()));
         }
         ColumnRef column = hop.alias().equals(r.alias()) ? ColumnRef.of(r.field().column()) : r.column();

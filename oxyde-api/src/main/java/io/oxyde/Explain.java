@@ -2,7 +2,7 @@ package io.oxyde;
 
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
-import io.oxyde.internal.query.JavaValues;
+import io.oxyde.internal.ir.JavaValues;
 import io.oxyde.query.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;

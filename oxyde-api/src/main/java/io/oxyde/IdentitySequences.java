@@ -7,7 +7,7 @@ import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.MutationResult;
 import io.oxyde.codec.RawIr;
 import io.oxyde.codec.Value;
-import io.oxyde.internal.query.Target;
+import io.oxyde.internal.ir.Target;
 import io.oxyde.dialect.Dialect;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

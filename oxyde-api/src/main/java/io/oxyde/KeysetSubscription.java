@@ -1,6 +1,6 @@
 package io.oxyde;
 
-import io.oxyde.internal.query.Models;
+import io.oxyde.internal.ir.Models;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

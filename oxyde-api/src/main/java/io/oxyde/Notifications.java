@@ -1,7 +1,7 @@
 package io.oxyde;
 
 import io.oxyde.driver.internal.NotifyChecks;
-import io.oxyde.internal.query.Target;
+import io.oxyde.internal.ir.Target;
 import io.oxyde.notify.ListenOptions;
 import io.oxyde.notify.Notification;
 import java.util.concurrent.CompletableFuture;

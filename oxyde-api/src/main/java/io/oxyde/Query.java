@@ -16,12 +16,12 @@ import io.oxyde.codec.SetOperator;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.mapping.RowReader;
-import io.oxyde.internal.query.JavaValues;
-import io.oxyde.internal.query.Paths;
-import io.oxyde.internal.query.Prefetcher;
-import io.oxyde.internal.query.Resolved;
-import io.oxyde.internal.query.RowLoader;
-import io.oxyde.internal.query.Target;
+import io.oxyde.internal.ir.JavaValues;
+import io.oxyde.internal.ir.Paths;
+import io.oxyde.internal.ir.Prefetcher;
+import io.oxyde.internal.ir.Resolved;
+import io.oxyde.internal.ir.RowLoader;
+import io.oxyde.internal.ir.Target;
 import io.oxyde.dialect.Dialect;
 import io.oxyde.query.SqlStatement;
 import java.math.BigDecimal;
@@ -301,7 +301,7 @@ public final class Query<T> {
             if (core.namedIn(p) != null && core.namedIn(p).alias().equals(p)) {
                 continue; // an annotation: selected after the values, under its alias
             }
-            Resolved r = io.oxyde.internal.query.Paths.resolve(core.meta, p, false);
+            Resolved r = io.oxyde.internal.ir.Paths.resolve(core.meta, p, false);
             c.addJoins(r.joins(), io.oxyde.codec.JoinKind.LEFT);
             c.values.add(new QueryCore.ValueColumn(p, r.column(), r.field()));
         }
@@ -467,7 +467,7 @@ public final class Query<T> {
             }
             Class<?> owner = r.owner().modelClass();
             Object model = ModelMapper.of(owner).partialReader(List.of(r.field().column())).read(List.of(v));
-            return (V) io.oxyde.internal.query.Models.get(model, r.field().name());
+            return (V) io.oxyde.internal.ir.Models.get(model, r.field().name());
         });
     }
 
@@ -545,7 +545,7 @@ public final class Query<T> {
             if (batch.size() < batchSize) {
                 return CompletableFuture.completedFuture(total);
             }
-            Object key = io.oxyde.internal.query.Models.get(batch.get(batch.size() - 1), pkName());
+            Object key = io.oxyde.internal.ir.Models.get(batch.get(batch.size() - 1), pkName());
             return streamFrom(key, batchSize, consumer, total);
         });
     }

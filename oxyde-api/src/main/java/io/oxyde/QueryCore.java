@@ -14,14 +14,14 @@ import io.oxyde.codec.SetOperation;
 import io.oxyde.codec.SetOperator;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
-import io.oxyde.internal.query.JoinPromotion;
-import io.oxyde.internal.query.JoinStep;
-import io.oxyde.internal.query.Lookups;
-import io.oxyde.internal.query.PathSyntax;
-import io.oxyde.internal.query.Paths;
-import io.oxyde.internal.query.Resolved;
-import io.oxyde.internal.query.Target;
-import io.oxyde.internal.query.ToManySubquery;
+import io.oxyde.internal.ir.JoinPromotion;
+import io.oxyde.internal.ir.JoinStep;
+import io.oxyde.internal.ir.Lookups;
+import io.oxyde.internal.ir.PathSyntax;
+import io.oxyde.internal.ir.Paths;
+import io.oxyde.internal.ir.Resolved;
+import io.oxyde.internal.ir.Target;
+import io.oxyde.internal.ir.ToManySubquery;
 import io.oxyde.query.SqlRenderer;
 import io.oxyde.exception.UnsupportedFeatureException;
 import java.util.ArrayList;
@@ -316,7 +316,7 @@ final class QueryCore {
         if (named.isEmpty()) {
             return null;
         }
-        int cut = path.indexOf(io.oxyde.internal.query.PathSyntax.SEPARATOR);
+        int cut = path.indexOf(io.oxyde.internal.ir.PathSyntax.SEPARATOR);
         String head = cut < 0 ? path : path.substring(0, cut);
         for (Named n : named) {
             if (n.alias().equals(head)) {
@@ -328,7 +328,7 @@ final class QueryCore {
 
     /** Refuses an annotation alias that is a field, a relation or already taken. */
     void checkNamedAlias(String alias) {
-        io.oxyde.internal.query.PathSyntax.checkAlias(model(), alias);
+        io.oxyde.internal.ir.PathSyntax.checkAlias(model(), alias);
         if (meta.field(alias).isPresent() || Paths.pathNames(meta).contains(alias) || namedIn(alias) != null
                 || annotations.stream().anyMatch(a -> a.alias().equals(alias))) {
             throw new FieldException(model(), alias, "annotation alias clashes with a field, a relation or another"

@@ -4,7 +4,7 @@ import io.oxyde.codec.RawIr;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.mapping.ModelMapper;
-import io.oxyde.internal.query.Target;
+import io.oxyde.internal.ir.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

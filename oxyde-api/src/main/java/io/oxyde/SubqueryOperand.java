@@ -6,7 +6,7 @@ import io.oxyde.codec.Lookup;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
-import io.oxyde.internal.query.Lookups;
+import io.oxyde.internal.ir.Lookups;
 import java.util.List;
 import io.oxyde.exception.FieldException;
 import io.oxyde.meta.FieldMeta;

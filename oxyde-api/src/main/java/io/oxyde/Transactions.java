@@ -1,7 +1,7 @@
 package io.oxyde;
 
 import io.oxyde.driver.TxOptions;
-import io.oxyde.internal.query.Target;
+import io.oxyde.internal.ir.Target;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.oxyde;
 
-import io.oxyde.internal.query.Target;
+import io.oxyde.internal.ir.Target;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

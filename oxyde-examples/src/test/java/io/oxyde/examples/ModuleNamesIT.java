@@ -63,6 +63,6 @@ class ModuleNamesIT {
         Configuration resolved = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), names);
         assertThat(resolved.modules()).hasSize(EXPECTED.size());
         ModuleReference api = finder.find("io.oxyde").orElseThrow();
-        assertThat(api.descriptor().packages()).contains("io.oxyde", "io.oxyde.internal.query");
+        assertThat(api.descriptor().packages()).contains("io.oxyde", "io.oxyde.internal.ir");
     }
 }

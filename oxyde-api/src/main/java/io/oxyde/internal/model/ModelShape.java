@@ -37,7 +37,7 @@ public record ModelShape(
 
     /** The shape of a class, read once and cached. */
     public static ModelShape of(Class<?> type) {
-        return ShapeReader.CACHE.get(type);
+        return ModelClassReader.CACHE.get(type);
     }
 
     /** The primary key value of a model instance. */

@@ -1,4 +1,4 @@
-package io.oxyde.internal.query;
+package io.oxyde.internal.ir;
 
 import io.oxyde.meta.FieldMeta;
 import io.oxyde.codec.Value;

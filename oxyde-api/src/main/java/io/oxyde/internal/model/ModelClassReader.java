@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Reads a {@link ModelShape} from a class; see there. Every error names the class and field. */
-final class ShapeReader {
+final class ModelClassReader {
 
     static final ClassValue<ModelShape> CACHE = new ClassValue<>() {
         @Override
@@ -37,7 +37,7 @@ final class ShapeReader {
         }
     };
 
-    private ShapeReader() {
+    private ModelClassReader() {
     }
 
     static ModelShape read(Class<?> type) {

@@ -1,4 +1,4 @@
-package io.oxyde.internal.query;
+package io.oxyde.internal.ir;
 
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.FilterNode;

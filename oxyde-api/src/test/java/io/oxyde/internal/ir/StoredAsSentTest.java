@@ -1,4 +1,4 @@
-package io.oxyde.internal.query;
+package io.oxyde.internal.ir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.oxyde.internal.query;
+package io.oxyde.internal.ir;
 
 import io.oxyde.exception.MappingException;
 import java.lang.reflect.Constructor;
