@@ -334,11 +334,9 @@ public final class Query<T> {
 
     private CompletableFuture<List<T>> fetch(QueryCore c) {
         SelectIr ir = c.toIr();
-        return c.target.query(ir, c.kinds()).thenCompose(rows -> {
-            List<T> models = RowLoader.read(type(), c.meta, rows, c.selectedFields().size() != c.meta.fields().size(),
-                    c.joins, c.eager);
-            return Prefetcher.load(c.target, c.meta, models, c.prefetch);
-        });
+        RowLoader<T> loader = RowLoader.of(type(), c.kinds(), c.selectedFields().size() != c.meta.fields().size(),
+                c.joins, c.eager);
+        return c.target.read(ir, loader).thenCompose(frame -> Prefetcher.load(c.target, c.meta, loader.models(), c.prefetch));
     }
 
     /** The first row by the query's order (by key if unordered), if any. */

@@ -113,6 +113,25 @@ public final class OxydeDriver {
         return inTransaction(transactionId, tx -> tx.execute(bytes, expectedKinds));
     }
 
+    /**
+     * Runs an IR message whose rows go to {@code sink} as they are read, instead of into a
+     * {@link RowSet}: the road the API reads models on (see {@link RowSink}). The frame the
+     * future completes with carries the result's columns and no rows (or the mutation result,
+     * if the message was a write). Safe against any bytes, like {@link #execute(String, byte[])}.
+     */
+    public CompletableFuture<ResultFrame> read(String pool, byte[] message, RowSink sink) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        Objects.requireNonNull(sink, "sink");
+        return start(pool, p -> p.executeMessage(bytes, sink));
+    }
+
+    /** {@link #read(String, byte[], RowSink)} inside an open transaction. */
+    public CompletableFuture<ResultFrame> read(long transactionId, byte[] message, RowSink sink) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        Objects.requireNonNull(sink, "sink");
+        return inTransaction(transactionId, tx -> tx.execute(bytes, sink));
+    }
+
     /** {@link #execute(String, byte[], List)}, for a query that returns rows. */
     public CompletableFuture<RowSet> query(String pool, byte[] message, List<ValueKind> expectedKinds) {
         return execute(pool, message, expectedKinds).thenApply(OxydeDriver::rows);

@@ -14,7 +14,6 @@ import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.OxydeFuture;
-import io.oxyde.internal.mapping.ModelMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -194,7 +193,6 @@ public final class Prefetcher {
                                                           Set<Object> ids) {
         List<Object> all = new ArrayList<>(ids);
         CompletableFuture<List<Object>> chain = OxydeFuture.of(new ArrayList<>());
-        ModelMapper mapper = ModelMapper.of(meta.modelClass());
         List<ValueKind> kinds = meta.fields().stream().map(f -> f.kind() == ValueKind.ARRAY ? null : f.kind()).toList();
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Value> values = new ArrayList<>();
@@ -205,10 +203,13 @@ public final class Prefetcher {
             meta.fields().forEach(f -> b.column(ColumnRef.of(f.column())));
             SelectIr ir = b.filter(new FilterNode.Condition(ColumnRef.of(field.column()), Lookup.IN, new Value.Array(values)))
                     .orderBy(OrderBy.asc(meta.primaryKey().column())).build();
-            chain = chain.thenCompose(acc -> target.query(ir, kinds).thenApply(rs -> {
-                acc.addAll(mapper.reader(rs.columns()).readAll(rs.rows()));
-                return acc;
-            }));
+            chain = chain.thenCompose(acc -> {
+                RowLoader<?> loader = RowLoader.of(meta.modelClass(), kinds, false, Map.of(), Set.of());
+                return target.read(ir, loader).thenApply(frame -> {
+                    acc.addAll(loader.models());
+                    return acc;
+                });
+            });
         }
         return chain;
     }

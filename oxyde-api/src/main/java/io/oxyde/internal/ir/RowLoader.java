@@ -1,70 +1,122 @@
 package io.oxyde.internal.ir;
 
-import io.oxyde.meta.FieldMeta;
-import io.oxyde.meta.ModelMeta;
 import io.oxyde.Ref;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.Value;
+import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.RowSink;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.mapping.RowReader;
+import io.oxyde.meta.FieldMeta;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a result into models: one {@link RowReader} per result shape (column positions are
- * resolved once), plus, for eager joins, one reader per joined model on its
+ * Reads a result into models as the driver reads it: a {@link RowSink} that turns each row into
+ * its model while the cursor is on it, through one {@link RowReader} per result shape (column
+ * positions are resolved once), plus, for eager joins, one reader per joined model on its
  * {@code alias__column} columns, whose instances are put into the parents' {@link Ref}s.
+ *
+ * @param <T> the model class
  */
-public final class RowLoader {
+public final class RowLoader<T> implements RowSink {
 
-    private RowLoader() {
-    }
+    private final Class<T> type;
+    private final List<ValueKind> kinds;
+    private final boolean partial;
+    private final List<JoinStep> steps;
+    private RowReader<T> reader;
+    private RowReader<?>[] joinReaders;
+    private int[] keyPositions;
+    private List<T> models = new ArrayList<>();
 
-    /** The models of a result. */
-    public static <T> List<T> read(Class<T> type, ModelMeta<?> meta, RowSet rows, boolean partial,
-                                   Map<String, JoinStep> joins, Set<String> eager) {
-        ModelMapper<T> mapper = ModelMapper.of(type);
-        RowReader<T> reader = partial ? mapper.partialReader(rows.columns()) : mapper.reader(rows.columns());
-        if (eager.isEmpty()) {
-            return reader.readAll(rows.rows());
-        }
-        List<JoinStep> steps = new ArrayList<>();
+    private RowLoader(Class<T> type, List<ValueKind> kinds, boolean partial, Map<String, JoinStep> joins,
+                      Set<String> eager) {
+        this.type = type;
+        this.kinds = kinds;
+        this.partial = partial;
+        List<JoinStep> s = new ArrayList<>(eager.size());
         for (String alias : eager) {
-            steps.add(joins.get(alias));
+            s.add(joins.get(alias));
         }
-        steps.sort(Comparator.comparingInt(JoinStep::depth).reversed());
-        Map<String, RowReader<?>> readers = new HashMap<>();
-        Map<String, Integer> keyPositions = new HashMap<>();
-        for (JoinStep s : steps) {
-            readers.put(s.alias(), ModelMapper.of(s.target().modelClass()).reader(rows.columns(), s.alias() + "__", false));
-            keyPositions.put(s.alias(), rows.columns().indexOf(s.alias() + "__" + s.target().primaryKey().column()));
-        }
-        List<T> out = new ArrayList<>(rows.rows().size());
-        for (List<Value> row : rows.rows()) {
-            Map<String, Object> loaded = new HashMap<>();
-            for (JoinStep s : steps) {
-                if (row.get(keyPositions.get(s.alias())) instanceof Value.Null) {
-                    continue;
-                }
-                Object obj = readers.get(s.alias()).read(row);
-                loaded.put(s.alias(), attach(obj, s.alias(), steps, loaded));
-            }
-            out.add(attach(reader.read(row), null, steps, loaded));
-        }
-        return out;
+        s.sort(Comparator.comparingInt(JoinStep::depth).reversed());
+        this.steps = s;
     }
 
-    private static <M> M attach(M parent, String alias, List<JoinStep> steps, Map<String, Object> loaded) {
+    /**
+     * A loader for one call of a model query.
+     *
+     * @param kinds   the kinds the result columns are read as
+     * @param partial whether the query selects only some of the model's fields
+     * @param joins   the query's joins by alias; {@code eager} the aliases loaded into the models
+     */
+    public static <T> RowLoader<T> of(Class<T> type, List<ValueKind> kinds, boolean partial,
+                                      Map<String, JoinStep> joins, Set<String> eager) {
+        return new RowLoader<>(type, kinds, partial, joins, eager);
+    }
+
+    /** The models of a result already in memory. */
+    public static <T> List<T> read(Class<T> type, RowSet rows, boolean partial, Map<String, JoinStep> joins,
+                                   Set<String> eager) {
+        RowLoader<T> loader = of(type, null, partial, joins, eager);
+        loader.start(rows.columns());
+        for (List<Value> row : rows.rows()) {
+            loader.row(row.toArray(new Value[0]));
+        }
+        return loader.models();
+    }
+
+    @Override
+    public List<ValueKind> expectedKinds() {
+        return kinds;
+    }
+
+    @Override
+    public void start(List<String> columns) {
+        ModelMapper<T> mapper = ModelMapper.of(type);
+        reader = partial ? mapper.partialReader(columns) : mapper.reader(columns);
+        joinReaders = new RowReader<?>[steps.size()];
+        keyPositions = new int[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            JoinStep s = steps.get(i);
+            joinReaders[i] = ModelMapper.of(s.target().modelClass()).reader(columns, s.alias() + "__", false);
+            keyPositions[i] = columns.indexOf(s.alias() + "__" + s.target().primaryKey().column());
+        }
+        models = new ArrayList<>();
+    }
+
+    @Override
+    public void row(Value[] cells) {
+        if (steps.isEmpty()) {
+            models.add(reader.read(cells));
+            return;
+        }
+        Object[] loaded = new Object[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            if (cells[keyPositions[i]] instanceof Value.Null) {
+                continue;
+            }
+            Object obj = joinReaders[i].read(cells);
+            loaded[i] = attach(obj, steps.get(i).alias(), loaded);
+        }
+        models.add(attach(reader.read(cells), null, loaded));
+    }
+
+    /** The models read (those of the last result the sink was started on). */
+    public List<T> models() {
+        return models;
+    }
+
+    private <M> M attach(M parent, String alias, Object[] loaded) {
         M result = parent;
-        for (JoinStep child : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            JoinStep child = steps.get(i);
             boolean isChild = alias == null ? child.parentAlias() == null : alias.equals(child.parentAlias());
-            Object value = loaded.get(child.alias());
-            if (isChild && value != null) {
-                result = Models.with(result, child.fk().name(), wrap(child.fk(), value));
+            if (isChild && loaded[i] != null) {
+                result = Models.with(result, child.fk().name(), wrap(child.fk(), loaded[i]));
             }
         }
         return result;

@@ -2,7 +2,9 @@ package io.oxyde.internal.ir;
 
 import io.oxyde.codec.MutationResult;
 import io.oxyde.codec.QueryIr;
+import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
+import io.oxyde.driver.RowSink;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.OxydeDriver;
 import io.oxyde.internal.routing.Router;
@@ -67,6 +69,18 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
         }
         return run(ir, message -> transactionId == null ? driver.query(pool, message, kinds)
                 : driver.query(transactionId, message, kinds));
+    }
+
+    /**
+     * Runs a query whose rows go to {@code sink} as the driver reads them (the road models are
+     * read on: no result set copied in memory); the future completes when the last row is in.
+     */
+    public CompletableFuture<ResultFrame> read(QueryIr ir, RowSink sink) {
+        if (routing != null && transactionId == null) {
+            return routing.read(ir, on -> run(ir, message -> driver.read(on, message, sink)));
+        }
+        return run(ir, message -> transactionId == null ? driver.read(pool, message, sink)
+                : driver.read(transactionId, message, sink));
     }
 
     /** Runs a write, as an IR message (the one road to the driver). */

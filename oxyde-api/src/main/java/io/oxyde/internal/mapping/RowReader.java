@@ -42,13 +42,13 @@ public final class RowReader<T> {
             Object[] defaults = shape.defaults();
             MethodHandle[] filters = new MethodHandle[defaults.length];
             for (int i = 0; i < defaults.length; i++) {
-                filters[i] = MethodHandles.dropArguments(MethodHandles.constant(Object.class, defaults[i]), 0, List.class);
+                filters[i] = MethodHandles.dropArguments(MethodHandles.constant(Object.class, defaults[i]), 0, Value[].class);
             }
             for (int i = 0; i < slots.length; i++) {
                 filters[slots[i].field.index()] = SlotHandles.reader(slots[i], positions[i]);
             }
             MethodHandle spread = MethodHandles.filterArguments(shape.canonical(), 0, filters);
-            this.recordReader = MethodHandles.permuteArguments(spread, MethodType.methodType(Object.class, List.class),
+            this.recordReader = MethodHandles.permuteArguments(spread, MethodType.methodType(Object.class, Value[].class),
                     new int[defaults.length]);
             this.fieldWriters = null;
         } else {
@@ -72,8 +72,18 @@ public final class RowReader<T> {
      * @throws MappingException naming model, field, column and value when a value does not convert
      */
     public T read(List<Value> row) {
-        if (row.size() != width) {
-            throw new MappingException("a row of " + row.size() + " values does not match the " + width
+        return read(row.toArray(new Value[0]));
+    }
+
+    /**
+     * The model of one row as a {@link io.oxyde.driver.RowSink} receives it (the array may be
+     * reused once this returns).
+     *
+     * @throws MappingException naming model, field, column and value when a value does not convert
+     */
+    public T read(Value[] row) {
+        if (row.length != width) {
+            throw new MappingException("a row of " + row.length + " values does not match the " + width
                     + " columns " + columns + " this " + type.getSimpleName() + " reader was prepared for");
         }
         if (recordReader != null) {
@@ -83,7 +93,7 @@ public final class RowReader<T> {
                 throw e;
             } catch (Throwable t) {
                 throw new MappingException("the constructor of record " + type.getSimpleName() + " rejected the row "
-                        + row + ": " + t, t);
+                        + java.util.Arrays.toString(row) + ": " + t, t);
             }
         }
         Object instance;

@@ -7,7 +7,6 @@ import io.oxyde.internal.convert.Unconvertible;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.List;
 
 /**
  * Composes a reader's per-column work into method-handle trees whose slot, codec and column
@@ -27,11 +26,11 @@ final class SlotHandles {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             READ_PLAIN = lookup.findStatic(SlotHandles.class, "readPlain",
-                    MethodType.methodType(Object.class, Slot.class, FieldCodec.class, int.class, List.class));
+                    MethodType.methodType(Object.class, Slot.class, FieldCodec.class, int.class, Value[].class));
             READ_REF = lookup.findStatic(SlotHandles.class, "readRef",
-                    MethodType.methodType(Object.class, Slot.class, FieldCodec.class, Class.class, int.class, List.class));
+                    MethodType.methodType(Object.class, Slot.class, FieldCodec.class, Class.class, int.class, Value[].class));
             READ_ANY = lookup.findStatic(SlotHandles.class, "readAny",
-                    MethodType.methodType(Object.class, Slot.class, int.class, List.class));
+                    MethodType.methodType(Object.class, Slot.class, int.class, Value[].class));
             WRITE_PLAIN = lookup.findStatic(SlotHandles.class, "writePlain",
                     MethodType.methodType(Value.class, Slot.class, FieldCodec.class, Object.class));
             WRITE_ANY = lookup.findStatic(SlotHandles.class, "writeAny",
@@ -44,7 +43,7 @@ final class SlotHandles {
     private SlotHandles() {
     }
 
-    /** {@code (List<Value> row)Object}: the field value of the slot's column at {@code position}. */
+    /** {@code (Value[] row)Object}: the field value of the slot's column at {@code position}. */
     static MethodHandle reader(Slot slot, int position) {
         if (slot.mode == Slot.Mode.PLAIN) {
             return MethodHandles.insertArguments(READ_PLAIN, 0, slot, slot.codec, position);
@@ -89,8 +88,8 @@ final class SlotHandles {
         return slot.toValue(javaValue);
     }
 
-    private static Object readPlain(Slot slot, FieldCodec codec, int position, List<Value> row) {
-        Value value = row.get(position);
+    private static Object readPlain(Slot slot, FieldCodec codec, int position, Value[] row) {
+        Value value = row[position];
         if (value instanceof Value.Null) {
             return slot.nullValue();
         }
@@ -102,8 +101,8 @@ final class SlotHandles {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object readRef(Slot slot, FieldCodec codec, Class target, int position, List<Value> row) {
-        Value value = row.get(position);
+    private static Object readRef(Slot slot, FieldCodec codec, Class target, int position, Value[] row) {
+        Value value = row[position];
         if (value instanceof Value.Null) {
             return null;
         }
@@ -114,7 +113,7 @@ final class SlotHandles {
         }
     }
 
-    private static Object readAny(Slot slot, int position, List<Value> row) {
-        return slot.fromValue(row.get(position));
+    private static Object readAny(Slot slot, int position, Value[] row) {
+        return slot.fromValue(row[position]);
     }
 }

@@ -1,5 +1,7 @@
 package io.oxyde.driver.internal;
 
+import io.oxyde.driver.RowSink;
+
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.oxyde.exception.ConfigurationException;
@@ -280,12 +282,17 @@ public final class ManagedPool implements Pool {
      * {@link io.oxyde.driver.OxydeDriver#execute(String, byte[], List)}).
      */
     public CompletableFuture<ResultFrame> executeMessage(byte[] bytes, List<ValueKind> expected) {
+        return executeMessage(bytes, new RowSetSink(expected));
+    }
+
+    /** {@link #executeMessage(byte[], List)} with the rows going to {@code sink} as they are read. */
+    public CompletableFuture<ResultFrame> executeMessage(byte[] bytes, RowSink sink) {
         StatementObserver o = observer;
         Object captured = Observation.capture(o);
         return submit(statements, work -> {
             BoundMessage m = bindMessage(bytes);
             return Observation.run(o, captured, this, m.template(), false, work,
-                    w -> runFresh(m.query(), expected, w, () -> IrCodec.decode(bytes), fixedColumns(m.template())));
+                    w -> runFresh(m.query(), sink, w, () -> IrCodec.decode(bytes), fixedColumns(m.template())));
         });
     }
 
@@ -431,7 +438,7 @@ public final class ManagedPool implements Pool {
         return query;
     }
 
-    private ResultFrame runFresh(RenderedQuery query, List<ValueKind> expected, Work work, Supplier<QueryIr> source,
+    private ResultFrame runFresh(RenderedQuery query, RowSink sink, Work work, Supplier<QueryIr> source,
                                  boolean fixedColumns) throws SQLException {
         Connection c = null;
         String sql = query.statements().get(0).sql();
@@ -442,7 +449,7 @@ public final class ManagedPool implements Pool {
                 // a chunked bulk insert is all or nothing
                 c.setAutoCommit(false);
                 try {
-                    ResultFrame frame = runner.run(c, query, expected, work, fixedColumns);
+                    ResultFrame frame = runner.run(c, query, sink, work, fixedColumns);
                     c.commit();
                     return frame;
                 } catch (SQLException | RuntimeException e) {
@@ -454,7 +461,7 @@ public final class ManagedPool implements Pool {
                     throw e;
                 }
             }
-            return runner.run(c, query, expected, work, fixedColumns);
+            return runner.run(c, query, sink, work, fixedColumns);
         } catch (SQLException e) {
             OxydeException error = ErrorClassifier.translate(e, dialect, name, sql, work.timedOut());
             if (error instanceof ConnectionLostException && c != null) {

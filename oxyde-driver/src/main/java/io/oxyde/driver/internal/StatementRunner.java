@@ -1,5 +1,7 @@
 package io.oxyde.driver.internal;
 
+import io.oxyde.driver.RowSink;
+
 import io.oxyde.codec.MutationResult;
 import io.oxyde.codec.ResultFrame;
 import io.oxyde.codec.RowSet;
@@ -84,9 +86,20 @@ final class StatementRunner {
      */
     public ResultFrame run(Connection connection, RenderedQuery query, List<ValueKind> expected, Work work,
                            boolean fixedColumns) throws SQLException {
+        return run(connection, query, new RowSetSink(expected), work, fixedColumns);
+    }
+
+    /**
+     * Like {@link #run(Connection, RenderedQuery, List, Work, boolean)}, with the rows of a
+     * query going to {@code sink} as they are read: the frame returned then carries the columns
+     * and no rows (a {@link RowSetSink} gets them all back as its frame). Mutations' RETURNING
+     * rows are always collected into the {@link MutationResult}.
+     */
+    public ResultFrame run(Connection connection, RenderedQuery query, RowSink sink, Work work,
+                           boolean fixedColumns) throws SQLException {
         List<SqlStatement> statements = query.statements();
         if (statements.size() == 1) {
-            return runOne(connection, statements.get(0), query, expected, work, fixedColumns);
+            return runOne(connection, statements.get(0), query, sink, work, fixedColumns);
         }
         long affected = 0;
         List<Value> keys = new ArrayList<>();
@@ -94,7 +107,7 @@ final class StatementRunner {
         List<List<Value>> rows = new ArrayList<>();
         ResultFrame last = null;
         for (SqlStatement s : statements) {
-            last = runOne(connection, s, query, expected, work, fixedColumns);
+            last = runOne(connection, s, query, sink, work, fixedColumns);
             if (last instanceof MutationResult) {
                 MutationResult m = (MutationResult) last;
                 affected += m.affected();
@@ -126,7 +139,7 @@ final class StatementRunner {
         }
     }
 
-    private ResultFrame runOne(Connection connection, SqlStatement s, RenderedQuery query, List<ValueKind> expected,
+    private ResultFrame runOne(Connection connection, SqlStatement s, RenderedQuery query, RowSink sink,
                                Work work, boolean fixedColumns) throws SQLException {
         ResultKind kind = query.resultKind();
         JfrStatement jfr = new JfrStatement();
@@ -146,7 +159,7 @@ final class StatementRunner {
             if (statementTimeout != null) {
                 timer = Timers.timer().schedule(() -> work.timeout(ps), statementTimeout.toNanos(), TimeUnit.NANOSECONDS);
             }
-            ResultFrame frame = execute(ps, s.sql(), kind, query.generatedKeyColumns(), expected,
+            ResultFrame frame = execute(ps, s.sql(), kind, query.generatedKeyColumns(), sink, work,
                     fixedColumns ? lease : null);
             refuseIfStopped(work);
             if (SQL_LOG.isDebugEnabled()) {
@@ -173,21 +186,20 @@ final class StatementRunner {
                 statements.discard(connection);
             }
             if (jfr.shouldCommit()) {
-                record(jfr, s, result, failure);
+                record(jfr, s, result, failure, work);
             }
         }
     }
 
     /** Fills and commits the JFR event (only when a recording wants it). */
-    private void record(JfrStatement jfr, SqlStatement s, ResultFrame result, Exception failure) {
+    private void record(JfrStatement jfr, SqlStatement s, ResultFrame result, Exception failure, Work work) {
         jfr.pool = pool;
         jfr.dialect = dialect.name();
         jfr.sql = s.sql();
         jfr.binds = s.binds().size();
         jfr.succeeded = result != null;
         jfr.error = failure == null ? null : failure.getClass().getName();
-        jfr.rows = result instanceof RowSet r ? r.rows().size()
-                : result instanceof MutationResult m ? m.affected() : -1;
+        jfr.rows = result instanceof MutationResult m ? m.affected() : result instanceof RowSet ? work.rowsRead() : -1;
         jfr.commit();
     }
 
@@ -257,17 +269,17 @@ final class StatementRunner {
     }
 
     private ResultFrame execute(PreparedStatement ps, String sql, ResultKind kind, List<String> keyColumns,
-                                List<ValueKind> expected, StatementCache.Lease layoutHolder) throws SQLException {
+                                RowSink sink, Work work, StatementCache.Lease layoutHolder) throws SQLException {
         switch (kind) {
             case COUNT_ROWS:
                 try (ResultSet rs = ps.executeQuery()) {
                     long count = rs.next() ? rs.getLong(1) : 0;
-                    return new RowSet(List.of("count"), List.of(List.of(new Value.Int(count))));
+                    return single(sink, work, "count", new Value.Int(count));
                 }
             case EXISTS:
                 try (ResultSet rs = ps.executeQuery()) {
                     boolean exists = rs.next() && rs.getBoolean(1);
-                    return new RowSet(List.of("exists"), List.of(List.of(exists ? Value.Bool.TRUE : Value.Bool.FALSE)));
+                    return single(sink, work, "exists", exists ? Value.Bool.TRUE : Value.Bool.FALSE);
                 }
             case UPDATE_COUNT:
                 return new MutationResult(updateCount(ps), List.of(), EMPTY);
@@ -294,7 +306,7 @@ final class StatementRunner {
                     // executeQuery: on SQLite, execute() runs generated-keys bookkeeping (a regular
                     // expression over the SQL and a "select last_insert_rowid()") that RETURNING makes moot
                     try (ResultSet rs = ps.executeQuery()) {
-                        RowSet rows = readRows(rs, sql, expected, layoutHolder);
+                        RowSet rows = returning(rs, sql, sink, work, layoutHolder);
                         return new MutationResult(rows.rows().size(), List.of(), rows);
                     }
                 }
@@ -303,7 +315,7 @@ final class StatementRunner {
                     return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
                 }
                 try (ResultSet rs = ps.getResultSet()) {
-                    RowSet rows = readRows(rs, sql, expected, layoutHolder);
+                    RowSet rows = returning(rs, sql, sink, work, layoutHolder);
                     return new MutationResult(rows.rows().size(), List.of(), rows);
                 }
             case ROWS:
@@ -312,13 +324,13 @@ final class StatementRunner {
                     // a generated select: executeQuery, which on SQLite skips execute()'s
                     // generated-keys bookkeeping (a regular expression over the SQL per call)
                     try (ResultSet rs = ps.executeQuery()) {
-                        return readRows(rs, sql, expected, layoutHolder);
+                        return readRows(rs, sql, sink, work, layoutHolder);
                     }
                 }
                 // ROWS also covers raw SQL, which may turn out to be a write
                 if (ps.execute()) {
                     try (ResultSet rs = ps.getResultSet()) {
-                        return readRows(rs, sql, expected, layoutHolder);
+                        return readRows(rs, sql, sink, work, layoutHolder);
                     }
                 }
                 return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
@@ -329,14 +341,33 @@ final class StatementRunner {
         return ps.executeUpdate();
     }
 
-    /**
-     * Reads every row of {@code rs}, converting columns to {@code expected} kinds where given;
-     * {@code layoutHolder}, when given, supplies the column layout learned on an
-     * earlier execution of the same statement (re-read if the column count differs) and keeps
-     * the one read now.
-     */
-    private RowSet readRows(ResultSet rs, String sql, List<ValueKind> expected, StatementCache.Lease layoutHolder)
+    /** A one-cell result (a count, an exists), through the sink like any other. */
+    private static ResultFrame single(RowSink sink, Work work, String column, Value cell) {
+        List<String> columns = List.of(column);
+        sink.start(columns);
+        sink.row(new Value[] {cell});
+        work.rowsRead(1);
+        return sink instanceof RowSetSink collected ? collected.rowSet() : new RowSet(columns, List.of());
+    }
+
+    /** A mutation's RETURNING rows, always collected: the mutation result carries them. */
+    private RowSet returning(ResultSet rs, String sql, RowSink sink, Work work, StatementCache.Lease layoutHolder)
             throws SQLException {
+        RowSetSink collected = new RowSetSink(sink.expectedKinds());
+        readRows(rs, sql, collected, work, layoutHolder);
+        return collected.rowSet();
+    }
+
+    /**
+     * Reads every row of {@code rs} into {@code sink}, converting columns to the sink's expected
+     * kinds where given; {@code layoutHolder}, when given, supplies the column layout learned on
+     * an earlier execution of the same statement (re-read if the column count differs) and keeps
+     * the one read now. One cell array is reused for every row (the sink reads it at once).
+     *
+     * @return the sink's rows as a frame if it collects them, else the columns alone
+     */
+    private ResultFrame readRows(ResultSet rs, String sql, RowSink sink, Work work,
+                                 StatementCache.Lease layoutHolder) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         ResultLayout layout = layoutHolder == null ? null : layoutHolder.knownLayout();
@@ -349,19 +380,22 @@ final class StatementRunner {
         List<String> columns = layout.columns();
         ColumnReaders.ColumnReader[] readers = layout.readers();
         ValueKind[] want = new ValueKind[n];
+        List<ValueKind> expected = sink.expectedKinds();
         if (expected != null) {
             for (int i = 0; i < n && i < expected.size(); i++) {
                 want[i] = expected.get(i);
             }
         }
-        List<List<Value>> rows = new ArrayList<>();
+        sink.start(columns);
+        Value[] row = new Value[n];
+        int count = 0;
         while (rs.next()) {
-            if (maxResultRows > 0 && rows.size() >= maxResultRows) {
+            if (maxResultRows > 0 && count >= maxResultRows) {
                 throw new ResultTooLargeException("the result has more than maxResultRows = " + maxResultRows
                         + " rows; filter or paginate the query, stream it, or raise the pool setting maxResultRows",
                         pool, sql, maxResultRows);
             }
-            Value[] row = new Value[n];
+            count++;
             for (int i = 0; i < n; i++) {
                 Value v = readers[i].read(rs, i + 1);
                 if (want[i] != null) {
@@ -369,14 +403,15 @@ final class StatementRunner {
                         v = ValueConverter.convert(v, want[i]);
                     } catch (IllegalArgumentException e) {
                         throw new ValueDecodeException("column '" + columns.get(i) + "' (result column " + (i + 1)
-                                + ", row " + (rows.size() + 1) + "): " + e.getMessage(), pool, sql, columns.get(i),
+                                + ", row " + count + "): " + e.getMessage(), pool, sql, columns.get(i),
                                 want[i], e);
                     }
                 }
                 row[i] = v;
             }
-            rows.add(List.of(row));
+            sink.row(row);
         }
-        return new RowSet(columns, rows);
+        work.rowsRead(count);
+        return sink instanceof RowSetSink collected ? collected.rowSet() : new RowSet(columns, List.of());
     }
 }

@@ -1,5 +1,7 @@
 package io.oxyde.driver.internal;
 
+import io.oxyde.driver.RowSink;
+
 import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.IrCodec;
 import io.oxyde.codec.QueryIr;
@@ -122,16 +124,21 @@ public final class Transaction {
      * first failing row.
      */
     public CompletableFuture<ResultFrame> execute(byte[] message, List<ValueKind> expected) {
+        return execute(message, new RowSetSink(expected));
+    }
+
+    /** {@link #execute(byte[], List)} with the rows going to {@code sink} as they are read. */
+    public CompletableFuture<ResultFrame> execute(byte[] message, RowSink sink) {
         StatementObserver observer = pool.observer();
         Object captured = Observation.capture(observer);
         return enqueue(false, work -> {
             ManagedPool.BoundMessage m = pool.bindMessage(message);
             return Observation.run(observer, captured, pool, m.template(), true, work,
-                    w -> runBound(m, message, expected, w));
+                    w -> runBound(m, message, sink, w));
         });
     }
 
-    private ResultFrame runBound(ManagedPool.BoundMessage m, byte[] message, List<ValueKind> expected, Work work)
+    private ResultFrame runBound(ManagedPool.BoundMessage m, byte[] message, RowSink sink, Work work)
             throws SQLException {
         RenderedQuery q = m.query();
         QueryIr template = m.template();
@@ -141,7 +148,7 @@ public final class Transaction {
             if (bulk) {
                 before = connection.setSavepoint();
             }
-            ResultFrame frame = pool.runner().run(connection, q, expected, work, ManagedPool.fixedColumns(template));
+            ResultFrame frame = pool.runner().run(connection, q, sink, work, ManagedPool.fixedColumns(template));
             if (before != null) {
                 connection.releaseSavepoint(before);
             }

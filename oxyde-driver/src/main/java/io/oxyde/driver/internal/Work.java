@@ -11,6 +11,8 @@ import java.util.concurrent.CancellationException;
  */
 final class Work {
 
+    private int rowsRead;
+
     private final Object lock = new Object();
     private Statement current;
     private boolean cancelled;
@@ -112,6 +114,16 @@ final class Work {
     }
 
     /** Whether the statement timer (not the caller) cancelled the statement. */
+    /** Records how many rows the last result had (for the statement's JFR event). */
+    public void rowsRead(int rows) {
+        this.rowsRead = rows;
+    }
+
+    /** The row count {@link #rowsRead(int)} recorded. */
+    public int rowsRead() {
+        return rowsRead;
+    }
+
     public boolean timedOut() {
         return timedOut;
     }
