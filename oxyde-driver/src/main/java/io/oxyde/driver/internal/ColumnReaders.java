@@ -36,8 +36,38 @@ final class ColumnReaders {
         Value read(ResultSet rs, int column) throws SQLException;
     }
 
+    /**
+     * A SQLite cell by its storage class: one type call and one value call into the native
+     * library. The type call cannot be saved by asking for text directly: reading a blob as text
+     * converts the cell in place, so what it was can no longer be told (and a blob in a text
+     * column must be refused, not returned as mangled text).
+     */
+    static final ColumnReader SQLITE_DYNAMIC = ColumnReaders::sqliteDynamic;
+
     private ColumnReaders() {
     }
+
+    private static Value sqliteDynamic(ResultSet rs, int i) throws SQLException {
+        Object o = rs.getObject(i);
+        // sqlite-jdbc answers null, Integer, Long, Double, String or byte[]: test those first
+        if (o == null) {
+            return Value.Null.INSTANCE;
+        }
+        if (o instanceof String text) {
+            return new Value.Text(text);
+        }
+        if (o instanceof Integer n) {
+            return new Value.Int(n);
+        }
+        if (o instanceof Long n) {
+            return new Value.Int(n);
+        }
+        if (o instanceof Double d) {
+            return new Value.Float(d);
+        }
+        return dynamicValue(o);
+    }
+
 
     public static ColumnReader[] forResultSet(ResultSetMetaData md, Dialect dialect) throws SQLException {
         int n = md.getColumnCount();
@@ -47,7 +77,7 @@ final class ColumnReaders {
             if (dialect == Dialect.SQLITE) {
                 // only the declared type name matters here; sqlite-jdbc's getColumnType parses the
                 // declared type with regular expressions again, so it is not asked for
-                readers[i - 1] = typeName.contains("BOOL") ? ColumnReaders::sqliteBool : ColumnReaders::dynamic;
+                readers[i - 1] = typeName.contains("BOOL") ? ColumnReaders::sqliteBool : SQLITE_DYNAMIC;
             } else if (dialect == Dialect.POSTGRES) {
                 readers[i - 1] = postgres(md.getColumnType(i), typeName);
             } else {
