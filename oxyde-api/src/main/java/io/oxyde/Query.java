@@ -555,10 +555,19 @@ public final class Query<T> {
         return Writes.create(core.target, model);
     }
 
-    /** Inserts models in batches of 500 and returns the stored copies (with their keys), in order. */
+    /**
+     * Inserts models and returns the stored copies (with their keys), in order: up to 10,000
+     * models go as one message, which the renderer splits into as few statements as the
+     * database's bind-parameter limit allows, run in one transaction (as Django's
+     * {@code bulk_create} without a {@code batch_size}). Larger lists go as several messages of
+     * 10,000 in one transaction.
+     */
     public CompletableFuture<List<T>> bulkCreate(List<T> models) {
-        return bulkCreate(models, 500);
+        return bulkCreate(models, DEFAULT_BULK_ROWS);
     }
+
+    /** How many models {@link #bulkCreate(List)} sends in one message. */
+    static final int DEFAULT_BULK_ROWS = 10_000;
 
     /**
      * Inserts models in multi-row statements of {@code batchSize} rows; every model is validated

@@ -118,7 +118,9 @@ final class Writes {
             }
             return chain;
         };
-        CompletableFuture<List<T>> result = prepared.size() > batchSize ? Transactions.auto(target, work) : work.apply(target);
+        // several messages (batches, or models with and without keys, inserted as two groups) run in one transaction
+        boolean severalMessages = prepared.size() > batchSize || mixedKeys(type, prepared);
+        CompletableFuture<List<T>> result = severalMessages ? Transactions.auto(target, work) : work.apply(target);
         return result.thenApply(saved -> {
             saved.forEach(Writes::afterSave);
             return saved;
@@ -126,15 +128,26 @@ final class Writes {
     }
 
     /** One multi-row INSERT for models that all have, or all lack, a key; returns the stored copies. */
+    /** Whether some models carry a key and others do not (so they are inserted as two groups). */
+    private static <T> boolean mixedKeys(Class<T> type, List<Prepared<T>> prepared) {
+        int keyless = keyless(ModelMapper.of(type).primaryKeyIndex(), prepared);
+        return keyless > 0 && keyless < prepared.size();
+    }
+
+    private static <T> int keyless(int pkIndex, List<Prepared<T>> prepared) {
+        int keyless = 0;
+        for (Prepared<T> p : prepared) {
+            keyless += p.values().get(pkIndex) instanceof Value.Null ? 1 : 0;
+        }
+        return keyless;
+    }
+
     private static <T> CompletableFuture<List<T>> insert(Target target, Class<T> type, List<Prepared<T>> batch,
                                                          OnConflict onConflict) {
         ModelMapper<T> mapper = ModelMapper.of(type);
         ModelMeta<T> meta = mapper.meta();
         int pkIndex = mapper.primaryKeyIndex();
-        int keyless = 0;
-        for (Prepared<T> p : batch) {
-            keyless += p.values().get(pkIndex) instanceof Value.Null ? 1 : 0;
-        }
+        int keyless = keyless(pkIndex, batch);
         if (keyless > 0 && keyless < batch.size()) {
             List<Prepared<T>> withKey = new ArrayList<>();
             List<Prepared<T>> withoutKey = new ArrayList<>();

@@ -97,10 +97,14 @@ class BulkInsertFailureTest {
             assertThatThrownBy(() -> await(db.atomic(tx -> tx.objects(Item.class).bulkCreate(items, ROWS))))
                     .satisfies(BulkInsertFailureTest::assertRow);
             assertThat(ConflictRetryTest.scalar(tdb, "SELECT count(*) FROM item")).isEqualTo(1);
-            // default batches of 500 outside atomic: bulkCreate wraps them in a transaction of its own
+            // the default outside atomic: one message of all 10,000, its statements in one transaction
             assertThatThrownBy(() -> await(db.objects(Item.class).bulkCreate(items)))
+                    .satisfies(BulkInsertFailureTest::assertRow);
+            assertThat(ConflictRetryTest.scalar(tdb, "SELECT count(*) FROM item")).isEqualTo(1);
+            // explicit batches of 500: bulkCreate wraps them in a transaction of its own, and the
+            // row is counted within the failing batch (batch 14 holds rows 6500..6999)
+            assertThatThrownBy(() -> await(db.objects(Item.class).bulkCreate(items, 500)))
                     .isInstanceOfSatisfying(UniqueViolationException.class, v -> {
-                        // the row is counted within the failing batch of 500 (batch 14 holds rows 6500..6999)
                         assertThat(v.failedRow()).isEqualTo(BAD % 500);
                         assertThat(v.insertedRows()).isEqualTo(500);
                     });
