@@ -1,7 +1,6 @@
 package io.oxyde.internal.ir;
 
 import io.oxyde.Ref;
-import io.oxyde.codec.RowSet;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.RowSink;
@@ -56,17 +55,6 @@ public final class RowLoader<T> implements RowSink {
     public static <T> RowLoader<T> of(Class<T> type, List<ValueKind> kinds, boolean partial,
                                       Map<String, JoinStep> joins, Set<String> eager) {
         return new RowLoader<>(type, kinds, partial, joins, eager);
-    }
-
-    /** The models of a result already in memory. */
-    public static <T> List<T> read(Class<T> type, RowSet rows, boolean partial, Map<String, JoinStep> joins,
-                                   Set<String> eager) {
-        RowLoader<T> loader = of(type, null, partial, joins, eager);
-        loader.start(rows.columns());
-        for (List<Value> row : rows.rows()) {
-            loader.row(row.toArray(new Value[0]));
-        }
-        return loader.models();
     }
 
     @Override
