@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * One SQL statement with {@code ?} placeholders and the typed values to bind, in placeholder
  * order. Values are already transformed (LIKE patterns escaped and wrapped, year bounds
- * computed); convert each with {@link JdbcValues#toJdbc} before {@code setObject}.
+ * computed); convert each with the dialect's {@code io.oxyde.dialect.internal.StorageFormat#bind} before {@code setObject}.
  *
  * @param sql the statement text; no value is ever inlined into it
  * @param binds one value per {@code ?}, in order

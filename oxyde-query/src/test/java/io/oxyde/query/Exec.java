@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import io.oxyde.dialect.Dialect;
 
-/** Runs a {@link RenderedQuery} over plain JDBC the way the driver will: JdbcValues + setObject. */
+/** Runs a {@link RenderedQuery} over plain JDBC the way the driver will: the dialect's StorageFormat binds. */
 final class Exec {
 
     /** What came back: rows (ROWS, RETURNING, COUNT, EXISTS, generated keys) and the update count. */
@@ -71,7 +71,7 @@ final class Exec {
                     ? c.prepareStatement(st.sql(), Statement.RETURN_GENERATED_KEYS)
                     : c.prepareStatement(st.sql())) {
                 for (int i = 0; i < st.binds().size(); i++) {
-                    ps.setObject(i + 1, JdbcValues.toJdbc(st.binds().get(i), d));
+                    io.oxyde.dialect.internal.StorageFormat.of(d).bind(ps, i + 1, st.binds().get(i), st.untyped().get(i));
                 }
                 switch (q.resultKind()) {
                     case UPDATE_COUNT:

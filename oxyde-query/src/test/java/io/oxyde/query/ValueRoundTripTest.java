@@ -25,8 +25,8 @@ import java.util.UUID;
 import io.oxyde.dialect.Dialect;
 
 /**
- * Every value kind, written through {@link JdbcValues} and found again by an equality filter
- * bound through {@link JdbcValues}: the storage format and the filter format agree on each database.
+ * Every value kind, written through {@link io.oxyde.dialect.internal.StorageFormat} and found again by an equality filter
+ * bound through {@link io.oxyde.dialect.internal.StorageFormat}: the storage format and the filter format agree on each database.
  */
 class ValueRoundTripTest {
     static final OffsetDateTime TS = OffsetDateTime.parse("2024-02-29T23:45:56.123456+02:00");

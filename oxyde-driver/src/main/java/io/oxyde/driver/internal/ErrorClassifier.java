@@ -13,6 +13,9 @@ import io.oxyde.exception.SerializationFailureException;
 import io.oxyde.exception.StatementTimeoutException;
 import io.oxyde.exception.UniqueViolationException;
 import io.oxyde.dialect.Dialect;
+import io.oxyde.dialect.internal.ErrorKind;
+import io.oxyde.dialect.internal.SqliteErrorCodes;
+import io.oxyde.dialect.internal.StorageFormat;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -21,28 +24,13 @@ import java.sql.SQLTransientConnectionException;
 
 /**
  * Maps JDBC exceptions to Oxyde's error classes by SQLSTATE and vendor code (SQLite extended
- * result codes, MySQL/MariaDB error numbers), never by message text, so the classification
- * does not break with a server's language or version.
+ * result codes, MySQL/MariaDB error numbers: each dialect's table sits beside its storage format
+ * in {@code io.oxyde.dialect.internal}), never by message text, so the classification does not
+ * break with a server's language or version.
  */
 public final class ErrorClassifier {
 
-    /** SQLite primary and extended result codes used below. */
-    static final int SQLITE_BUSY = 5;
-    static final int SQLITE_LOCKED = 6;
-    static final int SQLITE_INTERRUPT = 9;
-    static final int SQLITE_BUSY_SNAPSHOT = 517;
-    static final int SQLITE_CONSTRAINT_CHECK = 275;
-    static final int SQLITE_CONSTRAINT_FOREIGNKEY = 787;
-    static final int SQLITE_CONSTRAINT_NOTNULL = 1299;
-    static final int SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
-    static final int SQLITE_CONSTRAINT_UNIQUE = 2067;
-
     private ErrorClassifier() {
-    }
-
-    /** Which Oxyde class an SQL error belongs to. */
-    public enum Kind {
-        UNIQUE, FOREIGN_KEY, NOT_NULL, CHECK, SERIALIZATION, DEADLOCK, TIMEOUT, CONNECTION_LOST, READ_ONLY, OTHER
     }
 
     /**
@@ -106,7 +94,7 @@ public final class ErrorClassifier {
     public static OxydeException inTransaction(OxydeException error, Dialect dialect) {
         if (dialect == Dialect.SQLITE && error instanceof StatementTimeoutException) {
             StatementTimeoutException t = (StatementTimeoutException) error;
-            if ((t.vendorCode() & 0xff) == SQLITE_BUSY && t.getCause() instanceof SQLException) {
+            if ((t.vendorCode() & 0xff) == SqliteErrorCodes.BUSY && t.getCause() instanceof SQLException) {
                 return new SerializationFailureException("serialization failure (retryable): another connection holds the "
                         + "SQLite write lock; roll back and retry the transaction (" + t.getMessage() + ")",
                         t.pool(), t.sql(), t.sqlState(), t.vendorCode(), t.getCause());
@@ -115,126 +103,23 @@ public final class ErrorClassifier {
         return error;
     }
 
-    /** The class of an SQL error. */
-    public static Kind kind(SQLException e, Dialect dialect) {
-        String state = e.getSQLState();
-        int code = vendorCode(e, dialect);
-        if (dialect == Dialect.SQLITE) {
-            Kind k = sqliteKind(code);
-            if (k != Kind.OTHER) {
-                return k;
-            }
-        }
-        if (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB) {
-            Kind k = mysqlKind(code);
-            if (k != Kind.OTHER) {
-                return k;
-            }
-        }
-        if (state != null) {
-            switch (state) {
-                case "23505":
-                    return Kind.UNIQUE;
-                case "23503":
-                    return Kind.FOREIGN_KEY;
-                case "23502":
-                    return Kind.NOT_NULL;
-                case "23514":
-                    return Kind.CHECK;
-                case "40001": // also a hot standby's recovery conflict ("conflict with recovery")
-                    return Kind.SERIALIZATION;
-                case "25006":
-                    return Kind.READ_ONLY;
-                case "40P01":
-                    return Kind.DEADLOCK;
-                case "57014":
-                case "55P03":
-                    return Kind.TIMEOUT;
-                case "57P01":
-                case "57P02":
-                case "57P03":
-                    return Kind.CONNECTION_LOST;
-                default:
-                    if (state.startsWith("08")) {
-                        return Kind.CONNECTION_LOST;
-                    }
-            }
+    /**
+     * The class of an SQL error: the dialect's code table ({@link StorageFormat#errorKind}), then
+     * the JDBC exception's own class for drivers that report timeouts and lost connections
+     * without a SQLSTATE.
+     */
+    public static ErrorKind kind(SQLException e, Dialect dialect) {
+        ErrorKind k = StorageFormat.of(dialect).errorKind(e.getSQLState(), vendorCode(e, dialect));
+        if (k != ErrorKind.OTHER) {
+            return k;
         }
         if (e instanceof SQLTimeoutException) {
-            return Kind.TIMEOUT;
+            return ErrorKind.TIMEOUT;
         }
         if (e instanceof SQLRecoverableException || e instanceof SQLNonTransientConnectionException) {
-            return Kind.CONNECTION_LOST;
+            return ErrorKind.CONNECTION_LOST;
         }
-        return Kind.OTHER;
-    }
-
-    private static Kind sqliteKind(int code) {
-        switch (code) {
-            case SQLITE_CONSTRAINT_UNIQUE:
-            case SQLITE_CONSTRAINT_PRIMARYKEY:
-                return Kind.UNIQUE;
-            case SQLITE_CONSTRAINT_FOREIGNKEY:
-                return Kind.FOREIGN_KEY;
-            case SQLITE_CONSTRAINT_NOTNULL:
-                return Kind.NOT_NULL;
-            case SQLITE_CONSTRAINT_CHECK:
-                return Kind.CHECK;
-            case SQLITE_INTERRUPT:
-                return Kind.TIMEOUT;
-            case SQLITE_BUSY_SNAPSHOT:
-                // a WAL reader tried to write after another connection committed: the
-                // transaction's snapshot is stale, which is a serialization failure
-                return Kind.SERIALIZATION;
-            default:
-                // SQLITE_BUSY and SQLITE_LOCKED, including their extended codes (low byte)
-                if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
-                    return Kind.TIMEOUT;
-                }
-                return Kind.OTHER;
-        }
-    }
-
-    private static Kind mysqlKind(int code) {
-        switch (code) {
-            case 1062: // ER_DUP_ENTRY
-            case 1586: // ER_DUP_ENTRY_WITH_KEY_NAME
-                return Kind.UNIQUE;
-            case 1451: // ER_ROW_IS_REFERENCED_2
-            case 1452: // ER_NO_REFERENCED_ROW_2
-            case 1216:
-            case 1217:
-                return Kind.FOREIGN_KEY;
-            case 1048: // ER_BAD_NULL_ERROR
-            case 1364: // ER_NO_DEFAULT_FOR_FIELD (strict mode)
-                return Kind.NOT_NULL;
-            case 3819: // MySQL ER_CHECK_CONSTRAINT_VIOLATED
-            case 4025: // MariaDB ER_CONSTRAINT_FAILED
-                return Kind.CHECK;
-            case 1213: // ER_LOCK_DEADLOCK; also Galera's certification failure / brute-force abort
-                return Kind.DEADLOCK;
-            case 1792: // MySQL ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
-            case 1836: // MySQL ER_READ_ONLY_MODE
-                return Kind.READ_ONLY;
-            case 8002: // TiDB: SELECT FOR UPDATE transaction hit a write conflict; retry the transaction
-            case 8005: // TiDB: write conflict, txnStartTS is stale
-            case 8022: // TiDB: commit failed and rolled back; safe to retry the transaction
-            case 8028: // TiDB: the schema changed during the transaction
-            case 9007: // TiDB: write conflict in TiKV
-                return Kind.SERIALIZATION;
-            case 3024: // MySQL max_execution_time exceeded
-            case 1969: // MariaDB max_statement_time exceeded
-            case 1205: // ER_LOCK_WAIT_TIMEOUT
-            case 1317: // ER_QUERY_INTERRUPTED (KILL QUERY from a statement cancel)
-                return Kind.TIMEOUT;
-            case 1927: // MariaDB ER_CONNECTION_KILLED
-            case 2006: // CR_SERVER_GONE_ERROR
-            case 2013: // CR_SERVER_LOST
-            case 1053: // ER_SERVER_SHUTDOWN
-                return Kind.CONNECTION_LOST;
-            default:
-                return Kind.OTHER;
-        }
+        return ErrorKind.OTHER;
     }
 
     /** The vendor code: the SQLite extended result code, or JDBC's error code. */

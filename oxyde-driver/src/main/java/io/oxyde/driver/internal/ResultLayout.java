@@ -1,5 +1,7 @@
 package io.oxyde.driver.internal;
 
+import io.oxyde.dialect.internal.ColumnReader;
+import io.oxyde.dialect.internal.StorageFormat;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import java.util.List;
  * @param columns the column labels, in result order (immutable)
  * @param readers one reader per column
  */
-record ResultLayout(List<String> columns, ColumnReaders.ColumnReader[] readers) {
+record ResultLayout(List<String> columns, ColumnReader[] readers) {
 
     /** Reads the layout of a result from its metadata. */
     public static ResultLayout of(ResultSetMetaData md, io.oxyde.dialect.Dialect dialect) throws SQLException {
@@ -25,7 +27,7 @@ record ResultLayout(List<String> columns, ColumnReaders.ColumnReader[] readers) 
         for (int i = 1; i <= n; i++) {
             columns.add(Objects.requireNonNullElse(md.getColumnLabel(i), ""));
         }
-        return new ResultLayout(List.copyOf(columns), ColumnReaders.forResultSet(md, dialect));
+        return new ResultLayout(List.copyOf(columns), StorageFormat.of(dialect).readers(md));
     }
 
     /** The number of columns. */

@@ -11,7 +11,8 @@ import io.oxyde.exception.InvalidQueryException;
 import io.oxyde.exception.ResultTooLargeException;
 import io.oxyde.exception.ValueDecodeException;
 import io.oxyde.dialect.Dialect;
-import io.oxyde.query.JdbcValues;
+import io.oxyde.dialect.internal.ColumnReader;
+import io.oxyde.dialect.internal.StorageFormat;
 import io.oxyde.query.RenderedQuery;
 import io.oxyde.query.ResultKind;
 import io.oxyde.query.SqlStatement;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a rendered query on one connection: prepares each statement, binds its values through
- * {@link JdbcValues}, arms the statement timeout, executes it the way its {@link ResultKind}
+ * the dialect's {@link StorageFormat}, arms the statement timeout, executes it the way its {@link ResultKind}
  * says, and reads the result into a {@link ResultFrame}. Every statement is logged at DEBUG on
  * {@code io.oxyde.sql} with its bind count and time (never the values).
  */
@@ -45,6 +46,7 @@ final class StatementRunner {
 
     private final String pool;
     private final Dialect dialect;
+    private final StorageFormat format;
     private final Duration statementTimeout;
     private final int maxResultRows;
     private final StatementCache statements;
@@ -63,6 +65,7 @@ final class StatementRunner {
         this.statements = statements;
         this.pool = pool;
         this.dialect = dialect;
+        this.format = StorageFormat.of(dialect);
         this.statementTimeout = statementTimeout;
         this.maxResultRows = maxResultRows;
     }
@@ -230,41 +233,27 @@ final class StatementRunner {
             }
         }
         for (int i = 0; i < binds.size(); i++) {
-            refuseUnstorable(binds.get(i), i + 1);
-            Object o;
+            Value v = binds.get(i);
+            refuseUnstorable(v, i + 1);
             try {
-                o = JdbcValues.toJdbc(binds.get(i), dialect);
+                format.bind(ps, i + 1, v, untyped.get(i));
             } catch (IllegalArgumentException e) { // an array as a raw parameter: no dialect binds one
                 throw new InvalidQueryException("bind parameter " + (i + 1) + ": " + e.getMessage(), pool, e);
-            }
-            if (o == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (o instanceof io.oxyde.query.ListValues.PgArrayLiteral a) {
-                ps.setObject(i + 1, a.literal(), Types.OTHER); // typed by the server from its context
-            } else if (o instanceof String text && untyped.get(i)) {
-                ps.setObject(i + 1, text, Types.OTHER); // PostgreSQL: typed from the column (native enums)
-            } else {
-                ps.setObject(i + 1, o);
             }
         }
     }
 
     /**
-     * MySQL and MariaDB have no NaN or infinite doubles (Connector/J would inline
-     * {@code Infinity} and the server answer "Unknown column 'Infinity'"); SQLite stores NaN
-     * as NULL, silently. Both are refused here with an error naming the bind parameter.
+     * A double the dialect cannot store as sent (MySQL and MariaDB have no NaN or infinities;
+     * SQLite stores NaN as NULL, silently) is refused with an error naming the bind parameter.
      */
     private void refuseUnstorable(Value v, int parameter) {
-        if (!(v instanceof Value.Float)) {
+        if (!(v instanceof Value.Float f)) {
             return;
         }
-        double d = ((Value.Float) v).value();
-        boolean refused = (dialect == Dialect.MYSQL || dialect == Dialect.MARIADB) ? !Double.isFinite(d)
-                : dialect == Dialect.SQLITE && Double.isNaN(d);
-        if (refused) {
-            throw new InvalidQueryException(dialect + " cannot store NaN or infinite floating-point values"
-                    + (dialect == Dialect.SQLITE ? " (SQLite turns NaN into NULL)" : "") + ": bind parameter " + parameter
-                    + " is " + d, pool, null);
+        String why = format.unstorable(f.value());
+        if (why != null) {
+            throw new InvalidQueryException(why + ": bind parameter " + parameter + " is " + f.value(), pool, null);
         }
     }
 
@@ -288,7 +277,7 @@ final class StatementRunner {
                 List<Value> keys = new ArrayList<>();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     while (rs.next()) {
-                        keys.add(ColumnReaders.dynamicValue(rs.getObject(1)));
+                        keys.add(StorageFormat.fromJdbcObject(rs.getObject(1)));
                     }
                 }
                 RowSet returned = EMPTY;
@@ -378,7 +367,7 @@ final class StatementRunner {
             }
         }
         List<String> columns = layout.columns();
-        ColumnReaders.ColumnReader[] readers = layout.readers();
+        ColumnReader[] readers = layout.readers();
         ValueKind[] want = new ValueKind[n];
         List<ValueKind> expected = sink.expectedKinds();
         if (expected != null) {
@@ -400,7 +389,7 @@ final class StatementRunner {
                 Value v = readers[i].read(rs, i + 1);
                 if (want[i] != null) {
                     try {
-                        v = ValueConverter.convert(v, want[i]);
+                        v = format.convert(v, want[i]);
                     } catch (IllegalArgumentException e) {
                         throw new ValueDecodeException("column '" + columns.get(i) + "' (result column " + (i + 1)
                                 + ", row " + count + "): " + e.getMessage(), pool, sql, columns.get(i),

@@ -67,7 +67,7 @@ final class Binder {
 
     /**
      * A {@code ?} fed by a column's value: a list ({@link Value.Array}, each element a slot) is
-     * bound as <em>one</em> parameter (see {@link io.oxyde.query.ListValues}); anything else as
+     * bound as <em>one</em> parameter (see {@code io.oxyde.dialect.internal.StorageFormat}); anything else as
      * {@link #bind}.
      */
     public Field<Object> bindValue(Value value, String where) {

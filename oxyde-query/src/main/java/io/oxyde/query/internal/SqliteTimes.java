@@ -3,6 +3,7 @@ package io.oxyde.query.internal;
 import io.oxyde.codec.Lookup;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.dialect.internal.SqliteFormat;
 import io.oxyde.exception.RenderException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -46,31 +47,19 @@ public final class SqliteTimes {
     private SqliteTimes() {
     }
 
-    /** The stored text of a local date-time (already cut to microseconds). */
+    /** The stored text of a local date-time ({@link SqliteFormat#dateTime}). */
     public static String dateTime(LocalDateTime t) {
-        return SECONDS.format(t) + fraction(t.getNano());
+        return SqliteFormat.dateTime(t);
     }
 
-    /** The stored text of an instant: its UTC date-time. */
+    /** The stored text of an instant: its UTC date-time ({@link SqliteFormat#instant}). */
     public static String instant(java.time.OffsetDateTime t) {
-        return dateTime(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        return SqliteFormat.instant(t);
     }
 
-    /** The stored text of a time of day. */
+    /** The stored text of a time of day ({@link SqliteFormat#time}). */
     public static String time(LocalTime t) {
-        return CLOCK.format(t) + fraction(t.getNano());
-    }
-
-    private static String fraction(int nanos) {
-        if (nanos == 0) {
-            return "";
-        }
-        String digits = String.format("%09d", nanos);
-        int end = digits.length();
-        while (digits.charAt(end - 1) == '0') {
-            end--;
-        }
-        return "." + digits.substring(0, end);
+        return SqliteFormat.time(t);
     }
 
     /** Whether the lookup compares a date-time, instant or time value, which this class renders. */

@@ -11,7 +11,7 @@ import java.util.Locale;
 enum Transform {
     /** The value as is. */
     NONE,
-    /** A list column's value: an array of slots bound together as one parameter ({@link io.oxyde.query.ListValues}). */
+    /** A list column's value: an array of slots bound together as one parameter ({@code io.oxyde.dialect.internal.StorageFormat}). */
     LIST,
     /**
      * PostgreSQL: text bound with an unspecified type, typed by the server from the column it is

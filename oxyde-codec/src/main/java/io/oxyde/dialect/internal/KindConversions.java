@@ -1,4 +1,4 @@
-package io.oxyde.driver.internal;
+package io.oxyde.dialect.internal;
 
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
@@ -13,15 +13,15 @@ import java.util.UUID;
 
 /**
  * Converts a value read from a column into the kind the caller expects, for storage formats
- * that lose the type: SQLite keeps dates, UUIDs and exact decimals as text and booleans as
+ * that lose the type (each {@link StorageFormat} applies it after its column reader): SQLite keeps dates, UUIDs and exact decimals as text and booleans as
  * 0/1; MySQL/MariaDB keep UUIDs as CHAR(36) and timestamps as UTC DATETIME(6).
  *
  * <p>A value that cannot be converted is an error (the caller turns it into a
  * {@link io.oxyde.exception.ValueDecodeException}), never a silent NULL.
  */
-final class ValueConverter {
+final class KindConversions {
 
-    private ValueConverter() {
+    private KindConversions() {
     }
 
     /**
@@ -49,7 +49,7 @@ final class ValueConverter {
         } catch (IllegalArgumentException e) {
             // our own messages never carry the value; JDK ones (UUID.fromString) may, so drop them
             String own = e.getStackTrace().length > 0
-                    && e.getStackTrace()[0].getClassName().equals(ValueConverter.class.getName()) ? e.getMessage() : null;
+                    && e.getStackTrace()[0].getClassName().equals(KindConversions.class.getName()) ? e.getMessage() : null;
             throw new IllegalArgumentException(describe(v) + " is not a valid " + expected
                     + (own == null ? "" : ": " + own));
         }

@@ -1,13 +1,13 @@
-package io.oxyde.query;
+package io.oxyde.dialect.internal;
 
 import io.oxyde.codec.Value;
 import java.time.ZoneOffset;
 import java.util.List;
-import io.oxyde.dialect.Dialect;
 
 /**
  * How a list column's value ({@link Value.Array} of scalars, bound as <em>one</em> parameter)
- * is stored, per dialect: the single place for lists, next to {@link JdbcValues}.
+ * is stored, per dialect: PostgreSQL's array literal and the JSON text of the others, used by
+ * each dialect's {@link StorageFormat}.
  *
  * <ul>
  *   <li>PostgreSQL: a native array, sent as an array literal ({@code {1,2}},
@@ -22,22 +22,13 @@ import io.oxyde.dialect.Dialect;
  *       base64 (as Jackson writes {@code byte[]}).</li>
  * </ul>
  */
-public final class ListValues {
+final class ListFormats {
 
-    /** A PostgreSQL array literal, to bind with {@code setObject(i, literal, Types.OTHER)}. */
-    public record PgArrayLiteral(String literal) {
-    }
-
-    private ListValues() {
-    }
-
-    /** The object for {@code setObject}: a {@link PgArrayLiteral} on PostgreSQL, JSON text elsewhere. */
-    public static Object toJdbc(Value.Array list, Dialect d) {
-        return d == Dialect.POSTGRES ? new PgArrayLiteral(pgLiteral(list.elements())) : json(list.elements());
+    private ListFormats() {
     }
 
     /** The PostgreSQL array literal of scalar elements: every element quoted, {@code "} and {@code \} escaped. */
-    public static String pgLiteral(List<Value> elements) {
+    static String pgLiteral(List<Value> elements) {
         StringBuilder b = new StringBuilder(2 + elements.size() * 8).append('{');
         for (int i = 0; i < elements.size(); i++) {
             if (i > 0) {
@@ -63,7 +54,7 @@ public final class ListValues {
     }
 
     private static String pgElementText(Value e) {
-        e = JdbcValues.toMicros(e);
+        e = StorageFormat.toMicros(e);
         if (e instanceof Value.Array) {
             throw new IllegalArgumentException("a list element cannot itself be a list");
         }
@@ -91,13 +82,13 @@ public final class ListValues {
     }
 
     /** The JSON array text of scalar elements. */
-    public static String json(List<Value> elements) {
+    static String json(List<Value> elements) {
         StringBuilder b = new StringBuilder(2 + elements.size() * 8).append('[');
         for (int i = 0; i < elements.size(); i++) {
             if (i > 0) {
                 b.append(',');
             }
-            Value e = JdbcValues.toMicros(elements.get(i));
+            Value e = StorageFormat.toMicros(elements.get(i));
             if (e instanceof Value.Null) {
                 b.append("null");
             } else if (e instanceof Value.Bool bool) {
