@@ -76,7 +76,7 @@ public final class Tx {
      */
     public <R> CompletableFuture<R> atomic(Function<Tx, ? extends CompletionStage<R>> fn) {
         String name = target.savepoints().next();
-        long id = target.transactionId();
+        io.oxyde.driver.TxHandle id = target.txHandle();
         Tx child = new Tx(target, this);
         return target.driver().savepoint(id, name).thenCompose(v -> Transactions.invoke(fn, child).handle((r, e) -> {
             if (e == null) {

@@ -469,7 +469,7 @@ final class Writes {
                         .exceptionallyCompose(e -> lostRace(e, match));
             }
             String sp = target.savepoints().next();
-            long tx = target.transactionId();
+            io.oxyde.driver.TxHandle tx = target.txHandle();
             return target.driver().savepoint(tx, sp)
                     .thenCompose(v -> create(target, fresh))
                     .thenCompose(c -> target.driver().release(tx, sp).thenApply(v -> new Created<>(c, true)))

@@ -132,6 +132,64 @@ public final class OxydeDriver {
         return inTransaction(transactionId, tx -> tx.execute(bytes, sink));
     }
 
+    // ---- handles: the pool or transaction looked up once, for callers that run many statements
+
+    /**
+     * The pool named {@code pool}, looked up now, for the handle overloads below.
+     *
+     * @throws io.oxyde.exception.PoolNotFoundException if no such pool is open
+     */
+    public PoolHandle handle(String pool) {
+        return new PoolHandle(registry.managed(pool));
+    }
+
+    /**
+     * The open transaction {@code transactionId}, looked up now, for the handle overloads below.
+     *
+     * @throws io.oxyde.exception.TransactionStateException if it is unknown or has ended
+     */
+    public TxHandle transaction(long transactionId) {
+        return new TxHandle(registry.transactions().get(transactionId));
+    }
+
+    /** {@link #read(String, byte[], RowSink)} on a pool looked up once. */
+    public CompletableFuture<ResultFrame> read(PoolHandle pool, byte[] message, RowSink sink) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        Objects.requireNonNull(sink, "sink");
+        return start(pool, p -> p.executeMessage(bytes, sink));
+    }
+
+    /** {@link #read(long, byte[], RowSink)} in a transaction looked up once. */
+    public CompletableFuture<ResultFrame> read(TxHandle tx, byte[] message, RowSink sink) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        Objects.requireNonNull(sink, "sink");
+        return inTransaction(tx, t -> t.execute(bytes, sink));
+    }
+
+    /** {@link #query(String, byte[], List)} on a pool looked up once. */
+    public CompletableFuture<RowSet> query(PoolHandle pool, byte[] message, List<ValueKind> expectedKinds) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        return start(pool, p -> p.executeMessage(bytes, expectedKinds)).thenApply(OxydeDriver::rows);
+    }
+
+    /** {@link #query(long, byte[], List)} in a transaction looked up once. */
+    public CompletableFuture<RowSet> query(TxHandle tx, byte[] message, List<ValueKind> expectedKinds) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        return inTransaction(tx, t -> t.execute(bytes, expectedKinds)).thenApply(OxydeDriver::rows);
+    }
+
+    /** {@link #mutate(String, byte[])} on a pool looked up once. */
+    public CompletableFuture<MutationResult> mutate(PoolHandle pool, byte[] message) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        return start(pool, p -> p.executeMessage(bytes, (List<ValueKind>) null)).thenApply(OxydeDriver::mutation);
+    }
+
+    /** {@link #mutate(long, byte[])} in a transaction looked up once. */
+    public CompletableFuture<MutationResult> mutate(TxHandle tx, byte[] message) {
+        byte[] bytes = message == null ? new byte[0] : message;
+        return inTransaction(tx, t -> t.execute(bytes, (List<ValueKind>) null)).thenApply(OxydeDriver::mutation);
+    }
+
     /** {@link #execute(String, byte[], List)}, for a query that returns rows. */
     public CompletableFuture<RowSet> query(String pool, byte[] message, List<ValueKind> expectedKinds) {
         return execute(pool, message, expectedKinds).thenApply(OxydeDriver::rows);
@@ -254,6 +312,31 @@ public final class OxydeDriver {
         return inTransaction(transactionId, tx -> tx.release(name));
     }
 
+    /** {@link #commit(long)} on a transaction looked up once. */
+    public CompletableFuture<Void> commit(TxHandle tx) {
+        return inTransaction(tx, Transaction::commit);
+    }
+
+    /** {@link #rollback(long)} on a transaction looked up once. */
+    public CompletableFuture<Void> rollback(TxHandle tx) {
+        return inTransaction(tx, Transaction::rollback);
+    }
+
+    /** {@link #savepoint(long, String)} on a transaction looked up once. */
+    public CompletableFuture<Void> savepoint(TxHandle tx, String name) {
+        return inTransaction(tx, t -> t.savepoint(name));
+    }
+
+    /** {@link #rollbackTo(long, String)} on a transaction looked up once. */
+    public CompletableFuture<Void> rollbackTo(TxHandle tx, String name) {
+        return inTransaction(tx, t -> t.rollbackTo(name));
+    }
+
+    /** {@link #release(long, String)} on a transaction looked up once. */
+    public CompletableFuture<Void> release(TxHandle tx, String name) {
+        return inTransaction(tx, t -> t.release(name));
+    }
+
     /** The state of a transaction, or {@code null} if the id is unknown. */
     public TransactionState transactionState(long transactionId) {
         return registry.transactions().state(transactionId);
@@ -272,6 +355,22 @@ public final class OxydeDriver {
     private <T> CompletableFuture<T> inTransaction(long id, Function<Transaction, CompletableFuture<T>> action) {
         try {
             return action.apply(registry.transactions().get(id));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(wrap(e, null));
+        }
+    }
+
+    private <T> CompletableFuture<T> start(PoolHandle pool, Function<ManagedPool, CompletableFuture<T>> action) {
+        try {
+            return action.apply(Objects.requireNonNull(pool, "pool").pool);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(wrap(e, pool == null ? null : pool.name()));
+        }
+    }
+
+    private <T> CompletableFuture<T> inTransaction(TxHandle tx, Function<Transaction, CompletableFuture<T>> action) {
+        try {
+            return action.apply(Objects.requireNonNull(tx, "transaction").tx);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(wrap(e, null));
         }

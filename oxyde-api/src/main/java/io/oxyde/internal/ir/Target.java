@@ -7,6 +7,8 @@ import io.oxyde.codec.RowSet;
 import io.oxyde.driver.RowSink;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.driver.OxydeDriver;
+import io.oxyde.driver.PoolHandle;
+import io.oxyde.driver.TxHandle;
 import io.oxyde.internal.routing.Router;
 import io.oxyde.internal.routing.Session;
 import io.oxyde.dialect.Dialect;
@@ -16,16 +18,27 @@ import java.util.function.Function;
 
 /**
  * Where a query runs: a pool (each statement takes its own connection) or an open
- * transaction (by id). Queries carry a target instead of relying on thread-locals, because
- * futures hop threads. Every query leaves through here as an IR message ({@link IrMessages}).
+ * transaction. Queries carry a target instead of relying on thread-locals, because futures hop
+ * threads. Every query leaves through here as an IR message ({@link IrMessages}). The pool and
+ * the transaction are held as driver handles, looked up once when the target is made, not by
+ * name or id per statement; the name and id stay for messages, errors and routing.
  *
  * @param savepoints the transaction's savepoint counter ({@code null} outside a transaction),
  *                   so helpers such as getOrCreate can protect one statement
  * @param routing    the handle's replica routing ({@code null} when the pool has no replicas,
  *                   and inside transactions): which pool each statement outside a transaction uses
+ * @param poolHandle the pool {@code pool}, looked up once
+ * @param txHandle   the transaction {@code transactionId}, looked up once ({@code null} outside one)
  */
 public record Target(OxydeDriver driver, String pool, Long transactionId, Dialect dialect, Savepoints savepoints,
-                     Session routing) {
+                     Session routing, PoolHandle poolHandle, TxHandle txHandle) {
+
+    /** A target on {@code pool} (and transaction {@code transactionId}), looking both up now. */
+    public Target(OxydeDriver driver, String pool, Long transactionId, Dialect dialect, Savepoints savepoints,
+                  Session routing) {
+        this(driver, pool, transactionId, dialect, savepoints, routing, driver.handle(pool),
+                transactionId == null ? null : driver.transaction(transactionId));
+    }
 
     /** A target without replica routing. */
     public Target(OxydeDriver driver, String pool, Long transactionId, Dialect dialect, Savepoints savepoints) {
@@ -34,7 +47,8 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
 
     /** A target on a pool, outside any transaction (routed when the pool has replicas). */
     public static Target pool(OxydeDriver driver, String pool) {
-        return new Target(driver, pool, null, driver.pools().get(pool).dialect(), null, Router.session(driver, pool));
+        PoolHandle handle = driver.handle(pool);
+        return new Target(driver, pool, null, handle.dialect(), null, Router.session(driver, pool), handle, null);
     }
 
     /**
@@ -43,7 +57,7 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
      */
     public Target using(String name) {
         if (routing != null && Session.isPin(name) && !driver.pools().contains(name)) {
-            return new Target(driver, pool, null, dialect, null, routing.pinned(name));
+            return new Target(driver, pool, null, dialect, null, routing.pinned(name), poolHandle, null);
         }
         return pool(driver, name);
     }
@@ -54,7 +68,7 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
      */
     public Target primary() {
         return routing == null || transactionId != null ? this
-                : new Target(driver, pool, null, dialect, null, routing.pinned(Session.PRIMARY));
+                : new Target(driver, pool, null, dialect, null, routing.pinned(Session.PRIMARY), poolHandle, null);
     }
 
     /** Whether statements run inside a transaction. */
@@ -67,8 +81,8 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
         if (routing != null && transactionId == null) {
             return routing.read(ir, on -> run(ir, message -> driver.query(on, message, kinds)));
         }
-        return run(ir, message -> transactionId == null ? driver.query(pool, message, kinds)
-                : driver.query(transactionId, message, kinds));
+        return run(ir, message -> txHandle == null ? driver.query(poolHandle, message, kinds)
+                : driver.query(txHandle, message, kinds));
     }
 
     /**
@@ -79,8 +93,8 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
         if (routing != null && transactionId == null) {
             return routing.read(ir, on -> run(ir, message -> driver.read(on, message, sink)));
         }
-        return run(ir, message -> transactionId == null ? driver.read(pool, message, sink)
-                : driver.read(transactionId, message, sink));
+        return run(ir, message -> txHandle == null ? driver.read(poolHandle, message, sink)
+                : driver.read(txHandle, message, sink));
     }
 
     /** Runs a write, as an IR message (the one road to the driver). */
@@ -90,8 +104,8 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
             return run(ir, message -> driver.mutate(routing.router().primary(), message))
                     .thenCompose(r -> routing.wrote().thenApply(v -> r));
         }
-        return run(ir, message -> transactionId == null ? driver.mutate(pool, message)
-                : driver.mutate(transactionId, message));
+        return run(ir, message -> txHandle == null ? driver.mutate(poolHandle, message)
+                : driver.mutate(txHandle, message));
     }
 
     private <R> CompletableFuture<R> run(QueryIr ir, Function<byte[], CompletableFuture<R>> send) {
