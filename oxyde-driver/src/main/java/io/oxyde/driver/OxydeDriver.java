@@ -377,8 +377,8 @@ public final class OxydeDriver {
     }
 
     private static OxydeException wrap(RuntimeException e, String pool) {
-        if (e instanceof OxydeException) {
-            return (OxydeException) e;
+        if (e instanceof OxydeException oxyde) {
+            return oxyde;
         }
         return new OxydeException(String.valueOf(e.getMessage()), pool, null, e);
     }
@@ -402,15 +402,15 @@ public final class OxydeDriver {
     }
 
     private static RowSet rows(ResultFrame frame) {
-        if (frame instanceof RowSet) {
-            return (RowSet) frame;
+        if (frame instanceof RowSet rows) {
+            return rows;
         }
         throw new InvalidQueryException("the query returned a mutation result, not rows", null, null);
     }
 
     private static MutationResult mutation(ResultFrame frame) {
-        if (frame instanceof MutationResult) {
-            return (MutationResult) frame;
+        if (frame instanceof MutationResult mutation) {
+            return mutation;
         }
         throw new InvalidQueryException("the query returned rows, not a mutation result", null, null);
     }

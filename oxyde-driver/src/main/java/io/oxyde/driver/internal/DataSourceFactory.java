@@ -69,18 +69,9 @@ final class DataSourceFactory {
         c.setRegisterMbeans(false);
         Properties p = new Properties();
         switch (url.dialect()) {
-            case SQLITE:
-                sqlite(url, s, p);
-                break;
-            case POSTGRES:
-                postgres(s, p);
-                break;
-            case MYSQL:
-            case MARIADB:
-                mysql(s, p);
-                break;
-            default:
-                throw new IllegalStateException("unknown dialect " + url.dialect());
+            case SQLITE -> sqlite(url, s, p);
+            case POSTGRES -> postgres(s, p);
+            case MYSQL, MARIADB -> mysql(s, p);
         }
         for (Map.Entry<String, String> e : s.driverProperties().entrySet()) {
             p.setProperty(e.getKey(), e.getValue());

@@ -39,15 +39,14 @@ public final class ErrorClassifier {
      * @param timedOut whether Oxyde's own statement timer cancelled the statement
      */
     public static OxydeException translate(Throwable t, Dialect dialect, String pool, String sql, boolean timedOut) {
-        if (t instanceof OxydeException) {
-            return (OxydeException) t;
+        if (t instanceof OxydeException oxyde) {
+            return oxyde;
         }
         if (t instanceof SQLTransientConnectionException && isHikariTimeout(t)) {
             return new AcquireTimeoutException("no connection available within the acquire timeout: "
                     + UrlParser.redact(t.getMessage()), pool, sql, t);
         }
-        if (t instanceof SQLException) {
-            SQLException e = (SQLException) t;
+        if (t instanceof SQLException e) {
             String state = e.getSQLState();
             int code = vendorCode(e, dialect);
             if (timedOut) {
@@ -55,29 +54,22 @@ public final class ErrorClassifier {
                         code, e);
             }
             String msg = describe(e, state, code);
-            switch (kind(e, dialect)) {
-                case UNIQUE:
-                    return new UniqueViolationException("unique constraint violated: " + msg, pool, sql, state, code, e);
-                case FOREIGN_KEY:
-                    return new ForeignKeyViolationException("foreign key constraint violated: " + msg, pool, sql, state, code, e);
-                case NOT_NULL:
-                    return new NotNullViolationException("not-null constraint violated: " + msg, pool, sql, state, code, e);
-                case CHECK:
-                    return new CheckViolationException("check constraint violated: " + msg, pool, sql, state, code, e);
-                case SERIALIZATION:
-                    return new SerializationFailureException("serialization failure (retryable): " + msg, pool, sql, state, code, e);
-                case DEADLOCK:
-                    return new DeadlockException("deadlock detected (retryable): " + msg, pool, sql, state, code, e);
-                case TIMEOUT:
-                    return new StatementTimeoutException("statement timed out: " + msg, pool, sql, state, code, e);
-                case CONNECTION_LOST:
-                    return new ConnectionLostException("connection lost: " + msg, pool, sql, state, code, e);
-                case READ_ONLY:
-                    return new ReadOnlyTransactionException("read-only transaction or server refused a write: " + msg,
-                            pool, sql, state, code, e);
-                default:
-                    return new DatabaseException(msg, pool, sql, state, code, e);
-            }
+            return switch (kind(e, dialect)) {
+                case UNIQUE -> new UniqueViolationException("unique constraint violated: " + msg, pool, sql, state, code, e);
+                case FOREIGN_KEY -> new ForeignKeyViolationException("foreign key constraint violated: " + msg, pool, sql,
+                        state, code, e);
+                case NOT_NULL -> new NotNullViolationException("not-null constraint violated: " + msg, pool, sql, state,
+                        code, e);
+                case CHECK -> new CheckViolationException("check constraint violated: " + msg, pool, sql, state, code, e);
+                case SERIALIZATION -> new SerializationFailureException("serialization failure (retryable): " + msg, pool,
+                        sql, state, code, e);
+                case DEADLOCK -> new DeadlockException("deadlock detected (retryable): " + msg, pool, sql, state, code, e);
+                case TIMEOUT -> new StatementTimeoutException("statement timed out: " + msg, pool, sql, state, code, e);
+                case CONNECTION_LOST -> new ConnectionLostException("connection lost: " + msg, pool, sql, state, code, e);
+                case READ_ONLY -> new ReadOnlyTransactionException("read-only transaction or server refused a write: " + msg,
+                        pool, sql, state, code, e);
+                case OTHER -> new DatabaseException(msg, pool, sql, state, code, e);
+            };
         }
         String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
         return new OxydeException(message, pool, sql, t);
@@ -92,8 +84,7 @@ public final class ErrorClassifier {
      * {@link SerializationFailureException} tells {@code atomic(...retries(n))} to do.
      */
     public static OxydeException inTransaction(OxydeException error, Dialect dialect) {
-        if (dialect == Dialect.SQLITE && error instanceof StatementTimeoutException) {
-            StatementTimeoutException t = (StatementTimeoutException) error;
+        if (dialect == Dialect.SQLITE && error instanceof StatementTimeoutException t) {
             if ((t.vendorCode() & 0xff) == SqliteErrorCodes.BUSY && t.getCause() instanceof SQLException) {
                 return new SerializationFailureException("serialization failure (retryable): another connection holds the "
                         + "SQLite write lock; roll back and retry the transaction (" + t.getMessage() + ")",

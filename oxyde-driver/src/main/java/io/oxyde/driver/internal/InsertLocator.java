@@ -27,8 +27,7 @@ final class InsertLocator {
 
     /** The insert worth probing: an {@link InsertIr} of two or more rows, else {@code null}. */
     static InsertIr multiRow(QueryIr ir) {
-        if (ir instanceof InsertIr) {
-            InsertIr insert = (InsertIr) ir;
+        if (ir instanceof InsertIr insert) {
             int n = insert.rows().size();
             if (n > 1 && n <= MAX_ROWS) {
                 return insert;

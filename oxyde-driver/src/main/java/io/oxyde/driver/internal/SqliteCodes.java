@@ -14,8 +14,8 @@ final class SqliteCodes {
     }
 
     static int extendedCode(SQLException e) {
-        if (e instanceof SQLiteException) {
-            return ((SQLiteException) e).getResultCode().code;
+        if (e instanceof SQLiteException sqlite) {
+            return sqlite.getResultCode().code;
         }
         return e.getErrorCode();
     }

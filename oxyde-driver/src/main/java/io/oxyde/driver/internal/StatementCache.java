@@ -134,15 +134,11 @@ public final class StatementCache {
     }
 
     static PreparedStatement prepare(Connection c, String sql, Keys keys, List<String> keyColumns) throws SQLException {
-        switch (keys) {
-            case GENERATED:
-                return c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            case NAMED:
-                return c.prepareStatement(sql, keyColumns.toArray(new String[0]));
-            case NONE:
-            default:
-                return c.prepareStatement(sql);
-        }
+        return switch (keys) {
+            case GENERATED -> c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            case NAMED -> c.prepareStatement(sql, keyColumns.toArray(new String[0]));
+            case NONE -> c.prepareStatement(sql);
+        };
     }
 
     private record KeyedSql(String sql, Keys keys, List<String> keyColumns) {

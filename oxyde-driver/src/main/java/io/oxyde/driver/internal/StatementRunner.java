@@ -111,8 +111,7 @@ final class StatementRunner {
         ResultFrame last = null;
         for (SqlStatement s : statements) {
             last = runOne(connection, s, query, sink, work, fixedColumns);
-            if (last instanceof MutationResult) {
-                MutationResult m = (MutationResult) last;
+            if (last instanceof MutationResult m) {
                 affected += m.affected();
                 keys.addAll(m.generatedKeys());
                 if (!m.returned().columns().isEmpty()) {
@@ -259,71 +258,81 @@ final class StatementRunner {
 
     private ResultFrame execute(PreparedStatement ps, String sql, ResultKind kind, List<String> keyColumns,
                                 RowSink sink, Work work, StatementCache.Lease layoutHolder) throws SQLException {
-        switch (kind) {
-            case COUNT_ROWS:
+        return switch (kind) {
+            case COUNT_ROWS -> {
                 try (ResultSet rs = ps.executeQuery()) {
                     long count = rs.next() ? rs.getLong(1) : 0;
-                    return single(sink, work, "count", new Value.Int(count));
+                    yield single(sink, work, "count", new Value.Int(count));
                 }
-            case EXISTS:
+            }
+            case EXISTS -> {
                 try (ResultSet rs = ps.executeQuery()) {
                     boolean exists = rs.next() && rs.getBoolean(1);
-                    return single(sink, work, "exists", exists ? Value.Bool.TRUE : Value.Bool.FALSE);
+                    yield single(sink, work, "exists", exists ? Value.Bool.TRUE : Value.Bool.FALSE);
                 }
-            case UPDATE_COUNT:
-                return new MutationResult(updateCount(ps), List.of(), EMPTY);
-            case UPDATE_COUNT_AND_GENERATED_KEYS: {
-                long affected = updateCount(ps);
-                List<Value> keys = new ArrayList<>();
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    while (rs.next()) {
-                        keys.add(StorageFormat.fromJdbcObject(rs.getObject(1)));
-                    }
-                }
-                RowSet returned = EMPTY;
-                if (keyColumns.size() == 1) {
-                    List<List<Value>> rows = new ArrayList<>(keys.size());
-                    for (Value k : keys) {
-                        rows.add(List.of(k));
-                    }
-                    returned = new RowSet(keyColumns, rows);
-                }
-                return new MutationResult(affected, keys, returned);
             }
-            case RETURNING_ROWS:
-                if (dialect == Dialect.SQLITE || dialect == Dialect.POSTGRES) {
-                    // executeQuery: on SQLite, execute() runs generated-keys bookkeeping (a regular
-                    // expression over the SQL and a "select last_insert_rowid()") that RETURNING makes moot
-                    try (ResultSet rs = ps.executeQuery()) {
-                        RowSet rows = returning(rs, sql, sink, work, layoutHolder);
-                        return new MutationResult(rows.rows().size(), List.of(), rows);
-                    }
-                }
-                // execute(), not executeQuery(): Connector/J refuses executeQuery for INSERT … RETURNING
-                if (!ps.execute()) {
-                    return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
-                }
-                try (ResultSet rs = ps.getResultSet()) {
-                    RowSet rows = returning(rs, sql, sink, work, layoutHolder);
-                    return new MutationResult(rows.rows().size(), List.of(), rows);
-                }
-            case ROWS:
-            default:
-                if (layoutHolder != null) {
-                    // a generated select: executeQuery, which on SQLite skips execute()'s
-                    // generated-keys bookkeeping (a regular expression over the SQL per call)
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return readRows(rs, sql, sink, work, layoutHolder);
-                    }
-                }
-                // ROWS also covers raw SQL, which may turn out to be a write
-                if (ps.execute()) {
-                    try (ResultSet rs = ps.getResultSet()) {
-                        return readRows(rs, sql, sink, work, layoutHolder);
-                    }
-                }
-                return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
+            case UPDATE_COUNT -> new MutationResult(updateCount(ps), List.of(), EMPTY);
+            case UPDATE_COUNT_AND_GENERATED_KEYS -> generatedKeys(ps, keyColumns);
+            case RETURNING_ROWS -> returningRows(ps, sql, sink, work, layoutHolder);
+            case ROWS -> rows(ps, sql, sink, work, layoutHolder);
+        };
+    }
+
+    private static MutationResult generatedKeys(PreparedStatement ps, List<String> keyColumns) throws SQLException {
+        long affected = updateCount(ps);
+        List<Value> keys = new ArrayList<>();
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+            while (rs.next()) {
+                keys.add(StorageFormat.fromJdbcObject(rs.getObject(1)));
+            }
         }
+        RowSet returned = EMPTY;
+        if (keyColumns.size() == 1) {
+            List<List<Value>> rows = new ArrayList<>(keys.size());
+            for (Value k : keys) {
+                rows.add(List.of(k));
+            }
+            returned = new RowSet(keyColumns, rows);
+        }
+        return new MutationResult(affected, keys, returned);
+    }
+
+    private MutationResult returningRows(PreparedStatement ps, String sql, RowSink sink, Work work,
+                                         StatementCache.Lease layoutHolder) throws SQLException {
+        if (dialect == Dialect.SQLITE || dialect == Dialect.POSTGRES) {
+            // executeQuery: on SQLite, execute() runs generated-keys bookkeeping (a regular
+            // expression over the SQL and a "select last_insert_rowid()") that RETURNING makes moot
+            try (ResultSet rs = ps.executeQuery()) {
+                RowSet rows = returning(rs, sql, sink, work, layoutHolder);
+                return new MutationResult(rows.rows().size(), List.of(), rows);
+            }
+        }
+        // execute(), not executeQuery(): Connector/J refuses executeQuery for INSERT … RETURNING
+        if (!ps.execute()) {
+            return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
+        }
+        try (ResultSet rs = ps.getResultSet()) {
+            RowSet rows = returning(rs, sql, sink, work, layoutHolder);
+            return new MutationResult(rows.rows().size(), List.of(), rows);
+        }
+    }
+
+    private ResultFrame rows(PreparedStatement ps, String sql, RowSink sink, Work work,
+                             StatementCache.Lease layoutHolder) throws SQLException {
+        if (layoutHolder != null) {
+            // a generated select: executeQuery, which on SQLite skips execute()'s
+            // generated-keys bookkeeping (a regular expression over the SQL per call)
+            try (ResultSet rs = ps.executeQuery()) {
+                return readRows(rs, sql, sink, work, layoutHolder);
+            }
+        }
+        // ROWS also covers raw SQL, which may turn out to be a write
+        if (ps.execute()) {
+            try (ResultSet rs = ps.getResultSet()) {
+                return readRows(rs, sql, sink, work, layoutHolder);
+            }
+        }
+        return new MutationResult(Math.max(0, ps.getLargeUpdateCount()), List.of(), EMPTY);
     }
 
     private static long updateCount(PreparedStatement ps) throws SQLException {

@@ -40,31 +40,13 @@ public final class UrlParser {
                     + " has no scheme; expected postgresql://, postgres://, mysql://, mariadb://, sqlite: or jdbc:");
         }
         String scheme = lower.substring(0, sep);
-        Dialect dialect;
-        String jdbcScheme;
-        int defaultPort;
-        switch (scheme) {
-            case "postgresql":
-            case "postgres":
-                dialect = Dialect.POSTGRES;
-                jdbcScheme = "jdbc:postgresql://";
-                defaultPort = 5432;
-                break;
-            case "mysql":
-                dialect = Dialect.MYSQL;
-                jdbcScheme = "jdbc:mysql://";
-                defaultPort = 3306;
-                break;
-            case "mariadb":
-                dialect = Dialect.MARIADB;
-                jdbcScheme = "jdbc:mysql://";
-                defaultPort = 3306;
-                break;
-            default:
-                throw new ConfigurationException("scheme", "unsupported scheme '" + scheme + "' in database URL "
-                        + redact(trimmed) + "; expected postgresql, postgres, mysql, mariadb, sqlite or jdbc");
-        }
-        return parseServer(trimmed, sep + 3, dialect, jdbcScheme, defaultPort);
+        return switch (scheme) {
+            case "postgresql", "postgres" -> parseServer(trimmed, sep + 3, Dialect.POSTGRES, "jdbc:postgresql://", 5432);
+            case "mysql" -> parseServer(trimmed, sep + 3, Dialect.MYSQL, "jdbc:mysql://", 3306);
+            case "mariadb" -> parseServer(trimmed, sep + 3, Dialect.MARIADB, "jdbc:mysql://", 3306);
+            default -> throw new ConfigurationException("scheme", "unsupported scheme '" + scheme + "' in database URL "
+                    + redact(trimmed) + "; expected postgresql, postgres, mysql, mariadb, sqlite or jdbc");
+        };
     }
 
     private static DatabaseUrl parseServer(String url, int start, Dialect dialect, String jdbcScheme, int defaultPort) {
