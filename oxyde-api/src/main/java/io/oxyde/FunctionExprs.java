@@ -42,6 +42,14 @@ final class FunctionExprs {
     }
 
     private static Typed compile(QueryCore core, Object arg, boolean update) {
+        if (arg instanceof io.oxyde.metamodel.Attribute<?, ?> attribute) { // a metamodel field names its path
+            if (attribute.model() != core.model()) {
+                throw new FieldException(core.model(), attribute.path(), "a field of " + attribute.model().getSimpleName()
+                        + " (" + attribute + ") used in an expression of a " + core.model().getSimpleName() + " query",
+                        List.of());
+            }
+            return compile(core, attribute.path(), update);
+        }
         if (arg instanceof String path) {
             if (update) {
                 FieldMeta f = core.meta.field(path).orElseThrow(() -> new FieldException(core.model(), path,

@@ -31,6 +31,16 @@ public final class Case implements Expression {
         return new Case(List.of(), List.of(), null).orWhen(condition, value);
     }
 
+    /** Starts a case on a typed condition ({@code Track_.MILLISECONDS.gt(300_000)}). */
+    public static Case when(io.oxyde.metamodel.Condition<?> condition, Object value) {
+        return when(Objects.requireNonNull(condition, "condition").q(), value);
+    }
+
+    /** {@link #orWhen(Q, Object)} on a typed condition. */
+    public Case orWhen(io.oxyde.metamodel.Condition<?> condition, Object value) {
+        return orWhen(Objects.requireNonNull(condition, "condition").q(), value);
+    }
+
     /** Adds a later branch: {@code value} where {@code condition} holds and no earlier one did. */
     public Case orWhen(Q condition, Object value) {
         if (otherwise != null) {

@@ -22,6 +22,11 @@ public record OuterRef(String field) {
         return new OuterRef(field);
     }
 
+    /** The outer query's field, named by the metamodel ({@code OuterRef.of(Artist_.ID)}). */
+    public static OuterRef of(io.oxyde.metamodel.Attribute<?, ?> field) {
+        return new OuterRef(Objects.requireNonNull(field, "field").path());
+    }
+
     @Override
     public String toString() {
         return "OuterRef(" + field + ")";

@@ -37,6 +37,11 @@ public final class Assignments<M> {
         return new Assignments<M>(new LinkedHashMap<>()).set(attribute, expression);
     }
 
+    /** One assignment of a typed expression ({@link #set(NumberAttribute, NumberExpression)}). */
+    public static <M> Assignments<M> of(NumberAttribute<M, ?> attribute, NumberExpression<M> expression) {
+        return new Assignments<M>(new LinkedHashMap<>()).set(attribute, expression);
+    }
+
     /** These assignments plus {@code attribute = value}. */
     public <V> Assignments<M> set(ScalarAttribute<M, V> attribute, V value) {
         return put(attribute, value);
@@ -50,6 +55,22 @@ public final class Assignments<M> {
     /** These assignments plus {@code attribute = expression}. */
     public Assignments<M> set(NumberAttribute<M, ?> attribute, F expression) {
         return put(attribute, expression);
+    }
+
+    /**
+     * Sets a numeric field to an expression over this model's fields, computed by the database
+     * ({@code Track_.MILLISECONDS.div(1000)}).
+     */
+    public Assignments<M> set(NumberAttribute<M, ?> attribute, NumberExpression<M> expression) {
+        return put(attribute, expression.f());
+    }
+
+    /**
+     * Sets a field to a database function of this model's fields ({@code Upper.of(Track_.NAME)}),
+     * as {@code update(Map.of("name", Upper.of("name")))} does.
+     */
+    public <V> Assignments<M> set(ScalarAttribute<M, V> attribute, io.oxyde.expression.FunctionCall function) {
+        return put(attribute, function);
     }
 
     private Assignments<M> put(Attribute<M, ?> attribute, Object value) {

@@ -1,5 +1,7 @@
 package io.oxyde.metamodel;
 
+import io.oxyde.F;
+import io.oxyde.ValuesQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,7 +10,8 @@ import java.util.Collection;
  * An attribute whose values are ordered: adds {@code in}, {@code gt}, {@code gte},
  * {@code lt}, {@code lte} and {@code between}. Enums, UUIDs, {@code LocalTime} and
  * {@code Duration} fields are of this kind; numbers, text and dates have subclasses with
- * their own lookups.
+ * their own lookups. Compared with another field of the same model and type, it is a column
+ * comparison in the database (the typed form of {@code F.col}).
  *
  * @param <M> the model the path starts from
  * @param <V> the Java type of the field's values
@@ -58,6 +61,46 @@ public class ComparableAttribute<M, V> extends ScalarAttribute<M, V> {
     /** {@code BETWEEN low AND high} (inclusive). */
     public final Condition<M> between(V low, V high) {
         return lookup("between", Arrays.asList(low, high));
+    }
+
+    /**
+     * {@code IN (subquery)}: the values a one-field values query of the same type selects
+     * ({@code db.objects(X.class).filter(...).flatValues(X_.FIELD)}), null-safe under exclude.
+     */
+    public final Condition<M> in(ValuesQuery<V> subquery) {
+        return lookup("in", subquery);
+    }
+
+    // ---- comparisons with other columns of the same row and type (typed F) -----------------
+
+    /** {@code = other}, a field of the same type. */
+    public final Condition<M> eq(ComparableAttribute<M, V> other) {
+        return lookup("exact", F.col(other.path()));
+    }
+
+    /** {@code IS DISTINCT FROM other}. */
+    public final Condition<M> ne(ComparableAttribute<M, V> other) {
+        return lookup("ne", F.col(other.path()));
+    }
+
+    /** {@code > other}. */
+    public final Condition<M> gt(ComparableAttribute<M, V> other) {
+        return lookup("gt", F.col(other.path()));
+    }
+
+    /** {@code >= other}. */
+    public final Condition<M> gte(ComparableAttribute<M, V> other) {
+        return lookup("gte", F.col(other.path()));
+    }
+
+    /** {@code < other}. */
+    public final Condition<M> lt(ComparableAttribute<M, V> other) {
+        return lookup("lt", F.col(other.path()));
+    }
+
+    /** {@code <= other}. */
+    public final Condition<M> lte(ComparableAttribute<M, V> other) {
+        return lookup("lte", F.col(other.path()));
     }
 
     @Override

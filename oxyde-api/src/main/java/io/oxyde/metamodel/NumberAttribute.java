@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import io.oxyde.expression.Avg;
 import io.oxyde.F;
+import io.oxyde.ValuesQuery;
 import io.oxyde.expression.Sum;
 
 /**
@@ -72,6 +73,123 @@ public final class NumberAttribute<M, V extends Number> extends Attribute<M, V> 
     /** {@code BETWEEN low AND high} (inclusive). */
     public Condition<M> between(Number low, Number high) {
         return lookup("between", Arrays.asList(low, high));
+    }
+
+    // ---- comparisons with other columns of the row (typed F) ---------------------------------
+
+    /** {@code = other} (another numeric field of the same row). */
+    public Condition<M> eq(NumberAttribute<M, ?> other) {
+        return lookup("exact", F.col(other));
+    }
+
+    /** {@code = expression}. */
+    public Condition<M> eq(NumberExpression<M> expression) {
+        return lookup("exact", expression.f());
+    }
+
+    /** {@code IS DISTINCT FROM other}. */
+    public Condition<M> ne(NumberAttribute<M, ?> other) {
+        return lookup("ne", F.col(other));
+    }
+
+    /** {@code IS DISTINCT FROM expression}. */
+    public Condition<M> ne(NumberExpression<M> expression) {
+        return lookup("ne", expression.f());
+    }
+
+    /** {@code > other}. */
+    public Condition<M> gt(NumberAttribute<M, ?> other) {
+        return lookup("gt", F.col(other));
+    }
+
+    /** {@code > expression}. */
+    public Condition<M> gt(NumberExpression<M> expression) {
+        return lookup("gt", expression.f());
+    }
+
+    /** {@code >= other}. */
+    public Condition<M> gte(NumberAttribute<M, ?> other) {
+        return lookup("gte", F.col(other));
+    }
+
+    /** {@code >= expression}. */
+    public Condition<M> gte(NumberExpression<M> expression) {
+        return lookup("gte", expression.f());
+    }
+
+    /** {@code < other}. */
+    public Condition<M> lt(NumberAttribute<M, ?> other) {
+        return lookup("lt", F.col(other));
+    }
+
+    /** {@code < expression}. */
+    public Condition<M> lt(NumberExpression<M> expression) {
+        return lookup("lt", expression.f());
+    }
+
+    /** {@code <= other}. */
+    public Condition<M> lte(NumberAttribute<M, ?> other) {
+        return lookup("lte", F.col(other));
+    }
+
+    /** {@code <= expression}. */
+    public Condition<M> lte(NumberExpression<M> expression) {
+        return lookup("lte", expression.f());
+    }
+
+    /**
+     * {@code IN (subquery)}: the numbers a one-field values query selects
+     * ({@code db.objects(X.class).filter(...).flatValues(X_.FIELD)}), null-safe under exclude.
+     */
+    public Condition<M> in(ValuesQuery<? extends Number> subquery) {
+        return lookup("in", subquery);
+    }
+
+    // ---- arithmetic (typed F) ------------------------------------------------------------------
+
+    /** {@code this + n}. */
+    public NumberExpression<M> add(Number n) {
+        return expr().add(n);
+    }
+
+    /** {@code this + other}. */
+    public NumberExpression<M> add(NumberAttribute<M, ?> other) {
+        return expr().add(other);
+    }
+
+    /** {@code this - n}. */
+    public NumberExpression<M> sub(Number n) {
+        return expr().sub(n);
+    }
+
+    /** {@code this - other}. */
+    public NumberExpression<M> sub(NumberAttribute<M, ?> other) {
+        return expr().sub(other);
+    }
+
+    /** {@code this * n}. */
+    public NumberExpression<M> mul(Number n) {
+        return expr().mul(n);
+    }
+
+    /** {@code this * other}. */
+    public NumberExpression<M> mul(NumberAttribute<M, ?> other) {
+        return expr().mul(other);
+    }
+
+    /** {@code this / n}. */
+    public NumberExpression<M> div(Number n) {
+        return expr().div(n);
+    }
+
+    /** {@code this / other}. */
+    public NumberExpression<M> div(NumberAttribute<M, ?> other) {
+        return expr().div(other);
+    }
+
+    /** This field as an expression, to build arithmetic on ({@code F.col(this)}, typed). */
+    public NumberExpression<M> expr() {
+        return new NumberExpression<>(F.col(this));
     }
 
     @Override

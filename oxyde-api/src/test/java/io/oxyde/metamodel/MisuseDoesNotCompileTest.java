@@ -49,7 +49,14 @@ class MisuseDoesNotCompileTest {
                 + " Track_.ALBUM.then(Album_.ARTIST).then(Artist_.NAME).eq(\"Queen\"),"
                 + " Track_.ALBUM.then(Album_.RELEASED).gte(LocalDate.of(2000, 1, 1)), Track_.NAME.desc(),"
                 + " Artist_.ALBUMS.then(Album_.TITLE).contains(\"Live\"), Track_.EXPLICIT.isTrue(),"
-                + " Track_.GENRE.isNull(), Track_.ALBUM.eq(Ref.id(3L)))"))).succeeded();
+                + " Track_.GENRE.isNull(), Track_.ALBUM.eq(Ref.id(3L)),"
+                + " Track_.ID.lt(Track_.MILLISECONDS.mul(20)), Track_.UNIT_PRICE.gte(Track_.MILLISECONDS.div(1000).neg()),"
+                + " Album_.RELEASED.gt(Album_.RELEASED), Album_.TITLE.ne(Album_.TITLE),"
+                + " Track_.ID.in(((Query<Track>) null).flatValues(Track_.MILLISECONDS)),"
+                + " Track_.NAME.in(((Query<Album>) null).flatValues(Album_.TITLE)),"
+                + " Assignments.of(Track_.MILLISECONDS, Track_.MILLISECONDS.mul(2).add(Track_.ID)),"
+                + " Assignments.of(Track_.ID, 1).set(Track_.NAME, Upper.of(Track_.NAME)),"
+                + " Case.when(Track_.NAME.eq(\"x\"), 1).orWhen(Track_.ID.gt(3), 2), OuterRef.of(Track_.ID), Lower.of(Track_.NAME))"))).succeeded();
     }
 
     @Test
@@ -85,11 +92,11 @@ class MisuseDoesNotCompileTest {
         "Track_.MILLISECONDS.eq(\"300000\")         | java.lang.String cannot be converted to java.lang.Number",
         "Track_.MILLISECONDS.gt(\"1\")              | java.lang.String cannot be converted to java.lang.Number",
         // text is not compared with a number
-        "Track_.NAME.eq(5)                         | incompatible types: int cannot be converted to java.lang.String",
+        "Track_.NAME.eq(5)                         | argument mismatch; int cannot be converted to java.lang.String",
         // booleans are not ordered
         "Track_.EXPLICIT.gt(true)                  | cannot find symbol",
         // a date is compared with dates only
-        "Album_.RELEASED.gte(\"2020-01-01\")        | incompatible types: java.lang.String cannot be converted to java.time.LocalDate",
+        "Album_.RELEASED.gte(\"2020-01-01\")        | argument mismatch; java.lang.String cannot be converted to java.time.LocalDate",
         // a path continues only with fields of the relation's target model
         "Track_.ALBUM.then(Artist_.NAME)           | no suitable method found for then",
         // a foreign key compares with a Ref of its target
@@ -108,6 +115,14 @@ class MisuseDoesNotCompileTest {
         "Sum.of(Track_.NAME)                                   | no suitable method found for of(io.oxyde.metamodel.TextAttribute<shop.Track>)",
         "F.col(Track_.NAME)                                    | no suitable method found for col(io.oxyde.metamodel.TextAttribute<shop.Track>)",
         "Assignments.of(Track_.NAME, 5)                        | no suitable method found for of(io.oxyde.metamodel.TextAttribute<shop.Track>,int)",
+        // typed column comparisons and arithmetic stay within one model and one value type
+        "Track_.MILLISECONDS.gt(Album_.ID)                     | no suitable method found for gt(io.oxyde.metamodel.NumberAttribute<shop.Album,java.lang.Long>)",
+        "Track_.ID.lt(Album_.ID.mul(2))                        | no suitable method found for lt(io.oxyde.metamodel.NumberExpression<shop.Album>)",
+        "Track_.NAME.gt(Album_.TITLE)                          | no suitable method found for gt(io.oxyde.metamodel.TextAttribute<shop.Album>)",
+        "Album_.RELEASED.gt(Track_.NAME)                       | no suitable method found for gt(io.oxyde.metamodel.TextAttribute<shop.Track>)",
+        "Track_.NAME.mul(2)                                    | cannot find symbol",
+        "Assignments.of(Track_.MILLISECONDS, Album_.ID.add(1)) | no suitable method found for of(io.oxyde.metamodel.NumberAttribute<shop.Track,java.lang.Integer>,io.oxyde.metamodel.NumberExpression<shop.Album>)",
+        "Track_.NAME.in(((Query<Track>) null).flatValues(Track_.MILLISECONDS)) | no suitable method found for in(io.oxyde.ValuesQuery<java.lang.Integer>)",
     })
     void misuseIsACompileError(String statement, String error) {
         JavaFileObject user = user(statement.strip());
