@@ -8,7 +8,6 @@ import io.oxyde.codec.LockMode;
 import io.oxyde.codec.Lookup;
 import io.oxyde.codec.OrderBy;
 import io.oxyde.codec.RawIr;
-import io.oxyde.codec.RowSet;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.SelectMode;
 import io.oxyde.codec.SetOperation;
@@ -643,10 +642,11 @@ public final class Query<T> {
         return "Query<" + core.model().getSimpleName() + ">" + core.toIr();
     }
 
-    static Map<String, Object> rowMap(RowSet rs, List<Value> row) {
+    /** One row as a map from column label to its Java value, in column order. */
+    static Map<String, Object> rowMap(List<String> columns, Value[] row) {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < rs.columns().size(); i++) {
-            m.put(rs.columns().get(i), JavaValues.toJava(row.get(i)));
+        for (int i = 0; i < columns.size(); i++) {
+            m.put(columns.get(i), JavaValues.toJava(row[i]));
         }
         return m;
     }

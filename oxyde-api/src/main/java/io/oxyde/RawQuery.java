@@ -1,7 +1,7 @@
 package io.oxyde;
 
 import io.oxyde.codec.RawIr;
-import io.oxyde.codec.RowSet;
+import io.oxyde.internal.ir.ListSink;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.ir.Target;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import io.oxyde.exception.MappingException;
 
 /**
@@ -27,9 +26,9 @@ public final class RawQuery<R> {
     private final Target target;
     private final String sql;
     private final List<Value> params;
-    private final Function<RowSet, List<R>> reader;
+    private final ListSink.Prepare<R> reader;
 
-    private RawQuery(Target target, String sql, List<Value> params, Function<RowSet, List<R>> reader) {
+    private RawQuery(Target target, String sql, List<Value> params, ListSink.Prepare<R> reader) {
         this.target = target;
         this.sql = sql;
         this.params = params;
@@ -46,24 +45,18 @@ public final class RawQuery<R> {
                 throw new MappingException("raw SQL parameter " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
-        return new RawQuery<>(target, sql, List.copyOf(values), rs -> {
-            List<Map<String, Object>> out = new ArrayList<>(rs.rows().size());
-            for (List<Value> row : rs.rows()) {
-                out.add(Query.rowMap(rs, row));
-            }
-            return out;
-        });
+        return new RawQuery<>(target, sql, List.copyOf(values), columns -> row -> Query.rowMap(columns, row));
     }
 
     /** The same SQL, with rows read into a model by column name. */
     public <M> RawQuery<M> as(Class<M> model) {
         ModelMapper<M> mapper = ModelMapper.of(model);
-        return new RawQuery<>(target, sql, params, rs -> mapper.partialReader(rs.columns()).readAll(rs.rows()));
+        return new RawQuery<>(target, sql, params, columns -> mapper.partialReader(columns)::read);
     }
 
     /** Runs the SQL and returns every row. */
     public CompletableFuture<List<R>> all() {
-        return target.query(toIr(), null).thenApply(reader);
+        return target.rows(toIr(), new ListSink<>(null, reader));
     }
 
     /** Runs the SQL and returns the first row, if any. */

@@ -5,7 +5,7 @@ import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.FilterNode;
 import io.oxyde.codec.JoinKind;
 import io.oxyde.codec.Lookup;
-import io.oxyde.codec.RowSet;
+import io.oxyde.internal.ir.ListSink;
 import io.oxyde.codec.SelectIr;
 import io.oxyde.codec.SelectMode;
 import io.oxyde.codec.Value;
@@ -236,7 +236,7 @@ public final class ValuesQuery<R> {
 
     /** Every row. */
     public CompletableFuture<List<R>> all() {
-        return core.target.query(core.toIr(), core.kinds()).thenApply(this::convert);
+        return core.target.rows(core.toIr(), new ListSink<>(core.kinds(), this::converter));
     }
 
     /** The first row, if any. */
@@ -250,44 +250,47 @@ public final class ValuesQuery<R> {
         return core.target.query(ir, null).thenApply(r -> ((Number) JavaValues.toJava(r.rows().get(0).get(0))).longValue());
     }
 
+    /**
+     * The conversion of one result row into {@code R}, prepared once per result: the map keys,
+     * the typed readers and the decimal scales are worked out here, not per row.
+     */
     @SuppressWarnings("unchecked")
-    private List<R> convert(RowSet rs) {
+    private java.util.function.Function<Value[], R> converter(List<String> columns) {
+        if (shape == Shape.TYPED) {
+            List<TypedValues> readers = new ArrayList<>();
+            core.values.forEach(v -> readers.add(TypedValues.of(v.field())));
+            return row -> {
+                List<Object> values = new ArrayList<>(readers.size());
+                for (int i = 0; i < readers.size(); i++) {
+                    values.add(readers.get(i).read(core.model(), row[i]));
+                }
+                return rows.apply(values);
+            };
+        }
+        int[] scales = decimalScales(); // decimals as BigDecimal at the column's scale on every dialect
+        if (shape == Shape.FLAT) {
+            return row -> (R) cell(row[0], scales[0]);
+        }
+        if (shape == Shape.LIST) {
+            return row -> {
+                List<Object> list = new ArrayList<>(row.length);
+                for (int i = 0; i < row.length; i++) {
+                    list.add(cell(row[i], i < scales.length ? scales[i] : Integer.MIN_VALUE));
+                }
+                return (R) list;
+            };
+        }
         List<String> keys = new ArrayList<>();
         core.values.forEach(v -> keys.add(v.key()));
         core.annotations.forEach(a -> keys.add(a.alias()));
         core.named.forEach(n -> keys.add(n.alias()));
-        List<R> out = new ArrayList<>(rs.rows().size());
-        if (shape == Shape.TYPED) {
-            List<TypedValues> readers = new ArrayList<>();
-            core.values.forEach(v -> readers.add(TypedValues.of(v.field())));
-            for (List<Value> row : rs.rows()) {
-                List<Object> values = new ArrayList<>(readers.size());
-                for (int i = 0; i < readers.size(); i++) {
-                    values.add(readers.get(i).read(core.model(), row.get(i)));
-                }
-                out.add(rows.apply(values));
+        return row -> {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                map.put(keys.get(i), cell(row[i], scales[i]));
             }
-            return out;
-        }
-        int[] scales = decimalScales(); // decimals as BigDecimal at the column's scale on every dialect
-        for (List<Value> row : rs.rows()) {
-            if (shape == Shape.FLAT) {
-                out.add((R) cell(row.get(0), scales[0]));
-            } else if (shape == Shape.LIST) {
-                List<Object> list = new ArrayList<>(row.size());
-                for (int i = 0; i < row.size(); i++) {
-                    list.add(cell(row.get(i), i < scales.length ? scales[i] : Integer.MIN_VALUE));
-                }
-                out.add((R) list);
-            } else {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (int i = 0; i < keys.size(); i++) {
-                    map.put(keys.get(i), cell(row.get(i), scales[i]));
-                }
-                out.add((R) map);
-            }
-        }
-        return out;
+            return (R) map;
+        };
     }
 
     /**

@@ -97,6 +97,20 @@ public record Target(OxydeDriver driver, String pool, Long transactionId, Dialec
                 : driver.read(txHandle, message, sink));
     }
 
+    /**
+     * Runs a query whose rows {@code sink} converts as they are read and answers the converted
+     * rows; a statement that turns out to be a write (raw SQL) fails as {@link #query} does.
+     */
+    public <R> CompletableFuture<List<R>> rows(QueryIr ir, ListSink<R> sink) {
+        return read(ir, sink).thenApply(frame -> {
+            if (frame instanceof MutationResult) {
+                throw new io.oxyde.exception.InvalidQueryException("the query returned a mutation result, not rows",
+                        null, null);
+            }
+            return sink.rows();
+        });
+    }
+
     /** Runs a write, as an IR message (the one road to the driver). */
     public CompletableFuture<MutationResult> mutate(QueryIr ir) {
         if (routing != null && transactionId == null) {
