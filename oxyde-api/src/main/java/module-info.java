@@ -17,6 +17,10 @@ module io.oxyde {
     // ModelValidation hands out a jakarta.validation.Validator.
     requires transitive jakarta.validation;
     requires org.hibernate.validator;
+    // Hibernate Validator interpolates messages through the expression language but requires
+    // jakarta.el only statically; the API ships Expressly for it, so it puts jakarta.el in the
+    // module graph (Expressly is then found as its ExpressionFactory service).
+    requires jakarta.el;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires org.slf4j;
