@@ -180,6 +180,56 @@ class ModulePathIT {
     }
 
     @Test
+    void aModelPackageThatIsNotOpenIsRefusedWithTheDirectiveToAdd(@TempDir Path dir) throws Exception {
+        List<String> modulePath = modulePath();
+        Path src = dir.resolve("src");
+        List<String> sources = List.of(
+                write(src.resolve("module-info.java"), """
+                        module closed {
+                            requires io.oxyde;
+                        }
+                        """),
+                write(src.resolve("closed/model/Note.java"), """
+                        package closed.model;
+                        public record Note(Long id, String text) {}
+                        """),
+                write(src.resolve("closed/Main.java"), """
+                        package closed;
+
+                        import closed.model.Note;
+                        import io.oxyde.Oxyde;
+                        import io.oxyde.exception.OxydeException;
+
+                        public final class Main {
+                            public static void main(String[] args) {
+                                try (Oxyde db = Oxyde.connect("sqlite:" + args[0])) {
+                                    Oxyde.await(db.objects(Note.class).count());
+                                    System.out.println("closed=accepted");
+                                } catch (OxydeException e) {
+                                    System.out.println("closed=" + e.getClass().getSimpleName() + ": " + e.getMessage());
+                                }
+                            }
+                        }
+                        """));
+        Path classes = dir.resolve("classes");
+        Map.Entry<Integer, String> compiled = compile(classes, modulePath, sources);
+        assertThat(compiled.getKey()).as("javac: %s", compiled.getValue()).isZero();
+        List<String> modules = new ArrayList<>(modulePath);
+        modules.add(classes.toString());
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", String.join(File.pathSeparator, modules),
+                "-m", "closed/closed.Main", dir.resolve("closed.db").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output.lines().filter(l -> l.startsWith("closed=")))
+                .as(output)
+                .containsExactly("closed=ModelDefinitionException: cannot access model closed.model.Note: its package must be"
+                        + " open to Oxyde (in module-info.java: opens closed.model to io.oxyde, org.hibernate.validator;)");
+    }
+
+    @Test
     void anApplicationModuleCannotCompileAgainstAnInternalPackage(@TempDir Path dir) throws Exception {
         List<String> modulePath = modulePath();
         Path src = dir.resolve("src");

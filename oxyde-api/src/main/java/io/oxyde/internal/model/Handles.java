@@ -33,7 +33,8 @@ final class Handles {
             return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException | SecurityException e) {
             throw new ModelDefinitionException("cannot access model " + type.getName() + ": its package must be open to"
-                    + " Oxyde (in module-info.java: opens " + type.getPackageName() + ")", e);
+                    + " Oxyde (in module-info.java: opens " + type.getPackageName()
+                    + " to io.oxyde, org.hibernate.validator;)", e);
         }
     }
 
