@@ -61,15 +61,11 @@ public final class JdbcValues {
             // out of range"), and timestamptz keeps the instant, not the offset, anyway
             return ts.value().withOffsetSameInstant(ZoneOffset.UTC);
         }
-        switch (d) {
-            case SQLITE:
-                return sqlite(v);
-            case MYSQL:
-            case MARIADB:
-                return mysql(v);
-            default:
-                return postgres(v);
-        }
+        return switch (d) {
+            case SQLITE -> sqlite(v);
+            case MYSQL, MARIADB -> mysql(v);
+            default -> postgres(v);
+        };
     }
 
     /**
