@@ -84,6 +84,45 @@ class BuildErrorsTest {
     }
 
     @AllDatabases
+    void theOtherBoundsAndNullsAreRefusedAtTheCallToo(TestDatabase tdb) throws Exception {
+        Oxyde db = Chinook.shared(tdb);
+        assertThatThrownBy(() -> db.objects(Track.class).values("name").offset(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("offset(n) needs n >= 0, got -1");
+        assertThatThrownBy(() -> db.objects(Track.class).offset(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("offset(n) needs n >= 0, got -1");
+        assertThatThrownBy(() -> db.objects(Track.class).slice(0, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("slice(from, to) needs 0 <= from <= to, got 0..-1");
+        // every ordered lookup but exact/ne refuses null; a list lookup refuses a missing list
+        for (String lookup : List.of("gte", "lt", "lte")) {
+            assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds__" + lookup, null))
+                    .as(lookup).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("\"" + lookup + "\" cannot compare with null");
+        }
+        assertThatThrownBy(() -> db.objects(Track.class).filter("id__in", null))
+                .isInstanceOf(FieldException.class).hasMessageContaining("a Collection or an array");
+        assertThatThrownBy(() -> db.objects(Track.class).filter("name__icontains", null))
+                .isInstanceOf(FieldException.class).hasMessageContaining("String");
+        assertThatThrownBy(() -> db.objects(Track.class).filter("composer__isnull", null))
+                .isInstanceOf(FieldException.class).hasMessageContaining("Boolean");
+        // the date parts' other edges, through Q and through the typed metamodel
+        assertThatThrownBy(() -> db.objects(Invoice.class).filter("invoiceDate__day", 0))
+                .isInstanceOf(FieldException.class).hasMessageContaining("\"day\" needs 1..31, got 0");
+        assertThatThrownBy(() -> db.objects(Invoice.class).filter("invoiceDate__year", 0))
+                .isInstanceOf(FieldException.class).hasMessageContaining("\"year\" needs 1..9998, got 0");
+        // 9999 has no exclusive upper bound every database can compare (10000-01-01): refused at the
+        // call, where it used to be accepted and then refused by the renderer when run
+        assertThatThrownBy(() -> db.objects(Invoice.class).filter("invoiceDate__year", 9999))
+                .isInstanceOf(FieldException.class).hasMessageContaining("\"year\" needs 1..9998, got 9999");
+        assertThatThrownBy(() -> db.objects(Invoice.class).filter(Q.of("invoiceDate__month", 13).or(Q.of("total__gt", 1))))
+                .isInstanceOf(FieldException.class).hasMessageContaining("\"month\" needs 1..12, got 13");
+        assertThatThrownBy(() -> db.objects(Invoice.class).filter(io.oxyde.chinook.Invoice_.INVOICE_DATE.month(0)))
+                .isInstanceOf(FieldException.class).hasMessageContaining("\"month\" needs 1..12, got 0");
+        // the edges themselves run: 7 of Chinook's invoices are dated on a 31st (ChinookData.json)
+        assertThat(await(db.objects(Invoice.class).filter("invoiceDate__day", 31).count())).isEqualTo(7);
+        assertThat(await(db.objects(Invoice.class).filter("invoiceDate__year", 9998).count())).isZero();
+    }
+
+    @AllDatabases
     void lookupsMustFitTheFieldType(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
         assertThatThrownBy(() -> db.objects(Track.class).filter("milliseconds__icontains", "3"))

@@ -2,12 +2,14 @@ package io.oxyde.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -18,24 +20,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Boots a small application that is a named module ({@code module demo { requires io.oxyde; }})
- * with the Oxyde jars the reactor built on the module path, as automatic modules, in a separate
- * JVM: it compiles the application against the jars, runs it with {@code -m demo/demo.Main},
- * and checks that it migrated nothing by hand but created, queried and counted rows of its own
- * record on SQLite through Oxyde, and that each class came from the module it should.
+ * on the module path, in a separate JVM, with the Oxyde jars the reactor built as the named
+ * modules their {@code module-info.class} describes and every library they need on the module
+ * path too (nothing on the class path): it compiles the application against the jars, runs it
+ * with {@code -m demo/demo.Main}, and checks that it created, validated, queried and counted
+ * rows of its own record on SQLite through Oxyde, that the modules are not automatic, and that
+ * an {@code .internal} package is closed to it both when it compiles and when it reflects.
  *
- * <p>The third-party libraries (HikariCP, jOOQ, msgpack, the SQLite driver, Hibernate Validator
- * …) stay on the class path, which automatic modules read: they are not all valid modules
- * together, and an application decides on its own how it places them. The model package is
- * {@code opens}: Oxyde reads records and classes reflectively.
+ * <p>What an application needs, learned from it: {@code requires io.oxyde} (the driver, codec
+ * and {@code java.sql} come with it, {@code requires transitive}) and
+ * {@code opens <model package> to io.oxyde, org.hibernate.validator} (Oxyde builds method
+ * handles on the models; Bean Validation reads their fields). The JDBC driver needs no
+ * {@code requires}: it is found through the {@code java.sql.Driver} service.
  */
 class ModulePathIT {
 
     /** The Oxyde library jars the application needs at run time, by module directory. */
     private static final Set<String> OXYDE = Set.of("oxyde-codec", "oxyde-query", "oxyde-driver", "oxyde-migrate", "oxyde-api");
-    /** Class-path entries a plain Oxyde application does not have (test and integration libraries). */
-    private static final List<String> NOT_NEEDED = List.of("junit", "opentest4j", "apiguardian", "assertj", "spring",
-            "micrometer", "opentelemetry", "maven", "plexus", "testcontainers", "picocli", "mysql", "postgresql", "sisu",
-            "guice", "aopalliance", "guava", "byte-buddy", "snakeyaml", "logback", "HdrHistogram", "LatencyUtils");
+    /**
+     * The third-party jars those modules need at run time (by file-name prefix): what their
+     * descriptors require, and the implementations found as services (the SQLite driver, the
+     * expression language Hibernate Validator interpolates messages with, the SLF4J binding).
+     */
+    private static final List<String> LIBRARIES = List.of("msgpack-core-", "jooq-", "r2dbc-spi-", "reactive-streams-",
+            "HikariCP-", "slf4j-api-", "slf4j-simple-", "jackson-databind-", "jackson-core-", "jackson-annotations-",
+            "jackson-datatype-jsr310-", "jakarta.validation-api-", "hibernate-validator-", "jboss-logging-",
+            "classmate-", "expressly-", "jakarta.el-api-", "sqlite-jdbc-");
 
     private static String write(Path file, String text) throws Exception {
         Files.createDirectories(file.getParent());
@@ -43,94 +53,206 @@ class ModulePathIT {
         return file.toString();
     }
 
-    @Test
-    void aNamedModuleRunsQueriesWithOxydeAsAutomaticModules(@TempDir Path dir) throws Exception {
+    /** The module path of the application: the five Oxyde jars and the libraries, nothing else. */
+    private static List<String> modulePath() {
         List<String> modulePath = new ArrayList<>();
-        List<String> classPath = new ArrayList<>();
+        int oxyde = 0;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry).toAbsolutePath();
-            if (!p.toString().endsWith(".jar")) {
+            String file = p.getFileName().toString();
+            if (!file.endsWith(".jar")) {
                 continue; // this module's own classes and test classes
             }
-            String module = p.getParent() != null && p.getParent().getFileName().toString().equals("target")
-                    ? p.getParent().getParent().getFileName().toString() : null;
-            if (module != null && OXYDE.contains(module)) {
+            boolean built = p.getParent() != null && p.getParent().getFileName().toString().equals("target");
+            if (built && OXYDE.contains(p.getParent().getParent().getFileName().toString())) {
                 modulePath.add(p.toString());
-            } else if (module == null && NOT_NEEDED.stream().noneMatch(p.getFileName().toString()::contains)) {
-                classPath.add(p.toString());
+                oxyde++;
+            } else if (!built && LIBRARIES.stream().anyMatch(prefix -> file.startsWith(prefix)
+                    && Character.isDigit(file.charAt(prefix.length())))) {
+                modulePath.add(p.toString());
             }
         }
-        assertThat(modulePath).hasSize(OXYDE.size());
+        assertThat(oxyde).as("built Oxyde jars on the class path").isEqualTo(OXYDE.size());
+        assertThat(modulePath).as("libraries found").hasSize(OXYDE.size() + LIBRARIES.size());
+        return modulePath;
+    }
 
+    /** Compiles the sources as one module; the exit code and javac's messages. */
+    private static Map.Entry<Integer, String> compile(Path classes, List<String> modulePath, List<String> sources) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        // An explicit, empty class path: the in-process compiler would otherwise use this test's.
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
+                "--module-path", String.join(File.pathSeparator, modulePath),
+                "--class-path", classes.resolveSibling("no-class-path").toString()));
+        args.addAll(sources);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = javac.run(null, err, err, args.toArray(String[]::new));
+        return Map.entry(code, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNamedModuleRunsQueriesWithOxydeAsNamedModules(@TempDir Path dir) throws Exception {
+        List<String> modulePath = modulePath();
         Path src = dir.resolve("src");
         List<String> sources = List.of(
                 write(src.resolve("module-info.java"), """
                         module demo {
                             requires io.oxyde;
-                            requires io.oxyde.driver;
-                            requires java.sql;  // automatic modules do not pull in platform modules
-                            opens demo.model;   // Oxyde (and Bean Validation) read the models reflectively
+                            // Oxyde builds method handles on the models; Bean Validation reads their fields.
+                            opens demo.model to io.oxyde, org.hibernate.validator;
                         }
                         """),
                 write(src.resolve("demo/model/Note.java"), """
                         package demo.model;
-                        public record Note(Long id, String text) {}
+                        import jakarta.validation.constraints.NotBlank;
+                        public record Note(Long id, @NotBlank String text) {}
                         """),
                 write(src.resolve("demo/Main.java"), """
                         package demo;
 
                         import demo.model.Note;
                         import io.oxyde.Oxyde;
+                        import io.oxyde.exception.ValidationException;
                         import java.util.List;
 
                         public final class Main {
-                            public static void main(String[] args) {
+                            public static void main(String[] args) throws Exception {
                                 try (Oxyde db = Oxyde.connect("sqlite:" + args[0])) {
                                     Oxyde.await(db.raw("CREATE TABLE note (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL)").execute());
                                     Note stored = Oxyde.await(db.objects(Note.class).create(new Note(null, "hello from a module")));
                                     Oxyde.await(db.objects(Note.class).create(new Note(null, "second")));
+                                    try {
+                                        Oxyde.await(db.objects(Note.class).create(new Note(null, " ")));
+                                        System.out.println("validation=accepted");
+                                    } catch (ValidationException e) {
+                                        System.out.println("validation=refused");
+                                    }
                                     List<Note> found = Oxyde.await(db.objects(Note.class).filter("text__startswith", "hello").all());
                                     System.out.println("stored=" + stored);
                                     System.out.println("found=" + found);
                                     System.out.println("count=" + Oxyde.await(db.objects(Note.class).count()));
-                                    System.out.println("app-module=" + Main.class.getModule().getName());
-                                    System.out.println("oxyde-module=" + Oxyde.class.getModule().getName()
-                                            + " automatic=" + Oxyde.class.getModule().getDescriptor().isAutomatic());
-                                    System.out.println("driver-module=" + io.oxyde.driver.OxydeDriver.class.getModule().getName());
+                                }
+                                System.out.println("app-module=" + Main.class.getModule().getName());
+                                for (Class<?> c : List.of(Oxyde.class, io.oxyde.driver.OxydeDriver.class, io.oxyde.codec.Value.class)) {
+                                    System.out.println("module=" + c.getModule().getName()
+                                            + " automatic=" + c.getModule().getDescriptor().isAutomatic());
+                                }
+                                // A public class of an internal package, reached by reflection: its package is not exported.
+                                Class<?> internal = Class.forName("io.oxyde.internal.validation.Validators");
+                                System.out.println("internal-exported=" + Oxyde.class.getModule().isExported("io.oxyde.internal.validation"));
+                                try {
+                                    internal.getMethod("validator").invoke(null);
+                                    System.out.println("internal-access=allowed");
+                                } catch (IllegalAccessException e) {
+                                    System.out.println("internal-access=refused");
                                 }
                             }
                         }
                         """));
         Path classes = dir.resolve("classes");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(),
-                "--module-path", String.join(File.pathSeparator, modulePath),
-                "--class-path", String.join(File.pathSeparator, classPath)));
-        args.addAll(sources);
-        java.io.ByteArrayOutputStream compileErr = new java.io.ByteArrayOutputStream();
-        int compiled = javac.run(null, compileErr, compileErr, args.toArray(String[]::new));
-        assertThat(compiled).as("javac: %s", compileErr.toString(StandardCharsets.UTF_8)).isZero();
+        Map.Entry<Integer, String> compiled = compile(classes, modulePath, sources);
+        assertThat(compiled.getKey()).as("javac: %s", compiled.getValue()).isZero();
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> modules = new ArrayList<>(modulePath);
         modules.add(classes.toString());
         ProcessBuilder pb = new ProcessBuilder(java.toString(),
                 "--module-path", String.join(File.pathSeparator, modules),
-                "--class-path", String.join(File.pathSeparator, classPath),
-                "--add-modules", "ALL-MODULE-PATH",
                 "-m", "demo/demo.Main", dir.resolve("notes.db").toString())
                 .redirectErrorStream(true);
+        pb.environment().remove("CLASSPATH");
         Process process = pb.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         List<String> lines = output.lines().filter(l -> l.contains("=")).collect(Collectors.toList());
         assertThat(lines).as(output).contains(
+                "validation=refused",
                 "stored=Note[id=1, text=hello from a module]",
                 "found=[Note[id=1, text=hello from a module]]",
                 "count=2",
                 "app-module=demo",
-                "oxyde-module=io.oxyde automatic=true",
-                "driver-module=io.oxyde.driver");
+                "module=io.oxyde automatic=false",
+                "module=io.oxyde.driver automatic=false",
+                "module=io.oxyde.codec automatic=false",
+                "internal-exported=false",
+                "internal-access=refused");
+    }
+
+    @Test
+    void aModelPackageThatIsNotOpenIsRefusedWithTheDirectiveToAdd(@TempDir Path dir) throws Exception {
+        List<String> modulePath = modulePath();
+        Path src = dir.resolve("src");
+        List<String> sources = List.of(
+                write(src.resolve("module-info.java"), """
+                        module closed {
+                            requires io.oxyde;
+                        }
+                        """),
+                write(src.resolve("closed/model/Note.java"), """
+                        package closed.model;
+                        public record Note(Long id, String text) {}
+                        """),
+                write(src.resolve("closed/Main.java"), """
+                        package closed;
+
+                        import closed.model.Note;
+                        import io.oxyde.Oxyde;
+                        import io.oxyde.exception.OxydeException;
+
+                        public final class Main {
+                            public static void main(String[] args) {
+                                try (Oxyde db = Oxyde.connect("sqlite:" + args[0])) {
+                                    Oxyde.await(db.objects(Note.class).count());
+                                    System.out.println("closed=accepted");
+                                } catch (OxydeException e) {
+                                    System.out.println("closed=" + e.getClass().getSimpleName() + ": " + e.getMessage());
+                                }
+                            }
+                        }
+                        """));
+        Path classes = dir.resolve("classes");
+        Map.Entry<Integer, String> compiled = compile(classes, modulePath, sources);
+        assertThat(compiled.getKey()).as("javac: %s", compiled.getValue()).isZero();
+        List<String> modules = new ArrayList<>(modulePath);
+        modules.add(classes.toString());
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", String.join(File.pathSeparator, modules),
+                "-m", "closed/closed.Main", dir.resolve("closed.db").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output.lines().filter(l -> l.startsWith("closed=")))
+                .as(output)
+                .containsExactly("closed=ModelDefinitionException: cannot access model closed.model.Note: its package must be"
+                        + " open to Oxyde (in module-info.java: opens closed.model to io.oxyde, org.hibernate.validator;)");
+    }
+
+    @Test
+    void anApplicationModuleCannotCompileAgainstAnInternalPackage(@TempDir Path dir) throws Exception {
+        List<String> modulePath = modulePath();
+        Path src = dir.resolve("src");
+        List<String> sources = List.of(
+                write(src.resolve("module-info.java"), """
+                        module intruder {
+                            requires io.oxyde;
+                        }
+                        """),
+                write(src.resolve("intruder/Main.java"), """
+                        package intruder;
+
+                        public final class Main {
+                            public static void main(String[] args) {
+                                System.out.println(io.oxyde.internal.validation.Validators.validator());
+                                System.out.println(io.oxyde.driver.internal.Lineage.class);
+                            }
+                        }
+                        """));
+        Map.Entry<Integer, String> compiled = compile(dir.resolve("classes"), modulePath, sources);
+        assertThat(compiled.getKey()).as("javac must refuse: %s", compiled.getValue()).isNotZero();
+        assertThat(compiled.getValue())
+                .contains("package io.oxyde.internal.validation is declared in module io.oxyde, which does not export it")
+                .contains("package io.oxyde.driver.internal is declared in module io.oxyde.driver, which does not export it to module intruder");
     }
 }

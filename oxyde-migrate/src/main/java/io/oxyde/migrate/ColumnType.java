@@ -89,13 +89,13 @@ public record ColumnType(TypeKind kind, Integer length, Integer precision, Integ
 
     /** Human-readable form used in messages, e.g. {@code DECIMAL(10,2)}. */
     public String describe() {
-        switch (kind) {
-            case VARCHAR: return "VARCHAR(" + length + ")";
-            case DECIMAL: return "DECIMAL(" + precision + "," + scale + ")";
-            case ENUM: return "ENUM" + values;
-            case ARRAY: return element.describe() + "[]";
-            case VERBATIM: return sql;
-            default: return kind.name();
-        }
+        return switch (kind) {
+            case VARCHAR -> "VARCHAR(" + length + ")";
+            case DECIMAL -> "DECIMAL(" + precision + "," + scale + ")";
+            case ENUM -> "ENUM" + values;
+            case ARRAY -> element.describe() + "[]";
+            case VERBATIM -> sql;
+            default -> kind.name();
+        };
     }
 }

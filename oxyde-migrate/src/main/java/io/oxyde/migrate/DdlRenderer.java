@@ -34,12 +34,12 @@ public final class DdlRenderer {
     }
 
     private static DialectDdl ddl(Dialect dialect) {
-        switch (dialect) {
-            case POSTGRES: return new PostgresDdl();
-            case MYSQL: return new MySqlDdl(false);
-            case MARIADB: return new MySqlDdl(true);
-            case SQLITE: return new SqliteDdl();
-            default: throw new MigrationException("unknown dialect " + dialect);
-        }
+        return switch (dialect) {
+            case POSTGRES -> new PostgresDdl();
+            case MYSQL -> new MySqlDdl(false);
+            case MARIADB -> new MySqlDdl(true);
+            case SQLITE -> new SqliteDdl();
+            default -> throw new MigrationException("unknown dialect " + dialect);
+        };
     }
 }

@@ -52,14 +52,11 @@ final class Exec {
     }
 
     static Dialect dialect(DatabaseKind kind) {
-        switch (kind) {
-            case SQLITE:
-                return Dialect.SQLITE;
-            case POSTGRES:
-                return Dialect.POSTGRES;
-            default:
-                return Dialect.MARIADB;
-        }
+        return switch (kind) {
+            case SQLITE -> Dialect.SQLITE;
+            case POSTGRES -> Dialect.POSTGRES;
+            default -> Dialect.MARIADB;
+        };
     }
 
     static Result run(Connection c, RenderedQuery q, Dialect d) throws SQLException {
@@ -74,29 +71,27 @@ final class Exec {
                     io.oxyde.dialect.internal.StorageFormat.of(d).bind(ps, i + 1, st.binds().get(i), st.untyped().get(i));
                 }
                 switch (q.resultKind()) {
-                    case UPDATE_COUNT:
-                        count += ps.executeUpdate();
-                        break;
-                    case UPDATE_COUNT_AND_GENERATED_KEYS:
+                    case UPDATE_COUNT -> count += ps.executeUpdate();
+                    case UPDATE_COUNT_AND_GENERATED_KEYS -> {
                         count += ps.executeUpdate();
                         try (ResultSet rs = ps.getGeneratedKeys()) {
                             read(rs, rows);
                         }
-                        break;
-                    case RETURNING_ROWS:
+                    }
+                    case RETURNING_ROWS -> {
                         // execute(), not executeQuery(): Connector/J refuses the latter for INSERT … RETURNING.
                         ps.execute();
                         try (ResultSet rs = ps.getResultSet()) {
                             read(rs, rows);
                         }
                         count += rows.size();
-                        break;
-                    default:
+                    }
+                    default -> {
                         try (ResultSet rs = ps.executeQuery()) {
                             read(rs, rows);
                         }
                         count += rows.size();
-                        break;
+                    }
                 }
             }
         }

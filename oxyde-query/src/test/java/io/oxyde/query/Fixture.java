@@ -25,28 +25,28 @@ final class Fixture {
 
     static void create(Connection c, Dialect d, SqlRenderer r) throws SQLException {
         switch (d) {
-            case POSTGRES:
+            case POSTGRES -> {
                 Exec.ddl(c,
                         "create table artists (id bigint primary key, name varchar(100) not null, country varchar(50), uid uuid unique)",
                         "create table albums (id bigint primary key, artist_id bigint not null references artists(id), title varchar(200) not null, "
                                 + "price numeric(10,2) not null, released date, created_at timestamptz, rating double precision)",
                         "create table tracks (id bigint primary key, album_id bigint not null references albums(id), title varchar(200) not null, seconds integer not null)");
-                break;
-            case SQLITE:
+            }
+            case SQLITE -> {
                 Exec.ddl(c,
                         "create table artists (id integer primary key, name text not null, country text, uid text unique)",
                         "create table albums (id integer primary key, artist_id integer not null references artists(id), title text not null, "
                                 + "price text not null, released text, created_at text, rating real)",
                         "create table tracks (id integer primary key, album_id integer not null references albums(id), title text not null, seconds integer not null)");
-                break;
-            default:
+            }
+            default -> {
                 String cs = " default charset=utf8mb4 collate=utf8mb4_unicode_520_ci";
                 Exec.ddl(c,
                         "create table artists (id bigint primary key, name varchar(100) not null, country varchar(50), uid char(36) unique)" + cs,
                         "create table albums (id bigint primary key, artist_id bigint not null references artists(id), title varchar(200) not null, "
                                 + "price decimal(10,2) not null, released date, created_at datetime(6), rating double)" + cs,
                         "create table tracks (id bigint primary key, album_id bigint not null references albums(id), title varchar(200) not null, seconds integer not null)" + cs);
-                break;
+            }
         }
         insert(c, d, r, "artists", List.of("id", "name", "country", "uid"),
                 row(1, "Björk", "IS", U1),

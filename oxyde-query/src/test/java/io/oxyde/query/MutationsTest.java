@@ -33,16 +33,12 @@ class MutationsTest {
 
     static void createNotes(Connection c, Dialect d) throws Exception {
         switch (d) {
-            case POSTGRES:
-                Exec.ddl(c, "create table notes (id bigserial primary key, title varchar(100) not null unique, body text, n integer not null default 0)");
-                break;
-            case SQLITE:
-                Exec.ddl(c, "create table notes (id integer primary key autoincrement, title text not null unique, body text, n integer not null default 0)");
-                break;
-            default:
+            case POSTGRES -> Exec.ddl(c, "create table notes (id bigserial primary key, title varchar(100) not null unique, body text, n integer not null default 0)");
+            case SQLITE -> Exec.ddl(c, "create table notes (id integer primary key autoincrement, title text not null unique, body text, n integer not null default 0)");
+            default -> {
                 Exec.ddl(c, "create table notes (id bigint auto_increment primary key, title varchar(100) not null unique, body text, "
                         + "n int not null default 0) default charset=utf8mb4 collate=utf8mb4_unicode_520_ci");
-                break;
+            }
         }
     }
 

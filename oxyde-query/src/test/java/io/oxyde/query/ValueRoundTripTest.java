@@ -51,18 +51,18 @@ class ValueRoundTripTest {
 
     static void create(Connection c, Dialect d) throws Exception {
         switch (d) {
-            case POSTGRES:
+            case POSTGRES -> {
                 Exec.ddl(c, "create table kinds (id integer primary key, b boolean, i bigint, f double precision, dec numeric(20,6), "
                         + "t text, by bytea, dt date, tm time(6), ldt timestamp(6), ts timestamptz(6), u uuid, j jsonb)");
-                break;
-            case SQLITE:
+            }
+            case SQLITE -> {
                 Exec.ddl(c, "create table kinds (id integer primary key, b integer, i integer, f real, dec text, t text, by blob, "
                         + "dt text, tm text, ldt text, ts text, u text, j text)");
-                break;
-            default:
+            }
+            default -> {
                 Exec.ddl(c, "create table kinds (id integer primary key, b boolean, i bigint, f double, `dec` decimal(20,6), "
                         + "t text, `by` blob, dt date, tm time(6), ldt datetime(6), ts datetime(6), u char(36), j json) default charset=utf8mb4");
-                break;
+            }
         }
     }
 

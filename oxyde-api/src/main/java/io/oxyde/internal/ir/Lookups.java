@@ -126,7 +126,10 @@ public final class Lookups {
                     throw wrongType(model, field, lookup.wireName(), value, "Integer");
                 }
                 long part = ((Number) value).longValue();
-                long max = lookup == Lookup.MONTH ? 12 : lookup == Lookup.DAY ? 31 : 9999;
+                // year renders as [Jan 1 of year, Jan 1 of year + 1): 9999 would need 10000-01-01,
+                // which MySQL/MariaDB dates cannot hold and SQLite's text order puts before 9999
+                // (the renderer refuses it too; refused here, at the call, not when run)
+                long max = lookup == Lookup.MONTH ? 12 : lookup == Lookup.DAY ? 31 : 9998;
                 if (part < 1 || part > max) { // month 13 or day 32 would silently match nothing
                     throw new FieldException(model, field.name(), "\"" + lookup.wireName() + "\" needs 1.." + max
                             + ", got " + part, List.of("1.." + max));

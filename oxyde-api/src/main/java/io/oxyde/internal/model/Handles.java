@@ -26,10 +26,15 @@ final class Handles {
 
     static MethodHandles.Lookup lookup(Class<?> type) {
         try {
+            // On the module path a method handle needs readability as well as the opened
+            // package (core reflection assumes readability; lookups do not): read the model's
+            // module first. A no-op on the class path, where every module is read.
+            Handles.class.getModule().addReads(type.getModule());
             return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         } catch (IllegalAccessException | SecurityException e) {
             throw new ModelDefinitionException("cannot access model " + type.getName() + ": its package must be open to"
-                    + " Oxyde (in module-info.java: opens " + type.getPackageName() + ")", e);
+                    + " Oxyde (in module-info.java: opens " + type.getPackageName()
+                    + " to io.oxyde, org.hibernate.validator;)", e);
         }
     }
 

@@ -66,19 +66,13 @@ public final class SqlMigrateCommand implements Callable<Integer> {
     }
 
     private Dialect parse(String value) {
-        switch (value.toLowerCase(Locale.ROOT)) {
-            case "postgres":
-            case "postgresql":
-                return Dialect.POSTGRES;
-            case "mysql":
-                return Dialect.MYSQL;
-            case "mariadb":
-                return Dialect.MARIADB;
-            case "sqlite":
-                return Dialect.SQLITE;
-            default:
-                throw new CommandLine.ParameterException(spec.commandLine(), "unknown --dialect " + value
-                        + " (use postgresql, mysql, mariadb or sqlite)");
-        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "postgres", "postgresql" -> Dialect.POSTGRES;
+            case "mysql" -> Dialect.MYSQL;
+            case "mariadb" -> Dialect.MARIADB;
+            case "sqlite" -> Dialect.SQLITE;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "unknown --dialect " + value
+                    + " (use postgresql, mysql, mariadb or sqlite)");
+        };
     }
 }

@@ -73,10 +73,9 @@ public final class ClasspathFiles {
         List<File> out = new ArrayList<>();
         try {
             URLConnection connection = url.openConnection();
-            if (!(connection instanceof JarURLConnection)) {
+            if (!(connection instanceof JarURLConnection jarConnection)) {
                 throw new MigrationException("cannot list migrations at " + url + ": neither a directory nor a jar");
             }
-            JarURLConnection jarConnection = (JarURLConnection) connection;
             jarConnection.setUseCaches(false);
             String prefix = jarConnection.getEntryName().replaceAll("/+$", "") + "/";
             try (JarFile jar = jarConnection.getJarFile()) {

@@ -44,61 +44,45 @@ public abstract class DialectDdl {
 
     /** Renders {@code op} given the schema just before it. */
     public final List<String> render(MigrationOperation op, Schema before) {
-        if (op instanceof CreateTable) {
-            return createTable(((CreateTable) op).table(), before);
-        } else if (op instanceof DropTable) {
-            return dropTable(((DropTable) op).table(), before);
-        } else if (op instanceof RenameTable) {
-            RenameTable r = (RenameTable) op;
+        if (op instanceof CreateTable create) {
+            return createTable(create.table(), before);
+        } else if (op instanceof DropTable drop) {
+            return dropTable(drop.table(), before);
+        } else if (op instanceof RenameTable r) {
             return renameTable(before.requireTable(r.from()), r.to(), before);
-        } else if (op instanceof AddColumn) {
-            AddColumn a = (AddColumn) op;
+        } else if (op instanceof AddColumn a) {
             return addColumn(before.requireTable(a.table()), a.column(), before, op);
-        } else if (op instanceof DropColumn) {
-            DropColumn d = (DropColumn) op;
+        } else if (op instanceof DropColumn d) {
             return dropColumn(before.requireTable(d.table()), d.column(), before, op);
-        } else if (op instanceof RenameColumn) {
-            RenameColumn r = (RenameColumn) op;
+        } else if (op instanceof RenameColumn r) {
             return List.of("ALTER TABLE " + table(before.requireTable(r.table())) + " RENAME COLUMN "
                     + quote(r.from()) + " TO " + quote(r.to()));
-        } else if (op instanceof AlterColumn) {
-            AlterColumn a = (AlterColumn) op;
+        } else if (op instanceof AlterColumn a) {
             return alterColumn(before.requireTable(a.table()), a.from(), a.to(), before, op);
-        } else if (op instanceof CreateIndex) {
-            CreateIndex c = (CreateIndex) op;
+        } else if (op instanceof CreateIndex c) {
             return createIndexStatements(before.requireTable(c.table()), c.index());
-        } else if (op instanceof DropIndex) {
-            DropIndex d = (DropIndex) op;
+        } else if (op instanceof DropIndex d) {
             return dropIndexStatements(before.requireTable(d.table()), d.index());
-        } else if (op instanceof AddUnique) {
-            AddUnique a = (AddUnique) op;
+        } else if (op instanceof AddUnique a) {
             return addConstraint(before.requireTable(a.table()), uniqueClause(a.unique()), before, op);
-        } else if (op instanceof DropUnique) {
-            DropUnique d = (DropUnique) op;
+        } else if (op instanceof DropUnique d) {
             return dropUnique(before.requireTable(d.table()), d.unique(), before, op);
-        } else if (op instanceof AddForeignKey) {
-            AddForeignKey a = (AddForeignKey) op;
+        } else if (op instanceof AddForeignKey a) {
             return addForeignKey(before.requireTable(a.table()), a.foreignKey(), before, op);
-        } else if (op instanceof DropForeignKey) {
-            DropForeignKey d = (DropForeignKey) op;
+        } else if (op instanceof DropForeignKey d) {
             return dropForeignKey(before.requireTable(d.table()), d.foreignKey(), before, op);
-        } else if (op instanceof AddCheck) {
-            AddCheck a = (AddCheck) op;
+        } else if (op instanceof AddCheck a) {
             return addConstraint(before.requireTable(a.table()), checkClause(a.check()), before, op);
-        } else if (op instanceof DropCheck) {
-            DropCheck d = (DropCheck) op;
+        } else if (op instanceof DropCheck d) {
             return dropCheck(before.requireTable(d.table()), d.check(), before, op);
-        } else if (op instanceof MigrationOperation.AlterTableComment) {
-            MigrationOperation.AlterTableComment a = (MigrationOperation.AlterTableComment) op;
+        } else if (op instanceof MigrationOperation.AlterTableComment a) {
             return alterTableComment(before.requireTable(a.table()), a.to());
-        } else if (op instanceof RawSql) {
-            RawSql raw = (RawSql) op;
+        } else if (op instanceof RawSql raw) {
             return raw.runsOn(dialect()) ? raw.forward() : List.of();
-        } else if (op instanceof MigrationOperation.RunJava) {
-            MigrationOperation.RunJava java = (MigrationOperation.RunJava) op;
+        } else if (op instanceof MigrationOperation.RunJava java) {
             return List.of(JavaSteps.line(java.className(), java.backwards() != null));
-        } else if (op instanceof ManualStep) {
-            return List.of("-- MANUAL STEP: " + ((ManualStep) op).description().replace("\n", " "));
+        } else if (op instanceof ManualStep manual) {
+            return List.of("-- MANUAL STEP: " + manual.description().replace("\n", " "));
         }
         throw new MigrationException("no DDL for operation " + op);
     }

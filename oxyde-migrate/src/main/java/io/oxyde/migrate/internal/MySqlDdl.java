@@ -40,26 +40,24 @@ public final class MySqlDdl extends DialectDdl {
 
     @Override
     protected String type(ColumnType t, String table, String column) {
-        switch (t.kind()) {
-            case BIGINT: return "BIGINT";
-            case INTEGER: return "INT";
-            case SMALLINT: return "SMALLINT";
-            case BOOLEAN: return "BOOLEAN";
-            case DOUBLE: return "DOUBLE";
-            case DECIMAL: return "DECIMAL(" + t.precision() + ", " + t.scale() + ")";
-            case VARCHAR: return "VARCHAR(" + t.length() + ")";
-            case TEXT: return "LONGTEXT";
-            case BYTES: return "LONGBLOB";
-            case DATE: return "DATE";
-            case TIME: return "TIME(6)";
-            case TIMESTAMP:
-            case TIMESTAMPTZ: return "DATETIME(6)";
-            case UUID: return "CHAR(36)";
-            case JSON:
-            case ARRAY: return "JSON";
-            case ENUM: return "ENUM(" + enumValues(t) + ")";
-            default: return t.sql();
-        }
+        return switch (t.kind()) {
+            case BIGINT -> "BIGINT";
+            case INTEGER -> "INT";
+            case SMALLINT -> "SMALLINT";
+            case BOOLEAN -> "BOOLEAN";
+            case DOUBLE -> "DOUBLE";
+            case DECIMAL -> "DECIMAL(" + t.precision() + ", " + t.scale() + ")";
+            case VARCHAR -> "VARCHAR(" + t.length() + ")";
+            case TEXT -> "LONGTEXT";
+            case BYTES -> "LONGBLOB";
+            case DATE -> "DATE";
+            case TIME -> "TIME(6)";
+            case TIMESTAMP, TIMESTAMPTZ -> "DATETIME(6)";
+            case UUID -> "CHAR(36)";
+            case JSON, ARRAY -> "JSON";
+            case ENUM -> "ENUM(" + enumValues(t) + ")";
+            default -> t.sql();
+        };
     }
 
     @Override

@@ -57,10 +57,10 @@ public final class OperationOrder {
                 renames.add(op);
             } else if (op instanceof DropColumn) {
                 dropColumns.add(op);
-            } else if (op instanceof DropTable) {
-                dropTables.add((DropTable) op);
-            } else if (op instanceof CreateTable) {
-                createTables.add((CreateTable) op);
+            } else if (op instanceof DropTable drop) {
+                dropTables.add(drop);
+            } else if (op instanceof CreateTable create) {
+                createTables.add(create);
             } else if (op instanceof AddColumn || op instanceof AlterColumn
                     || op instanceof MigrationOperation.AlterTableComment) {
                 columns.add(op);

@@ -35,26 +35,26 @@ public final class PostgresDdl extends DialectDdl {
 
     @Override
     protected String type(ColumnType t, String table, String column) {
-        switch (t.kind()) {
-            case BIGINT: return "BIGINT";
-            case INTEGER: return "INTEGER";
-            case SMALLINT: return "SMALLINT";
-            case BOOLEAN: return "BOOLEAN";
-            case DOUBLE: return "DOUBLE PRECISION";
-            case DECIMAL: return "NUMERIC(" + t.precision() + ", " + t.scale() + ")";
-            case VARCHAR: return "VARCHAR(" + t.length() + ")";
-            case TEXT: return "TEXT";
-            case BYTES: return "BYTEA";
-            case DATE: return "DATE";
-            case TIME: return "TIME";
-            case TIMESTAMP: return "TIMESTAMP";
-            case TIMESTAMPTZ: return "TIMESTAMPTZ";
-            case UUID: return "UUID";
-            case JSON: return "JSONB";
-            case ENUM: return quote(enumName(t, table, column));
-            case ARRAY: return type(t.element(), table, column) + "[]";
-            default: return t.sql();
-        }
+        return switch (t.kind()) {
+            case BIGINT -> "BIGINT";
+            case INTEGER -> "INTEGER";
+            case SMALLINT -> "SMALLINT";
+            case BOOLEAN -> "BOOLEAN";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case DECIMAL -> "NUMERIC(" + t.precision() + ", " + t.scale() + ")";
+            case VARCHAR -> "VARCHAR(" + t.length() + ")";
+            case TEXT -> "TEXT";
+            case BYTES -> "BYTEA";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMPTZ -> "TIMESTAMPTZ";
+            case UUID -> "UUID";
+            case JSON -> "JSONB";
+            case ENUM -> quote(enumName(t, table, column));
+            case ARRAY -> type(t.element(), table, column) + "[]";
+            default -> t.sql();
+        };
     }
 
     @Override

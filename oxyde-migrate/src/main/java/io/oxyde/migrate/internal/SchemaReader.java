@@ -172,13 +172,13 @@ public final class SchemaReader {
     }
 
     private static ReferentialAction action(int rule) {
-        switch (rule) {
-            case DatabaseMetaData.importedKeyCascade: return ReferentialAction.CASCADE;
-            case DatabaseMetaData.importedKeyRestrict: return ReferentialAction.RESTRICT;
-            case DatabaseMetaData.importedKeySetNull: return ReferentialAction.SET_NULL;
-            case DatabaseMetaData.importedKeySetDefault: return ReferentialAction.SET_DEFAULT;
-            default: return ReferentialAction.NO_ACTION;
-        }
+        return switch (rule) {
+            case DatabaseMetaData.importedKeyCascade -> ReferentialAction.CASCADE;
+            case DatabaseMetaData.importedKeyRestrict -> ReferentialAction.RESTRICT;
+            case DatabaseMetaData.importedKeySetNull -> ReferentialAction.SET_NULL;
+            case DatabaseMetaData.importedKeySetDefault -> ReferentialAction.SET_DEFAULT;
+            default -> ReferentialAction.NO_ACTION;
+        };
     }
 
     private List<IndexDefinition> indexes(String table) throws SQLException {

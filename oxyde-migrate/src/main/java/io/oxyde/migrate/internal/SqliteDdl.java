@@ -40,17 +40,14 @@ public final class SqliteDdl extends DialectDdl {
 
     @Override
     protected String type(ColumnType t, String table, String column) {
-        switch (t.kind()) {
-            case BIGINT:
-            case INTEGER:
-            case SMALLINT:
-            case BOOLEAN: return "INTEGER";
-            case DOUBLE: return "REAL";
-            case VARCHAR: return "VARCHAR(" + t.length() + ")";
-            case BYTES: return "BLOB";
-            case VERBATIM: return t.sql();
-            default: return "TEXT";
-        }
+        return switch (t.kind()) {
+            case BIGINT, INTEGER, SMALLINT, BOOLEAN -> "INTEGER";
+            case DOUBLE -> "REAL";
+            case VARCHAR -> "VARCHAR(" + t.length() + ")";
+            case BYTES -> "BLOB";
+            case VERBATIM -> t.sql();
+            default -> "TEXT";
+        };
     }
 
     @Override
@@ -84,8 +81,8 @@ public final class SqliteDdl extends DialectDdl {
 
     /** Whether {@code op} is done by rebuilding its table. */
     boolean rebuilds(MigrationOperation op) {
-        if (op instanceof MigrationOperation.AddColumn) {
-            return !nativeAdd(((MigrationOperation.AddColumn) op).column());
+        if (op instanceof MigrationOperation.AddColumn add) {
+            return !nativeAdd(add.column());
         }
         return op instanceof MigrationOperation.DropColumn || op instanceof MigrationOperation.AlterColumn
                 || op instanceof MigrationOperation.AddUnique || op instanceof MigrationOperation.DropUnique

@@ -47,10 +47,9 @@ final class SqliteRebuilds {
     }
 
     private boolean readdsDroppedColumn(MigrationOperation op) {
-        if (!(op instanceof MigrationOperation.AddColumn)) {
+        if (!(op instanceof MigrationOperation.AddColumn add)) {
             return false;
         }
-        MigrationOperation.AddColumn add = (MigrationOperation.AddColumn) op;
         TableDefinition marked = pending.get(add.table());
         return marked != null && marked.column(add.column().name()).isPresent();
     }

@@ -119,23 +119,20 @@ final class Conditions {
             return SqliteTimes.condition(binder, col, lookup, v, at);
         }
         switch (lookup) {
-            case EQ:
+            case EQ -> {
                 // a decimal compares as a number on SQLite (text "7.5" equals 7.50)
                 return isNull ? col.isNull() : numericSide(col, v).eq(numericSide(binder.bindCompared(v, at), v));
-            case NE:
+            }
+            case NE -> {
                 // Django's exclude(x=v): rows where x is NULL are kept.
                 return isNull ? col.isNotNull() : col.isDistinctFrom(binder.bindCompared(v, at));
-            case GT:
-                return numericSide(col, v).gt(numericSide(scalar(v, at), v));
-            case GTE:
-                return numericSide(col, v).ge(numericSide(scalar(v, at), v));
-            case LT:
-                return numericSide(col, v).lt(numericSide(scalar(v, at), v));
-            case LTE:
-                return numericSide(col, v).le(numericSide(scalar(v, at), v));
-            case IN:
-                return in(col, v, at);
-            case BETWEEN: {
+            }
+            case GT -> { return numericSide(col, v).gt(numericSide(scalar(v, at), v)); }
+            case GTE -> { return numericSide(col, v).ge(numericSide(scalar(v, at), v)); }
+            case LT -> { return numericSide(col, v).lt(numericSide(scalar(v, at), v)); }
+            case LTE -> { return numericSide(col, v).le(numericSide(scalar(v, at), v)); }
+            case IN -> { return in(col, v, at); }
+            case BETWEEN -> {
                 List<Value> bounds = array(v, at);
                 if (bounds.size() != 2) {
                     throw new RenderException(at + ": between needs exactly two bounds, got " + bounds.size());
@@ -143,9 +140,8 @@ final class Conditions {
                 return numericSide(col, bounds.get(0)).between(numericSide(scalar(bounds.get(0), at + "[0]"), bounds.get(0)),
                         numericSide(scalar(bounds.get(1), at + "[1]"), bounds.get(1)));
             }
-            case ISNULL:
-                return binder.structuralBool(v, at) ? col.isNull() : col.isNotNull();
-            case IEXACT:
+            case ISNULL -> { return binder.structuralBool(v, at) ? col.isNull() : col.isNotNull(); }
+            case IEXACT -> {
                 if (isNull) {
                     return col.isNull();
                 }
@@ -155,39 +151,34 @@ final class Conditions {
                             binder.bind(v, Transform.ILIKE_EXACT, at));
                 }
                 return lower(col).eq(binder.bind(v, Transform.LOWER, at).coerce(SQLDataType.VARCHAR));
-            case CONTAINS:
+            }
+            case CONTAINS -> {
                 if (v instanceof Value.Array) { // a list column holds every element
                     return ListConditions.contains(binder, col, v, at);
                 }
                 return like(col, v, at, false, Transform.LIKE_CONTAINS, Transform.GLOB_CONTAINS);
-            case STARTSWITH:
-                return like(col, v, at, false, Transform.LIKE_STARTS, Transform.GLOB_STARTS);
-            case ENDSWITH:
-                return like(col, v, at, false, Transform.LIKE_ENDS, Transform.GLOB_ENDS);
-            case ICONTAINS:
-                return like(col, v, at, true, Transform.ILIKE_CONTAINS, null);
-            case ISTARTSWITH:
-                return like(col, v, at, true, Transform.ILIKE_STARTS, null);
-            case IENDSWITH:
-                return like(col, v, at, true, Transform.ILIKE_ENDS, null);
-            case YEAR:
+            }
+            case STARTSWITH -> { return like(col, v, at, false, Transform.LIKE_STARTS, Transform.GLOB_STARTS); }
+            case ENDSWITH -> { return like(col, v, at, false, Transform.LIKE_ENDS, Transform.GLOB_ENDS); }
+            case ICONTAINS -> { return like(col, v, at, true, Transform.ILIKE_CONTAINS, null); }
+            case ISTARTSWITH -> { return like(col, v, at, true, Transform.ILIKE_STARTS, null); }
+            case IENDSWITH -> { return like(col, v, at, true, Transform.ILIKE_ENDS, null); }
+            case YEAR -> {
                 integer(v, at);
                 return col.ge(binder.bind(v, Transform.YEAR_START, at)).and(col.lt(binder.bind(v, Transform.YEAR_END, at)));
-            case MONTH:
+            }
+            case MONTH -> {
                 integer(v, at);
                 return DSL.month(col.coerce(SQLDataType.TIMESTAMP)).coerce(Object.class).eq(binder.bind(v, Transform.NONE, at));
-            case DAY:
+            }
+            case DAY -> {
                 integer(v, at);
                 return DSL.day(col.coerce(SQLDataType.TIMESTAMP)).coerce(Object.class).eq(binder.bind(v, Transform.NONE, at));
-            case REGEX:
-            case IREGEX:
-                return regex(col, v, at, lookup == Lookup.IREGEX);
-            case OVERLAP:
-                return ListConditions.overlap(binder, col, v, at);
-            case LEN:
-                return ListConditions.len(binder, col, v, at);
-            default:
-                throw new RenderException(at + ": unknown lookup " + lookup);
+            }
+            case REGEX, IREGEX -> { return regex(col, v, at, lookup == Lookup.IREGEX); }
+            case OVERLAP -> { return ListConditions.overlap(binder, col, v, at); }
+            case LEN -> { return ListConditions.len(binder, col, v, at); }
+            default -> throw new RenderException(at + ": unknown lookup " + lookup);
         }
     }
 
@@ -200,22 +191,15 @@ final class Conditions {
             left = DSL.field("cast({0} as numeric)", Object.class, left);
             right = DSL.field("cast({0} as numeric)", Object.class, right);
         }
-        switch (c.lookup()) {
-            case EQ:
-                return left.eq(right);
-            case NE:
-                return left.isDistinctFrom(right);
-            case GT:
-                return left.gt(right);
-            case GTE:
-                return left.ge(right);
-            case LT:
-                return left.lt(right);
-            case LTE:
-                return left.le(right);
-            default:
-                throw new RenderException(at + ": compare takes eq, ne, gt, gte, lt or lte, not " + c.lookup().wireName());
-        }
+        return switch (c.lookup()) {
+            case EQ -> left.eq(right);
+            case NE -> left.isDistinctFrom(right);
+            case GT -> left.gt(right);
+            case GTE -> left.ge(right);
+            case LT -> left.lt(right);
+            case LTE -> left.le(right);
+            default -> throw new RenderException(at + ": compare takes eq, ne, gt, gte, lt or lte, not " + c.lookup().wireName());
+        };
     }
 
     /** {@code field IN (subquery)}; the subquery's binds join this statement's. */
@@ -263,23 +247,16 @@ final class Conditions {
             left = DSL.field("cast({0} as numeric)", Object.class, left);
             right = DSL.field("cast({0} as numeric)", Object.class, right);
         }
-        switch (t.lookup()) {
-            case EQ:
-                return left.eq(right);
-            case NE:
-                return left.isDistinctFrom(right);
-            case GT:
-                return left.gt(right);
-            case GTE:
-                return left.ge(right);
-            case LT:
-                return left.lt(right);
-            case LTE:
-                return left.le(right);
-            default:
-                throw new RenderException(at + ": test takes eq, ne, gt, gte, lt, lte or isnull, not "
+        return switch (t.lookup()) {
+            case EQ -> left.eq(right);
+            case NE -> left.isDistinctFrom(right);
+            case GT -> left.gt(right);
+            case GTE -> left.ge(right);
+            case LT -> left.lt(right);
+            case LTE -> left.le(right);
+            default -> throw new RenderException(at + ": test takes eq, ne, gt, gte, lt, lte or isnull, not "
                         + t.lookup().wireName());
-        }
+        };
     }
 
     /** Whether {@code s} (or a subquery or union part of it) reads {@code table}. */
@@ -343,17 +320,13 @@ final class Conditions {
         text(v, at);
         Dialect d = binder.dialect();
         String lookup = ignoreCase ? "iregex" : "regex";
-        switch (d) {
-            case POSTGRES:
-                return DSL.condition(ignoreCase ? "{0} ~* {1}" : "{0} ~ {1}", col, binder.bind(v, Transform.NONE, at));
-            case MYSQL:
-            case MARIADB:
-                return DSL.condition("{0} regexp {1}", col,
+        return switch (d) {
+            case POSTGRES -> DSL.condition(ignoreCase ? "{0} ~* {1}" : "{0} ~ {1}", col, binder.bind(v, Transform.NONE, at));
+            case MYSQL, MARIADB -> DSL.condition("{0} regexp {1}", col,
                         binder.bind(v, ignoreCase ? Transform.REGEX_IGNORE_CASE : Transform.REGEX_CASE_SENSITIVE, at));
-            default:
-                throw new UnsupportedFeatureException(lookup + " lookup", d,
+            default -> throw new UnsupportedFeatureException(lookup + " lookup", d,
                         "SQLite has no REGEXP function unless the application registers one (" + at + ")");
-        }
+        };
     }
 
     /**

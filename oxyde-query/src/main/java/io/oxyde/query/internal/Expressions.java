@@ -78,20 +78,11 @@ final class Expressions {
         Field<BigDecimal> right = build(bin.right(), columns, scope, b, at).coerce(SQLDataType.NUMERIC);
         Field<BigDecimal> out;
         switch (bin.operator()) {
-            case ADD:
-                out = left.add(right);
-                break;
-            case SUB:
-                out = left.sub(right);
-                break;
-            case MUL:
-                out = left.mul(right);
-                break;
-            case DIV:
-                out = left.div(right);
-                break;
-            default:
-                throw new RenderException(at + ": unknown operator " + bin.operator());
+            case ADD -> out = left.add(right);
+            case SUB -> out = left.sub(right);
+            case MUL -> out = left.mul(right);
+            case DIV -> out = left.div(right);
+            default -> throw new RenderException(at + ": unknown operator " + bin.operator());
         }
         return out.coerce(Object.class);
     }

@@ -53,18 +53,13 @@ final class Jooq {
 
     /** The jOOQ dialect for an Oxyde dialect (the newest of each family jOOQ's open-source edition knows). */
     public static SQLDialect sqlDialect(Dialect d) {
-        switch (d) {
-            case POSTGRES:
-                return SQLDialect.POSTGRES;
-            case SQLITE:
-                return SQLDialect.SQLITE;
-            case MYSQL:
-                return SQLDialect.MYSQL;
-            case MARIADB:
-                return SQLDialect.MARIADB;
-            default:
-                throw new AssertionError(d);
-        }
+        return switch (d) {
+            case POSTGRES -> SQLDialect.POSTGRES;
+            case SQLITE -> SQLDialect.SQLITE;
+            case MYSQL -> SQLDialect.MYSQL;
+            case MARIADB -> SQLDialect.MARIADB;
+            default -> throw new AssertionError(d);
+        };
     }
 
     /** The shared, thread-safe rendering context of a dialect. */

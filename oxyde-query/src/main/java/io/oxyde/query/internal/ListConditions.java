@@ -24,36 +24,27 @@ final class ListConditions {
 
     static Condition contains(Binder binder, Field<Object> col, Value v, String at) {
         Field<Object> needle = binder.bindValue(list(v, at), at);
-        switch (binder.dialect()) {
-            case POSTGRES:
-                return DSL.condition("{0} @> {1}", col, needle);
-            case SQLITE:
-                // every needle element has an equal element in the column (json_each compares
-                // integers, reals and text by SQLite's rules: 1 = 1.0, 1 <> '1')
-                return DSL.condition("not exists (select 1 from json_each({1}) as n where not exists "
+        return switch (binder.dialect()) {
+            case POSTGRES -> DSL.condition("{0} @> {1}", col, needle);
+            // every needle element has an equal element in the column (json_each compares
+            // integers, reals and text by SQLite's rules: 1 = 1.0, 1 <> '1')
+            case SQLITE -> DSL.condition("not exists (select 1 from json_each({1}) as n where not exists "
                         + "(select 1 from json_each({0}) as h where h.value = n.value))", col, needle);
-            case MARIADB:
-            case MYSQL:
-                return DSL.condition("json_contains({0}, {1})", col, needle);
-            default:
-                throw new UnsupportedFeatureException("contains on a list", binder.dialect(), at);
-        }
+            case MARIADB, MYSQL -> DSL.condition("json_contains({0}, {1})", col, needle);
+            default -> throw new UnsupportedFeatureException("contains on a list", binder.dialect(), at);
+        };
     }
 
     static Condition overlap(Binder binder, Field<Object> col, Value v, String at) {
         Field<Object> needle = binder.bindValue(list(v, at), at);
-        switch (binder.dialect()) {
-            case POSTGRES:
-                return DSL.condition("{0} && {1}", col, needle);
-            case SQLITE:
-                return DSL.condition("exists (select 1 from json_each({0}) as h, json_each({1}) as n "
+        return switch (binder.dialect()) {
+            case POSTGRES -> DSL.condition("{0} && {1}", col, needle);
+            case SQLITE -> DSL.condition("exists (select 1 from json_each({0}) as h, json_each({1}) as n "
                         + "where h.value = n.value)", col, needle);
-            case MARIADB:
-                return DSL.condition("json_overlaps({0}, {1})", col, needle);
-            default:
-                throw new UnsupportedFeatureException("overlap lookup", binder.dialect(),
+            case MARIADB -> DSL.condition("json_overlaps({0}, {1})", col, needle);
+            default -> throw new UnsupportedFeatureException("overlap lookup", binder.dialect(),
                         "JSON_OVERLAPS needs MySQL 8.0.17; Oxyde's MYSQL dialect targets 5.7 too (" + at + ")");
-        }
+        };
     }
 
     static Condition len(Binder binder, Field<Object> col, Value v, String at) {
@@ -61,14 +52,11 @@ final class ListConditions {
             throw new RenderException(at + ": len needs an integer value, got " + v.kind());
         }
         Field<Object> n = binder.bind(v, Transform.NONE, at);
-        switch (binder.dialect()) {
-            case POSTGRES:
-                return DSL.condition("cardinality({0}) = {1}", col, n);
-            case SQLITE:
-                return DSL.condition("json_array_length({0}) = {1}", col, n);
-            default:
-                return DSL.condition("json_length({0}) = {1}", col, n);
-        }
+        return switch (binder.dialect()) {
+            case POSTGRES -> DSL.condition("cardinality({0}) = {1}", col, n);
+            case SQLITE -> DSL.condition("json_array_length({0}) = {1}", col, n);
+            default -> DSL.condition("json_length({0}) = {1}", col, n);
+        };
     }
 
     private static Value list(Value v, String at) {

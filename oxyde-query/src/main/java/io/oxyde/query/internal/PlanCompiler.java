@@ -42,15 +42,9 @@ public final class PlanCompiler {
         if (ir instanceof SelectIr s) {
             ResultKind kind;
             switch (s.mode()) {
-                case COUNT:
-                    kind = ResultKind.COUNT_ROWS;
-                    break;
-                case EXISTS:
-                    kind = ResultKind.EXISTS;
-                    break;
-                default:
-                    kind = ResultKind.ROWS;
-                    break;
+                case COUNT -> kind = ResultKind.COUNT_ROWS;
+                case EXISTS -> kind = ResultKind.EXISTS;
+                default -> kind = ResultKind.ROWS;
             }
             return new Compiled(List.of(SelectCompiler.compile(s, new Binder(d, structural))), kind, List.of());
         }

@@ -65,9 +65,8 @@ public final class SqliteTimes {
     /** Whether the lookup compares a date-time, instant or time value, which this class renders. */
     static boolean applies(Lookup lookup, Value v) {
         switch (lookup) {
-            case EQ, NE, GT, GTE, LT, LTE:
-                return temporal(v.kind());
-            case IN, BETWEEN:
+            case EQ, NE, GT, GTE, LT, LTE -> { return temporal(v.kind()); }
+            case IN, BETWEEN -> {
                 if (v instanceof Value.Array a && !a.elements().isEmpty()) {
                     for (Value e : a.elements()) {
                         if (!temporal(e.kind()) && e.kind() != ValueKind.NULL) {
@@ -77,8 +76,8 @@ public final class SqliteTimes {
                     return a.elements().stream().anyMatch(e -> temporal(e.kind()));
                 }
                 return false;
-            default:
-                return false;
+            }
+            default -> { return false; }
         }
     }
 
@@ -118,19 +117,13 @@ public final class SqliteTimes {
         Field<Object> n = normalized(col, kind);
         boolean dated = kind != ValueKind.TIME;
         switch (lookup) {
-            case EQ:
-                return around(binder, col, v, v, dated, at).and(n.eq(binder.bind(v, Transform.NONE, at)));
-            case NE:
-                return n.isDistinctFrom(binder.bind(v, Transform.NONE, at));
-            case GT:
-                return from(binder, col, v, dated, at).and(n.gt(binder.bind(v, Transform.NONE, at)));
-            case GTE:
-                return from(binder, col, v, dated, at).and(n.ge(binder.bind(v, Transform.NONE, at)));
-            case LT:
-                return until(binder, col, v, dated, at).and(n.lt(binder.bind(v, Transform.NONE, at)));
-            case LTE:
-                return until(binder, col, v, dated, at).and(n.le(binder.bind(v, Transform.NONE, at)));
-            case BETWEEN: {
+            case EQ -> { return around(binder, col, v, v, dated, at).and(n.eq(binder.bind(v, Transform.NONE, at))); }
+            case NE -> { return n.isDistinctFrom(binder.bind(v, Transform.NONE, at)); }
+            case GT -> { return from(binder, col, v, dated, at).and(n.gt(binder.bind(v, Transform.NONE, at))); }
+            case GTE -> { return from(binder, col, v, dated, at).and(n.ge(binder.bind(v, Transform.NONE, at))); }
+            case LT -> { return until(binder, col, v, dated, at).and(n.lt(binder.bind(v, Transform.NONE, at))); }
+            case LTE -> { return until(binder, col, v, dated, at).and(n.le(binder.bind(v, Transform.NONE, at))); }
+            case BETWEEN -> {
                 List<Value> b = ((Value.Array) v).elements();
                 if (b.size() != 2) {
                     throw new RenderException(at + ": between needs exactly two bounds, got " + b.size());
@@ -138,7 +131,8 @@ public final class SqliteTimes {
                 return around(binder, col, b.get(0), b.get(1), dated, at)
                         .and(n.between(binder.bind(b.get(0), Transform.NONE, at + "[0]"), binder.bind(b.get(1), Transform.NONE, at + "[1]")));
             }
-            default: { // IN
+            default -> {
+                // IN
                 List<Field<Object>> items = new ArrayList<>();
                 List<Value> elements = ((Value.Array) v).elements();
                 for (int i = 0; i < elements.size(); i++) {

@@ -44,56 +44,35 @@ enum Transform {
     /** Applies this transform; {@code where} names the slot for error messages. */
     public Value apply(Value v, String where) {
         switch (this) {
-            case NONE:
-            case LIST:
-            case UNTYPED:
-                return v;
-            case YEAR_START:
-            case YEAR_END: {
+            case NONE, LIST, UNTYPED -> { return v; }
+            case YEAR_START, YEAR_END -> {
                 long year = ((Value.Int) v).value();
                 if (year < 1 || year > 9998) {
                     throw new IllegalArgumentException(where + ": year " + year + " is outside 1..9998");
                 }
                 return new Value.Date(LocalDate.of((int) year + (this == YEAR_END ? 1 : 0), 1, 1));
             }
-            case SQLITE_DAY_BEFORE:
-                return SqliteTimes.dayBefore(v);
-            case SQLITE_DAY_AFTER:
-                return SqliteTimes.dayAfter(v);
-            default:
-                break;
+            case SQLITE_DAY_BEFORE -> { return SqliteTimes.dayBefore(v); }
+            case SQLITE_DAY_AFTER -> { return SqliteTimes.dayAfter(v); }
+            default -> { }
         }
         String s = ((Value.Text) v).value();
-        switch (this) {
-            case LOWER:
-                return new Value.Text(lower(s));
-            case ILIKE_EXACT:
-                return new Value.Text(likeEscape(lower(s)));
-            case LIKE_CONTAINS:
-                return new Value.Text("%" + likeEscape(s) + "%");
-            case LIKE_STARTS:
-                return new Value.Text(likeEscape(s) + "%");
-            case LIKE_ENDS:
-                return new Value.Text("%" + likeEscape(s));
-            case ILIKE_CONTAINS:
-                return new Value.Text("%" + likeEscape(lower(s)) + "%");
-            case ILIKE_STARTS:
-                return new Value.Text(likeEscape(lower(s)) + "%");
-            case ILIKE_ENDS:
-                return new Value.Text("%" + likeEscape(lower(s)));
-            case GLOB_CONTAINS:
-                return new Value.Text("*" + globEscape(s) + "*");
-            case GLOB_STARTS:
-                return new Value.Text(globEscape(s) + "*");
-            case GLOB_ENDS:
-                return new Value.Text("*" + globEscape(s));
-            case REGEX_CASE_SENSITIVE:
-                return new Value.Text("(?-i)" + s);
-            case REGEX_IGNORE_CASE:
-                return new Value.Text("(?i)" + s);
-            default:
-                throw new AssertionError(this);
-        }
+        return switch (this) {
+            case LOWER -> new Value.Text(lower(s));
+            case ILIKE_EXACT -> new Value.Text(likeEscape(lower(s)));
+            case LIKE_CONTAINS -> new Value.Text("%" + likeEscape(s) + "%");
+            case LIKE_STARTS -> new Value.Text(likeEscape(s) + "%");
+            case LIKE_ENDS -> new Value.Text("%" + likeEscape(s));
+            case ILIKE_CONTAINS -> new Value.Text("%" + likeEscape(lower(s)) + "%");
+            case ILIKE_STARTS -> new Value.Text(likeEscape(lower(s)) + "%");
+            case ILIKE_ENDS -> new Value.Text("%" + likeEscape(lower(s)));
+            case GLOB_CONTAINS -> new Value.Text("*" + globEscape(s) + "*");
+            case GLOB_STARTS -> new Value.Text(globEscape(s) + "*");
+            case GLOB_ENDS -> new Value.Text("*" + globEscape(s));
+            case REGEX_CASE_SENSITIVE -> new Value.Text("(?-i)" + s);
+            case REGEX_IGNORE_CASE -> new Value.Text("(?i)" + s);
+            default -> throw new AssertionError(this);
+        };
     }
 
     /** Lower-cases with the root locale (no Turkish dotless-i surprises). */
