@@ -1,6 +1,9 @@
 package io.oxyde.internal.ir;
 
 import io.oxyde.exception.MappingException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -28,9 +31,26 @@ public final class Models {
     private Models() {
     }
 
-    /** A model like {@code model} but with {@code field} set to {@code value}. */
+    /**
+     * A model like {@code model} but with {@code field} set to {@code value}. For a record this
+     * is one method-handle call per copy (its accessors feeding its canonical constructor, with
+     * {@code value} in the field's place), built once per record type and field: eager joins and
+     * prefetches copy a model per row through here.
+     */
+    @SuppressWarnings("unchecked")
     public static <T> T with(T model, String field, Object value) {
-        return with(model, Map.of(field, value));
+        Access a = ACCESS.get(model.getClass());
+        if (a.canonical == null) {
+            return with(model, java.util.Collections.singletonMap(field, value));
+        }
+        MethodHandle wither = a.wither(field);
+        try {
+            return (T) wither.invokeExact((Object) model, value);
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) { // a value of the wrong type, or the record's constructor refused it
+            throw new MappingException("cannot set [" + field + "] on " + model.getClass().getSimpleName() + ": " + e, e);
+        }
     }
 
     /** A model like {@code model} with the given fields replaced (null values allowed). */
@@ -131,6 +151,41 @@ public final class Models {
         final RecordComponent[] components;
         final List<String> names = new ArrayList<>();
         final Map<String, Field> fields = new HashMap<>();
+        private final java.util.concurrent.ConcurrentHashMap<String, MethodHandle> withers =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** {@code (Object model, Object value) -> Object copy} with {@code field} replaced (records only). */
+        MethodHandle wither(String field) {
+            MethodHandle mh = withers.get(field);
+            return mh != null ? mh : withers.computeIfAbsent(field, this::buildWither);
+        }
+
+        private MethodHandle buildWither(String field) {
+            int k = names.indexOf(field);
+            if (k < 0) {
+                throw new MappingException("cannot set [" + field + "] on " + canonical.getDeclaringClass().getSimpleName()
+                        + ": no such field", null);
+            }
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                Class<?> type = canonical.getDeclaringClass();
+                MethodHandle ctor = lookup.unreflectConstructor(canonical); // (A0 … An) -> T
+                MethodHandle[] accessors = new MethodHandle[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    if (i != k) {
+                        accessors[i] = lookup.unreflect(components[i].getAccessor()); // (T) -> Ai
+                    }
+                }
+                MethodHandle fromModel = MethodHandles.filterArguments(ctor, 0, accessors); // (T … Ak … T) -> T
+                int[] reorder = new int[components.length];
+                reorder[k] = 1;
+                MethodHandle mh = MethodHandles.permuteArguments(fromModel,
+                        MethodType.methodType(type, type, components[k].getType()), reorder); // (T, Ak) -> T
+                return mh.asType(MethodType.methodType(Object.class, Object.class, Object.class));
+            } catch (IllegalAccessException e) {
+                throw new MappingException("cannot copy " + canonical.getDeclaringClass().getSimpleName() + ": " + e, e);
+            }
+        }
 
         Access(Class<?> type) {
             try {
