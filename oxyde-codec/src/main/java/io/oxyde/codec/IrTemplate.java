@@ -226,6 +226,21 @@ public final class IrTemplate {
             }
             return new Expr.Case(whens, c.otherwise() == null ? null : mapExpr(c.otherwise(), f));
         }
+        if (expr instanceof Expr.Window w) {
+            List<Expr> args = new ArrayList<>(w.args().size());
+            for (Expr a : w.args()) {
+                args.add(mapExpr(a, f));
+            }
+            List<Expr> partitions = new ArrayList<>(w.partitionBy().size());
+            for (Expr p : w.partitionBy()) {
+                partitions.add(mapExpr(p, f));
+            }
+            List<OrderBy> order = new ArrayList<>(w.orderBy().size());
+            for (OrderBy o : w.orderBy()) {
+                order.add(o.expr() == null ? o : new OrderBy(null, o.direction(), o.kind(), mapExpr(o.expr(), f)));
+            }
+            return new Expr.Window(w.function(), args, w.offset(), partitions, order);
+        }
         if (expr instanceof Expr.Call call) {
             List<Expr> args = new ArrayList<>(call.args().size());
             for (Expr a : call.args()) {
