@@ -198,6 +198,14 @@ public final class PlanCompiler {
             expr(n.operand(), out);
         } else if (e instanceof io.oxyde.codec.Expr.Call call) {
             call.args().forEach(a -> expr(a, out));
+        } else if (e instanceof io.oxyde.codec.Expr.Window w) {
+            w.args().forEach(a -> expr(a, out));
+            w.partitionBy().forEach(a -> expr(a, out));
+            for (io.oxyde.codec.OrderBy o : w.orderBy()) {
+                if (o.expr() != null) {
+                    expr(o.expr(), out);
+                }
+            }
         } else if (e instanceof io.oxyde.codec.Expr.Case c) {
             for (io.oxyde.codec.Expr.When w : c.whens()) {
                 filter(w.condition(), out);
