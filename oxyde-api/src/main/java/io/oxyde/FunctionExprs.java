@@ -77,6 +77,13 @@ final class FunctionExprs {
             }
             return new Typed(new Expr.Case(whens, otherwise), kind);
         }
+        if (arg instanceof io.oxyde.expression.Window w) {
+            if (update) {
+                throw new IllegalArgumentException("a window function (" + w + ") cannot be an update value; annotate"
+                        + " it on a query, read the rows and update them");
+            }
+            return WindowExprs.of(core, w);
+        }
         if (arg instanceof Literal l) {
             Value v = l.value() == null ? Value.nullValue() : Value.of(l.value());
             return new Typed(new Expr.Literal(v), v.kind());

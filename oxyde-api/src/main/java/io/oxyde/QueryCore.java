@@ -275,6 +275,10 @@ final class QueryCore {
             refuseNegatedToMany(r, negated);
             addJoins(r.joins(), JoinKind.LEFT);
             FunctionExprs.Typed t = FunctionExprs.of(this, fc);
+            if (WindowExprs.holdsWindow(t.expr())) {
+                throw new FieldException(r.owner().modelClass(), path, "a window function cannot be a filter operand:"
+                        + " SQL computes windows after WHERE", List.of());
+            }
             java.util.Set<Lookup> ok = java.util.EnumSet.of(Lookup.EQ, Lookup.NE, Lookup.GT, Lookup.GTE, Lookup.LT, Lookup.LTE);
             if (!ok.contains(lookup)) {
                 throw new FieldException(r.owner().modelClass(), r.field().name(), "a function is compared with eq, ne, gt,"
@@ -382,7 +386,7 @@ final class QueryCore {
     }
 
     /** The kind an ORDER BY term carries (protocol 1.2): only those whose stored form orders differently. */
-    private static io.oxyde.codec.ValueKind orderKind(FieldMeta f) {
+    static io.oxyde.codec.ValueKind orderKind(FieldMeta f) {
         if (f == null || f.isForeignKey()) {
             return null;
         }

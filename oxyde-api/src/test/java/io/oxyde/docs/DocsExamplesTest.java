@@ -11,6 +11,8 @@ import io.oxyde.expression.Literal;
 import io.oxyde.expression.Lower;
 import io.oxyde.expression.OuterRef;
 import io.oxyde.expression.Subquery;
+import io.oxyde.expression.RowNumber;
+import io.oxyde.expression.Window;
 import io.oxyde.Created;
 import io.oxyde.F;
 import io.oxyde.exception.FieldException;
@@ -168,6 +170,19 @@ class DocsExamplesTest {
         assertThat(acdc).isEqualTo(1L);
         assertThat(fullNames).hasSize(59).contains(Map.of("id", 1L, "full", "Luís Gonçalves"));
         assertThat(perYear).hasSize(5);
+
+        // queries: window functions
+        List<Map<String, Object>> numbered = Oxyde.await(db.objects(Track.class)
+                .annotate("n", Window.of(RowNumber.of()).partitionBy("album").orderBy("milliseconds", "id"))
+                .values("id", "album", "n").orderBy("album", "n").all());
+        List<Map<String, Object>> running = Oxyde.await(db.objects(Invoice.class).filter("customer__id", 1)
+                .annotate("runningTotal", Window.of(Sum.of("total")).orderBy("invoiceDate", "id"))
+                .values("id", "total", "runningTotal").orderBy("invoiceDate", "id").all());
+        assertThat(numbered).hasSize(TRACKS.size());
+        assertThat(numbered.get(0)).containsEntry("album", 1L).containsEntry("n", 1L);
+        assertThat(new BigDecimal(running.get(running.size() - 1).get("runningTotal").toString())
+                .setScale(2, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo(Chinook.DATA.rows(Invoice.class)
+                .stream().filter(i -> (Long) i.customer().id() == 1L).map(Invoice::total).reduce(BigDecimal.ZERO, BigDecimal::add));
 
         // queries: Q objects
         Query<Track> shortOrHuge = db.objects(Track.class)
