@@ -540,7 +540,9 @@ final class QueryCore {
                 kinds.add(null);
             }
             for (Named n : named) {
-                kinds.add(null);
+                // a truncated date-time is read as one (SQLite gives its text); the rest as the database gives them
+                kinds.add(n.expr() instanceof Expr.Call c && c.function().wireName().startsWith("trunc_")
+                        ? ValueKind.DATE_TIME : null);
             }
             return kinds;
         }

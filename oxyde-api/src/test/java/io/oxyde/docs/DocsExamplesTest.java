@@ -13,6 +13,7 @@ import io.oxyde.expression.OuterRef;
 import io.oxyde.expression.Subquery;
 import io.oxyde.expression.RowNumber;
 import io.oxyde.expression.Window;
+import io.oxyde.expression.Trunc;
 import io.oxyde.Created;
 import io.oxyde.F;
 import io.oxyde.exception.FieldException;
@@ -167,7 +168,14 @@ class DocsExamplesTest {
         List<Map<String, Object>> perYear = Oxyde.await(db.objects(Invoice.class)
                 .annotate("year", Extract.of("invoiceDate", Extract.Part.YEAR))
                 .values("year").annotate("n", Count.all()).orderBy("year").all());
+        List<Map<String, Object>> totalsPerYear = Oxyde.await(db.objects(Invoice.class)
+                .annotate("year", Trunc.of("invoiceDate", Trunc.Part.YEAR))
+                .values("year").annotate("total", Sum.of("total")).orderBy("year").all());
         assertThat(acdc).isEqualTo(1L);
+        assertThat(totalsPerYear).hasSize(5);
+        assertThat(totalsPerYear.get(0).get("year")).isEqualTo(Chinook.DATA.rows(Invoice.class).stream()
+                .map(Invoice::invoiceDate).min(java.util.Comparator.naturalOrder()).orElseThrow().withDayOfYear(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS));
         assertThat(fullNames).hasSize(59).contains(Map.of("id", 1L, "full", "Luís Gonçalves"));
         assertThat(perYear).hasSize(5);
 
