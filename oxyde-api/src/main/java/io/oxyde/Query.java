@@ -325,6 +325,39 @@ public final class Query<T> {
         return Explain.run(core, core.toIr());
     }
 
+    /**
+     * Loads to-many relations through queries of their own ({@link Prefetch#of}): filtered and
+     * ordered as the query says, one extra query per relation and per 500 parents.
+     */
+    public Query<T> prefetch(Prefetch... prefetches) {
+        QueryCore c = core.copy();
+        for (Prefetch p : prefetches) {
+            Class<?> target = Prefetcher.toManyTarget(core.meta, p.path());
+            QueryCore q = p.query().core();
+            if (q.model() != target) {
+                throw new IllegalArgumentException(p + ": \"" + p.path() + "\" holds " + target.getSimpleName()
+                        + " models, the query is on " + q.model().getSimpleName());
+            }
+            if (q.limit != null || q.offset != null || !q.unions.isEmpty() || q.lock != null || q.values != null
+                    || !q.named.isEmpty()) {
+                throw new IllegalArgumentException(p + ": a prefetch query takes filters, joins, order and prefetches,"
+                        + " not limit, offset, set operations, locks, values or annotations (it is read for 500 parents"
+                        + " at a time, where those would apply to all of them at once)");
+            }
+            if (c.prefetchQueries.containsKey(p.path())) {
+                throw new IllegalArgumentException(p + ": \"" + p.path() + "\" is prefetched with a query already");
+            }
+            java.util.Map<String, Prefetcher.Custom> queries = new java.util.LinkedHashMap<>(c.prefetchQueries);
+            queries.put(p.path(), new Prefetcher.Custom(q.toIr(), q.kinds(), q.selectedFields().size() != q.meta.fields()
+                    .size(), q.joins, q.eager, q.prefetch, q.prefetchQueries));
+            c.prefetchQueries = java.util.Map.copyOf(queries);
+            if (!c.prefetch.contains(p.path())) {
+                c.prefetch().add(p.path());
+            }
+        }
+        return with(c);
+    }
+
     // ---- reading ---------------------------------------------------------------------------
 
     /** Every matching row. */
@@ -336,7 +369,8 @@ public final class Query<T> {
         SelectIr ir = c.toIr();
         RowLoader<T> loader = RowLoader.of(type(), c.kinds(), c.selectedFields().size() != c.meta.fields().size(),
                 c.joins, c.eager);
-        return c.target.read(ir, loader).thenCompose(frame -> Prefetcher.load(c.target, c.meta, loader.models(), c.prefetch));
+        return c.target.read(ir, loader).thenCompose(frame -> Prefetcher.load(c.target, c.meta, loader.models(), c.prefetch,
+                c.prefetchQueries));
     }
 
     /** The first row by the query's order (by key if unordered), if any. */

@@ -74,6 +74,8 @@ final class QueryCore {
     boolean distinct;
     List<FieldMeta> only;
     List<String> prefetch = List.of();
+    /** The queries of {@code Prefetch.of(path, query)}, by path (replaced, never written in place). */
+    Map<String, io.oxyde.internal.ir.Prefetcher.Custom> prefetchQueries = Map.of();
     LockMode lock;
     List<SetOperation> unions = List.of();
     List<ValueColumn> values;
@@ -111,6 +113,7 @@ final class QueryCore {
         c.distinct = distinct;
         c.only = only == null ? null : new ArrayList<>(only);
         c.prefetch = prefetch;
+        c.prefetchQueries = prefetchQueries;
         c.lock = lock;
         c.unions = unions;
         c.values = values == null ? null : new ArrayList<>(values);

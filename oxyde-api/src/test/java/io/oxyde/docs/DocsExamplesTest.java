@@ -20,6 +20,7 @@ import io.oxyde.exception.FieldException;
 import io.oxyde.exception.NotFoundException;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
+import io.oxyde.Prefetch;
 import io.oxyde.Query;
 import io.oxyde.Ref;
 import io.oxyde.expression.Sum;
@@ -327,6 +328,21 @@ class DocsExamplesTest {
                 .filter(l -> (Long) l.playlist().id() == grungeId).count())
                 .allSatisfy(t -> assertThat(t.album().isLoaded()).isTrue());
         assertThat(withAlbums.get(0).album().get().artist().get().name()).isEqualTo("AC/DC");
+
+        // relations: Prefetch.of
+        List<Artist> withLiveAlbums = Oxyde.await(db.objects(Artist.class).filter("name__startswith", "A")
+                .prefetch(Prefetch.of("albums", db.objects(Album.class).filter("title__icontains", "live").orderBy("-id")))
+                .all());
+        Playlist grungeRock = Oxyde.await(db.objects(Playlist.class).prefetch(Prefetch.of("tracks",
+                db.objects(Track.class).filter("genre__name", "Rock").orderBy("-milliseconds", "id"))).get("name", "Grunge"));
+
+        assertThat(withLiveAlbums).allSatisfy(a -> assertThat(a.albums()).allMatch(x -> x.title().toLowerCase()
+                .contains("live")).extracting(Album::id).isSortedAccordingTo(java.util.Comparator.reverseOrder()));
+        assertThat(withLiveAlbums.stream().mapToInt(a -> a.albums().size()).sum()).isEqualTo((int) ALBUMS.stream()
+                .filter(x -> x.title().toLowerCase().contains("live") && ARTISTS.stream().anyMatch(r -> r.id()
+                        .equals(x.artist().id()) && r.name().startsWith("A"))).count());
+        assertThat(grungeRock.tracks()).isNotEmpty().extracting(Track::milliseconds)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @AllDatabases
