@@ -628,6 +628,18 @@ public final class Query<T> {
         return Writes.update(core, values);
     }
 
+    /**
+     * As {@link #update}, giving the updated models (every field as stored after the update) in
+     * key order. PostgreSQL and SQLite return them from the UPDATE itself ({@code RETURNING});
+     * MySQL and MariaDB have no UPDATE … RETURNING, so there one transaction selects the matching
+     * keys {@code FOR UPDATE}, updates by key and reads those rows back (as SQLite does when Oxyde
+     * computes decimal arithmetic itself). Joins and prefetches of this query are not applied to
+     * the models returned.
+     */
+    public CompletableFuture<List<T>> updateReturning(Map<String, ?> values) {
+        return Writes.updateReturning(core, values);
+    }
+
     /** Adds {@code amount} to a numeric field of every matching row, in SQL. */
     public CompletableFuture<Integer> increment(String field, Number amount) {
         return update(Map.of(field, F.col(field).add(amount)));
