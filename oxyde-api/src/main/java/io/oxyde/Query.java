@@ -358,6 +358,37 @@ public final class Query<T> {
         return with(c);
     }
 
+    /**
+     * One row per distinct value of these fields (PostgreSQL's {@code SELECT DISTINCT ON (…)}):
+     * the first by the order, which must start with the same fields, e.g. each album's longest
+     * track: {@code distinctOn("album").orderBy("album", "-milliseconds", "id")}. Paths may cross
+     * foreign keys.
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on SQLite, MySQL and MariaDB, which have no DISTINCT ON;
+     *     the message names the alternatives (a {@code RowNumber} window, or grouping)
+     */
+    public Query<T> distinctOn(String... fields) {
+        Dialect d = core.target.dialect();
+        if (d != Dialect.POSTGRES) {
+            throw new io.oxyde.exception.UnsupportedFeatureException("distinctOn(" + String.join(", ", fields) + ")", d, "only PostgreSQL"
+                    + " has DISTINCT ON; number the rows with annotate(\"n\", Window.of(RowNumber.of()).partitionBy(...)"
+                    + ".orderBy(...)) and keep those numbered 1 as you read them, or group with values(...).annotate(...)"
+                    + " (query on " + core.model().getSimpleName() + ")");
+        }
+        if (fields.length == 0) {
+            throw new IllegalArgumentException("distinctOn() needs at least one field");
+        }
+        QueryCore c = core.copy();
+        List<ColumnRef> on = new ArrayList<>();
+        for (String f : fields) {
+            Resolved r = Paths.resolve(c.meta, f, false);
+            c.addJoins(r.joins(), io.oxyde.codec.JoinKind.LEFT);
+            on.add(r.column());
+        }
+        c.distinctOn = List.copyOf(on);
+        return with(c);
+    }
+
     // ---- reading ---------------------------------------------------------------------------
 
     /** Every matching row. */

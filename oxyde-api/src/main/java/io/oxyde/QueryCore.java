@@ -84,6 +84,10 @@ final class QueryCore {
     List<FilterNode> having = List.of();
     /** Named expressions, replaced (never written in place) when one is added. */
     List<Named> named = List.of();
+    /** DISTINCT ON columns (PostgreSQL; replaced, never written in place). */
+    List<ColumnRef> distinctOn = List.of();
+    /** The join aliases (or the main table) a lock is limited to (replaced, never written in place). */
+    List<String> lockOf = List.of();
     /** Bits of the collections this core owns (copied already, so it may write them). */
     private int owned;
 
@@ -121,6 +125,8 @@ final class QueryCore {
         c.groupBy = groupBy == null ? null : new ArrayList<>(groupBy);
         c.having = having;
         c.named = named;
+        c.distinctOn = distinctOn;
+        c.lockOf = lockOf;
         // neither side may now write a shared collection in place
         owned = 0;
         return c;
@@ -523,10 +529,36 @@ final class QueryCore {
         }
         b.filter(where()).distinct(distinct).limit(limit).offset(offset).lock(lock);
         order.forEach(b::orderBy);
+        if (!distinctOn.isEmpty()) {
+            checkDistinctOnOrder();
+            distinctOn.forEach(b::distinctOn);
+        }
+        if (lock != null) {
+            lockOf.forEach(b::lockOf);
+        }
         for (SetOperation op : unions) {
             b.union(op.operator(), op.query());
         }
         return b.build();
+    }
+
+    /**
+     * PostgreSQL wants an ordered DISTINCT ON query's ORDER BY to start with the DISTINCT ON
+     * columns (it keeps the first row of each group by that order); refused here, naming both.
+     */
+    private void checkDistinctOnOrder() {
+        if (order.isEmpty()) {
+            return;
+        }
+        Set<ColumnRef> lead = new java.util.HashSet<>();
+        for (int i = 0; i < Math.min(order.size(), distinctOn.size()); i++) {
+            lead.add(order.get(i).column());
+        }
+        if (order.size() < distinctOn.size() || !lead.equals(new java.util.HashSet<>(distinctOn))) {
+            throw new IllegalStateException(model().getSimpleName() + " query: distinctOn(" + distinctOn + ") needs the"
+                    + " order to start with the same fields (PostgreSQL keeps the first row of each group by that order),"
+                    + " found orderBy " + order.stream().map(o -> String.valueOf(o.column())).toList());
+        }
     }
 
     /** The kinds of the columns of {@link #toIr()} in order ({@code null} = as read). */

@@ -164,7 +164,7 @@ public final class IrTemplate {
         }
         return new SelectIr(s.model(), s.table(), s.columns(), s.distinct(), filter, s.joins(),
                 orderBy, s.limit(), s.offset(), s.aggregates(), s.groupBy(), having, s.lock(),
-                setOperations, s.mode(), annotations);
+                setOperations, s.mode(), annotations, s.distinctOn(), s.lockOf());
     }
 
     private static FilterNode mapFilter(FilterNode node, UnaryOperator<Value> f) {

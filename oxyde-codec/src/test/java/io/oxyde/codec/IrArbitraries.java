@@ -255,7 +255,9 @@ final class IrArbitraries {
                         new Object[] {offset, aggs, group, having, lock, un, mode});
         Arbitrary<List<OrderBy>> exprOrder = Combinators.combine(Arbitraries.oneOf(scalarSubquery(), window()),
                 Arbitraries.of(Direction.ASC, Direction.DESC)).as(OrderBy::of).list().ofMaxSize(1);
-        return Combinators.combine(first, second, annotations(), exprOrder).as((a, b, ann, ord) -> {
+        Arbitrary<List<ColumnRef>> distinctOn = columnRef().list().ofMaxSize(2);
+        Arbitrary<Boolean> lockOf = Arbitraries.of(true, false);
+        return Combinators.combine(first, second, annotations(), exprOrder, distinctOn, lockOf).as((a, b, ann, ord, on, of) -> {
             SelectIr s = buildSelect(a, b);
             // aggregate aliases and annotation aliases must differ
             if (s.aggregates().stream().anyMatch(g -> ann.stream().anyMatch(x -> x.alias().equals(g.alias())))) {
@@ -269,6 +271,14 @@ final class IrArbitraries {
             SelectIr.Builder builder = s.toBuilder();
             ann.forEach(builder::annotation);
             ord.forEach(builder::orderBy);
+            // revision 1.3: DISTINCT ON (not with DISTINCT) and the tables a lock takes
+            if (!s.distinct()) {
+                on.forEach(builder::distinctOn);
+            }
+            if (of && s.lock() != null) {
+                builder.lockOf(s.table());
+                s.joins().stream().limit(1).forEach(j -> builder.lockOf(j.alias()));
+            }
             return builder.build();
         });
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Revision 1.3 of the protocol: the {@code window} expression, where it may appear (annotations
- * and order terms, never filters, updates or other windows) and its own rules, each with its
- * exact path and problem.
+ * and order terms, never filters, updates or other windows) and its own rules, and the select
+ * keys {@code distinct_on} and {@code lock_of}; each rule with its exact path and problem.
  */
 class WindowValidationTest {
 
@@ -85,6 +85,24 @@ class WindowValidationTest {
                 "annotations", list(map("alias", "r", "expr", rowNumber())), "limit", 1L));
         assertThat(((SelectIr) IrCodec.decode(query(select("annotations", list(map("alias", "s", "expr", ranked))))))
                 .annotations()).hasSize(1);
+    }
+
+    @Test
+    void distinctOnAndLockOf() {
+        Map<Object, Object> join = map("alias", "a", "table", "album", "kind", "inner", "left", "album_id", "right", "id");
+        byte[] ok = query(select("distinct_on", list("album_id", list("a", "artist_id")), "joins", list(join),
+                "lock", "update", "lock_of", list("a", "track")));
+        SelectIr s = (SelectIr) IrCodec.decode(ok);
+        assertThat(s.distinctOn()).containsExactly(ColumnRef.of("album_id"), ColumnRef.of("a", "artist_id"));
+        assertThat(s.lockOf()).containsExactly("a", "track");
+        assertThat(IrCodec.decode(IrCodec.encode(s))).isEqualTo(s);
+        assertRejected(query(select("distinct_on", list("album_id"), "distinct", true)), "distinct_on",
+                "distinct_on and distinct are exclusive (DISTINCT ON already keeps distinct rows)");
+        assertRejected(query(select("lock_of", list("track"))), "lock_of", "lock_of needs a lock");
+        assertRejected(query(select("lock", "update", "lock_of", list("x"))), "lock_of[0]",
+                "\"x\" is neither the main table nor a join alias of this select");
+        assertRejected(query(select("distinct_on", list("a;b"))), "distinct_on[0]",
+                "identifier \"a;b\" contains ';', the statement separator");
     }
 
     @Test

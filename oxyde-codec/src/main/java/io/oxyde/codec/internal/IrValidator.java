@@ -216,6 +216,27 @@ public final class IrValidator {
             path.pop();
         }
         path.pop().pop();
+        columnRefs(K_DISTINCT_ON, s.distinctOn());
+        if (!s.distinctOn().isEmpty() && s.distinct()) {
+            path.key(K_DISTINCT_ON);
+            throw path.error("distinct_on and distinct are exclusive (DISTINCT ON already keeps distinct rows)");
+        }
+        identifiers(K_LOCK_OF, s.lockOf());
+        if (!s.lockOf().isEmpty()) {
+            path.key(K_LOCK_OF);
+            if (s.lock() == null) {
+                throw path.error("lock_of needs a lock");
+            }
+            path.index(0);
+            for (int i = 0; i < s.lockOf().size(); i++) {
+                path.setIndex(i);
+                String alias = s.lockOf().get(i);
+                if (!alias.equals(s.table()) && s.joins().stream().noneMatch(j -> j.alias().equals(alias))) {
+                    throw path.error("\"" + alias + "\" is neither the main table nor a join alias of this select");
+                }
+            }
+            path.pop().pop();
+        }
         path.key(K_GROUP_BY).index(0);
         for (int i = 0; i < s.groupBy().size(); i++) {
             path.setIndex(i);

@@ -173,6 +173,8 @@ final class ShapeReader {
         List<SetOperation> union = List.of();
         SelectMode mode = SelectMode.ROWS;
         List<io.oxyde.codec.Annotation> annotations = List.of();
+        List<ColumnRef> distinctOn = List.of();
+        List<String> lockOf = List.of();
         long seen = 0;
         for (int i = 1; i < n; i++) {
             String key = key();
@@ -204,6 +206,8 @@ final class ShapeReader {
                     break;
                 }
                 case K_ANNOTATIONS: seen = once(seen, 15, key); annotations = annotations(); break;
+                case K_DISTINCT_ON: seen = once(seen, 16, key); distinctOn = columnRefs(); break;
+                case K_LOCK_OF: seen = once(seen, 17, key); lockOf = strings(); break;
                 default:
                     path.pop();
                     throw unknownKey(key);
@@ -214,7 +218,7 @@ final class ShapeReader {
             throw missing(K_TABLE);
         }
         return new SelectIr(model, table, columns, distinct, filter, joins, orderBy, limit, offset,
-                aggregates, groupBy, having, lock, union, mode, annotations);
+                aggregates, groupBy, having, lock, union, mode, annotations, distinctOn, lockOf);
     }
 
     private List<io.oxyde.codec.Annotation> annotations() throws IOException {

@@ -104,6 +104,8 @@ final class ShapeWriter {
     private static final byte[] N_THEN = EncodedNames.of(K_THEN);
     private static final byte[] N_ELSE = EncodedNames.of(K_ELSE);
     private static final byte[] N_WINDOW = EncodedNames.of(T_WINDOW);
+    private static final byte[] N_DISTINCT_ON = EncodedNames.of(K_DISTINCT_ON);
+    private static final byte[] N_LOCK_OF = EncodedNames.of(K_LOCK_OF);
     private static final byte[] N_PARTITION_BY = EncodedNames.of(K_PARTITION_BY);
     private static final byte[][] LOCKS = names(LockMode.values());
     private static final byte[][] DIRECTIONS = names(Direction.values());
@@ -203,7 +205,8 @@ final class ShapeWriter {
         int n = present(s.columns()) + (s.distinct() ? 1 : 0) + present(s.filter()) + present(s.joins())
                 + present(s.orderBy()) + present(s.limit()) + present(s.offset()) + present(s.aggregates())
                 + present(s.groupBy()) + present(s.having()) + present(s.lock())
-                + present(s.setOperations()) + (s.mode() != SelectMode.ROWS ? 1 : 0) + present(s.annotations());
+                + present(s.setOperations()) + (s.mode() != SelectMode.ROWS ? 1 : 0) + present(s.annotations())
+                + present(s.distinctOn()) + present(s.lockOf());
         header(N_OP_SELECT, s.table(), s.model(), n);
         if (!s.columns().isEmpty()) {
             name(N_COLUMNS);
@@ -274,6 +277,14 @@ final class ShapeWriter {
                 name(N_EXPR);
                 expr(a.expr());
             }
+        }
+        if (!s.distinctOn().isEmpty()) {
+            name(N_DISTINCT_ON);
+            columnRefs(s.distinctOn());
+        }
+        if (!s.lockOf().isEmpty()) {
+            name(N_LOCK_OF);
+            strings(s.lockOf());
         }
     }
 
