@@ -239,6 +239,18 @@ public final class Query<T> {
         return with(c);
     }
 
+    /**
+     * Locks only the rows of some of the query's tables ({@code FOR UPDATE OF …}); see {@link
+     * LockOf}.
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on MariaDB, which has no {@code OF}
+     */
+    public Query<T> forUpdate(LockOf of) {
+        QueryCore c = core.copy();
+        c.lockOf(of);
+        return with(c);
+    }
+
     /** {@code FOR SHARE NOWAIT / SKIP LOCKED}, as {@link #forUpdate(LockOption)}. */
     public Query<T> forShare(LockOption option) {
         QueryCore c = core.copy();

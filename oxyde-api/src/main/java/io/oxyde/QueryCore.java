@@ -453,6 +453,44 @@ final class QueryCore {
         this.lock = LockMode.of(shared, wait);
     }
 
+    /** {@code FOR UPDATE OF} the tables of these paths: each FK path joined INNER, {@code "self"} the model. */
+    void lockOf(LockOf of) {
+        java.util.Objects.requireNonNull(of, "of");
+        if (target.dialect() == io.oxyde.dialect.Dialect.MARIADB) {
+            throw new UnsupportedFeatureException("forUpdate(" + of + ")", target.dialect(), "MariaDB has no FOR UPDATE"
+                    + " OF: a locking select locks the rows of every table it reads; lock one table's rows with a query"
+                    + " on that model alone (db.objects(Album.class).filter(\"id__in\", ...).forUpdate()) (query on "
+                    + model().getSimpleName() + ")");
+        }
+        List<String> aliases = new ArrayList<>();
+        for (String path : of.paths()) {
+            if (LockOf.SELF.equals(path)) {
+                aliases.add(meta.tableName());
+                continue;
+            }
+            String[] parts = PathSyntax.split(model(), path, meta.foreignKeys().stream().map(FieldMeta::name).toList());
+            ModelMeta<?> current = meta;
+            String alias = null;
+            List<JoinStep> steps = new ArrayList<>();
+            for (String part : parts) {
+                ModelMeta<?> owner = current;
+                FieldMeta fk = owner.field(part).filter(FieldMeta::isForeignKey).orElseThrow(() -> new FieldException(
+                        owner.modelClass(), part, "forUpdate(LockOf.of(\"" + path + "\")) names foreign-key paths or"
+                        + " \"self\"", owner.foreignKeys().stream().map(FieldMeta::name).toList()));
+                String next = alias == null ? part : alias + "__" + part;
+                ModelMeta<?> targetMeta = ModelMeta.of(fk.foreignKey().target());
+                steps.add(new JoinStep(next, alias, fk, targetMeta));
+                alias = next;
+                current = targetMeta;
+            }
+            // INNER: PostgreSQL cannot lock the nullable side of an outer join
+            addJoins(steps, JoinKind.INNER);
+            aliases.add(alias);
+        }
+        this.lock = LockMode.UPDATE;
+        this.lockOf = List.copyOf(aliases);
+    }
+
     /** An UPDATE expression: its columns are the model's own. */
     Expr expr(F f) {
         return f.toExpr(name -> new Expr.Column(meta.field(name).orElseThrow(() -> new FieldException(model(), name,
