@@ -338,6 +338,41 @@ public final class Query<T> {
     }
 
     /**
+     * The database's plan with options: {@code analyze} runs the query and reports actual rows
+     * and times (PostgreSQL {@code EXPLAIN (ANALYZE)}, MariaDB {@code ANALYZE}, MySQL {@code
+     * EXPLAIN ANALYZE}); {@link ExplainFormat#JSON} gives the plan as one JSON document (one
+     * line).
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on SQLite for anything but {@code
+     *     (false, TEXT)}, and on MySQL for ANALYZE with JSON
+     */
+    public CompletableFuture<List<String>> explain(boolean analyze, ExplainFormat format) {
+        return Explain.run(core, core.toIr(), analyze, format);
+    }
+
+    /**
+     * Leaves these fields out of the SELECT (Django's {@code defer}): the models get {@code null}
+     * for them ({@code 0} / {@code false} for primitive fields, {@code null} for a foreign key's
+     * {@code Ref}), so a model read this way must not be saved back whole. The key cannot be
+     * deferred. After {@link #select(String...)} it removes fields from that selection.
+     */
+    public Query<T> defer(String... fields) {
+        QueryCore c = core.copy();
+        List<FieldMeta> kept = new ArrayList<>(c.only == null ? c.meta.fields() : c.only);
+        for (String f : fields) {
+            FieldMeta field = core.meta.field(f).orElseThrow(() -> new FieldException(type(), f, "unknown field in"
+                    + " defer(...)", Paths.fieldNames(core.meta)));
+            if (field.primaryKey()) {
+                throw new FieldException(type(), f, "the key cannot be deferred (models are read by it)", List.of());
+            }
+            kept.remove(field);
+        }
+        kept.remove(c.meta.primaryKey());
+        c.only = kept;
+        return with(c);
+    }
+
+    /**
      * Loads to-many relations through queries of their own ({@link Prefetch#of}): filtered and
      * ordered as the query says, one extra query per relation and per 500 parents.
      */
