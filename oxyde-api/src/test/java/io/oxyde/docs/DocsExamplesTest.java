@@ -15,6 +15,7 @@ import io.oxyde.expression.RowNumber;
 import io.oxyde.expression.Window;
 import io.oxyde.expression.Trunc;
 import io.oxyde.Created;
+import io.oxyde.ExplainFormat;
 import io.oxyde.F;
 import io.oxyde.exception.FieldException;
 import io.oxyde.exception.NotFoundException;
@@ -269,6 +270,21 @@ class DocsExamplesTest {
         assertThat(pg.sql()).contains("join");
         assertThat(ir.joins()).hasSize(2);
         assertThat(plan).isNotEmpty();
+        if (db.dialect() != Dialect.SQLITE) { // SQLite has only its text plan
+            List<String> analyzed = Oxyde.await(query.explain(true, ExplainFormat.TEXT));   // runs the query
+            List<String> json = Oxyde.await(query.explain(false, ExplainFormat.JSON));      // one JSON document
+            assertThat(analyzed).isNotEmpty();
+            assertThat(json).hasSize(1);
+        }
+
+        // queries: defer and distinctOn
+        List<Track> light = Oxyde.await(db.objects(Track.class).filter("album", 1).defer("composer", "bytes").all());
+        assertThat(light).hasSize(10).allMatch(t -> t.composer() == null && t.bytes() == null);
+        if (db.dialect() == Dialect.POSTGRES) { // DISTINCT ON is PostgreSQL's
+            List<Track> longestPerAlbum = Oxyde.await(db.objects(Track.class)
+                    .distinctOn("album").orderBy("album", "-milliseconds", "id").all());
+            assertThat(longestPerAlbum).hasSize(ALBUMS.size());
+        }
 
         // queries: streaming
         AtomicInteger seen = new AtomicInteger();
@@ -301,6 +317,11 @@ class DocsExamplesTest {
             assertThat(rock.created()).isFalse();
             assertThat(upserted.name()).isEqualTo("Polka!");
             assertThat(saved.id()).isNotNull();
+
+            // queries: updateReturning
+            List<Track> renamed = Oxyde.await(db.objects(Track.class).filter("album", 2)
+                    .updateReturning(Map.of("composer", "Unknown")));     // the stored models, in key order
+            assertThat(renamed).isNotEmpty().allMatch(t -> "Unknown".equals(t.composer()));
         }
     }
 
