@@ -192,7 +192,8 @@ final class Correlated {
         }
         return new SelectIr(base.model(), base.table(), base.columns(), base.distinct(), filter(outer, base.filter()),
                 base.joins(), order, base.limit(), base.offset(), base.aggregates(), base.groupBy(),
-                filter(outer, base.having()), base.lock(), sets, base.mode(), annotations);
+                filter(outer, base.having()), base.lock(), sets, base.mode(), annotations, base.distinctOn(),
+                base.lockOf());
     }
 
     private static FilterNode filter(QueryCore outer, FilterNode node) {

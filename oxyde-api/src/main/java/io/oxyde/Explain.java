@@ -16,7 +16,52 @@ final class Explain {
 
     static CompletableFuture<List<String>> run(QueryCore core, SelectIr ir) {
         SqlStatement st = QueryCore.RENDERER.render(ir, core.target.dialect()).single();
-        return core.target.query(Query.explainIr(core.target.dialect(), st), null).thenApply(rs -> {
+        return lines(core, Query.explainIr(core.target.dialect(), st));
+    }
+
+    /**
+     * {@code EXPLAIN} with options: {@code analyze} runs the query and reports what happened
+     * (PostgreSQL {@code EXPLAIN (ANALYZE)}, MariaDB {@code ANALYZE}, MySQL {@code EXPLAIN
+     * ANALYZE}); {@code format} JSON asks for the plan as JSON. Refused, naming the dialect, where
+     * the database has no such option: SQLite has neither, MySQL's EXPLAIN ANALYZE has no JSON.
+     */
+    static CompletableFuture<List<String>> run(QueryCore core, SelectIr ir, boolean analyze, ExplainFormat format) {
+        java.util.Objects.requireNonNull(format, "format");
+        io.oxyde.dialect.Dialect d = core.target.dialect();
+        String what = "explain(analyze=" + analyze + ", " + format + ")";
+        String prefix;
+        switch (d) {
+            case POSTGRES:
+                prefix = !analyze && format == ExplainFormat.TEXT ? "EXPLAIN "
+                        : "EXPLAIN (" + (analyze ? "ANALYZE" + (format == ExplainFormat.JSON ? ", " : "") : "")
+                        + (format == ExplainFormat.JSON ? "FORMAT JSON" : "") + ") ";
+                break;
+            case SQLITE:
+                if (analyze || format != ExplainFormat.TEXT) {
+                    throw new io.oxyde.exception.UnsupportedFeatureException(what, d, "SQLite has only EXPLAIN QUERY"
+                            + " PLAN, as text and without running the query; use explain(), or time the query yourself"
+                            + " (query on " + core.model().getSimpleName() + ")");
+                }
+                prefix = "EXPLAIN QUERY PLAN ";
+                break;
+            case MARIADB:
+                prefix = (analyze ? "ANALYZE " : "EXPLAIN ") + (format == ExplainFormat.JSON ? "FORMAT=JSON " : "");
+                break;
+            default: // MYSQL 8
+                if (analyze && format == ExplainFormat.JSON) {
+                    throw new io.oxyde.exception.UnsupportedFeatureException(what, d, "MySQL's EXPLAIN ANALYZE writes"
+                            + " only its tree text; use explain(true, TEXT) or explain(false, JSON) (query on "
+                            + core.model().getSimpleName() + ")");
+                }
+                prefix = analyze ? "EXPLAIN ANALYZE " : format == ExplainFormat.JSON ? "EXPLAIN FORMAT=JSON " : "EXPLAIN ";
+                break;
+        }
+        SqlStatement st = QueryCore.RENDERER.render(ir, d).single();
+        return lines(core, new io.oxyde.codec.RawIr(prefix + st.sql(), st.binds()));
+    }
+
+    private static CompletableFuture<List<String>> lines(QueryCore core, io.oxyde.codec.RawIr raw) {
+        return core.target.query(raw, null).thenApply(rs -> {
             List<String> lines = new ArrayList<>();
             for (List<Value> row : rs.rows()) {
                 List<String> cells = new ArrayList<>();

@@ -65,6 +65,11 @@ final class FunctionExprs {
             for (Object a : call.args()) {
                 args.add(compile(core, a, update));
             }
+            if (call.function().wireName().startsWith("trunc_") && args.get(0).kind() != ValueKind.DATE_TIME) {
+                throw new IllegalArgumentException("Trunc(" + call.args().get(0) + ") needs a date-time (a LocalDateTime"
+                        + " field), found " + args.get(0).kind() + ": an instant's truncation depends on a time zone the"
+                        + " databases disagree on, and a date's year, month and day are Extract's");
+            }
             List<Expr> exprs = args.stream().map(Typed::expr).toList();
             return new Typed(new Expr.Call(call.function(), exprs), kind(call.function(), args));
         }
@@ -84,6 +89,13 @@ final class FunctionExprs {
                 otherwise = o.expr();
             }
             return new Typed(new Expr.Case(whens, otherwise), kind);
+        }
+        if (arg instanceof io.oxyde.expression.Window w) {
+            if (update) {
+                throw new IllegalArgumentException("a window function (" + w + ") cannot be an update value; annotate"
+                        + " it on a query, read the rows and update them");
+            }
+            return WindowExprs.of(core, w);
         }
         if (arg instanceof Literal l) {
             Value v = l.value() == null ? Value.nullValue() : Value.of(l.value());
@@ -123,6 +135,8 @@ final class FunctionExprs {
                 return ValueKind.FLOAT;
             case CAST_DECIMAL:
                 return ValueKind.DECIMAL;
+            case TRUNC_YEAR: case TRUNC_MONTH: case TRUNC_DAY: case TRUNC_HOUR: case TRUNC_MINUTE:
+                return ValueKind.DATE_TIME;
             case NOW:
                 return ValueKind.TIMESTAMP;
             case COALESCE:

@@ -23,7 +23,7 @@ final class NamedExpressions {
             return new QueryCore.Named(alias, new Expr.Subquery(s.query()), s.kind());
         }
         if (expression instanceof io.oxyde.expression.FunctionCall || expression instanceof io.oxyde.expression.Literal
-                || expression instanceof io.oxyde.expression.Case) {
+                || expression instanceof io.oxyde.expression.Case || expression instanceof io.oxyde.expression.Window) {
             FunctionExprs.Typed t = FunctionExprs.of(core, expression);
             return new QueryCore.Named(alias, t.expr(), t.kind());
         }

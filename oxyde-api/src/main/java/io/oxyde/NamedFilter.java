@@ -23,6 +23,9 @@ final class NamedFilter {
     }
 
     static FilterNode of(QueryCore core, QueryCore.Named n, String path, Object value, boolean negated) {
+        if (WindowExprs.holdsWindow(n.expr())) {
+            WindowExprs.refuseFilter(core, n.alias(), path);
+        }
         String rest = path.length() == n.alias().length() ? "" : path.substring(n.alias().length() + 2);
         if (!rest.isEmpty() && !LOOKUPS.contains(rest)) {
             throw new FieldException(core.model(), path, "an annotation takes the lookups " + LOOKUPS, LOOKUPS);

@@ -238,6 +238,18 @@ public final class Query<T> {
         return with(c);
     }
 
+    /**
+     * Locks only the rows of some of the query's tables ({@code FOR UPDATE OF …}); see {@link
+     * LockOf}.
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on MariaDB, which has no {@code OF}
+     */
+    public Query<T> forUpdate(LockOf of) {
+        QueryCore c = core.copy();
+        c.lockOf(of);
+        return with(c);
+    }
+
     /** {@code FOR SHARE NOWAIT / SKIP LOCKED}, as {@link #forUpdate(LockOption)}. */
     public Query<T> forShare(LockOption option) {
         QueryCore c = core.copy();
@@ -324,6 +336,105 @@ public final class Query<T> {
         return Explain.run(core, core.toIr());
     }
 
+    /**
+     * The database's plan with options: {@code analyze} runs the query and reports actual rows
+     * and times (PostgreSQL {@code EXPLAIN (ANALYZE)}, MariaDB {@code ANALYZE}, MySQL {@code
+     * EXPLAIN ANALYZE}); {@link ExplainFormat#JSON} gives the plan as one JSON document (one
+     * line).
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on SQLite for anything but {@code
+     *     (false, TEXT)}, and on MySQL for ANALYZE with JSON
+     */
+    public CompletableFuture<List<String>> explain(boolean analyze, ExplainFormat format) {
+        return Explain.run(core, core.toIr(), analyze, format);
+    }
+
+    /**
+     * Leaves these fields out of the SELECT (Django's {@code defer}): the models get {@code null}
+     * for them ({@code 0} / {@code false} for primitive fields, {@code null} for a foreign key's
+     * {@code Ref}), so a model read this way must not be saved back whole. The key cannot be
+     * deferred. After {@link #select(String...)} it removes fields from that selection.
+     */
+    public Query<T> defer(String... fields) {
+        QueryCore c = core.copy();
+        List<FieldMeta> kept = new ArrayList<>(c.only == null ? c.meta.fields() : c.only);
+        for (String f : fields) {
+            FieldMeta field = core.meta.field(f).orElseThrow(() -> new FieldException(type(), f, "unknown field in"
+                    + " defer(...)", Paths.fieldNames(core.meta)));
+            if (field.primaryKey()) {
+                throw new FieldException(type(), f, "the key cannot be deferred (models are read by it)", List.of());
+            }
+            kept.remove(field);
+        }
+        kept.remove(c.meta.primaryKey());
+        c.only = kept;
+        return with(c);
+    }
+
+    /**
+     * Loads to-many relations through queries of their own ({@link Prefetch#of}): filtered and
+     * ordered as the query says, one extra query per relation and per 500 parents.
+     */
+    public Query<T> prefetch(Prefetch... prefetches) {
+        QueryCore c = core.copy();
+        for (Prefetch p : prefetches) {
+            Class<?> target = Prefetcher.toManyTarget(core.meta, p.path());
+            QueryCore q = p.query().core();
+            if (q.model() != target) {
+                throw new IllegalArgumentException(p + ": \"" + p.path() + "\" holds " + target.getSimpleName()
+                        + " models, the query is on " + q.model().getSimpleName());
+            }
+            if (q.limit != null || q.offset != null || !q.unions.isEmpty() || q.lock != null || q.values != null
+                    || !q.named.isEmpty()) {
+                throw new IllegalArgumentException(p + ": a prefetch query takes filters, joins, order and prefetches,"
+                        + " not limit, offset, set operations, locks, values or annotations (it is read for 500 parents"
+                        + " at a time, where those would apply to all of them at once)");
+            }
+            if (c.prefetchQueries.containsKey(p.path())) {
+                throw new IllegalArgumentException(p + ": \"" + p.path() + "\" is prefetched with a query already");
+            }
+            java.util.Map<String, Prefetcher.Custom> queries = new java.util.LinkedHashMap<>(c.prefetchQueries);
+            queries.put(p.path(), new Prefetcher.Custom(q.toIr(), q.kinds(), q.selectedFields().size() != q.meta.fields()
+                    .size(), q.joins, q.eager, q.prefetch, q.prefetchQueries));
+            c.prefetchQueries = java.util.Map.copyOf(queries);
+            if (!c.prefetch.contains(p.path())) {
+                c.prefetch().add(p.path());
+            }
+        }
+        return with(c);
+    }
+
+    /**
+     * One row per distinct value of these fields (PostgreSQL's {@code SELECT DISTINCT ON (…)}):
+     * the first by the order, which must start with the same fields, e.g. each album's longest
+     * track: {@code distinctOn("album").orderBy("album", "-milliseconds", "id")}. Paths may cross
+     * foreign keys.
+     *
+     * @throws io.oxyde.exception.UnsupportedFeatureException on SQLite, MySQL and MariaDB, which have no DISTINCT ON;
+     *     the message names the alternatives (a {@code RowNumber} window, or grouping)
+     */
+    public Query<T> distinctOn(String... fields) {
+        Dialect d = core.target.dialect();
+        if (d != Dialect.POSTGRES) {
+            throw new io.oxyde.exception.UnsupportedFeatureException("distinctOn(" + String.join(", ", fields) + ")", d, "only PostgreSQL"
+                    + " has DISTINCT ON; number the rows with annotate(\"n\", Window.of(RowNumber.of()).partitionBy(...)"
+                    + ".orderBy(...)) and keep those numbered 1 as you read them, or group with values(...).annotate(...)"
+                    + " (query on " + core.model().getSimpleName() + ")");
+        }
+        if (fields.length == 0) {
+            throw new IllegalArgumentException("distinctOn() needs at least one field");
+        }
+        QueryCore c = core.copy();
+        List<ColumnRef> on = new ArrayList<>();
+        for (String f : fields) {
+            Resolved r = Paths.resolve(c.meta, f, false);
+            c.addJoins(r.joins(), io.oxyde.codec.JoinKind.LEFT);
+            on.add(r.column());
+        }
+        c.distinctOn = List.copyOf(on);
+        return with(c);
+    }
+
     // ---- reading ---------------------------------------------------------------------------
 
     /** Every matching row. */
@@ -335,7 +446,8 @@ public final class Query<T> {
         SelectIr ir = c.toIr();
         RowLoader<T> loader = RowLoader.of(type(), c.kinds(), c.selectedFields().size() != c.meta.fields().size(),
                 c.joins, c.eager);
-        return c.target.read(ir, loader).thenCompose(frame -> Prefetcher.load(c.target, c.meta, loader.models(), c.prefetch));
+        return c.target.read(ir, loader).thenCompose(frame -> Prefetcher.load(c.target, c.meta, loader.models(), c.prefetch,
+                c.prefetchQueries));
     }
 
     /** The first row by the query's order (by key if unordered), if any. */
@@ -591,6 +703,18 @@ public final class Query<T> {
      */
     public CompletableFuture<Integer> update(Map<String, ?> values) {
         return Writes.update(core, values);
+    }
+
+    /**
+     * As {@link #update}, giving the updated models (every field as stored after the update) in
+     * key order. PostgreSQL and SQLite return them from the UPDATE itself ({@code RETURNING});
+     * MySQL and MariaDB have no UPDATE … RETURNING, so there one transaction selects the matching
+     * keys {@code FOR UPDATE}, updates by key and reads those rows back (as SQLite does when Oxyde
+     * computes decimal arithmetic itself). Joins and prefetches of this query are not applied to
+     * the models returned.
+     */
+    public CompletableFuture<List<T>> updateReturning(Map<String, ?> values) {
+        return Writes.updateReturning(core, values);
     }
 
     /** Adds {@code amount} to a numeric field of every matching row, in SQL. */

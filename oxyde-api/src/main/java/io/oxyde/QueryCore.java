@@ -74,6 +74,8 @@ final class QueryCore {
     boolean distinct;
     List<FieldMeta> only;
     List<String> prefetch = List.of();
+    /** The queries of {@code Prefetch.of(path, query)}, by path (replaced, never written in place). */
+    Map<String, io.oxyde.internal.ir.Prefetcher.Custom> prefetchQueries = Map.of();
     LockMode lock;
     List<SetOperation> unions = List.of();
     List<ValueColumn> values;
@@ -82,6 +84,10 @@ final class QueryCore {
     List<FilterNode> having = List.of();
     /** Named expressions, replaced (never written in place) when one is added. */
     List<Named> named = List.of();
+    /** DISTINCT ON columns (PostgreSQL; replaced, never written in place). */
+    List<ColumnRef> distinctOn = List.of();
+    /** The join aliases (or the main table) a lock is limited to (replaced, never written in place). */
+    List<String> lockOf = List.of();
     /** Bits of the collections this core owns (copied already, so it may write them). */
     private int owned;
 
@@ -111,6 +117,7 @@ final class QueryCore {
         c.distinct = distinct;
         c.only = only == null ? null : new ArrayList<>(only);
         c.prefetch = prefetch;
+        c.prefetchQueries = prefetchQueries;
         c.lock = lock;
         c.unions = unions;
         c.values = values == null ? null : new ArrayList<>(values);
@@ -118,6 +125,8 @@ final class QueryCore {
         c.groupBy = groupBy == null ? null : new ArrayList<>(groupBy);
         c.having = having;
         c.named = named;
+        c.distinctOn = distinctOn;
+        c.lockOf = lockOf;
         // neither side may now write a shared collection in place
         owned = 0;
         return c;
@@ -275,6 +284,10 @@ final class QueryCore {
             refuseNegatedToMany(r, negated);
             addJoins(r.joins(), JoinKind.LEFT);
             FunctionExprs.Typed t = FunctionExprs.of(this, fc);
+            if (WindowExprs.holdsWindow(t.expr())) {
+                throw new FieldException(r.owner().modelClass(), path, "a window function cannot be a filter operand:"
+                        + " SQL computes windows after WHERE", List.of());
+            }
             java.util.Set<Lookup> ok = java.util.EnumSet.of(Lookup.EQ, Lookup.NE, Lookup.GT, Lookup.GTE, Lookup.LT, Lookup.LTE);
             if (!ok.contains(lookup)) {
                 throw new FieldException(r.owner().modelClass(), r.field().name(), "a function is compared with eq, ne, gt,"
@@ -382,7 +395,7 @@ final class QueryCore {
     }
 
     /** The kind an ORDER BY term carries (protocol 1.2): only those whose stored form orders differently. */
-    private static io.oxyde.codec.ValueKind orderKind(FieldMeta f) {
+    static io.oxyde.codec.ValueKind orderKind(FieldMeta f) {
         if (f == null || f.isForeignKey()) {
             return null;
         }
@@ -438,6 +451,44 @@ final class QueryCore {
                     + ")");
         }
         this.lock = LockMode.of(shared, wait);
+    }
+
+    /** {@code FOR UPDATE OF} the tables of these paths: each FK path joined INNER, {@code "self"} the model. */
+    void lockOf(LockOf of) {
+        java.util.Objects.requireNonNull(of, "of");
+        if (target.dialect() == io.oxyde.dialect.Dialect.MARIADB) {
+            throw new UnsupportedFeatureException("forUpdate(" + of + ")", target.dialect(), "MariaDB has no FOR UPDATE"
+                    + " OF: a locking select locks the rows of every table it reads; lock one table's rows with a query"
+                    + " on that model alone (db.objects(Album.class).filter(\"id__in\", ...).forUpdate()) (query on "
+                    + model().getSimpleName() + ")");
+        }
+        List<String> aliases = new ArrayList<>();
+        for (String path : of.paths()) {
+            if (LockOf.SELF.equals(path)) {
+                aliases.add(meta.tableName());
+                continue;
+            }
+            String[] parts = PathSyntax.split(model(), path, meta.foreignKeys().stream().map(FieldMeta::name).toList());
+            ModelMeta<?> current = meta;
+            String alias = null;
+            List<JoinStep> steps = new ArrayList<>();
+            for (String part : parts) {
+                ModelMeta<?> owner = current;
+                FieldMeta fk = owner.field(part).filter(FieldMeta::isForeignKey).orElseThrow(() -> new FieldException(
+                        owner.modelClass(), part, "forUpdate(LockOf.of(\"" + path + "\")) names foreign-key paths or"
+                        + " \"self\"", owner.foreignKeys().stream().map(FieldMeta::name).toList()));
+                String next = alias == null ? part : alias + "__" + part;
+                ModelMeta<?> targetMeta = ModelMeta.of(fk.foreignKey().target());
+                steps.add(new JoinStep(next, alias, fk, targetMeta));
+                alias = next;
+                current = targetMeta;
+            }
+            // INNER: PostgreSQL cannot lock the nullable side of an outer join
+            addJoins(steps, JoinKind.INNER);
+            aliases.add(alias);
+        }
+        this.lock = LockMode.UPDATE;
+        this.lockOf = List.copyOf(aliases);
     }
 
     /** An UPDATE expression: its columns are the model's own. */
@@ -516,10 +567,36 @@ final class QueryCore {
         }
         b.filter(where()).distinct(distinct).limit(limit).offset(offset).lock(lock);
         order.forEach(b::orderBy);
+        if (!distinctOn.isEmpty()) {
+            checkDistinctOnOrder();
+            distinctOn.forEach(b::distinctOn);
+        }
+        if (lock != null) {
+            lockOf.forEach(b::lockOf);
+        }
         for (SetOperation op : unions) {
             b.union(op.operator(), op.query());
         }
         return b.build();
+    }
+
+    /**
+     * PostgreSQL wants an ordered DISTINCT ON query's ORDER BY to start with the DISTINCT ON
+     * columns (it keeps the first row of each group by that order); refused here, naming both.
+     */
+    private void checkDistinctOnOrder() {
+        if (order.isEmpty()) {
+            return;
+        }
+        Set<ColumnRef> lead = new java.util.HashSet<>();
+        for (int i = 0; i < Math.min(order.size(), distinctOn.size()); i++) {
+            lead.add(order.get(i).column());
+        }
+        if (order.size() < distinctOn.size() || !lead.equals(new java.util.HashSet<>(distinctOn))) {
+            throw new IllegalStateException(model().getSimpleName() + " query: distinctOn(" + distinctOn + ") needs the"
+                    + " order to start with the same fields (PostgreSQL keeps the first row of each group by that order),"
+                    + " found orderBy " + order.stream().map(o -> String.valueOf(o.column())).toList());
+        }
     }
 
     /** The kinds of the columns of {@link #toIr()} in order ({@code null} = as read). */
@@ -536,7 +613,9 @@ final class QueryCore {
                 kinds.add(null);
             }
             for (Named n : named) {
-                kinds.add(null);
+                // a truncated date-time is read as one (SQLite gives its text); the rest as the database gives them
+                kinds.add(n.expr() instanceof Expr.Call c && c.function().wireName().startsWith("trunc_")
+                        ? ValueKind.DATE_TIME : null);
             }
             return kinds;
         }

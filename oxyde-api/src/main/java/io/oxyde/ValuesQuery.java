@@ -124,8 +124,23 @@ public final class ValuesQuery<R> {
             }
         }
         c.checkNamedAlias(alias);
-        c.addNamed(NamedExpressions.of(c, alias, expression));
+        QueryCore.Named named = NamedExpressions.of(c, alias, expression);
+        if (WindowExprs.holdsWindow(named.expr()) && (!c.annotations.isEmpty() || c.groupBy != null)) {
+            throw groupedWindow(c, alias);
+        }
+        c.addNamed(named);
         return with(c);
+    }
+
+    private static IllegalStateException groupedWindow(QueryCore c, String alias) {
+        return new IllegalStateException(c.model().getSimpleName() + " values query: window annotation \"" + alias
+                + "\" and grouping (an aggregate annotation or groupBy) in one query are not supported: a window"
+                + " over groups would need the window's terms to be grouped too; use Window.of(aggregate)"
+                + " .partitionBy(...) on ungrouped rows instead");
+    }
+
+    private static boolean holdsWindow(QueryCore c) {
+        return c.named.stream().anyMatch(n -> WindowExprs.holdsWindow(n.expr()));
     }
 
     /** Adds an aggregate column named {@code alias}, computed per group. */
@@ -135,6 +150,10 @@ public final class ValuesQuery<R> {
                     + " annotate \"" + alias + "\"");
         }
         PathSyntax.checkAlias(core.model(), alias);
+        if (holdsWindow(core)) {
+            throw groupedWindow(core, core.named.stream().filter(n -> WindowExprs.holdsWindow(n.expr())).findFirst()
+                    .orElseThrow().alias());
+        }
         QueryCore c = core.copy();
         for (QueryCore.ValueColumn v : c.values) {
             if (v.key().equals(alias)) {
@@ -156,6 +175,10 @@ public final class ValuesQuery<R> {
 
     /** Groups by these paths instead of the selected values. */
     public ValuesQuery<R> groupBy(String... paths) {
+        if (holdsWindow(core)) {
+            throw groupedWindow(core, core.named.stream().filter(n -> WindowExprs.holdsWindow(n.expr())).findFirst()
+                    .orElseThrow().alias());
+        }
         QueryCore c = core.copy();
         c.groupBy = new ArrayList<>();
         for (String p : paths) {

@@ -275,9 +275,89 @@ final class Writes {
     // ---- update / delete -----------------------------------------------------------------------
 
     static CompletableFuture<Integer> update(QueryCore core, Map<String, ?> values) {
+        List<Assignment> assignments;
+        try {
+            assignments = assignments(core, values);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        if (DecimalArithmetic.computedHere(core, assignments)) { // SQLite: exact decimals, computed by Oxyde
+            return DecimalArithmetic.update(core, assignments);
+        }
+        String table = core.meta.tableName();
+        String model = core.model().getSimpleName();
+        return filterByKeys(core, filter -> core.target.mutate(new UpdateIr(model, table, assignments, filter, List.of())));
+    }
+
+    /**
+     * {@code update(values)} giving the updated models, in key order. Where the dialect has
+     * UPDATE … RETURNING (PostgreSQL, SQLite) the one statement returns every column; elsewhere
+     * (MySQL, MariaDB), and on SQLite where Oxyde computes decimal arithmetic itself, one
+     * transaction selects the matching keys (FOR UPDATE where there are row locks), updates by key
+     * and reads the rows back by key.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> CompletableFuture<List<T>> updateReturning(QueryCore core, Map<String, ?> values) {
+        List<Assignment> assignments;
+        try {
+            assignments = assignments(core, values);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Class<T> type = (Class<T>) core.model();
+        ModelMapper<T> mapper = ModelMapper.of(type);
+        FieldMeta pk = core.meta.primaryKey();
+        if (core.target.dialect().supportsUpdateReturning() && !DecimalArithmetic.computedHere(core, assignments)) {
+            List<String> columns = mapper.columns();
+            RowReader<T> reader = mapper.reader(columns);
+            List<T> out = java.util.Collections.synchronizedList(new ArrayList<>());
+            String table = core.meta.tableName();
+            String model = core.model().getSimpleName();
+            return filterByKeys(core, filter -> core.target.mutate(new UpdateIr(model, table, assignments, filter, columns))
+                    .thenApply(r -> {
+                        for (List<Value> row : r.returned().rows()) {
+                            out.add(reader.read(row));
+                        }
+                        return r;
+                    })).thenApply(n -> byKey(out, pk));
+        }
+        return Transactions.auto(core.target, t -> {
+            QueryCore c = core.copy(t);
+            c.eager().clear();
+            c.prefetch().clear();
+            Query<T> matching = new Query<>(c);
+            if (t.dialect().supportsRowLocks()) {
+                matching = matching.forUpdate();
+            }
+            return matching.flatValues(pk.name()).all().thenCompose(keys -> {
+                CompletableFuture<List<T>> chain = OxydeFuture.of(new ArrayList<>());
+                for (int from = 0; from < keys.size(); from += 500) {
+                    List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                    Query<T> byKeys = Query.of(type, t).filter(pk.name() + "__in", chunk);
+                    chain = chain.thenCompose(acc -> update(byKeys.core(), values)
+                            .thenCompose(n -> byKeys.orderBy(pk.name()).all())
+                            .thenApply(rows -> {
+                                acc.addAll(rows);
+                                return acc;
+                            }));
+                }
+                return chain.thenApply(all -> byKey(all, pk));
+            });
+        });
+    }
+
+    /** The models in key order (keys are comparable: numbers, strings, UUIDs). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> List<T> byKey(List<T> models, FieldMeta pk) {
+        List<T> out = new ArrayList<>(models);
+        out.sort((a, b) -> ((Comparable) Models.get(a, pk.name())).compareTo(Models.get(b, pk.name())));
+        return out;
+    }
+
+    private static List<Assignment> assignments(QueryCore core, Map<String, ?> values) {
         List<Assignment> assignments = new ArrayList<>();
         Map<String, Object> plain = new LinkedHashMap<>();
-        try {
+        {
             if (values.isEmpty()) {
                 throw new FieldException(core.model(), "update", "no fields to set", Paths.fieldNames(core.meta));
             }
@@ -299,15 +379,8 @@ final class Writes {
                 assignments.add(new Assignment(f.column(), expr));
             }
             ModelValidation.validateValues(core.model(), plain);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
         }
-        if (DecimalArithmetic.computedHere(core, assignments)) { // SQLite: exact decimals, computed by Oxyde
-            return DecimalArithmetic.update(core, assignments);
-        }
-        String table = core.meta.tableName();
-        String model = core.model().getSimpleName();
-        return filterByKeys(core, filter -> core.target.mutate(new UpdateIr(model, table, assignments, filter, List.of())));
+        return assignments;
     }
 
     static CompletableFuture<Integer> delete(QueryCore core) {

@@ -11,12 +11,17 @@ import io.oxyde.expression.Literal;
 import io.oxyde.expression.Lower;
 import io.oxyde.expression.OuterRef;
 import io.oxyde.expression.Subquery;
+import io.oxyde.expression.RowNumber;
+import io.oxyde.expression.Window;
+import io.oxyde.expression.Trunc;
 import io.oxyde.Created;
+import io.oxyde.ExplainFormat;
 import io.oxyde.F;
 import io.oxyde.exception.FieldException;
 import io.oxyde.exception.NotFoundException;
 import io.oxyde.Oxyde;
 import io.oxyde.Q;
+import io.oxyde.Prefetch;
 import io.oxyde.Query;
 import io.oxyde.Ref;
 import io.oxyde.expression.Sum;
@@ -165,9 +170,29 @@ class DocsExamplesTest {
         List<Map<String, Object>> perYear = Oxyde.await(db.objects(Invoice.class)
                 .annotate("year", Extract.of("invoiceDate", Extract.Part.YEAR))
                 .values("year").annotate("n", Count.all()).orderBy("year").all());
+        List<Map<String, Object>> totalsPerYear = Oxyde.await(db.objects(Invoice.class)
+                .annotate("year", Trunc.of("invoiceDate", Trunc.Part.YEAR))
+                .values("year").annotate("total", Sum.of("total")).orderBy("year").all());
         assertThat(acdc).isEqualTo(1L);
+        assertThat(totalsPerYear).hasSize(5);
+        assertThat(totalsPerYear.get(0).get("year")).isEqualTo(Chinook.DATA.rows(Invoice.class).stream()
+                .map(Invoice::invoiceDate).min(java.util.Comparator.naturalOrder()).orElseThrow().withDayOfYear(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS));
         assertThat(fullNames).hasSize(59).contains(Map.of("id", 1L, "full", "Luís Gonçalves"));
         assertThat(perYear).hasSize(5);
+
+        // queries: window functions
+        List<Map<String, Object>> numbered = Oxyde.await(db.objects(Track.class)
+                .annotate("n", Window.of(RowNumber.of()).partitionBy("album").orderBy("milliseconds", "id"))
+                .values("id", "album", "n").orderBy("album", "n").all());
+        List<Map<String, Object>> running = Oxyde.await(db.objects(Invoice.class).filter("customer__id", 1)
+                .annotate("runningTotal", Window.of(Sum.of("total")).orderBy("invoiceDate", "id"))
+                .values("id", "total", "runningTotal").orderBy("invoiceDate", "id").all());
+        assertThat(numbered).hasSize(TRACKS.size());
+        assertThat(numbered.get(0)).containsEntry("album", 1L).containsEntry("n", 1L);
+        assertThat(new BigDecimal(running.get(running.size() - 1).get("runningTotal").toString())
+                .setScale(2, java.math.RoundingMode.HALF_UP)).isEqualByComparingTo(Chinook.DATA.rows(Invoice.class)
+                .stream().filter(i -> (Long) i.customer().id() == 1L).map(Invoice::total).reduce(BigDecimal.ZERO, BigDecimal::add));
 
         // queries: Q objects
         Query<Track> shortOrHuge = db.objects(Track.class)
@@ -245,6 +270,21 @@ class DocsExamplesTest {
         assertThat(pg.sql()).contains("join");
         assertThat(ir.joins()).hasSize(2);
         assertThat(plan).isNotEmpty();
+        if (db.dialect() != Dialect.SQLITE) { // SQLite has only its text plan
+            List<String> analyzed = Oxyde.await(query.explain(true, ExplainFormat.TEXT));   // runs the query
+            List<String> json = Oxyde.await(query.explain(false, ExplainFormat.JSON));      // one JSON document
+            assertThat(analyzed).isNotEmpty();
+            assertThat(json).hasSize(1);
+        }
+
+        // queries: defer and distinctOn
+        List<Track> light = Oxyde.await(db.objects(Track.class).filter("album", 1).defer("composer", "bytes").all());
+        assertThat(light).hasSize(10).allMatch(t -> t.composer() == null && t.bytes() == null);
+        if (db.dialect() == Dialect.POSTGRES) { // DISTINCT ON is PostgreSQL's
+            List<Track> longestPerAlbum = Oxyde.await(db.objects(Track.class)
+                    .distinctOn("album").orderBy("album", "-milliseconds", "id").all());
+            assertThat(longestPerAlbum).hasSize(ALBUMS.size());
+        }
 
         // queries: streaming
         AtomicInteger seen = new AtomicInteger();
@@ -277,6 +317,11 @@ class DocsExamplesTest {
             assertThat(rock.created()).isFalse();
             assertThat(upserted.name()).isEqualTo("Polka!");
             assertThat(saved.id()).isNotNull();
+
+            // queries: updateReturning
+            List<Track> renamed = Oxyde.await(db.objects(Track.class).filter("album", 2)
+                    .updateReturning(Map.of("composer", "Unknown")));     // the stored models, in key order
+            assertThat(renamed).isNotEmpty().allMatch(t -> "Unknown".equals(t.composer()));
         }
     }
 
@@ -304,6 +349,21 @@ class DocsExamplesTest {
                 .filter(l -> (Long) l.playlist().id() == grungeId).count())
                 .allSatisfy(t -> assertThat(t.album().isLoaded()).isTrue());
         assertThat(withAlbums.get(0).album().get().artist().get().name()).isEqualTo("AC/DC");
+
+        // relations: Prefetch.of
+        List<Artist> withLiveAlbums = Oxyde.await(db.objects(Artist.class).filter("name__startswith", "A")
+                .prefetch(Prefetch.of("albums", db.objects(Album.class).filter("title__icontains", "live").orderBy("-id")))
+                .all());
+        Playlist grungeRock = Oxyde.await(db.objects(Playlist.class).prefetch(Prefetch.of("tracks",
+                db.objects(Track.class).filter("genre__name", "Rock").orderBy("-milliseconds", "id"))).get("name", "Grunge"));
+
+        assertThat(withLiveAlbums).allSatisfy(a -> assertThat(a.albums()).allMatch(x -> x.title().toLowerCase()
+                .contains("live")).extracting(Album::id).isSortedAccordingTo(java.util.Comparator.reverseOrder()));
+        assertThat(withLiveAlbums.stream().mapToInt(a -> a.albums().size()).sum()).isEqualTo((int) ALBUMS.stream()
+                .filter(x -> x.title().toLowerCase().contains("live") && ARTISTS.stream().anyMatch(r -> r.id()
+                        .equals(x.artist().id()) && r.name().startsWith("A"))).count());
+        assertThat(grungeRock.tracks()).isNotEmpty().extracting(Track::milliseconds)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @AllDatabases

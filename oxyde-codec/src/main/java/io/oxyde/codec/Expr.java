@@ -101,6 +101,26 @@ public sealed interface Expr {
         }
     }
 
+    /**
+     * {@code function(args…) OVER (PARTITION BY … ORDER BY …)}: a value computed over the rows
+     * related to this one (a rank within a group, a running sum, the previous row's value). Valid
+     * only in a select's annotations and expression order terms, never in a filter (SQL computes
+     * windows after WHERE, GROUP BY and HAVING), and never inside another window. Order terms are
+     * columns or expressions, ascending or descending (not random). Since protocol revision 1.3.
+     *
+     * @param offset the row offset of {@code lag}/{@code lead} (default 1), {@code null} for the
+     *     other functions
+     */
+    record Window(WindowFunction function, List<Expr> args, Integer offset, List<Expr> partitionBy,
+                  List<OrderBy> orderBy) implements Expr {
+        public Window {
+            Objects.requireNonNull(function, "function");
+            args = List.copyOf(args);
+            partitionBy = List.copyOf(partitionBy);
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
     static Expr value(Value value) {
         return new Literal(value);
     }

@@ -164,7 +164,7 @@ public final class IrTemplate {
         }
         return new SelectIr(s.model(), s.table(), s.columns(), s.distinct(), filter, s.joins(),
                 orderBy, s.limit(), s.offset(), s.aggregates(), s.groupBy(), having, s.lock(),
-                setOperations, s.mode(), annotations);
+                setOperations, s.mode(), annotations, s.distinctOn(), s.lockOf());
     }
 
     private static FilterNode mapFilter(FilterNode node, UnaryOperator<Value> f) {
@@ -225,6 +225,21 @@ public final class IrTemplate {
                 whens.add(new Expr.When(condition, mapExpr(w.value(), f)));
             }
             return new Expr.Case(whens, c.otherwise() == null ? null : mapExpr(c.otherwise(), f));
+        }
+        if (expr instanceof Expr.Window w) {
+            List<Expr> args = new ArrayList<>(w.args().size());
+            for (Expr a : w.args()) {
+                args.add(mapExpr(a, f));
+            }
+            List<Expr> partitions = new ArrayList<>(w.partitionBy().size());
+            for (Expr p : w.partitionBy()) {
+                partitions.add(mapExpr(p, f));
+            }
+            List<OrderBy> order = new ArrayList<>(w.orderBy().size());
+            for (OrderBy o : w.orderBy()) {
+                order.add(o.expr() == null ? o : new OrderBy(null, o.direction(), o.kind(), mapExpr(o.expr(), f)));
+            }
+            return new Expr.Window(w.function(), args, w.offset(), partitions, order);
         }
         if (expr instanceof Expr.Call call) {
             List<Expr> args = new ArrayList<>(call.args().size());

@@ -32,7 +32,17 @@ public enum ScalarFunction {
     CAST_TEXT("cast_text", 1, 1),
     CAST_INTEGER("cast_integer", 1, 1),
     CAST_FLOAT("cast_float", 1, 1),
-    CAST_DECIMAL("cast_decimal", 1, 1);
+    CAST_DECIMAL("cast_decimal", 1, 1),
+    /** A date-time truncated to the start of its year (revision 1.3; Django's {@code TruncYear}). */
+    TRUNC_YEAR("trunc_year", 1, 1),
+    /** A date-time truncated to the start of its month (revision 1.3). */
+    TRUNC_MONTH("trunc_month", 1, 1),
+    /** A date-time truncated to midnight (revision 1.3). */
+    TRUNC_DAY("trunc_day", 1, 1),
+    /** A date-time truncated to the start of its hour (revision 1.3). */
+    TRUNC_HOUR("trunc_hour", 1, 1),
+    /** A date-time truncated to the start of its minute (revision 1.3). */
+    TRUNC_MINUTE("trunc_minute", 1, 1);
 
     private final String wireName;
     private final int minArgs;

@@ -24,12 +24,27 @@ import java.util.Objects;
  * @param mode rows, count or exists
  * @param annotations named expressions appended to the select list after the aggregates
  *     (protocol revision 1.2)
+ * @param distinctOn PostgreSQL's {@code DISTINCT ON (…)}: one row per distinct value of these
+ *     columns, the first by the order (protocol revision 1.3); empty for none
+ * @param lockOf {@code FOR UPDATE OF …}: the join aliases (or {@code table} itself) whose rows
+ *     the lock takes (protocol revision 1.3); empty locks the rows of every table
  */
 public record SelectIr(String model, String table, List<ColumnRef> columns, boolean distinct,
                        FilterNode filter, List<Join> joins, List<OrderBy> orderBy, Long limit,
                        Long offset, List<Aggregate> aggregates, List<ColumnRef> groupBy,
                        FilterNode having, LockMode lock, List<SetOperation> setOperations,
-                       SelectMode mode, List<Annotation> annotations) implements QueryIr {
+                       SelectMode mode, List<Annotation> annotations, List<ColumnRef> distinctOn,
+                       List<String> lockOf) implements QueryIr {
+
+    /** A select without DISTINCT ON and lock targets (protocol revision 1.2 and before). */
+    public SelectIr(String model, String table, List<ColumnRef> columns, boolean distinct,
+                    FilterNode filter, List<Join> joins, List<OrderBy> orderBy, Long limit,
+                    Long offset, List<Aggregate> aggregates, List<ColumnRef> groupBy,
+                    FilterNode having, LockMode lock, List<SetOperation> setOperations,
+                    SelectMode mode, List<Annotation> annotations) {
+        this(model, table, columns, distinct, filter, joins, orderBy, limit, offset, aggregates, groupBy,
+                having, lock, setOperations, mode, annotations, List.of(), List.of());
+    }
 
     /** A select without annotations (protocol revision 1.1 and before). */
     public SelectIr(String model, String table, List<ColumnRef> columns, boolean distinct,
@@ -51,6 +66,8 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
         setOperations = List.copyOf(setOperations);
         Objects.requireNonNull(mode, "mode");
         annotations = List.copyOf(annotations);
+        distinctOn = List.copyOf(distinctOn);
+        lockOf = List.copyOf(lockOf);
     }
 
     @Override
@@ -81,6 +98,8 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
         b.setOperations.addAll(setOperations);
         b.mode = mode;
         b.annotations.addAll(annotations);
+        b.distinctOn.addAll(distinctOn);
+        b.lockOf.addAll(lockOf);
         return b;
     }
 
@@ -102,6 +121,8 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
         private final List<SetOperation> setOperations = new ArrayList<>();
         private SelectMode mode = SelectMode.ROWS;
         private final List<Annotation> annotations = new ArrayList<>();
+        private final List<ColumnRef> distinctOn = new ArrayList<>();
+        private final List<String> lockOf = new ArrayList<>();
 
         private Builder(String table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -190,9 +211,21 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
             return this;
         }
 
+        /** Adds a {@code DISTINCT ON} column (PostgreSQL). */
+        public Builder distinctOn(ColumnRef column) {
+            distinctOn.add(column);
+            return this;
+        }
+
+        /** Adds a table (a join alias, or the main table's name) the lock is limited to. */
+        public Builder lockOf(String alias) {
+            lockOf.add(alias);
+            return this;
+        }
+
         public SelectIr build() {
             return new SelectIr(model, table, columns, distinct, filter, joins, orderBy, limit, offset,
-                    aggregates, groupBy, having, lock, setOperations, mode, annotations);
+                    aggregates, groupBy, having, lock, setOperations, mode, annotations, distinctOn, lockOf);
         }
     }
 }

@@ -49,6 +49,26 @@ final class Examples {
                 .build();
     }
 
+    /** Window functions (revision 1.3): a rank per partition, a running sum, the previous row's value, ordered by one. */
+    static SelectIr windowSelect() {
+        Expr.Window rank = new Expr.Window(WindowFunction.ROW_NUMBER, List.of(), null,
+                List.of(Expr.column("album_id")), List.of(new OrderBy(ColumnRef.of("milliseconds"), Direction.ASC),
+                        OrderBy.of(Expr.column("id"), Direction.DESC)));
+        Expr.Window running = new Expr.Window(WindowFunction.SUM, List.of(Expr.column("total")), null,
+                List.of(new Expr.Column("c", "country")), List.of(new OrderBy(ColumnRef.of("invoice_date"), Direction.ASC,
+                        ValueKind.DATE_TIME)));
+        Expr.Window previous = new Expr.Window(WindowFunction.LAG, List.of(Expr.column("total")), 2, List.of(), List.of(
+                new OrderBy(ColumnRef.of("id"), Direction.ASC)));
+        return SelectIr.from("track").columns("id", "name")
+                .join(new Join("c", "customer", JoinKind.INNER, ColumnRef.of("customer_id"), "id", List.of()))
+                .annotation(new Annotation("rn", rank))
+                .annotation(new Annotation("running", running))
+                .annotation(new Annotation("prev", new Expr.Call(ScalarFunction.COALESCE, List.of(previous,
+                        Expr.value(Value.of(0))))))
+                .orderBy(OrderBy.of(rank, Direction.DESC))
+                .build();
+    }
+
     static InsertIr insert(int rows) {
         List<List<Value>> data = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
@@ -83,6 +103,6 @@ final class Examples {
     }
 
     static List<QueryIr> all() {
-        return List.of(seedSelect(), richSelect(), insert(3), update(), bulkUpdate(), delete(), raw());
+        return List.of(seedSelect(), richSelect(), windowSelect(), insert(3), update(), bulkUpdate(), delete(), raw());
     }
 }

@@ -165,7 +165,7 @@ final class IrArbitraries {
             }
             List<Arbitrary<Annotation>> each = new ArrayList<>();
             for (String a : aliases) {
-                each.add(Arbitraries.oneOf(filterExpr(), scalarSubquery()).map(e -> new Annotation(a, e)));
+                each.add(Arbitraries.oneOf(filterExpr(), scalarSubquery(), window()).map(e -> new Annotation(a, e)));
             }
             return Combinators.combine(each).as(l -> l);
         });
@@ -253,17 +253,32 @@ final class IrArbitraries {
                 union, Arbitraries.of(SelectMode.class))
                 .as((offset, aggs, group, having, lock, un, mode) ->
                         new Object[] {offset, aggs, group, having, lock, un, mode});
-        Arbitrary<List<OrderBy>> exprOrder = Combinators.combine(scalarSubquery(),
+        Arbitrary<List<OrderBy>> exprOrder = Combinators.combine(Arbitraries.oneOf(scalarSubquery(), window()),
                 Arbitraries.of(Direction.ASC, Direction.DESC)).as(OrderBy::of).list().ofMaxSize(1);
-        return Combinators.combine(first, second, annotations(), exprOrder).as((a, b, ann, ord) -> {
+        Arbitrary<List<ColumnRef>> distinctOn = columnRef().list().ofMaxSize(2);
+        Arbitrary<Boolean> lockOf = Arbitraries.of(true, false);
+        return Combinators.combine(first, second, annotations(), exprOrder, distinctOn, lockOf).as((a, b, ann, ord, on, of) -> {
             SelectIr s = buildSelect(a, b);
             // aggregate aliases and annotation aliases must differ
             if (s.aggregates().stream().anyMatch(g -> ann.stream().anyMatch(x -> x.alias().equals(g.alias())))) {
                 return s;
             }
+            // a group_by column may not name an annotation holding a window (revision 1.3)
+            if (s.groupBy().stream().anyMatch(g -> g.source() == null && ann.stream().anyMatch(x -> x.alias()
+                    .equals(g.column()) && x.expr() instanceof Expr.Window))) {
+                return s;
+            }
             SelectIr.Builder builder = s.toBuilder();
             ann.forEach(builder::annotation);
             ord.forEach(builder::orderBy);
+            // revision 1.3: DISTINCT ON (not with DISTINCT) and the tables a lock takes
+            if (!s.distinct()) {
+                on.forEach(builder::distinctOn);
+            }
+            if (of && s.lock() != null) {
+                builder.lockOf(s.table());
+                s.joins().stream().limit(1).forEach(j -> builder.lockOf(j.alias()));
+            }
             return builder.build();
         });
     }
@@ -312,6 +327,24 @@ final class IrArbitraries {
                         inner.map(Expr.Negate::new),
                         call(inner)),
                 0, 2);
+    }
+
+    /**
+     * A window function (revision 1.3) with an argument count it takes, an offset only for lag and
+     * lead, partitions and order terms (columns, with or without a kind, and expressions).
+     */
+    static Arbitrary<Expr> window() {
+        Arbitrary<OrderBy> term = Arbitraries.oneOf(
+                Combinators.combine(columnRef(), Arbitraries.of(Direction.ASC, Direction.DESC),
+                        Arbitraries.of(ValueKind.INT, ValueKind.DECIMAL, ValueKind.DATE_TIME).injectNull(0.5))
+                        .as(OrderBy::new),
+                Combinators.combine(filterExpr(), Arbitraries.of(Direction.ASC, Direction.DESC)).as(OrderBy::of));
+        return Arbitraries.of(WindowFunction.class).flatMap(f -> Combinators.combine(
+                filterExpr().list().ofMinSize(f.minArgs()).ofMaxSize(f.maxArgs()),
+                f.takesOffset() ? Arbitraries.integers().between(0, Integer.MAX_VALUE).injectNull(0.3)
+                        : Arbitraries.just((Integer) null),
+                filterExpr().list().ofMaxSize(2), term.list().ofMaxSize(2))
+                .as((args, offset, partitions, order) -> (Expr) new Expr.Window(f, args, offset, partitions, order)));
     }
 
     /** A scalar function call with an argument count it takes (revision 1.2). */

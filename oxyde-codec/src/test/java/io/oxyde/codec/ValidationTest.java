@@ -279,8 +279,8 @@ class ValidationTest {
                 "set[0][1].op", "unknown arithmetic operator \"pow\"");
         assertRejected(query(map("type", "insert", "table", "t", "columns", list("a"), "rows", list(list(param(0, ValueKind.INT))),
                 "on_conflict", map("action", "replace")), 1), "on_conflict.action", "unknown conflict action \"replace\"");
-        assertRejected(query(map("type", "update", "table", "t", "set", list(list("a", map("type", "window"))))),
-                "set[0][1].type", "unknown expression type \"window\"");
+        assertRejected(query(map("type", "update", "table", "t", "set", list(list("a", map("type", "lambda"))))),
+                "set[0][1].type", "unknown expression type \"lambda\"");
     }
 
     @Test

@@ -9,7 +9,11 @@ import io.oxyde.Oxyde;
 import io.oxyde.Q;
 import io.oxyde.Ref;
 import io.oxyde.metamodel.Row2;
+import io.oxyde.expression.OuterRef;
+import io.oxyde.expression.RowNumber;
+import io.oxyde.expression.Subquery;
 import io.oxyde.expression.Sum;
+import io.oxyde.expression.Window;
 import io.oxyde.examples.chinook.Album;
 import io.oxyde.examples.chinook.Album_;
 import io.oxyde.examples.chinook.Artist;
@@ -77,6 +81,14 @@ class ReadmeExamplesTest {
                     .filter("id__in", db.objects(Album.class).filter("title__contains", "Live").values("artist")).all());
             long noLiveAlbum = Oxyde.await(db.objects(Artist.class)            // a null-safe NOT IN subquery
                     .exclude("albums__title__contains", "Live").count());
+            List<Map<String, Object>> firstAlbums = Oxyde.await(db.objects(Artist.class)   // a correlated subquery per row
+                    .annotate("first", Subquery.of(db.objects(Album.class).filter("artist", OuterRef.of("id"))
+                            .orderBy("id").values("title").limit(1)))
+                    .filter("name__startswith", "A").values("name", "first").orderBy("name").all());
+            List<Map<String, Object>> trackNumbers = Oxyde.await(db.objects(Track.class)   // row_number() OVER (…)
+                    .filter("album__artist__name", "AC/DC")
+                    .annotate("n", Window.of(RowNumber.of()).partitionBy("album").orderBy("milliseconds", "id"))
+                    .values("album", "name", "n").orderBy("album", "n").all());
             String sql = db.objects(Track.class).filter("album__title__icontains", "rock").sql(Dialect.POSTGRES).sql();
             // README: end queries
 
@@ -99,6 +111,24 @@ class ReadmeExamplesTest {
             assertThat(acdcLengths).extracting(Row2::first).contains("Let There Be Rock");
             assertThat(acdcLengths).extracting(Row2::second).allMatch(ms -> ms > 0);
 
+            ChinookData data = ChinookData.load();
+            List<Artist> aArtists = data.rows(Artist.class).stream().filter(a -> a.name().startsWith("A"))
+                    .sorted(java.util.Comparator.comparing(Artist::name)).toList();
+            assertThat(firstAlbums).extracting(r -> r.get("name")).containsExactlyElementsOf(aArtists.stream()
+                    .map(Artist::name).toList());
+            for (int i = 0; i < aArtists.size(); i++) {
+                long artistId = aArtists.get(i).id();
+                assertThat(firstAlbums.get(i).get("first")).isEqualTo(data.rows(Album.class).stream()
+                        .filter(a -> (Long) a.artist().id() == artistId).min(java.util.Comparator.comparing(Album::id))
+                        .map(Album::title).orElse(null));
+            }
+            List<Track> acdcTracks = data.rows(Track.class).stream().filter(t -> (Long) t.album().id() == 1L
+                    || (Long) t.album().id() == 4L).sorted(java.util.Comparator.comparing((Track t) -> (Long) t.album().id())
+                    .thenComparingInt(Track::milliseconds).thenComparing(Track::id)).toList();
+            assertThat(trackNumbers).extracting(r -> r.get("name")).containsExactlyElementsOf(acdcTracks.stream()
+                    .map(Track::name).toList());
+            assertThat(trackNumbers).extracting(r -> ((Number) r.get("n")).longValue())
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
             assertThat(liveArtists).hasSize(11);       // the Chinook JSON: 11 artists with a "Live" album title
             assertThat(noLiveAlbum).isEqualTo(264);    // and 275 - 11 without
             assertThat(longRock).hasSize(10);

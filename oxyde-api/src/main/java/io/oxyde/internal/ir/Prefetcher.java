@@ -43,6 +43,42 @@ public final class Prefetcher {
         }
     }
 
+    /**
+     * The model a prefetch path ends on, failing with a {@link FieldException} unless its last
+     * relation is to-many (a reverse FK or a many-to-many): only those take a query of their own.
+     */
+    public static Class<?> toManyTarget(ModelMeta<?> meta, String path) {
+        ModelMeta<?> current = meta;
+        String[] parts = PathSyntax.split(meta.modelClass(), path, relationNames(meta));
+        for (int i = 0; i < parts.length; i++) {
+            ModelMeta<?> owner = current;
+            current = ModelMeta.of(relationTarget(owner, parts[i]));
+            if (i == parts.length - 1 && owner.field(parts[i]).filter(FieldMeta::isForeignKey).isPresent()) {
+                throw new FieldException(owner.modelClass(), parts[i], "Prefetch.of(\"" + path + "\", query): a query"
+                        + " filters and orders a to-many relation (a reverse foreign key or a many-to-many); \""
+                        + parts[i] + "\" is a foreign key, load it with prefetch(\"" + path + "\") or join(...)",
+                        relationNames(owner));
+            }
+        }
+        return current.modelClass();
+    }
+
+    /**
+     * The query of a {@code Prefetch.of(path, query)}: its select (filter, joins, order), how its
+     * rows are read, and the prefetches of its own models.
+     *
+     * @param select the query's select, to which the relation's IN condition is added
+     * @param kinds the kinds of its columns
+     * @param partial whether it selects only some fields
+     * @param joins its joins, for the readers of eagerly joined models
+     * @param eager the aliases it loads eagerly
+     * @param nested the prefetch paths of its own models
+     * @param nestedQueries their queries, by path
+     */
+    public record Custom(SelectIr select, List<ValueKind> kinds, boolean partial, Map<String, JoinStep> joins,
+                         Set<String> eager, List<String> nested, Map<String, Custom> nestedQueries) {
+    }
+
     private static Class<?> relationTarget(ModelMeta<?> meta, String name) {
         for (ReverseRelationMeta r : meta.reverseRelations()) {
             if (r.name().equals(name)) {
@@ -71,10 +107,20 @@ public final class Prefetcher {
 
     /** Loads the relations named by {@code paths} into (copies of) {@code models}. */
     public static <T> CompletableFuture<List<T>> load(Target target, ModelMeta<?> meta, List<T> models, List<String> paths) {
+        return load(target, meta, models, paths, Map.of());
+    }
+
+    /**
+     * Loads the relations named by {@code paths} into (copies of) {@code models}; a path in
+     * {@code custom} loads its last relation through that query ({@code Prefetch.of}).
+     */
+    public static <T> CompletableFuture<List<T>> load(Target target, ModelMeta<?> meta, List<T> models, List<String> paths,
+                                                      Map<String, Custom> custom) {
         if (paths.isEmpty() || models.isEmpty()) {
             return CompletableFuture.completedFuture(models);
         }
         Map<String, List<String>> byFirst = new LinkedHashMap<>();
+        Map<String, Map<String, Custom>> customByFirst = new LinkedHashMap<>();
         for (String p : paths) {
             String[] parts = p.split("__", 2);
             List<String> rest = byFirst.computeIfAbsent(parts[0], k -> new ArrayList<>());
@@ -82,35 +128,56 @@ public final class Prefetcher {
                 rest.add(parts[1]);
             }
         }
+        Map<String, Custom> here = new LinkedHashMap<>();
+        custom.forEach((p, q) -> {
+            String[] parts = p.split("__", 2);
+            if (parts.length == 1) {
+                here.put(p, q);
+            } else {
+                customByFirst.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], q);
+            }
+        });
         CompletableFuture<List<T>> chain = OxydeFuture.of(models);
         for (Map.Entry<String, List<String>> e : byFirst.entrySet()) {
-            chain = chain.thenCompose(current -> one(target, meta, current, e.getKey(), e.getValue()));
+            Custom q = here.get(e.getKey());
+            Map<String, Custom> deeper = customByFirst.getOrDefault(e.getKey(), Map.of());
+            chain = chain.thenCompose(current -> one(target, meta, current, e.getKey(), e.getValue(), q, deeper));
         }
         return chain;
     }
 
     private static <T> CompletableFuture<List<T>> one(Target target, ModelMeta<?> meta, List<T> models, String name,
-                                                      List<String> rest) {
+                                                      List<String> rest, Custom q, Map<String, Custom> deeper) {
+        List<String> after = rest;
+        Map<String, Custom> afterQueries = deeper;
+        if (q != null && !q.nested().isEmpty()) {
+            after = new ArrayList<>(rest);
+            after.addAll(q.nested());
+            afterQueries = new LinkedHashMap<>(deeper);
+            afterQueries.putAll(q.nestedQueries());
+        }
         for (ReverseRelationMeta r : meta.reverseRelations()) {
             if (r.name().equals(name)) {
-                return reverse(target, meta, models, r, rest);
+                return reverse(target, meta, models, r, after, q, afterQueries);
             }
         }
         for (ManyToManyMeta m : meta.manyToMany()) {
             if (m.name().equals(name)) {
-                return manyToMany(target, meta, models, m, rest);
+                return q == null ? manyToMany(target, meta, models, m, after, afterQueries)
+                        : manyToManyQueried(target, meta, models, m, after, q, afterQueries);
             }
         }
         FieldMeta fk = meta.field(name).orElseThrow();
-        return forward(target, models, fk, rest);
+        return forward(target, models, fk, rest, deeper);
     }
 
     private static <T> CompletableFuture<List<T>> reverse(Target target, ModelMeta<?> meta, List<T> models,
-                                                          ReverseRelationMeta r, List<String> rest) {
+                                                          ReverseRelationMeta r, List<String> rest, Custom q,
+                                                          Map<String, Custom> deeper) {
         ModelMeta<?> child = ModelMeta.of(r.target());
         FieldMeta fk = child.field(r.mappedBy()).orElseThrow();
         Set<Object> ids = keys(models, meta.primaryKey().name());
-        return select(target, child, fk, ids).thenCompose(children -> load(target, child, children, rest))
+        return select(target, child, fk, ids, q).thenCompose(children -> load(target, child, children, rest, deeper))
                 .thenApply(children -> {
                     Map<Object, List<Object>> groups = new LinkedHashMap<>();
                     for (Object c : children) {
@@ -126,19 +193,20 @@ public final class Prefetcher {
     }
 
     private static <T> CompletableFuture<List<T>> manyToMany(Target target, ModelMeta<?> meta, List<T> models,
-                                                             ManyToManyMeta m, List<String> rest) {
+                                                             ManyToManyMeta m, List<String> rest,
+                                                             Map<String, Custom> deeper) {
         ModelMeta<?> through = ModelMeta.of(m.through());
         ModelMeta<?> targetMeta = ModelMeta.of(m.target());
         FieldMeta source = through.field(m.sourceField()).orElseThrow();
         FieldMeta dest = through.field(m.targetField()).orElseThrow();
         Set<Object> ids = keys(models, meta.primaryKey().name());
-        return select(target, through, source, ids).thenCompose(links -> {
+        return select(target, through, source, ids, null).thenCompose(links -> {
             Set<Object> targetIds = new LinkedHashSet<>();
             for (Object link : links) {
                 targetIds.add(idOf(Models.get(link, dest.name())));
             }
-            return select(target, targetMeta, targetMeta.primaryKey(), targetIds)
-                    .thenCompose(found -> load(target, targetMeta, found, rest))
+            return select(target, targetMeta, targetMeta.primaryKey(), targetIds, null)
+                    .thenCompose(found -> load(target, targetMeta, found, rest, deeper))
                     .thenApply(found -> {
                         Map<Object, Object> byId = new LinkedHashMap<>();
                         for (Object t : found) {
@@ -161,7 +229,67 @@ public final class Prefetcher {
         });
     }
 
-    private static <T> CompletableFuture<List<T>> forward(Target target, List<T> models, FieldMeta fk, List<String> rest) {
+    /**
+     * A many-to-many relation through a {@code Prefetch} query, per chunk of parents: the links of
+     * the chunk, then the query's rows whose key is among the chunk's targets ({@code IN (SELECT
+     * target FROM through WHERE source IN …)}), so each parent's list comes from one query in its
+     * order.
+     */
+    private static <T> CompletableFuture<List<T>> manyToManyQueried(Target target, ModelMeta<?> meta, List<T> models,
+                                                                    ManyToManyMeta m, List<String> rest, Custom q,
+                                                                    Map<String, Custom> deeper) {
+        ModelMeta<?> through = ModelMeta.of(m.through());
+        ModelMeta<?> targetMeta = ModelMeta.of(m.target());
+        FieldMeta source = through.field(m.sourceField()).orElseThrow();
+        FieldMeta dest = through.field(m.targetField()).orElseThrow();
+        List<Object> ids = new ArrayList<>(keys(models, meta.primaryKey().name()));
+        Map<Object, List<Object>> groups = new LinkedHashMap<>();
+        CompletableFuture<Void> chain = OxydeFuture.of(null);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            Set<Object> chunk = new LinkedHashSet<>(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+            chain = chain.thenCompose(none -> select(target, through, source, chunk, null).thenCompose(links -> {
+                List<Value> values = new ArrayList<>();
+                for (Object id : chunk) {
+                    values.add(Lookups.scalar(through.modelClass(), source, id, "in"));
+                }
+                SelectIr targets = SelectIr.from(through.tableName()).column(ColumnRef.of(dest.column()))
+                        .filter(new FilterNode.Condition(ColumnRef.of(source.column()), Lookup.IN, new Value.Array(values)))
+                        .build();
+                FilterNode in = new FilterNode.InSelect(ColumnRef.of(targetMeta.primaryKey().column()), targets);
+                SelectIr.Builder b = q.select().toBuilder();
+                b.filter(q.select().filter() == null ? in : new FilterNode.And(List.of(q.select().filter(), in)));
+                b.orderBy(OrderBy.asc(targetMeta.primaryKey().column()));
+                RowLoader<?> loader = RowLoader.of(targetMeta.modelClass(), q.kinds(), q.partial(), q.joins(), q.eager());
+                return target.read(b.build(), loader)
+                        .thenCompose(frame -> load(target, targetMeta, new ArrayList<Object>(loader.models()), rest, deeper))
+                        .thenApply(found -> {
+                            Map<Object, List<Object>> sourcesOf = new LinkedHashMap<>();
+                            for (Object link : links) {
+                                sourcesOf.computeIfAbsent(idOf(Models.get(link, dest.name())), k -> new ArrayList<>())
+                                        .add(idOf(Models.get(link, source.name())));
+                            }
+                            for (Object t : found) {
+                                for (Object s : sourcesOf.getOrDefault(Models.get(t, targetMeta.primaryKey().name()),
+                                        List.of())) {
+                                    groups.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
+                                }
+                            }
+                            return null;
+                        });
+            }));
+        }
+        return chain.thenApply(none -> {
+            List<T> out = new ArrayList<>(models.size());
+            for (T model : models) {
+                Object id = Models.get(model, meta.primaryKey().name());
+                out.add(Models.with(model, m.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
+            }
+            return out;
+        });
+    }
+
+    private static <T> CompletableFuture<List<T>> forward(Target target, List<T> models, FieldMeta fk, List<String> rest,
+                                                          Map<String, Custom> deeper) {
         ModelMeta<?> targetMeta = ModelMeta.of(fk.foreignKey().target());
         Set<Object> ids = new LinkedHashSet<>();
         for (T m : models) {
@@ -170,8 +298,8 @@ public final class Prefetcher {
                 ids.add(idOf(ref));
             }
         }
-        return select(target, targetMeta, targetMeta.primaryKey(), ids)
-                .thenCompose(found -> load(target, targetMeta, found, rest))
+        return select(target, targetMeta, targetMeta.primaryKey(), ids, null)
+                .thenCompose(found -> load(target, targetMeta, found, rest, deeper))
                 .thenApply(found -> {
                     Map<Object, Object> byId = new LinkedHashMap<>();
                     for (Object t : found) {
@@ -190,7 +318,7 @@ public final class Prefetcher {
     /** Rows of {@code meta} whose {@code field} is in {@code ids}, by key order, in chunks. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static CompletableFuture<List<Object>> select(Target target, ModelMeta<?> meta, FieldMeta field,
-                                                          Set<Object> ids) {
+                                                          Set<Object> ids, Custom q) {
         List<Object> all = new ArrayList<>(ids);
         CompletableFuture<List<Object>> chain = OxydeFuture.of(new ArrayList<>());
         List<ValueKind> kinds = meta.fields().stream().map(f -> f.kind() == ValueKind.ARRAY ? null : f.kind()).toList();
@@ -199,12 +327,23 @@ public final class Prefetcher {
             for (Object id : all.subList(from, Math.min(all.size(), from + CHUNK))) {
                 values.add(Lookups.scalar(meta.modelClass(), field, id, "in"));
             }
-            SelectIr.Builder b = SelectIr.from(meta.tableName()).model(meta.modelClass().getSimpleName());
-            meta.fields().forEach(f -> b.column(ColumnRef.of(f.column())));
-            SelectIr ir = b.filter(new FilterNode.Condition(ColumnRef.of(field.column()), Lookup.IN, new Value.Array(values)))
-                    .orderBy(OrderBy.asc(meta.primaryKey().column())).build();
+            FilterNode in = new FilterNode.Condition(ColumnRef.of(field.column()), Lookup.IN, new Value.Array(values));
+            SelectIr ir;
+            if (q == null) {
+                SelectIr.Builder b = SelectIr.from(meta.tableName()).model(meta.modelClass().getSimpleName());
+                meta.fields().forEach(f -> b.column(ColumnRef.of(f.column())));
+                ir = b.filter(in).orderBy(OrderBy.asc(meta.primaryKey().column())).build();
+            } else {
+                // the query's own filter, joins and order, then the key (chunks stay in one order)
+                SelectIr.Builder b = q.select().toBuilder();
+                b.filter(q.select().filter() == null ? in : new FilterNode.And(List.of(q.select().filter(), in)));
+                b.orderBy(OrderBy.asc(meta.primaryKey().column()));
+                ir = b.build();
+            }
+            List<ValueKind> readKinds = q == null ? kinds : q.kinds();
             chain = chain.thenCompose(acc -> {
-                RowLoader<?> loader = RowLoader.of(meta.modelClass(), kinds, false, Map.of(), Set.of());
+                RowLoader<?> loader = q == null ? RowLoader.of(meta.modelClass(), kinds, false, Map.of(), Set.of())
+                        : RowLoader.of(meta.modelClass(), readKinds, q.partial(), q.joins(), q.eager());
                 return target.read(ir, loader).thenApply(frame -> {
                     acc.addAll(loader.models());
                     return acc;

@@ -49,6 +49,11 @@ public final class IrValidator {
     private int slots;
     /** How many subqueries enclose the node being checked (an outer reference needs one). */
     private int subqueries;
+    /**
+     * Whether a window function may appear where the checker is: in a select's annotations and
+     * expression order terms, outside filters, subqueries and other windows (revision 1.3).
+     */
+    private boolean windows;
 
     private IrValidator(Mode mode) {
         this.mode = mode;
@@ -147,7 +152,7 @@ public final class IrValidator {
                 path.pop();
             } else if (o.expr() != null) {
                 path.index(0);
-                expr(o.expr(), true);
+                windowed(o.expr());
                 path.pop();
             }
         }
@@ -207,10 +212,68 @@ public final class IrValidator {
                 }
             }
             path.key(K_EXPR);
-            expr(a.expr(), true);
+            windowed(a.expr());
             path.pop();
         }
         path.pop().pop();
+        columnRefs(K_DISTINCT_ON, s.distinctOn());
+        if (!s.distinctOn().isEmpty() && s.distinct()) {
+            path.key(K_DISTINCT_ON);
+            throw path.error("distinct_on and distinct are exclusive (DISTINCT ON already keeps distinct rows)");
+        }
+        identifiers(K_LOCK_OF, s.lockOf());
+        if (!s.lockOf().isEmpty()) {
+            path.key(K_LOCK_OF);
+            if (s.lock() == null) {
+                throw path.error("lock_of needs a lock");
+            }
+            path.index(0);
+            for (int i = 0; i < s.lockOf().size(); i++) {
+                path.setIndex(i);
+                String alias = s.lockOf().get(i);
+                if (!alias.equals(s.table()) && s.joins().stream().noneMatch(j -> j.alias().equals(alias))) {
+                    throw path.error("\"" + alias + "\" is neither the main table nor a join alias of this select");
+                }
+            }
+            path.pop().pop();
+        }
+        path.key(K_GROUP_BY).index(0);
+        for (int i = 0; i < s.groupBy().size(); i++) {
+            path.setIndex(i);
+            ColumnRef g = s.groupBy().get(i);
+            for (io.oxyde.codec.Annotation a : s.annotations()) {
+                if (g.source() == null && a.alias().equals(g.column()) && holdsWindow(a.expr())) {
+                    throw path.error("cannot group by annotation \"" + a.alias() + "\": it holds a window function,"
+                            + " which SQL computes after grouping");
+                }
+            }
+        }
+        path.pop().pop();
+    }
+
+    /** A select-list or order expression, where window functions are valid. */
+    private void windowed(Expr e) {
+        boolean was = windows;
+        windows = true;
+        expr(e, true);
+        windows = was;
+    }
+
+    private static boolean holdsWindow(Expr e) {
+        if (e instanceof Expr.Window) {
+            return true;
+        }
+        if (e instanceof Expr.Call c) {
+            return c.args().stream().anyMatch(IrValidator::holdsWindow);
+        }
+        if (e instanceof Expr.Case c) {
+            return c.whens().stream().anyMatch(w -> holdsWindow(w.value()))
+                    || c.otherwise() != null && holdsWindow(c.otherwise());
+        }
+        if (e instanceof Expr.Binary b) {
+            return holdsWindow(b.left()) || holdsWindow(b.right());
+        }
+        return e instanceof Expr.Negate n && holdsWindow(n.operand());
     }
 
     private void nonNegative(String key, Long n) {
@@ -337,6 +400,8 @@ public final class IrValidator {
                 expr(call.args().get(i), sources);
             }
             path.pop().pop();
+        } else if (e instanceof Expr.Window w) {
+            window(w, sources);
         } else if (e instanceof Expr.Subquery sq) {
             path.key(K_QUERY);
             singleColumnQuery(sq.query(), "a subquery");
@@ -423,6 +488,16 @@ public final class IrValidator {
     }
 
     private void filter(FilterNode node) {
+        boolean was = windows;
+        windows = false;
+        try {
+            filterNode(node);
+        } finally {
+            windows = was;
+        }
+    }
+
+    private void filterNode(FilterNode node) {
         enter();
         if (node instanceof FilterNode.Condition c) {
             path.key(K_FIELD);
@@ -556,9 +631,69 @@ public final class IrValidator {
     private void nested(SelectIr q) {
         enter();
         subqueries++;
+        boolean was = windows;
+        windows = false;
         select(q);
+        windows = was;
         subqueries--;
         leave();
+    }
+
+    /** A window function (revision 1.3): where it may be, its arguments, offset and window. */
+    private void window(Expr.Window w, boolean sources) {
+        if (!windows) {
+            throw path.error("a window function (" + w.function().wireName() + ") is valid only in a select's annotations"
+                    + " and order_by, outside filters and other windows (SQL computes windows after WHERE, GROUP BY and"
+                    + " HAVING; filter on it from an enclosing query)");
+        }
+        io.oxyde.codec.WindowFunction f = w.function();
+        int n = w.args().size();
+        if (n < f.minArgs() || n > f.maxArgs()) {
+            path.key(K_ARGS);
+            throw path.error(f.wireName() + " takes " + (f.minArgs() == f.maxArgs() ? String.valueOf(f.minArgs())
+                    : f.minArgs() + " to " + f.maxArgs()) + " arguments, found " + n);
+        }
+        if (w.offset() != null && !f.takesOffset()) {
+            path.key(K_OFFSET);
+            throw path.error(f.wireName() + " takes no offset (only lag and lead do)");
+        }
+        if (w.offset() != null && w.offset() < 0) {
+            path.key(K_OFFSET);
+            throw path.error("a window offset must not be negative, found " + w.offset());
+        }
+        windows = false;
+        path.key(K_ARGS).index(0);
+        for (int i = 0; i < n; i++) {
+            path.setIndex(i);
+            expr(w.args().get(i), sources);
+        }
+        path.pop().pop();
+        path.key(K_PARTITION_BY).index(0);
+        for (int i = 0; i < w.partitionBy().size(); i++) {
+            path.setIndex(i);
+            expr(w.partitionBy().get(i), sources);
+        }
+        path.pop().pop();
+        path.key(K_ORDER_BY).index(0);
+        for (int i = 0; i < w.orderBy().size(); i++) {
+            path.setIndex(i);
+            OrderBy o = w.orderBy().get(i);
+            if (o.direction() == io.oxyde.codec.Direction.RANDOM) {
+                throw path.error("a window is ordered \"asc\" or \"desc\", not \"random\"");
+            }
+            if (o.kind() == ValueKind.NULL || o.kind() == ValueKind.ARRAY) {
+                throw path.error("an order_by kind must be a scalar value kind, found " + o.kind());
+            }
+            path.index(0);
+            if (o.column() != null) {
+                columnRef(o.column());
+            } else {
+                expr(o.expr(), sources);
+            }
+            path.pop();
+        }
+        path.pop().pop();
+        windows = true;
     }
 
     private void children(List<FilterNode> children) {

@@ -173,6 +173,8 @@ final class ShapeReader {
         List<SetOperation> union = List.of();
         SelectMode mode = SelectMode.ROWS;
         List<io.oxyde.codec.Annotation> annotations = List.of();
+        List<ColumnRef> distinctOn = List.of();
+        List<String> lockOf = List.of();
         long seen = 0;
         for (int i = 1; i < n; i++) {
             String key = key();
@@ -204,6 +206,8 @@ final class ShapeReader {
                     break;
                 }
                 case K_ANNOTATIONS: seen = once(seen, 15, key); annotations = annotations(); break;
+                case K_DISTINCT_ON: seen = once(seen, 16, key); distinctOn = columnRefs(); break;
+                case K_LOCK_OF: seen = once(seen, 17, key); lockOf = strings(); break;
                 default:
                     path.pop();
                     throw unknownKey(key);
@@ -214,7 +218,7 @@ final class ShapeReader {
             throw missing(K_TABLE);
         }
         return new SelectIr(model, table, columns, distinct, filter, joins, orderBy, limit, offset,
-                aggregates, groupBy, having, lock, union, mode, annotations);
+                aggregates, groupBy, having, lock, union, mode, annotations, distinctOn, lockOf);
     }
 
     private List<io.oxyde.codec.Annotation> annotations() throws IOException {
@@ -916,6 +920,44 @@ final class ShapeReader {
                 result = new Expr.Call(required(function, K_FUNCTION), args);
                 break;
             }
+            case T_WINDOW: {
+                io.oxyde.codec.WindowFunction function = null;
+                List<Expr> args = List.of();
+                Integer offset = null;
+                List<Expr> partitionBy = List.of();
+                List<OrderBy> order = List.of();
+                long seen = 0;
+                for (int i = 1; i < n; i++) {
+                    String key = key();
+                    path.key(key);
+                    switch (key) {
+                        case K_FUNCTION: {
+                            seen = once(seen, 0, key);
+                            String s = name();
+                            function = enumValue(io.oxyde.codec.WindowFunction.fromWireName(s), "window function", s);
+                            break;
+                        }
+                        case K_ARGS: seen = once(seen, 1, key); args = exprs(); break;
+                        case K_OFFSET: {
+                            seen = once(seen, 2, key);
+                            long o = r.int64();
+                            if (o < 0 || o > Integer.MAX_VALUE) {
+                                throw r.fail("a window offset must be between 0 and " + Integer.MAX_VALUE + ", found " + o);
+                            }
+                            offset = (int) o;
+                            break;
+                        }
+                        case K_PARTITION_BY: seen = once(seen, 3, key); partitionBy = exprs(); break;
+                        case K_ORDER_BY: seen = once(seen, 4, key); order = orderBy(); break;
+                        default:
+                            path.pop();
+                            throw unknownKey(key);
+                    }
+                    path.pop();
+                }
+                result = new Expr.Window(required(function, K_FUNCTION), args, offset, partitionBy, order);
+                break;
+            }
             case T_BINARY: {
                 ArithmeticOperator op = null;
                 Expr left = null;
@@ -976,6 +1018,19 @@ final class ShapeReader {
         }
         r.leave();
         return result;
+    }
+
+    /** An array of expressions, each at its index. */
+    private List<Expr> exprs() throws IOException {
+        int count = r.arrayHeader();
+        List<Expr> out = new ArrayList<>(Math.min(count, 16));
+        path.index(0);
+        for (int a = 0; a < count; a++) {
+            path.setIndex(a);
+            out.add(expr());
+        }
+        path.pop();
+        return out;
     }
 
     private Expr.When when() throws IOException {

@@ -103,6 +103,10 @@ final class ShapeWriter {
     private static final byte[] N_WHEN = EncodedNames.of(K_WHEN);
     private static final byte[] N_THEN = EncodedNames.of(K_THEN);
     private static final byte[] N_ELSE = EncodedNames.of(K_ELSE);
+    private static final byte[] N_WINDOW = EncodedNames.of(T_WINDOW);
+    private static final byte[] N_DISTINCT_ON = EncodedNames.of(K_DISTINCT_ON);
+    private static final byte[] N_LOCK_OF = EncodedNames.of(K_LOCK_OF);
+    private static final byte[] N_PARTITION_BY = EncodedNames.of(K_PARTITION_BY);
     private static final byte[][] LOCKS = names(LockMode.values());
     private static final byte[][] DIRECTIONS = names(Direction.values());
     private static final byte[][] SET_OPERATORS = names(SetOperator.values());
@@ -201,7 +205,8 @@ final class ShapeWriter {
         int n = present(s.columns()) + (s.distinct() ? 1 : 0) + present(s.filter()) + present(s.joins())
                 + present(s.orderBy()) + present(s.limit()) + present(s.offset()) + present(s.aggregates())
                 + present(s.groupBy()) + present(s.having()) + present(s.lock())
-                + present(s.setOperations()) + (s.mode() != SelectMode.ROWS ? 1 : 0) + present(s.annotations());
+                + present(s.setOperations()) + (s.mode() != SelectMode.ROWS ? 1 : 0) + present(s.annotations())
+                + present(s.distinctOn()) + present(s.lockOf());
         header(N_OP_SELECT, s.table(), s.model(), n);
         if (!s.columns().isEmpty()) {
             name(N_COLUMNS);
@@ -223,18 +228,7 @@ final class ShapeWriter {
         if (!s.orderBy().isEmpty()) {
             name(N_ORDER_BY).packArrayHeader(s.orderBy().size());
             for (OrderBy o : s.orderBy()) {
-                p.packArrayHeader(o.kind() == null ? 2 : 3);
-                if (o.expr() != null) {
-                    expr(o.expr());
-                } else if (o.column() == null) {
-                    p.packNil();
-                } else {
-                    columnRef(o.column());
-                }
-                name(DIRECTIONS[o.direction().ordinal()]);
-                if (o.kind() != null) {
-                    p.packInt(o.kind().tag());
-                }
+                orderTerm(o);
             }
         }
         if (s.limit() != null) {
@@ -283,6 +277,14 @@ final class ShapeWriter {
                 name(N_EXPR);
                 expr(a.expr());
             }
+        }
+        if (!s.distinctOn().isEmpty()) {
+            name(N_DISTINCT_ON);
+            columnRefs(s.distinctOn());
+        }
+        if (!s.lockOf().isEmpty()) {
+            name(N_LOCK_OF);
+            strings(s.lockOf());
         }
     }
 
@@ -466,6 +468,21 @@ final class ShapeWriter {
         }
     }
 
+    private void orderTerm(OrderBy o) throws IOException {
+        p.packArrayHeader(o.kind() == null ? 2 : 3);
+        if (o.expr() != null) {
+            expr(o.expr());
+        } else if (o.column() == null) {
+            p.packNil();
+        } else {
+            columnRef(o.column());
+        }
+        name(DIRECTIONS[o.direction().ordinal()]);
+        if (o.kind() != null) {
+            p.packInt(o.kind().tag());
+        }
+    }
+
     private void expr(Expr e) throws IOException {
         if (e instanceof Expr.Literal l) {
             p.packMapHeader(2);
@@ -524,6 +541,33 @@ final class ShapeWriter {
                 name(N_ARGS).packArrayHeader(call.args().size());
                 for (Expr a : call.args()) {
                     expr(a);
+                }
+            }
+        } else if (e instanceof Expr.Window w) {
+            p.packMapHeader(2 + (w.args().isEmpty() ? 0 : 1) + (w.offset() == null ? 0 : 1)
+                    + (w.partitionBy().isEmpty() ? 0 : 1) + (w.orderBy().isEmpty() ? 0 : 1));
+            name(N_TYPE);
+            name(N_WINDOW);
+            name(N_FUNCTION).packString(w.function().wireName());
+            if (!w.args().isEmpty()) {
+                name(N_ARGS).packArrayHeader(w.args().size());
+                for (Expr a : w.args()) {
+                    expr(a);
+                }
+            }
+            if (w.offset() != null) {
+                name(N_OFFSET).packInt(w.offset());
+            }
+            if (!w.partitionBy().isEmpty()) {
+                name(N_PARTITION_BY).packArrayHeader(w.partitionBy().size());
+                for (Expr a : w.partitionBy()) {
+                    expr(a);
+                }
+            }
+            if (!w.orderBy().isEmpty()) {
+                name(N_ORDER_BY).packArrayHeader(w.orderBy().size());
+                for (OrderBy o : w.orderBy()) {
+                    orderTerm(o);
                 }
             }
         } else if (e instanceof Expr.Subquery sq) {

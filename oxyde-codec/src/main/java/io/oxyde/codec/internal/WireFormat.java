@@ -128,4 +128,10 @@ public final class WireFormat {
     public static final String K_WHEN = "when";
     public static final String K_THEN = "then";
     public static final String K_ELSE = "else";
+    // revision 1.3: window functions
+    public static final String T_WINDOW = "window";
+    public static final String K_PARTITION_BY = "partition_by";
+    // revision 1.3: DISTINCT ON and lock targets
+    public static final String K_DISTINCT_ON = "distinct_on";
+    public static final String K_LOCK_OF = "lock_of";
 }

@@ -62,6 +62,11 @@ final class Correlation {
         if (e instanceof Expr.Call call) {
             return call.args().stream().anyMatch(Correlation::refersOut);
         }
+        if (e instanceof Expr.Window w) {
+            return w.args().stream().anyMatch(Correlation::refersOut)
+                    || w.partitionBy().stream().anyMatch(Correlation::refersOut)
+                    || w.orderBy().stream().anyMatch(o -> o.expr() != null && refersOut(o.expr()));
+        }
         if (e instanceof Expr.Case c) {
             return c.whens().stream().anyMatch(w -> refersOut(w.condition()) || refersOut(w.value()))
                     || c.otherwise() != null && refersOut(c.otherwise());

@@ -57,6 +57,9 @@ final class Expressions {
             return c.otherwise() == null ? step.otherwise(DSL.inline((Object) null))
                     : step.otherwise(build(c.otherwise(), columns, scope, b, at + " case.else"));
         }
+        if (e instanceof Expr.Window w) {
+            return Windows.build(w, columns, scope, b, at);
+        }
         if (e instanceof Expr.Call call) {
             java.util.List<Field<Object>> args = new java.util.ArrayList<>(call.args().size());
             for (int i = 0; i < call.args().size(); i++) {

@@ -91,8 +91,27 @@ final class Functions {
                 return DSL.field(d == Dialect.POSTGRES ? "cast({0} as numeric)" : "cast({0} as decimal(65, 30))",
                         Object.class, args.get(0));
             }
+            case TRUNC_YEAR -> { return trunc(args.get(0), "year", "%Y-01-01 00:00:00", "%Y-01-01 00:00:00", d); }
+            case TRUNC_MONTH -> { return trunc(args.get(0), "month", "%Y-%m-01 00:00:00", "%Y-%m-01 00:00:00", d); }
+            case TRUNC_DAY -> { return trunc(args.get(0), "day", "%Y-%m-%d 00:00:00", "%Y-%m-%d 00:00:00", d); }
+            case TRUNC_HOUR -> { return trunc(args.get(0), "hour", "%Y-%m-%d %H:00:00", "%Y-%m-%d %H:00:00", d); }
+            case TRUNC_MINUTE -> { return trunc(args.get(0), "minute", "%Y-%m-%d %H:%M:00", "%Y-%m-%d %H:%i:00", d); }
             default -> throw new RenderException(at + ": unknown function " + call.function());
         }
+    }
+
+    /**
+     * A date-time truncated to a unit, a date-time on every dialect: PostgreSQL's {@code
+     * date_trunc} (on a {@code timestamp} it is one), SQLite's {@code strftime} to the form it
+     * stores date-times in ({@code YYYY-MM-DD HH:MM:SS}, so comparisons and grouping with stored
+     * and bound values line up), MariaDB's {@code date_format} cast back to {@code datetime}.
+     */
+    private static Field<Object> trunc(Field<Object> f, String unit, String sqlite, String mysql, Dialect d) {
+        return switch (d) {
+            case POSTGRES -> DSL.field("date_trunc('" + unit + "', {0})", Object.class, f);
+            case SQLITE -> DSL.field("strftime('" + sqlite + "', {0})", Object.class, f);
+            case MYSQL, MARIADB -> DSL.field("cast(date_format({0}, '" + mysql + "') as datetime)", Object.class, f);
+        };
     }
 
     /** An integer argument; PostgreSQL binds Java longs as bigint, which its functions do not take. */

@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
 /** Compiles a template (or a literal IR) for one dialect into statements plus a result kind. */
 public final class PlanCompiler {
     private static final Pattern READS_ROWS = Pattern.compile(
-            "^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(select|with|values|show|explain|pragma|table|describe|desc)\\b",
+            // MariaDB's ANALYZE [FORMAT=JSON] SELECT runs the select and returns its plan (PostgreSQL's ANALYZE
+            // of a table never precedes a SELECT)
+            "^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(select|with|values|show|explain|pragma|table|describe|desc"
+                    + "|analyze\\s+(?:format\\s*=\\s*\\w+\\s+)?(?:select|with))\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern RETURNING = Pattern.compile("\\breturning\\b", Pattern.CASE_INSENSITIVE);
 
@@ -192,6 +195,14 @@ public final class PlanCompiler {
             expr(n.operand(), out);
         } else if (e instanceof io.oxyde.codec.Expr.Call call) {
             call.args().forEach(a -> expr(a, out));
+        } else if (e instanceof io.oxyde.codec.Expr.Window w) {
+            w.args().forEach(a -> expr(a, out));
+            w.partitionBy().forEach(a -> expr(a, out));
+            for (io.oxyde.codec.OrderBy o : w.orderBy()) {
+                if (o.expr() != null) {
+                    expr(o.expr(), out);
+                }
+            }
         } else if (e instanceof io.oxyde.codec.Expr.Case c) {
             for (io.oxyde.codec.Expr.When w : c.whens()) {
                 filter(w.condition(), out);

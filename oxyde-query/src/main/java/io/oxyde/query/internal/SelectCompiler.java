@@ -113,8 +113,23 @@ final class SelectCompiler {
             fields.add(f.as(DSL.quotedName(a.alias())));
         }
 
-        SelectJoinStep<Record> from = (s.distinct() ? b.ctx().selectDistinct(fields) : b.ctx().select(fields))
-                .from(scope.mainTable());
+        SelectJoinStep<Record> from;
+        if (!s.distinctOn().isEmpty()) {
+            // revision 1.3: DISTINCT ON is PostgreSQL's own
+            if (d != Dialect.POSTGRES) {
+                throw new UnsupportedFeatureException("DISTINCT ON", d, "only PostgreSQL has it; keep one row per group"
+                        + " with a window instead (annotate Window.of(RowNumber.of()).partitionBy(...).orderBy(...) and keep"
+                        + " the rows numbered 1 as you read them), or group with values(...).annotate(...) (" + description
+                        + ")");
+            }
+            List<SelectFieldOrAsterisk> on = new ArrayList<>();
+            for (int i = 0; i < s.distinctOn().size(); i++) {
+                on.add(scope.column(s.distinctOn().get(i), "distinctOn[" + i + "]"));
+            }
+            from = b.ctx().select(fields).distinctOn(on).from(scope.mainTable());
+        } else {
+            from = (s.distinct() ? b.ctx().selectDistinct(fields) : b.ctx().select(fields)).from(scope.mainTable());
+        }
         for (Join j : s.joins()) {
             Condition on = scope.column(j.left(), "join '" + j.alias() + "'").eq(DSL.field(DSL.quotedName(scope.joinName(j.alias()), j.rightColumn())));
             var joined = DSL.table(DSL.quotedName(j.table())).as(DSL.quotedName(scope.joinName(j.alias())));
@@ -222,7 +237,12 @@ final class SelectCompiler {
             limited = ordered.offset(limitField(offset));
         }
         if (lock && s.lock() != null) {
-            return lock(limited, s.lock(), d, description);
+            List<org.jooq.Table<?>> of = new ArrayList<>();
+            for (String alias : s.lockOf()) {
+                of.add(alias.equals(s.table()) && s.joins().stream().noneMatch(j -> j.alias().equals(alias))
+                        ? scope.mainTable() : DSL.table(DSL.quotedName(scope.joinName(alias))));
+            }
+            return lock(limited, s.lock(), of, d, description);
         }
         return limited;
     }
@@ -232,7 +252,8 @@ final class SelectCompiler {
      * is omitted (it locks the database file when writing), NOWAIT and SKIP LOCKED are refused,
      * since skipping nothing would hand every worker the same rows.
      */
-    private static Select<?> lock(SelectForUpdateStep<Record> select, LockMode mode, Dialect d, String description) {
+    private static Select<?> lock(SelectForUpdateStep<Record> select, LockMode mode, List<org.jooq.Table<?>> of,
+                                  Dialect d, String description) {
         if (!d.supportsRowLocks()) {
             if (mode.waitMode() == LockMode.Wait.WAIT) {
                 return select;
@@ -242,7 +263,18 @@ final class SelectCompiler {
                     + " (a writer locks the whole database); claim rows with an UPDATE, or use PostgreSQL, MySQL or"
                     + " MariaDB (" + description + ")");
         }
-        SelectForUpdateWaitStep<Record> locked = mode.shared() ? select.forShare() : select.forUpdate();
+        if (!of.isEmpty() && d == Dialect.MARIADB) {
+            throw new UnsupportedFeatureException((mode.shared() ? "FOR SHARE" : "FOR UPDATE") + " OF", d, "MariaDB locks"
+                    + " the rows of every table a locking select reads; lock only one table's rows with a select of"
+                    + " that model alone (filter(\"id__in\", ...).forUpdate()) (" + description + ")");
+        }
+        SelectForUpdateWaitStep<Record> locked;
+        if (of.isEmpty()) {
+            locked = mode.shared() ? select.forShare() : select.forUpdate();
+        } else {
+            locked = mode.shared() ? select.forShare().of(of.toArray(new org.jooq.Table<?>[0]))
+                    : select.forUpdate().of(of.toArray(new org.jooq.Table<?>[0]));
+        }
         return switch (mode.waitMode()) {
             case NOWAIT -> locked.noWait();
             case SKIP_LOCKED -> locked.skipLocked();
