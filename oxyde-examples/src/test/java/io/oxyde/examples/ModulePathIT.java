@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * an {@code .internal} package is closed to it both when it compiles and when it reflects. A
  * third application runs with {@code io.oxyde.micrometer} and {@code io.oxyde.opentelemetry}
  * (statements timed, HikariCP's tracker bound, spans through the OpenTelemetry API), and a
- * fourth, whose model package is not open, gets the error naming the {@code opens} to add.
+ * fourth, whose model package is not open, gets the error naming the {@code opens} to add; a
+ * fifth applies the migration files inside its own modular jar ({@code classpath:db/oxyde}).
  *
  * <p>What an application needs, learned from it: {@code requires io.oxyde} (the driver, codec
  * and {@code java.sql} come with it, {@code requires transitive}) and
@@ -249,6 +250,66 @@ class ModulePathIT {
         // three statements timed through the driver's hook, HikariCP's own tracker bound
         assertThat(output.lines().filter(l -> l.contains("="))).as(output)
                 .contains("rows=2", "timed=3", "hikari=true");
+    }
+
+    /** The model the migration files of {@link #migrationFilesInsideTheApplicationJarAreFound} are made from. */
+    record Note(Long id, String text) {
+    }
+
+    @Test
+    void migrationFilesInsideTheApplicationJarAreFound(@TempDir Path dir) throws Exception {
+        List<String> modulePath = modulePath();
+        Path src = dir.resolve("src");
+        List<String> sources = List.of(
+                write(src.resolve("module-info.java"), """
+                        module migrating {
+                            requires io.oxyde;
+                        }
+                        """),
+                write(src.resolve("migrating/Main.java"), """
+                        package migrating;
+
+                        import io.oxyde.Oxyde;
+                        import io.oxyde.migration.Migrations;
+
+                        public final class Main {
+                            public static void main(String[] args) {
+                                System.out.println("applied=" + Migrations.migrate("sqlite:" + args[0], "classpath:" + args[1]).applied());
+                                try (Oxyde db = Oxyde.connect("sqlite:" + args[0])) {
+                                    Oxyde.await(db.raw("INSERT INTO note (text) VALUES ('migrated')").execute());
+                                    System.out.println("rows=" + Oxyde.await(db.raw("SELECT text FROM note").all()).size());
+                                }
+                            }
+                        }
+                        """));
+        Path classes = dir.resolve("classes");
+        Map.Entry<Integer, String> compiled = compile(classes, modulePath, sources);
+        assertThat(compiled.getKey()).as("javac: %s", compiled.getValue()).isZero();
+        // the migration files, written by Oxyde from the model, as resources of the application
+        Path drafts = dir.resolve("drafts");
+        io.oxyde.migration.Migrations.makeMigrations(List.of(Note.class), drafts, "initial", false);
+        List<String> files;
+        try (var listed = Files.list(drafts)) {
+            files = listed.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+        assertThat(files).containsExactly("0001_initial.json");
+        Files.createDirectories(classes.resolve("db/oxyde"));
+        Files.copy(drafts.resolve("0001_initial.json"), classes.resolve("db/oxyde/0001_initial.json"));
+        Path jar = dir.resolve("migrating.jar");
+        java.util.spi.ToolProvider jarTool = java.util.spi.ToolProvider.findFirst("jar").orElseThrow();
+        assertThat(jarTool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toString(), "."))
+                .isZero();
+        List<String> modules = new ArrayList<>(modulePath);
+        modules.add(jar.toString());
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", String.join(File.pathSeparator, modules),
+                "-m", "migrating/migrating.Main", dir.resolve("migrated.db").toString(), "db/oxyde")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output.lines().filter(l -> l.contains("="))).as(output)
+                .contains("applied=[0001_initial]", "rows=1");
     }
 
     @Test
