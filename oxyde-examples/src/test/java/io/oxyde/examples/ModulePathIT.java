@@ -25,7 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * path too (nothing on the class path): it compiles the application against the jars, runs it
  * with {@code -m demo/demo.Main}, and checks that it created, validated, queried and counted
  * rows of its own record on SQLite through Oxyde, that the modules are not automatic, and that
- * an {@code .internal} package is closed to it both when it compiles and when it reflects.
+ * an {@code .internal} package is closed to it both when it compiles and when it reflects. A
+ * third application runs with {@code io.oxyde.micrometer} and {@code io.oxyde.opentelemetry}
+ * (statements timed, HikariCP's tracker bound, spans through the OpenTelemetry API), and a
+ * fourth, whose model package is not open, gets the error naming the {@code opens} to add; a
+ * fifth applies the migration files inside its own modular jar ({@code classpath:db/oxyde}).
  *
  * <p>What an application needs, learned from it: {@code requires io.oxyde} (the driver, codec
  * and {@code java.sql} come with it, {@code requires transitive}) and
@@ -53,8 +57,18 @@ class ModulePathIT {
         return file.toString();
     }
 
+    /** The integrations' jars and what they need beyond the core's. */
+    private static final Set<String> OBSERVABILITY = Set.of("oxyde-micrometer", "oxyde-opentelemetry");
+    private static final List<String> OBSERVABILITY_LIBRARIES = List.of("micrometer-core-", "micrometer-commons-",
+            "micrometer-observation-", "HdrHistogram-", "LatencyUtils-", "opentelemetry-api-", "opentelemetry-context-", "opentelemetry-common-");
+
     /** The module path of the application: the five Oxyde jars and the libraries, nothing else. */
     private static List<String> modulePath() {
+        return modulePath(OXYDE, LIBRARIES);
+    }
+
+    /** The built jars of the {@code oxyde} module directories and the libraries by file-name prefix. */
+    private static List<String> modulePath(Set<String> oxydeModules, List<String> libraries) {
         List<String> modulePath = new ArrayList<>();
         int oxyde = 0;
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -64,16 +78,16 @@ class ModulePathIT {
                 continue; // this module's own classes and test classes
             }
             boolean built = p.getParent() != null && p.getParent().getFileName().toString().equals("target");
-            if (built && OXYDE.contains(p.getParent().getParent().getFileName().toString())) {
+            if (built && oxydeModules.contains(p.getParent().getParent().getFileName().toString())) {
                 modulePath.add(p.toString());
                 oxyde++;
-            } else if (!built && LIBRARIES.stream().anyMatch(prefix -> file.startsWith(prefix)
+            } else if (!built && libraries.stream().anyMatch(prefix -> file.startsWith(prefix)
                     && Character.isDigit(file.charAt(prefix.length())))) {
                 modulePath.add(p.toString());
             }
         }
-        assertThat(oxyde).as("built Oxyde jars on the class path").isEqualTo(OXYDE.size());
-        assertThat(modulePath).as("libraries found").hasSize(OXYDE.size() + LIBRARIES.size());
+        assertThat(oxyde).as("built Oxyde jars on the class path").isEqualTo(oxydeModules.size());
+        assertThat(modulePath).as("libraries found").hasSize(oxydeModules.size() + libraries.size());
         return modulePath;
     }
 
@@ -177,6 +191,125 @@ class ModulePathIT {
                 "module=io.oxyde.codec automatic=false",
                 "internal-exported=false",
                 "internal-access=refused");
+    }
+
+    @Test
+    void theMicrometerAndOpenTelemetryModulesWorkOnTheModulePath(@TempDir Path dir) throws Exception {
+        Set<String> oxyde = new java.util.HashSet<>(OXYDE);
+        oxyde.addAll(OBSERVABILITY);
+        List<String> libraries = new ArrayList<>(LIBRARIES);
+        libraries.addAll(OBSERVABILITY_LIBRARIES);
+        List<String> modulePath = modulePath(oxyde, libraries);
+        Path src = dir.resolve("src");
+        List<String> sources = List.of(
+                write(src.resolve("module-info.java"), """
+                        module watched {
+                            requires io.oxyde;
+                            requires io.oxyde.micrometer;
+                            requires io.oxyde.opentelemetry;
+                        }
+                        """),
+                write(src.resolve("watched/Main.java"), """
+                        package watched;
+
+                        import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+                        import io.opentelemetry.api.OpenTelemetry;
+                        import io.oxyde.Oxyde;
+                        import io.oxyde.micrometer.OxydeMetrics;
+                        import io.oxyde.opentelemetry.OxydeTracing;
+
+                        public final class Main {
+                            public static void main(String[] args) throws Exception {
+                                SimpleMeterRegistry registry = new SimpleMeterRegistry();
+                                try (Oxyde db = Oxyde.connect("sqlite:" + args[0]);
+                                     OxydeMetrics metrics = new OxydeMetrics();
+                                     OxydeTracing tracing = OxydeTracing.install(OpenTelemetry.noop())) {
+                                    metrics.bindTo(registry);
+                                    Oxyde.await(db.raw("CREATE TABLE t (id INTEGER PRIMARY KEY)").execute());
+                                    Oxyde.await(db.raw("INSERT INTO t (id) VALUES (1), (2)").execute());
+                                    System.out.println("rows=" + Oxyde.await(db.raw("SELECT id FROM t").all()).size());
+                                    System.out.println("timed=" + registry.get("oxyde.statements").timers().stream()
+                                            .mapToLong(io.micrometer.core.instrument.Timer::count).sum());
+                                    System.out.println("hikari=" + !registry.find("hikaricp.connections").gauges().isEmpty());
+                                }
+                            }
+                        }
+                        """));
+        Path classes = dir.resolve("classes");
+        Map.Entry<Integer, String> compiled = compile(classes, modulePath, sources);
+        assertThat(compiled.getKey()).as("javac: %s", compiled.getValue()).isZero();
+        List<String> modules = new ArrayList<>(modulePath);
+        modules.add(classes.toString());
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", String.join(File.pathSeparator, modules),
+                "-m", "watched/watched.Main", dir.resolve("watched.db").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        // three statements timed through the driver's hook, HikariCP's own tracker bound
+        assertThat(output.lines().filter(l -> l.contains("="))).as(output)
+                .contains("rows=2", "timed=3", "hikari=true");
+    }
+
+    /** The model the migration files of {@link #migrationFilesInsideTheApplicationJarAreFound} are made from. */
+    record Note(Long id, String text) {
+    }
+
+    @Test
+    void migrationFilesInsideTheApplicationJarAreFound(@TempDir Path dir) throws Exception {
+        List<String> modulePath = modulePath();
+        Path src = dir.resolve("src");
+        List<String> sources = List.of(
+                write(src.resolve("module-info.java"), """
+                        module migrating {
+                            requires io.oxyde;
+                        }
+                        """),
+                write(src.resolve("migrating/Main.java"), """
+                        package migrating;
+
+                        import io.oxyde.Oxyde;
+                        import io.oxyde.migration.Migrations;
+
+                        public final class Main {
+                            public static void main(String[] args) {
+                                System.out.println("applied=" + Migrations.migrate("sqlite:" + args[0], "classpath:" + args[1]).applied());
+                                try (Oxyde db = Oxyde.connect("sqlite:" + args[0])) {
+                                    Oxyde.await(db.raw("INSERT INTO note (text) VALUES ('migrated')").execute());
+                                    System.out.println("rows=" + Oxyde.await(db.raw("SELECT text FROM note").all()).size());
+                                }
+                            }
+                        }
+                        """));
+        Path classes = dir.resolve("classes");
+        Map.Entry<Integer, String> compiled = compile(classes, modulePath, sources);
+        assertThat(compiled.getKey()).as("javac: %s", compiled.getValue()).isZero();
+        // the migration files, written by Oxyde from the model, as resources of the application
+        Path drafts = dir.resolve("drafts");
+        io.oxyde.migration.Migrations.makeMigrations(List.of(Note.class), drafts, "initial", false);
+        List<String> files;
+        try (var listed = Files.list(drafts)) {
+            files = listed.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+        assertThat(files).containsExactly("0001_initial.json");
+        Files.createDirectories(classes.resolve("db/oxyde"));
+        Files.copy(drafts.resolve("0001_initial.json"), classes.resolve("db/oxyde/0001_initial.json"));
+        Path jar = dir.resolve("migrating.jar");
+        java.util.spi.ToolProvider jarTool = java.util.spi.ToolProvider.findFirst("jar").orElseThrow();
+        assertThat(jarTool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C", classes.toString(), "."))
+                .isZero();
+        List<String> modules = new ArrayList<>(modulePath);
+        modules.add(jar.toString());
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", String.join(File.pathSeparator, modules),
+                "-m", "migrating/migrating.Main", dir.resolve("migrated.db").toString(), "db/oxyde")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output.lines().filter(l -> l.contains("="))).as(output)
+                .contains("applied=[0001_initial]", "rows=1");
     }
 
     @Test
