@@ -1,5 +1,6 @@
 package io.oxyde;
 
+import io.oxyde.codec.ArithmeticOperator;
 import io.oxyde.codec.Assignment;
 import io.oxyde.codec.BulkUpdateIr;
 import io.oxyde.codec.BulkUpdateRow;
@@ -36,6 +37,7 @@ import java.util.function.Function;
 import io.oxyde.annotation.IdStrategy;
 import io.oxyde.exception.FieldException;
 import io.oxyde.exception.FieldViolation;
+import io.oxyde.exception.StaleObjectException;
 import io.oxyde.exception.ValidationException;
 import io.oxyde.meta.FieldMeta;
 import io.oxyde.meta.ModelMeta;
@@ -62,6 +64,10 @@ final class Writes {
         FieldMeta pk = mapper.meta().primaryKey();
         if (pk.idStrategy() == IdStrategy.UUID && mapper.get(model, mapper.primaryKeyIndex()) == null) {
             model = Models.with(model, pk.name(), UUID.randomUUID());
+        }
+        FieldMeta version = mapper.meta().version().orElse(null);
+        if (version != null && Models.get(model, version.name()) == null) {
+            model = Models.with(model, version.name(), versionValue(version, 0));
         }
         ModelValidation.validate(model);
         return new Prepared<>(model, mapper.toValues(model));
@@ -299,6 +305,12 @@ final class Writes {
                 assignments.add(new Assignment(f.column(), expr));
             }
             ModelValidation.validateValues(core.model(), plain);
+            FieldMeta version = core.meta.version().orElse(null);
+            if (version != null && !values.containsKey(version.name())) {
+                // every update through the model moves the version on (docs/models.md, optimistic locking)
+                assignments.add(new Assignment(version.column(), new Expr.Binary(ArithmeticOperator.ADD,
+                        new Expr.Column(version.column()), new Expr.Literal(Value.of(1L)))));
+            }
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -360,6 +372,9 @@ final class Writes {
             if (models.isEmpty()) {
                 return CompletableFuture.completedFuture(0);
             }
+            if (meta.version().isPresent()) {
+                return versionedBulkUpdate(target, mapper, models, idx);
+            }
             int pkIndex = meta.fields().indexOf(meta.primaryKey());
             List<BulkUpdateRow> rows = new ArrayList<>();
             for (T m : models) {
@@ -382,6 +397,104 @@ final class Writes {
         }
     }
 
+    /**
+     * bulkUpdate of a model with a {@code @Version} field: one {@code UPDATE … SET …, version = v + 1
+     * WHERE pk = ? AND version = v} per model (each row has its own expected version), all in one
+     * transaction (a savepoint inside the caller's); the first row whose version no longer matches
+     * fails the whole call with {@link StaleObjectException}, and everything is rolled back.
+     */
+    private static <T> CompletableFuture<Integer> versionedBulkUpdate(Target target, ModelMapper<T> mapper, List<T> models,
+                                                                      List<Integer> idx) {
+        ModelMeta<T> meta = mapper.meta();
+        Class<T> type = meta.modelClass();
+        FieldMeta pk = meta.primaryKey();
+        FieldMeta version = meta.version().orElseThrow();
+        int pkIndex = meta.fields().indexOf(pk);
+        int versionIndex = meta.fields().indexOf(version);
+        if (idx.contains(versionIndex)) {
+            throw new FieldException(type, version.name(), "the @Version field is kept by Oxyde: bulkUpdate increments"
+                    + " it and checks it, so do not name it", Paths.fieldNames(meta));
+        }
+        List<UpdateIr> updates = new ArrayList<>(models.size());
+        List<Object> keys = new ArrayList<>(models.size());
+        List<Object> expected = new ArrayList<>(models.size());
+        for (T m : models) {
+            ModelValidation.validate(m);
+            List<Value> all = mapper.toValues(m);
+            if (all.get(pkIndex) instanceof Value.Null) {
+                throw new FieldException(type, pk.name(), "bulkUpdate needs saved models (with keys)", List.of());
+            }
+            Object current = Models.get(m, version.name());
+            long v = current == null ? 0 : ((Number) current).longValue();
+            List<Assignment> set = new ArrayList<>(idx.size() + 1);
+            idx.forEach(i -> set.add(new Assignment(meta.fields().get(i).column(), new Expr.Literal(all.get(i)))));
+            set.add(new Assignment(version.column(), new Expr.Literal(Value.of(v + 1))));
+            FilterNode where = FilterNode.and(new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.EQ, all.get(pkIndex)),
+                    new FilterNode.Condition(ColumnRef.of(version.column()), Lookup.EQ, Value.of(v)));
+            updates.add(new UpdateIr(type.getSimpleName(), meta.tableName(), set, where, List.of()));
+            keys.add(Models.get(m, pk.name()));
+            expected.add(current == null ? versionValue(version, 0) : current);
+        }
+        return allOrNothing(target, t -> {
+            CompletableFuture<Integer> chain = OxydeFuture.of(0);
+            for (int i = 0; i < updates.size(); i++) {
+                int row = i;
+                chain = chain.thenCompose(n -> t.mutate(updates.get(row)).thenCompose(r -> r.affected() > 0
+                        ? CompletableFuture.completedFuture(n + (int) r.affected())
+                        : stale(t, type, pk, keys.get(row), expected.get(row))));
+            }
+            return chain;
+        });
+    }
+
+    /** Fails with {@link StaleObjectException}, telling a changed row from a deleted one. */
+    private static <T, R> CompletableFuture<R> stale(Target target, Class<T> type, FieldMeta pk, Object key,
+                                                     Object expectedVersion) {
+        return Query.of(type, target.primary()).filter(pk.name(), key).exists()
+                .thenCompose(found -> CompletableFuture.failedFuture(new StaleObjectException(type, key, expectedVersion,
+                        !found)));
+    }
+
+    /**
+     * Runs {@code work} so that it changes nothing if it fails: in a transaction of its own, or
+     * under a savepoint when the target is already in one (the caller's transaction goes on).
+     */
+    private static <R> CompletableFuture<R> allOrNothing(Target target, Function<Target, CompletableFuture<R>> work) {
+        if (!target.inTransaction()) {
+            return Transactions.auto(target, work);
+        }
+        String sp = target.savepoints().next();
+        long tx = target.transactionId();
+        return target.driver().savepoint(tx, sp)
+                .thenCompose(v -> work.apply(target))
+                .thenCompose(r -> target.driver().release(tx, sp).thenApply(v -> r))
+                .exceptionallyCompose(e -> {
+                    Throwable cause = Oxyde.unwrap(e);
+                    return target.driver().rollbackTo(tx, sp).thenCompose(v -> target.driver().release(tx, sp))
+                            .<R>handle((v, e2) -> {
+                                if (e2 != null) {
+                                    cause.addSuppressed(Oxyde.unwrap(e2));
+                                }
+                                throw Oxyde.rethrow(cause);
+                            });
+                });
+    }
+
+    /** A version number in the field's own type ({@code long}, {@code int} or {@code short}). */
+    private static Object versionValue(FieldMeta version, long v) {
+        Class<?> t = version.javaType();
+        if (t == int.class || t == Integer.class) {
+            return Math.toIntExact(v);
+        }
+        if (t == short.class || t == Short.class) {
+            if (v > Short.MAX_VALUE) {
+                throw new ArithmeticException("version overflow: " + v + " does not fit a short");
+            }
+            return (short) v;
+        }
+        return v;
+    }
+
     // ---- instances --------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
@@ -396,22 +509,39 @@ final class Writes {
         try {
             Prepared<T> p = prepare(model);
             beforeSave(p.model());
+            FieldMeta version = mapper.meta().version().orElse(null);
+            // with @Version: write version + 1 where the stored version is still the one read
+            Object expected = version == null ? null : Models.get(p.model(), version.name());
+            T changed = version == null ? p.model()
+                    : Models.with(p.model(), version.name(), versionValue(version, ((Number) expected).longValue() + 1));
+            List<Value> values = version == null ? p.values() : mapper.toValues(changed);
             List<Assignment> set = new ArrayList<>();
             for (int i = 0; i < mapper.meta().fields().size(); i++) {
                 FieldMeta f = mapper.meta().fields().get(i);
                 if (!f.primaryKey()) {
-                    set.add(new Assignment(f.column(), new Expr.Literal(p.values().get(i))));
+                    set.add(new Assignment(f.column(), new Expr.Literal(values.get(i))));
                 }
             }
             FilterNode byKey = byKey(type, pk, id);
+            if (version != null) {
+                byKey = FilterNode.and(byKey, new FilterNode.Condition(ColumnRef.of(version.column()), Lookup.EQ,
+                        Lookups.scalar(type, version, expected, "version")));
+            }
             UpdateIr ir = new UpdateIr(type.getSimpleName(), mapper.meta().tableName(), set, byKey, List.of());
             return target.mutate(ir).thenCompose(r -> {
                 if (r.affected() > 0) {
-                    return CompletableFuture.completedFuture(afterSave(p.model()));
+                    return CompletableFuture.completedFuture(afterSave(changed));
                 }
-                return Query.of(type, target).filter(pk.name(), id).exists().thenCompose(found -> found
-                        ? CompletableFuture.completedFuture(afterSave(p.model()))
-                        : insert(target, type, List.of(p), null).thenApply(l -> afterSave(l.get(0))));
+                return Query.of(type, target.primary()).filter(pk.name(), id).exists().thenCompose(found -> {
+                    if (version != null && (found || ((Number) expected).longValue() != 0)) {
+                        // changed by another writer, or deleted since it was read (a version 0 row
+                        // that does not exist is a new model with a client key: inserted below)
+                        return CompletableFuture.failedFuture(new StaleObjectException(type, id, expected, !found));
+                    }
+                    return found
+                            ? CompletableFuture.completedFuture(afterSave(p.model()))
+                            : insert(target, type, List.of(p), null).thenApply(l -> afterSave(l.get(0)));
+                });
             });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -535,8 +665,23 @@ final class Writes {
             }
         }
         Query<T> reread = match;
-        OnConflict onConflict = OnConflict.doUpdate(targetCols, List.copyOf(update));
         Prepared<T> prepared = p;
+        FieldMeta version = meta.version().orElse(null);
+        if (version != null) {
+            // The stored row's version moves on (it is not overwritten by the proposed model's):
+            // lock the matching row, insert or overwrite it, then increment its version if it existed.
+            update.remove(version.column());
+            OnConflict keepVersion = OnConflict.doUpdate(targetCols, List.copyOf(update));
+            return Transactions.auto(target, t -> {
+                Query<T> onTx = new Query<>(reread.core().copy(t));
+                return onTx.forUpdate().exists().thenCompose(existed -> insertNoReturn(t, type, prepared, keepVersion)
+                        .thenCompose(v -> existed
+                                ? update(onTx.core(), Map.of(version.name(), F.col(version.name()).add(1)))
+                                : CompletableFuture.completedFuture(0))
+                        .thenCompose(n -> onTx.get()));
+            }).thenApply(Writes::afterSave);
+        }
+        OnConflict onConflict = OnConflict.doUpdate(targetCols, List.copyOf(update));
         return insertNoReturn(target, type, prepared, onConflict).thenCompose(v -> reread.get()).thenApply(Writes::afterSave);
     }
 

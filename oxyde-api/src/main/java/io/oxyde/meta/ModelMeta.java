@@ -64,6 +64,12 @@ public interface ModelMeta<T> {
     /** The primary key. */
     FieldMeta primaryKey();
 
+    /**
+     * The optimistic-locking version field ({@link io.oxyde.annotation.Version}), if the model
+     * has one: every update through the model increments it and checks it.
+     */
+    Optional<FieldMeta> version();
+
     /** The foreign-key columns, in declaration order. */
     List<FieldMeta> foreignKeys();
 

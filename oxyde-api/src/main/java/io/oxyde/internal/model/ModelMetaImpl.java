@@ -31,12 +31,13 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
     private final List<IndexMeta> indexes;
     private final List<UniqueMeta> uniqueTogether;
     private final List<CheckMeta> checks;
+    private final FieldMeta version;
     private final Map<String, FieldMeta> byName = new HashMap<>();
     private final Map<String, FieldMeta> byColumn = new HashMap<>();
 
     ModelMetaImpl(ModelShape shape, String schema, String comment, String renamedFrom, List<FieldMeta> fields,
             List<ShapeField> storedFields, List<ReverseRelationMeta> reverseRelations, List<ManyToManyMeta> manyToMany,
-            List<IndexMeta> indexes, List<UniqueMeta> uniqueTogether, List<CheckMeta> checks) {
+            List<IndexMeta> indexes, List<UniqueMeta> uniqueTogether, List<CheckMeta> checks, FieldMeta version) {
         this.shape = shape;
         this.schema = schema;
         this.comment = comment;
@@ -48,6 +49,7 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
         this.indexes = List.copyOf(indexes);
         this.uniqueTogether = List.copyOf(uniqueTogether);
         this.checks = List.copyOf(checks);
+        this.version = version;
         FieldMeta pk = null;
         for (FieldMeta f : fields) {
             byName.put(f.name(), f);
@@ -119,6 +121,11 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
     @Override
     public FieldMeta primaryKey() {
         return primaryKey;
+    }
+
+    @Override
+    public Optional<FieldMeta> version() {
+        return Optional.ofNullable(version);
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.oxyde.annotation.RenamedFrom;
 import io.oxyde.meta.ReverseRelationMeta;
 import io.oxyde.annotation.Table;
 import io.oxyde.annotation.Unique;
+import io.oxyde.annotation.Version;
 import io.oxyde.meta.UniqueMeta;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.codec.internal.Identifiers;
@@ -117,10 +118,39 @@ public final class ModelMetas {
             }
         }
         checkDuplicates(type, fields);
+        FieldMeta version = version(stored, fields);
         RenamedFrom renamed = type.getAnnotation(RenamedFrom.class);
         checkSqlNames(type, table, schema, renamed, fields, indexes, uniques, checks);
         return new ModelMetaImpl<>(shape, schema, comment, renamed == null ? null : renamed.value(), fields, stored,
-                reverse, m2m, indexes, uniques, checks);
+                reverse, m2m, indexes, uniques, checks, version);
+    }
+
+    /** The {@code @Version} field: at most one, an integer column that is neither the key nor a foreign key. */
+    private static FieldMeta version(List<ShapeField> stored, List<FieldMeta> fields) {
+        FieldMeta found = null;
+        for (int i = 0; i < stored.size(); i++) {
+            ShapeField f = stored.get(i);
+            if (!f.field().isAnnotationPresent(Version.class)) {
+                continue;
+            }
+            FieldMeta meta = fields.get(i);
+            if (found != null) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": a model has at most one @Version field ("
+                        + found.name() + " is one already)");
+            }
+            if (meta.primaryKey() || meta.isForeignKey()) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": @Version cannot be on the "
+                        + (meta.primaryKey() ? "primary key" : "foreign key " + meta.name()));
+            }
+            Class<?> t = f.type();
+            if (!(t == long.class || t == Long.class || t == int.class || t == Integer.class || t == short.class
+                    || t == Short.class)) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": @Version needs an integer field (long, int or"
+                        + " short, boxed or not), not " + t.getSimpleName());
+            }
+            found = meta;
+        }
+        return found;
     }
 
     /**
