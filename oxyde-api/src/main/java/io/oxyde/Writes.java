@@ -23,6 +23,11 @@ import io.oxyde.internal.ir.Models;
 import io.oxyde.internal.ir.Paths;
 import io.oxyde.internal.ir.StoredAsSent;
 import io.oxyde.internal.ir.Target;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -58,9 +63,20 @@ final class Writes {
     private record Prepared<T>(T model, List<Value> values) {
     }
 
-    @SuppressWarnings("unchecked")
+    /** A model about to be inserted, stamped with the current time. */
     private static <T> Prepared<T> prepare(T model) {
+        return prepare(model, clock(), true);
+    }
+
+    /**
+     * Validates a model about to be written and converts it to column values: a UUID key and a
+     * {@code null} version filled in, and the library-kept times set ({@code @UpdatedAt} always,
+     * {@code @CreatedAt} when {@code creating} and the model holds none) to {@code now}.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> Prepared<T> prepare(T model, Instant now, boolean creating) {
         ModelMapper<T> mapper = ModelMapper.of((Class<T>) model.getClass());
+        model = stamp(model, mapper.meta(), now, creating);
         FieldMeta pk = mapper.meta().primaryKey();
         if (pk.idStrategy() == IdStrategy.UUID && mapper.get(model, mapper.primaryKeyIndex()) == null) {
             model = Models.with(model, pk.name(), UUID.randomUUID());
@@ -93,9 +109,10 @@ final class Writes {
         List<Prepared<T>> prepared = new ArrayList<>(models.size());
         List<FieldViolation> violations = new ArrayList<>();
         try {
+            Instant now = clock();
             for (int i = 0; i < models.size(); i++) {
                 try {
-                    prepared.add(prepare(models.get(i)));
+                    prepared.add(prepare(models.get(i), now, true));
                 } catch (ValidationException e) {
                     for (FieldViolation v : e.violations()) {
                         violations.add(new FieldViolation("[" + i + "]." + v.path(), v.message(), v.invalidValue(),
@@ -278,6 +295,37 @@ final class Writes {
         return out;
     }
 
+    // ---- library-kept times (@CreatedAt, @UpdatedAt) ------------------------------------------------
+
+    /** One reading of the clock for a write call, cut to whole microseconds (the time rule of docs/dialects.md). */
+    private static Instant clock() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** {@code now} in the field's type: the instant, at offset UTC, or the UTC date-time. */
+    private static Object timeValue(FieldMeta f, Instant now) {
+        if (f.javaType() == OffsetDateTime.class) {
+            return now.atOffset(ZoneOffset.UTC);
+        }
+        if (f.javaType() == LocalDateTime.class) {
+            return LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        }
+        return now;
+    }
+
+    /** The model with {@code @UpdatedAt} (and, when creating, a missing {@code @CreatedAt}) set to {@code now}. */
+    private static <T> T stamp(T model, ModelMeta<T> meta, Instant now, boolean creating) {
+        FieldMeta created = meta.createdAt().orElse(null);
+        FieldMeta updated = meta.updatedAt().orElse(null);
+        if (created != null && creating && Models.get(model, created.name()) == null) {
+            model = Models.with(model, created.name(), timeValue(created, now));
+        }
+        if (updated != null) {
+            model = Models.with(model, updated.name(), timeValue(updated, now));
+        }
+        return model;
+    }
+
     // ---- update / delete -----------------------------------------------------------------------
 
     static CompletableFuture<Integer> update(QueryCore core, Map<String, ?> values) {
@@ -305,6 +353,11 @@ final class Writes {
                 assignments.add(new Assignment(f.column(), expr));
             }
             ModelValidation.validateValues(core.model(), plain);
+            FieldMeta updated = core.meta.updatedAt().orElse(null);
+            if (updated != null && !values.containsKey(updated.name())) {
+                assignments.add(new Assignment(updated.column(), new Expr.Literal(Lookups.scalar(core.model(), updated,
+                        timeValue(updated, clock()), "update"))));
+            }
             FieldMeta version = core.meta.version().orElse(null);
             if (version != null && !values.containsKey(version.name())) {
                 // every update through the model moves the version on (docs/models.md, optimistic locking)
@@ -371,6 +424,20 @@ final class Writes {
             }
             if (models.isEmpty()) {
                 return CompletableFuture.completedFuture(0);
+            }
+            FieldMeta updated = meta.updatedAt().orElse(null);
+            if (updated != null) {
+                // the last-write time moves on with every bulkUpdate, named or not
+                Instant now = clock();
+                List<T> stamped = new ArrayList<>(models.size());
+                for (T m : models) {
+                    stamped.add(stamp(m, meta, now, false));
+                }
+                models = stamped;
+                int at = meta.fields().indexOf(updated);
+                if (!idx.contains(at)) {
+                    idx.add(at);
+                }
             }
             if (meta.version().isPresent()) {
                 return versionedBulkUpdate(target, mapper, models, idx);
@@ -507,9 +574,11 @@ final class Writes {
             return create(target, model);
         }
         try {
-            Prepared<T> p = prepare(model);
+            Instant now = clock();
+            Prepared<T> p = prepare(model, now, false);
             beforeSave(p.model());
             FieldMeta version = mapper.meta().version().orElse(null);
+            FieldMeta created = mapper.meta().createdAt().orElse(null);
             // with @Version: write version + 1 where the stored version is still the one read
             Object expected = version == null ? null : Models.get(p.model(), version.name());
             T changed = version == null ? p.model()
@@ -518,7 +587,7 @@ final class Writes {
             List<Assignment> set = new ArrayList<>();
             for (int i = 0; i < mapper.meta().fields().size(); i++) {
                 FieldMeta f = mapper.meta().fields().get(i);
-                if (!f.primaryKey()) {
+                if (!f.primaryKey() && f != created) { // the creation time is never rewritten
                     set.add(new Assignment(f.column(), new Expr.Literal(values.get(i))));
                 }
             }
@@ -538,9 +607,11 @@ final class Writes {
                         // that does not exist is a new model with a client key: inserted below)
                         return CompletableFuture.failedFuture(new StaleObjectException(type, id, expected, !found));
                     }
-                    return found
-                            ? CompletableFuture.completedFuture(afterSave(p.model()))
-                            : insert(target, type, List.of(p), null).thenApply(l -> afterSave(l.get(0)));
+                    if (found) {
+                        return CompletableFuture.completedFuture(afterSave(p.model()));
+                    }
+                    Prepared<T> inserted = created == null ? p : prepare(model, now, true);
+                    return insert(target, type, List.of(inserted), null).thenApply(l -> afterSave(l.get(0)));
                 });
             });
         } catch (RuntimeException e) {
@@ -659,8 +730,9 @@ final class Writes {
             return CompletableFuture.failedFuture(e);
         }
         Set<String> update = new LinkedHashSet<>();
+        FieldMeta created = meta.createdAt().orElse(null);
         for (FieldMeta f : meta.fields()) {
-            if (!f.primaryKey() && !targetCols.contains(f.column())) {
+            if (!f.primaryKey() && !targetCols.contains(f.column()) && f != created) { // an existing row keeps its creation time
                 update.add(f.column());
             }
         }

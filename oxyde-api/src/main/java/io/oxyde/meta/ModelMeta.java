@@ -70,6 +70,12 @@ public interface ModelMeta<T> {
      */
     Optional<FieldMeta> version();
 
+    /** The creation time field ({@link io.oxyde.annotation.CreatedAt}), set by Oxyde on insert. */
+    Optional<FieldMeta> createdAt();
+
+    /** The last-write time field ({@link io.oxyde.annotation.UpdatedAt}), set by Oxyde on every write. */
+    Optional<FieldMeta> updatedAt();
+
     /** The foreign-key columns, in declaration order. */
     List<FieldMeta> foreignKeys();
 

@@ -32,12 +32,15 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
     private final List<UniqueMeta> uniqueTogether;
     private final List<CheckMeta> checks;
     private final FieldMeta version;
+    private final FieldMeta createdAt;
+    private final FieldMeta updatedAt;
     private final Map<String, FieldMeta> byName = new HashMap<>();
     private final Map<String, FieldMeta> byColumn = new HashMap<>();
 
     ModelMetaImpl(ModelShape shape, String schema, String comment, String renamedFrom, List<FieldMeta> fields,
             List<ShapeField> storedFields, List<ReverseRelationMeta> reverseRelations, List<ManyToManyMeta> manyToMany,
-            List<IndexMeta> indexes, List<UniqueMeta> uniqueTogether, List<CheckMeta> checks, FieldMeta version) {
+            List<IndexMeta> indexes, List<UniqueMeta> uniqueTogether, List<CheckMeta> checks, FieldMeta version,
+            FieldMeta createdAt, FieldMeta updatedAt) {
         this.shape = shape;
         this.schema = schema;
         this.comment = comment;
@@ -50,6 +53,8 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
         this.uniqueTogether = List.copyOf(uniqueTogether);
         this.checks = List.copyOf(checks);
         this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
         FieldMeta pk = null;
         for (FieldMeta f : fields) {
             byName.put(f.name(), f);
@@ -126,6 +131,16 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
     @Override
     public Optional<FieldMeta> version() {
         return Optional.ofNullable(version);
+    }
+
+    @Override
+    public Optional<FieldMeta> createdAt() {
+        return Optional.ofNullable(createdAt);
+    }
+
+    @Override
+    public Optional<FieldMeta> updatedAt() {
+        return Optional.ofNullable(updatedAt);
     }
 
     @Override

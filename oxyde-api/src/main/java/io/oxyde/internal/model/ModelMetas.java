@@ -19,7 +19,9 @@ import io.oxyde.migrate.ReferentialAction;
 import io.oxyde.annotation.RenamedFrom;
 import io.oxyde.meta.ReverseRelationMeta;
 import io.oxyde.annotation.Table;
+import io.oxyde.annotation.CreatedAt;
 import io.oxyde.annotation.Unique;
+import io.oxyde.annotation.UpdatedAt;
 import io.oxyde.annotation.Version;
 import io.oxyde.meta.UniqueMeta;
 import io.oxyde.codec.ValueKind;
@@ -119,10 +121,49 @@ public final class ModelMetas {
         }
         checkDuplicates(type, fields);
         FieldMeta version = version(stored, fields);
+        FieldMeta createdAt = timestamp(stored, fields, CreatedAt.class, UpdatedAt.class);
+        FieldMeta updatedAt = timestamp(stored, fields, UpdatedAt.class, CreatedAt.class);
         RenamedFrom renamed = type.getAnnotation(RenamedFrom.class);
         checkSqlNames(type, table, schema, renamed, fields, indexes, uniques, checks);
         return new ModelMetaImpl<>(shape, schema, comment, renamed == null ? null : renamed.value(), fields, stored,
-                reverse, m2m, indexes, uniques, checks, version);
+                reverse, m2m, indexes, uniques, checks, version, createdAt,
+                updatedAt);
+    }
+
+    /**
+     * The {@code @CreatedAt} or {@code @UpdatedAt} field: at most one each, an {@code Instant},
+     * {@code OffsetDateTime} or {@code LocalDateTime} column that is not the key.
+     */
+    private static FieldMeta timestamp(List<ShapeField> stored, List<FieldMeta> fields,
+                                       Class<? extends java.lang.annotation.Annotation> annotation,
+                                       Class<? extends java.lang.annotation.Annotation> other) {
+        String name = "@" + annotation.getSimpleName();
+        FieldMeta found = null;
+        for (int i = 0; i < stored.size(); i++) {
+            ShapeField f = stored.get(i);
+            if (!f.field().isAnnotationPresent(annotation)) {
+                continue;
+            }
+            FieldMeta meta = fields.get(i);
+            if (found != null) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": a model has at most one " + name + " field ("
+                        + found.name() + " is one already)");
+            }
+            if (f.field().isAnnotationPresent(other) || f.field().isAnnotationPresent(Version.class)) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": " + name + " cannot be combined with @"
+                        + (f.field().isAnnotationPresent(other) ? other.getSimpleName() : "Version"));
+            }
+            Class<?> t = f.type();
+            if (meta.primaryKey() || meta.isForeignKey()
+                    || !(t == java.time.Instant.class || t == java.time.OffsetDateTime.class
+                    || t == java.time.LocalDateTime.class)) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": " + name + " needs an Instant, OffsetDateTime or"
+                        + " LocalDateTime field that is not the key" + (meta.isForeignKey() ? " or a foreign key" : "")
+                        + ", not " + (meta.primaryKey() ? "the primary key" : t.getSimpleName()));
+            }
+            found = meta;
+        }
+        return found;
     }
 
     /** The {@code @Version} field: at most one, an integer column that is neither the key nor a foreign key. */
