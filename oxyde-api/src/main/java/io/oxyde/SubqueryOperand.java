@@ -42,7 +42,9 @@ final class SubqueryOperand {
         }
         QueryCore sub = value instanceof Query<?> q ? q.core().copy() : ((ValuesQuery<?>) value).core().copy();
         if (sub.values == null) {
-            FieldMeta pk = sub.meta.primaryKey();
+            // a query of models stands for their keys, or for the field a foreign key references (toField)
+            FieldMeta pk = field.isForeignKey() && sub.meta.modelClass() == field.foreignKey().target()
+                    ? Lookups.referenced(field) : sub.meta.primaryKey();
             sub.values = List.of(new QueryCore.ValueColumn(pk.name(), ColumnRef.of(pk.column()), pk));
             sub.eager().clear();
         }

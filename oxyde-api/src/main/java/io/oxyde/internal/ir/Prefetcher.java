@@ -109,16 +109,17 @@ public final class Prefetcher {
                                                           ReverseRelationMeta r, List<String> rest) {
         ModelMeta<?> child = ModelMeta.of(r.target());
         FieldMeta fk = child.field(r.mappedBy()).orElseThrow();
-        Set<Object> ids = keys(models, meta.primaryKey().name());
+        String referenced = fk.foreignKey().targetField(); // the parent's key, or the FK's toField
+        Set<Object> ids = keys(models, referenced);
         return select(target, child, fk, ids).thenCompose(children -> load(target, child, children, rest))
                 .thenApply(children -> {
                     Map<Object, List<Object>> groups = new LinkedHashMap<>();
                     for (Object c : children) {
-                        groups.computeIfAbsent(idOf(Models.get(c, fk.name())), k -> new ArrayList<>()).add(c);
+                        groups.computeIfAbsent(idOf(Models.get(c, fk.name()), fk), k -> new ArrayList<>()).add(c);
                     }
                     List<T> out = new ArrayList<>(models.size());
                     for (T m : models) {
-                        Object id = Models.get(m, meta.primaryKey().name());
+                        Object id = Models.get(m, referenced);
                         out.add(Models.with(m, r.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
                     }
                     return out;
@@ -131,29 +132,32 @@ public final class Prefetcher {
         ModelMeta<?> targetMeta = ModelMeta.of(m.target());
         FieldMeta source = through.field(m.sourceField()).orElseThrow();
         FieldMeta dest = through.field(m.targetField()).orElseThrow();
-        Set<Object> ids = keys(models, meta.primaryKey().name());
+        String sourceKey = source.foreignKey().targetField();
+        FieldMeta destKey = targetMeta.field(dest.foreignKey().targetField()).orElseThrow();
+        Set<Object> ids = keys(models, sourceKey);
         return select(target, through, source, ids).thenCompose(links -> {
             Set<Object> targetIds = new LinkedHashSet<>();
             for (Object link : links) {
-                targetIds.add(idOf(Models.get(link, dest.name())));
+                targetIds.add(idOf(Models.get(link, dest.name()), dest));
             }
-            return select(target, targetMeta, targetMeta.primaryKey(), targetIds)
+            return select(target, targetMeta, destKey, targetIds)
                     .thenCompose(found -> load(target, targetMeta, found, rest))
                     .thenApply(found -> {
                         Map<Object, Object> byId = new LinkedHashMap<>();
                         for (Object t : found) {
-                            byId.put(Models.get(t, targetMeta.primaryKey().name()), t);
+                            byId.put(Models.get(t, destKey.name()), t);
                         }
                         Map<Object, List<Object>> groups = new LinkedHashMap<>();
                         for (Object link : links) {
-                            Object t = byId.get(idOf(Models.get(link, dest.name())));
+                            Object t = byId.get(idOf(Models.get(link, dest.name()), dest));
                             if (t != null) {
-                                groups.computeIfAbsent(idOf(Models.get(link, source.name())), k -> new ArrayList<>()).add(t);
+                                groups.computeIfAbsent(idOf(Models.get(link, source.name()), source), k -> new ArrayList<>())
+                                        .add(t);
                             }
                         }
                         List<T> out = new ArrayList<>(models.size());
                         for (T model : models) {
-                            Object id = Models.get(model, meta.primaryKey().name());
+                            Object id = Models.get(model, sourceKey);
                             out.add(Models.with(model, m.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
                         }
                         return out;
@@ -163,24 +167,25 @@ public final class Prefetcher {
 
     private static <T> CompletableFuture<List<T>> forward(Target target, List<T> models, FieldMeta fk, List<String> rest) {
         ModelMeta<?> targetMeta = ModelMeta.of(fk.foreignKey().target());
+        FieldMeta referenced = targetMeta.field(fk.foreignKey().targetField()).orElseThrow(); // key, or toField
         Set<Object> ids = new LinkedHashSet<>();
         for (T m : models) {
             Object ref = Models.get(m, fk.name());
             if (ref != null) {
-                ids.add(idOf(ref));
+                ids.add(idOf(ref, fk));
             }
         }
-        return select(target, targetMeta, targetMeta.primaryKey(), ids)
+        return select(target, targetMeta, referenced, ids)
                 .thenCompose(found -> load(target, targetMeta, found, rest))
                 .thenApply(found -> {
                     Map<Object, Object> byId = new LinkedHashMap<>();
                     for (Object t : found) {
-                        byId.put(Models.get(t, targetMeta.primaryKey().name()), t);
+                        byId.put(Models.get(t, referenced.name()), t);
                     }
                     List<T> out = new ArrayList<>(models.size());
                     for (T m : models) {
                         Object ref = Models.get(m, fk.name());
-                        Object loaded = ref == null ? null : byId.get(idOf(ref));
+                        Object loaded = ref == null ? null : byId.get(idOf(ref, fk));
                         out.add(loaded == null ? m : Models.with(m, fk.name(), RowLoader.wrap(fk, loaded)));
                     }
                     return out;
@@ -225,14 +230,18 @@ public final class Prefetcher {
         return ids;
     }
 
-    /** The key a FK field value stands for: a Ref's id or a stub/loaded model's key. */
-    static Object idOf(Object refOrModel) {
+    /**
+     * The value a FK field value stands for, the referenced field's (the key, or the FK's
+     * {@code toField}): a Ref's id, or that field of a stub or loaded model.
+     */
+    static Object idOf(Object refOrModel, FieldMeta fk) {
         if (refOrModel == null) {
             return null;
         }
+        String field = fk.foreignKey().targetField();
         if (refOrModel instanceof Ref<?> r) {
-            return r.id();
+            return r.isLoaded() ? Models.get(r.get(), field) : r.id();
         }
-        return Ref.of(refOrModel).id();
+        return Models.get(refOrModel, field);
     }
 }

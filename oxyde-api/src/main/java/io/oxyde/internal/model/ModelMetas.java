@@ -285,7 +285,7 @@ public final class ModelMetas {
         if (onDelete == ReferentialAction.SET_NULL && !nullable) {
             throw new ModelDefinitionException(f.qualifiedName() + ": onDelete = SET_NULL needs a nullable foreign key");
         }
-        ShapeField targetPk = target.primaryKey();
+        ShapeField targetPk = referencedField(f, target, fk == null ? "" : fk.toField());
         ForeignKeyMeta meta = new ForeignKeyMeta(target.type(), target.tableName(), targetPk.name(), targetPk.column(),
                 onDelete, onUpdate, f.ref());
         boolean unique = column != null && column.unique();
@@ -294,6 +294,50 @@ public final class ModelMetas {
                 null, 0, 0, -1, unique, true,
                 column == null ? null : blankToNull(column.sqlDefault()), column == null ? null : blankToNull(column.type()),
                 column == null ? null : blankToNull(column.comment()), renamedFrom(field), false, meta);
+    }
+
+    /**
+     * The field a foreign key references: the target's primary key, or {@code toField}, which
+     * must be a unique column of the target (the database needs a unique key to reference).
+     */
+    static ShapeField referencedField(ShapeField f, ModelShape target, String toField) {
+        if (toField.isEmpty() || toField.equals(target.primaryKey().name())) {
+            return target.primaryKey();
+        }
+        String owner = target.type().getSimpleName();
+        ShapeField found = null;
+        for (ShapeField candidate : target.fields()) {
+            if (candidate.name().equals(toField)) {
+                found = candidate;
+            }
+        }
+        if (found == null || found.role() != ShapeField.Role.COLUMN) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": @ForeignKey(toField = \"" + toField + "\") is not"
+                    + (found == null ? " a field" : " a plain column (a foreign key or a relation cannot be referenced)")
+                    + " of " + owner + " (fields: " + target.fields().stream().filter(ShapeField::isStored)
+                    .map(ShapeField::name).toList() + ")");
+        }
+        if (found.scalar().kind() == ValueKind.ARRAY || found.scalar().kind() == ValueKind.JSON) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": @ForeignKey(toField = \"" + toField + "\"): "
+                    + owner + "." + toField + " is a " + found.scalar().kind() + " column, which cannot be referenced");
+        }
+        Column column = found.field().getAnnotation(Column.class);
+        boolean unique = column != null && column.unique();
+        Table table = target.type().getAnnotation(Table.class);
+        if (!unique && table != null) {
+            for (Unique u : table.uniqueTogether()) {
+                if (u.value().length == 1 && (u.value()[0].equals(found.name()) || u.value()[0].equals(found.column()))) {
+                    unique = true;
+                }
+            }
+        }
+        if (!unique) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": @ForeignKey(toField = \"" + toField + "\") needs "
+                    + owner + "." + toField + " to be unique: mark it @Column(unique = true) or add"
+                    + " @Table(uniqueTogether = @Unique(\"" + toField + "\")) to " + owner
+                    + " (a foreign key references a primary or unique key)");
+        }
+        return found;
     }
 
     private static ReverseRelationMeta reverse(Class<?> type, ShapeField f) {
