@@ -260,8 +260,7 @@ public final class Oxyde implements AutoCloseable {
     @SuppressWarnings("unchecked")
     static <T> CompletableFuture<T> refresh(Target target, T model) {
         Class<T> type = (Class<T>) model.getClass();
-        String pk = ModelMeta.of(type).primaryKey().name();
-        return Query.of(type, target).get(pk, Models.get(model, pk));
+        return Query.of(type, target).filter(Writes.keyMap(ModelMeta.of(type), model)).get();
     }
 
     /** Runs {@code fn} in a transaction with default options; see {@link #atomic(AtomicOptions, Function)}. */

@@ -343,7 +343,7 @@ public final class Query<T> {
     public CompletableFuture<Optional<T>> first() {
         QueryCore c = core.copy();
         if (c.order.isEmpty()) {
-            c.order().add(OrderBy.asc(c.meta.primaryKey().column()));
+            c.meta.primaryKeys().forEach(k -> c.order().add(OrderBy.asc(k.column())));
         }
         c.limit = 1L;
         return fetch(c).thenApply(l -> l.stream().findFirst());
@@ -353,7 +353,7 @@ public final class Query<T> {
     public CompletableFuture<Optional<T>> last() {
         QueryCore c = core.copy();
         if (c.order.isEmpty()) {
-            c.order().add(OrderBy.desc(c.meta.primaryKey().column()));
+            c.meta.primaryKeys().forEach(k -> c.order().add(OrderBy.desc(k.column())));
         } else {
             List<OrderBy> reversed = new ArrayList<>();
             for (OrderBy o : c.order) {
@@ -386,6 +386,18 @@ public final class Query<T> {
     /** {@code filter(path, value).get()}. */
     public CompletableFuture<T> get(String path, Object value) {
         return filter(path, value).get();
+    }
+
+    /**
+     * The row with this primary key: {@code getByKey(5L)}; for a composite key ({@code @Id} on
+     * several fields) its values in the key's field order, {@code getByKey("A", "tea")}, or one
+     * record whose components are named like the key fields, {@code getByKey(new StockKey("A",
+     * "tea"))}. Fails with {@link NotFoundException} when no row has it.
+     *
+     * @throws FieldException at the call, when the values do not match the key's fields
+     */
+    public CompletableFuture<T> getByKey(Object... key) {
+        return filter(Writes.keyLookups(core.meta, key)).get();
     }
 
     /** The one matching row, or empty; more than one is still {@link MultipleObjectsReturnedException}. */
@@ -513,6 +525,10 @@ public final class Query<T> {
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("stream batchSize must be positive, got " + batchSize);
+        }
+        if (core.meta.hasCompositeKey()) {
+            throw new IllegalStateException("stream() reads in primary-key order, which is not supported yet for the"
+                    + " composite key of " + type().getSimpleName() + "; read pages with orderBy(...).slice(from, to)");
         }
     }
 

@@ -81,6 +81,15 @@ final class Writes {
         if (pk.idStrategy() == IdStrategy.UUID && mapper.get(model, mapper.primaryKeyIndex()) == null) {
             model = Models.with(model, pk.name(), UUID.randomUUID());
         }
+        if (mapper.meta().hasCompositeKey()) {
+            for (FieldMeta k : mapper.meta().primaryKeys()) {
+                if (Models.get(model, k.name()) == null) {
+                    throw new FieldException(mapper.meta().modelClass(), k.name(), "is part of the composite primary key ("
+                            + keyNames(mapper.meta()) + ") and must be set: the application chooses composite keys",
+                            List.of());
+                }
+            }
+        }
         FieldMeta version = mapper.meta().version().orElse(null);
         if (version != null && Models.get(model, version.name()) == null) {
             model = Models.with(model, version.name(), versionValue(version, 0));
@@ -392,17 +401,27 @@ final class Writes {
         }
         QueryCore keys = core.copy();
         FieldMeta pk = core.meta.primaryKey();
-        keys.values = List.of(new QueryCore.ValueColumn(pk.name(), ColumnRef.of(pk.column()), pk));
+        List<FieldMeta> keyFields = core.meta.primaryKeys();
+        keys.values = keyFields.stream().map(k -> new QueryCore.ValueColumn(k.name(), ColumnRef.of(k.column()), k)).toList();
         keys.eager().clear();
         // the keys to write come from the primary, never from a lagging replica
         return core.target.primary().query(keys.toIr(), keys.kinds()).thenCompose(rs -> {
             CompletableFuture<Integer> chain = OxydeFuture.of(0);
             for (int from = 0; from < rs.rows().size(); from += 500) {
                 List<Value> ids = new ArrayList<>();
+                List<FilterNode> rows = new ArrayList<>();
                 for (List<Value> row : rs.rows().subList(from, Math.min(rs.rows().size(), from + 500))) {
                     ids.add(row.get(0));
+                    if (keyFields.size() > 1) { // a composite key: (a = ? AND b = ?) OR …
+                        List<FilterNode> parts = new ArrayList<>();
+                        for (int k = 0; k < keyFields.size(); k++) {
+                            parts.add(new FilterNode.Condition(ColumnRef.of(keyFields.get(k).column()), Lookup.EQ, row.get(k)));
+                        }
+                        rows.add(new FilterNode.And(parts));
+                    }
                 }
-                FilterNode byKey = new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.IN, new Value.Array(ids));
+                FilterNode byKey = keyFields.size() > 1 ? new FilterNode.Or(rows)
+                        : new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.IN, new Value.Array(ids));
                 chain = chain.thenCompose(n -> write.apply(byKey).thenApply(r -> n + (int) r.affected()));
             }
             return chain;
@@ -439,8 +458,8 @@ final class Writes {
                     idx.add(at);
                 }
             }
-            if (meta.version().isPresent()) {
-                return versionedBulkUpdate(target, mapper, models, idx);
+            if (meta.version().isPresent() || meta.hasCompositeKey()) {
+                return rowwiseBulkUpdate(target, mapper, models, idx);
             }
             int pkIndex = meta.fields().indexOf(meta.primaryKey());
             List<BulkUpdateRow> rows = new ArrayList<>();
@@ -465,61 +484,128 @@ final class Writes {
     }
 
     /**
-     * bulkUpdate of a model with a {@code @Version} field: one {@code UPDATE … SET …, version = v + 1
-     * WHERE pk = ? AND version = v} per model (each row has its own expected version), all in one
-     * transaction (a savepoint inside the caller's); the first row whose version no longer matches
-     * fails the whole call with {@link StaleObjectException}, and everything is rolled back.
+     * bulkUpdate of a model with a {@code @Version} field or a composite key: one
+     * {@code UPDATE … SET … WHERE <key> [AND version = v]} per model (with a version, each row has
+     * its own expected one and gets {@code v + 1}), all in one transaction (a savepoint inside the
+     * caller's); with a version, the first row whose version no longer matches fails the whole
+     * call with {@link StaleObjectException}, and everything is rolled back.
      */
-    private static <T> CompletableFuture<Integer> versionedBulkUpdate(Target target, ModelMapper<T> mapper, List<T> models,
-                                                                      List<Integer> idx) {
+    private static <T> CompletableFuture<Integer> rowwiseBulkUpdate(Target target, ModelMapper<T> mapper, List<T> models,
+                                                                    List<Integer> idx) {
         ModelMeta<T> meta = mapper.meta();
         Class<T> type = meta.modelClass();
         FieldMeta pk = meta.primaryKey();
-        FieldMeta version = meta.version().orElseThrow();
-        int pkIndex = meta.fields().indexOf(pk);
-        int versionIndex = meta.fields().indexOf(version);
-        if (idx.contains(versionIndex)) {
+        FieldMeta version = meta.version().orElse(null);
+        int versionIndex = version == null ? -1 : meta.fields().indexOf(version);
+        if (version != null && idx.contains(versionIndex)) {
             throw new FieldException(type, version.name(), "the @Version field is kept by Oxyde: bulkUpdate increments"
                     + " it and checks it, so do not name it", Paths.fieldNames(meta));
         }
         List<UpdateIr> updates = new ArrayList<>(models.size());
-        List<Object> keys = new ArrayList<>(models.size());
+        List<Map<String, Object>> keys = new ArrayList<>(models.size());
         List<Object> expected = new ArrayList<>(models.size());
         for (T m : models) {
             ModelValidation.validate(m);
             List<Value> all = mapper.toValues(m);
-            if (all.get(pkIndex) instanceof Value.Null) {
-                throw new FieldException(type, pk.name(), "bulkUpdate needs saved models (with keys)", List.of());
+            for (FieldMeta k : meta.primaryKeys()) {
+                if (all.get(meta.fields().indexOf(k)) instanceof Value.Null) {
+                    throw new FieldException(type, k.name(), "bulkUpdate needs saved models (with keys)", List.of());
+                }
             }
-            Object current = Models.get(m, version.name());
-            long v = current == null ? 0 : ((Number) current).longValue();
             List<Assignment> set = new ArrayList<>(idx.size() + 1);
             idx.forEach(i -> set.add(new Assignment(meta.fields().get(i).column(), new Expr.Literal(all.get(i)))));
-            set.add(new Assignment(version.column(), new Expr.Literal(Value.of(v + 1))));
-            FilterNode where = FilterNode.and(new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.EQ, all.get(pkIndex)),
-                    new FilterNode.Condition(ColumnRef.of(version.column()), Lookup.EQ, Value.of(v)));
+            FilterNode where = keyFilter(meta, all);
+            Object current = version == null ? null : Models.get(m, version.name());
+            if (version != null) {
+                long v = current == null ? 0 : ((Number) current).longValue();
+                set.add(new Assignment(version.column(), new Expr.Literal(Value.of(v + 1))));
+                where = FilterNode.and(where, new FilterNode.Condition(ColumnRef.of(version.column()), Lookup.EQ, Value.of(v)));
+            }
             updates.add(new UpdateIr(type.getSimpleName(), meta.tableName(), set, where, List.of()));
-            keys.add(Models.get(m, pk.name()));
-            expected.add(current == null ? versionValue(version, 0) : current);
+            keys.add(keyMap(meta, m));
+            expected.add(version == null ? null : current == null ? versionValue(version, 0) : current);
         }
         return allOrNothing(target, t -> {
             CompletableFuture<Integer> chain = OxydeFuture.of(0);
             for (int i = 0; i < updates.size(); i++) {
                 int row = i;
-                chain = chain.thenCompose(n -> t.mutate(updates.get(row)).thenCompose(r -> r.affected() > 0
+                chain = chain.thenCompose(n -> t.mutate(updates.get(row)).thenCompose(r -> r.affected() > 0 || version == null
                         ? CompletableFuture.completedFuture(n + (int) r.affected())
-                        : stale(t, type, pk, keys.get(row), expected.get(row))));
+                        : stale(t, type, keys.get(row), expected.get(row))));
             }
             return chain;
         });
     }
 
     /** Fails with {@link StaleObjectException}, telling a changed row from a deleted one. */
-    private static <T, R> CompletableFuture<R> stale(Target target, Class<T> type, FieldMeta pk, Object key,
+    private static <T, R> CompletableFuture<R> stale(Target target, Class<T> type, Map<String, Object> key,
                                                      Object expectedVersion) {
-        return Query.of(type, target.primary()).filter(pk.name(), key).exists()
-                .thenCompose(found -> CompletableFuture.failedFuture(new StaleObjectException(type, key, expectedVersion,
+        Object named = key.size() == 1 ? key.values().iterator().next() : new ArrayList<>(key.values());
+        return Query.of(type, target.primary()).filter(key).exists()
+                .thenCompose(found -> CompletableFuture.failedFuture(new StaleObjectException(type, named, expectedVersion,
                         !found)));
+    }
+
+    // ---- keys (one field, or several for a composite key) -----------------------------------------
+
+    /** The key field names, comma-separated, for messages. */
+    private static String keyNames(ModelMeta<?> meta) {
+        return String.join(", ", meta.primaryKeys().stream().map(FieldMeta::name).toList());
+    }
+
+    /** A model's key by field name (every key field, in order): the filter that finds its row. */
+    static Map<String, Object> keyMap(ModelMeta<?> meta, Object model) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (FieldMeta k : meta.primaryKeys()) {
+            out.put(k.name(), Models.get(model, k.name()));
+        }
+        return out;
+    }
+
+    /**
+     * The lookups of {@code getByKey(key...)}: one value per key field in declaration order, or
+     * one record whose components are named like the key fields.
+     */
+    static Map<String, Object> keyLookups(ModelMeta<?> meta, Object[] key) {
+        List<FieldMeta> fields = meta.primaryKeys();
+        Class<?> type = meta.modelClass();
+        if (key.length == 1 && key[0] instanceof Record r && fields.size() > 1) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            java.lang.reflect.RecordComponent[] components = r.getClass().getRecordComponents();
+            for (FieldMeta f : fields) {
+                java.lang.reflect.RecordComponent c = java.util.Arrays.stream(components)
+                        .filter(x -> x.getName().equals(f.name())).findFirst()
+                        .orElseThrow(() -> new FieldException(type, "getByKey", "the key record " + r.getClass().getSimpleName()
+                                + " has no component " + f.name() + " (the key is " + keyNames(meta) + ")", List.of()));
+                out.put(f.name(), Models.get(r, c.getName()));
+            }
+            if (components.length != fields.size()) {
+                throw new FieldException(type, "getByKey", "the key record " + r.getClass().getSimpleName() + " has "
+                        + components.length + " components; the key is " + keyNames(meta), List.of());
+            }
+            return out;
+        }
+        if (key.length != fields.size()) {
+            throw new FieldException(type, "getByKey", "the primary key takes " + fields.size() + " value"
+                    + (fields.size() == 1 ? "" : "s") + " (" + keyNames(meta) + "), got " + key.length, List.of());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] == null) {
+                throw new FieldException(type, fields.get(i).name(), "getByKey needs every key value, got null", List.of());
+            }
+            out.put(fields.get(i).name(), key[i]);
+        }
+        return out;
+    }
+
+    /** The filter of one row by the key values among a model's column values (fields() order). */
+    private static FilterNode keyFilter(ModelMeta<?> meta, List<Value> all) {
+        List<FilterNode> parts = new ArrayList<>();
+        for (FieldMeta k : meta.primaryKeys()) {
+            parts.add(new FilterNode.Condition(ColumnRef.of(k.column()), Lookup.EQ, all.get(meta.fields().indexOf(k))));
+        }
+        return parts.size() == 1 ? parts.get(0) : new FilterNode.And(parts);
     }
 
     /**
@@ -569,9 +655,11 @@ final class Writes {
         Class<T> type = (Class<T>) model.getClass();
         ModelMapper<T> mapper = ModelMapper.of(type);
         FieldMeta pk = mapper.meta().primaryKey();
-        Object id = Models.get(model, pk.name());
+        boolean composite = mapper.meta().hasCompositeKey();
+        Map<String, Object> key = keyMap(mapper.meta(), model);
+        Object id = composite ? (key.containsValue(null) ? null : new ArrayList<>(key.values())) : key.get(pk.name());
         if (id == null) {
-            return create(target, model);
+            return create(target, model); // (a composite key with a part missing is refused there, by field)
         }
         try {
             Instant now = clock();
@@ -591,7 +679,7 @@ final class Writes {
                     set.add(new Assignment(f.column(), new Expr.Literal(values.get(i))));
                 }
             }
-            FilterNode byKey = byKey(type, pk, id);
+            FilterNode byKey = composite ? keyFilter(mapper.meta(), values) : byKey(type, pk, id);
             if (version != null) {
                 byKey = FilterNode.and(byKey, new FilterNode.Condition(ColumnRef.of(version.column()), Lookup.EQ,
                         Lookups.scalar(type, version, expected, "version")));
@@ -601,7 +689,7 @@ final class Writes {
                 if (r.affected() > 0) {
                     return CompletableFuture.completedFuture(afterSave(changed));
                 }
-                return Query.of(type, target.primary()).filter(pk.name(), id).exists().thenCompose(found -> {
+                return Query.of(type, target.primary()).filter(key).exists().thenCompose(found -> {
                     if (version != null && (found || ((Number) expected).longValue() != 0)) {
                         // changed by another writer, or deleted since it was read (a version 0 row
                         // that does not exist is a new model with a client key: inserted below)
@@ -624,15 +712,19 @@ final class Writes {
         Class<T> type = (Class<T>) model.getClass();
         ModelMeta<T> meta = ModelMeta.of(type);
         FieldMeta pk = meta.primaryKey();
-        Object id = Models.get(model, pk.name());
+        Map<String, Object> key = keyMap(meta, model);
         try {
-            if (id == null) {
-                throw new FieldException(type, pk.name(), "cannot delete a model without a key", List.of());
+            for (Map.Entry<String, Object> k : key.entrySet()) {
+                if (k.getValue() == null) {
+                    throw new FieldException(type, k.getKey(), "cannot delete a model without a key", List.of());
+                }
             }
             if (model instanceof ModelHooks h) {
                 h.beforeDelete();
             }
-            DeleteIr ir = new DeleteIr(type.getSimpleName(), meta.tableName(), byKey(type, pk, id), List.of());
+            FilterNode where = meta.hasCompositeKey() ? keyFilter(meta, ModelMapper.of(type).toValues(model))
+                    : byKey(type, pk, key.get(pk.name()));
+            DeleteIr ir = new DeleteIr(type.getSimpleName(), meta.tableName(), where, List.of());
             return target.mutate(ir).thenApply(r -> {
                 if (model instanceof ModelHooks h) {
                     h.afterDelete();

@@ -17,7 +17,7 @@ public class StaleObjectException extends OxydeException {
 
     /**
      * @param model the model class
-     * @param key the primary key of the row
+     * @param key the primary key of the row (for a composite key, the list of its values)
      * @param expectedVersion the version the model carried
      * @param deleted whether the row no longer exists (rather than holding another version)
      */
@@ -35,7 +35,7 @@ public class StaleObjectException extends OxydeException {
         return model;
     }
 
-    /** The primary key of the stale row. */
+    /** The primary key of the stale row (for a composite key, the list of its values in key order). */
     public Object key() {
         return key;
     }

@@ -25,6 +25,7 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
     private final List<FieldMeta> fields;
     private final List<ShapeField> storedFields;
     private final FieldMeta primaryKey;
+    private final List<FieldMeta> primaryKeys;
     private final List<FieldMeta> foreignKeys;
     private final List<ReverseRelationMeta> reverseRelations;
     private final List<ManyToManyMeta> manyToMany;
@@ -55,15 +56,16 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
-        FieldMeta pk = null;
+        List<FieldMeta> keys = new java.util.ArrayList<>();
         for (FieldMeta f : fields) {
             byName.put(f.name(), f);
             byColumn.put(f.column(), f);
             if (f.primaryKey()) {
-                pk = f;
+                keys.add(f);
             }
         }
-        this.primaryKey = pk;
+        this.primaryKeys = List.copyOf(keys);
+        this.primaryKey = keys.get(0);
         this.foreignKeys = fields.stream().filter(FieldMeta::isForeignKey).toList();
     }
 
@@ -141,6 +143,11 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
     @Override
     public Optional<FieldMeta> updatedAt() {
         return Optional.ofNullable(updatedAt);
+    }
+
+    @Override
+    public List<FieldMeta> primaryKeys() {
+        return primaryKeys;
     }
 
     @Override

@@ -230,7 +230,7 @@ public final class ModelMetas {
     private static FieldMeta column(ModelShape shape, ShapeField f) {
         Field field = f.field();
         Column column = field.getAnnotation(Column.class);
-        boolean pk = f == shape.primaryKey();
+        boolean pk = shape.keyFields().contains(f);
         boolean nullable = nullable(field, column, pk);
         ValueKind kind = f.scalar().kind();
         int length = 0;
@@ -301,7 +301,13 @@ public final class ModelMetas {
      * must be a unique column of the target (the database needs a unique key to reference).
      */
     static ShapeField referencedField(ShapeField f, ModelShape target, String toField) {
-        if (toField.isEmpty() || toField.equals(target.primaryKey().name())) {
+        if (toField.isEmpty() && target.compositeKey()) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": a foreign key to " + target.type().getSimpleName()
+                    + ", whose composite primary key (" + String.join(", ", target.keyFields().stream().map(ShapeField::name)
+                    .toList()) + ") has several columns, is not supported yet: reference a unique field with"
+                    + " @ForeignKey(toField = ...), or give " + target.type().getSimpleName() + " a single key");
+        }
+        if (toField.isEmpty() || toField.equals(target.primaryKey().name()) && !target.compositeKey()) {
             return target.primaryKey();
         }
         String owner = target.type().getSimpleName();

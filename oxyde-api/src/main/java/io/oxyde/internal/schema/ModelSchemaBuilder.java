@@ -106,7 +106,7 @@ public final class ModelSchemaBuilder {
         for (CheckMeta c : meta.checks()) {
             checks.add(CheckDefinition.of(c.name(), c.expression()));
         }
-        table = table.withColumns(columns).withPrimaryKey(meta.primaryKey().column()).withUniques(uniques)
+        table = table.withColumns(columns).withPrimaryKey(meta.primaryKeys().stream().map(FieldMeta::column).toList()).withUniques(uniques)
                 .withIndexes(indexes).withForeignKeys(foreignKeys).withChecks(checks)
                 .withComment(meta.comment().orElse(null));
         if (meta.renamedFrom().isPresent()) {
