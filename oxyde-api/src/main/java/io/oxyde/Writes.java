@@ -669,9 +669,13 @@ final class Writes {
             FieldMeta created = mapper.meta().createdAt().orElse(null);
             // with @Version: write version + 1 where the stored version is still the one read
             Object expected = version == null ? null : Models.get(p.model(), version.name());
-            T changed = version == null ? p.model()
-                    : Models.with(p.model(), version.name(), versionValue(version, ((Number) expected).longValue() + 1));
-            List<Value> values = version == null ? p.values() : mapper.toValues(changed);
+            List<Value> values = p.values();
+            if (version != null) {
+                // the new version is written, but set on the model only once the update succeeded
+                // (a class model is changed in place, and a stale one must keep the version it had)
+                values = new ArrayList<>(values);
+                values.set(mapper.meta().fields().indexOf(version), Value.of(((Number) expected).longValue() + 1));
+            }
             List<Assignment> set = new ArrayList<>();
             for (int i = 0; i < mapper.meta().fields().size(); i++) {
                 FieldMeta f = mapper.meta().fields().get(i);
@@ -687,6 +691,8 @@ final class Writes {
             UpdateIr ir = new UpdateIr(type.getSimpleName(), mapper.meta().tableName(), set, byKey, List.of());
             return target.mutate(ir).thenCompose(r -> {
                 if (r.affected() > 0) {
+                    T changed = version == null ? p.model() : Models.with(p.model(), version.name(),
+                            versionValue(version, ((Number) expected).longValue() + 1));
                     return CompletableFuture.completedFuture(afterSave(changed));
                 }
                 return Query.of(type, target.primary()).filter(key).exists().thenCompose(found -> {

@@ -44,6 +44,14 @@ class OptimisticLockingTest {
     record Note(@Id(strategy = IdStrategy.CLIENT) String code, String text, @Version int version) {
     }
 
+    /** A class model: changed in place, so a stale save must leave its version alone. */
+    @Table("v19_memo")
+    static class Memo {
+        Long id;
+        String text;
+        @Version long version;
+    }
+
     record TwoVersions(Long id, @Version Long a, @Version Long b) {
     }
 
@@ -123,6 +131,22 @@ class OptimisticLockingTest {
                 assertThat(rs.getString(1) + "/" + rs.getLong(2)).isEqualTo("hello again/1");
             }
             assertThat(await(notes.count())).isEqualTo(1L);
+
+            // a class model is changed in place: on success it carries the new version, when stale its old one
+            Memo memo = new Memo();
+            memo.text = "first";
+            Memo stored = await(db.objects(Memo.class).create(memo));
+            stored.text = "second";
+            assertThat(await(db.save(stored)).version).isEqualTo(1L);
+            assertThat(stored.version).isEqualTo(1L);
+            st.executeUpdate("UPDATE v19_memo SET version = 5 WHERE id = " + stored.id);
+            stored.text = "stale";
+            assertThatThrownBy(() -> await(db.save(stored))).isInstanceOf(StaleObjectException.class);
+            assertThat(stored.version).isEqualTo(1L);
+            try (ResultSet rs = st.executeQuery("SELECT text, version FROM v19_memo WHERE id = " + stored.id)) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + "/" + rs.getLong(2)).isEqualTo("second/5");
+            }
         }
     }
 
@@ -223,7 +247,7 @@ class OptimisticLockingTest {
 
     private static void migrate(TestDatabase tdb) throws Exception {
         Path dir = Files.createTempDirectory("oxyde-version");
-        Migrations.makeMigrations(List.of(Doc.class, Note.class), dir, "initial", false).orElseThrow();
+        Migrations.makeMigrations(List.of(Doc.class, Note.class, Memo.class), dir, "initial", false).orElseThrow();
         Migrations.migrate(tdb.oxydeUrl(), dir);
     }
 
