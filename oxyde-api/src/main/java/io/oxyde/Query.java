@@ -516,7 +516,7 @@ public final class Query<T> {
      */
     public Flow.Publisher<T> publisher(int batchSize) {
         checkStreamable(batchSize);
-        return subscriber -> new KeysetSubscription<>(this::page, batchSize, pkName(), subscriber).start();
+        return subscriber -> new KeysetSubscription<>(this::page, batchSize, this::keyOf, subscriber).start();
     }
 
     private void checkStreamable(int batchSize) {
@@ -526,25 +526,37 @@ public final class Query<T> {
         if (batchSize < 1) {
             throw new IllegalArgumentException("stream batchSize must be positive, got " + batchSize);
         }
-        if (core.meta.hasCompositeKey()) {
-            throw new IllegalStateException("stream() reads in primary-key order, which is not supported yet for the"
-                    + " composite key of " + type().getSimpleName() + "; read pages with orderBy(...).slice(from, to)");
+    }
+
+    /** The key a page after {@code model} starts from: its key, or the list of a composite key's values. */
+    private Object keyOf(T model) {
+        if (!core.meta.hasCompositeKey()) {
+            return io.oxyde.internal.ir.Models.get(model, core.meta.primaryKey().name());
         }
+        return new ArrayList<>(Writes.keyMap(core.meta, model).values());
     }
 
-    private String pkName() {
-        return core.meta.primaryKey().name();
-    }
-
-    /** The next page of rows after {@code lastKey} (or the first page), in key order. */
+    /**
+     * The next page of rows after {@code lastKey} (or the first page), in key order; for a
+     * composite key (a, b) the rows after (x, y) are {@code a > x OR (a = x AND b > y)}.
+     */
     CompletableFuture<List<T>> page(Object lastKey, int batchSize) {
         QueryCore c = core.copy();
-        FieldMeta pk = c.meta.primaryKey();
+        List<FieldMeta> keys = c.meta.primaryKeys();
         if (lastKey != null) {
-            c.filters().add(new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.GT,
-                    ModelMapper.of(type()).toValue(pk.name(), lastKey)));
+            List<?> last = keys.size() == 1 ? List.of(lastKey) : (List<?>) lastKey;
+            List<FilterNode> after = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                List<FilterNode> parts = new ArrayList<>();
+                for (int j = 0; j <= i; j++) {
+                    parts.add(new FilterNode.Condition(ColumnRef.of(keys.get(j).column()), j < i ? Lookup.EQ : Lookup.GT,
+                            ModelMapper.of(type()).toValue(keys.get(j).name(), last.get(j))));
+                }
+                after.add(parts.size() == 1 ? parts.get(0) : new FilterNode.And(parts));
+            }
+            c.filters().add(after.size() == 1 ? after.get(0) : new FilterNode.Or(after));
         }
-        c.order().add(OrderBy.asc(pk.column()));
+        keys.forEach(k -> c.order().add(OrderBy.asc(k.column())));
         c.limit = (long) batchSize;
         return fetch(c);
     }
@@ -559,7 +571,7 @@ public final class Query<T> {
             if (batch.size() < batchSize) {
                 return CompletableFuture.completedFuture(total);
             }
-            Object key = io.oxyde.internal.ir.Models.get(batch.get(batch.size() - 1), pkName());
+            Object key = keyOf(batch.get(batch.size() - 1));
             return streamFrom(key, batchSize, consumer, total);
         });
     }

@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
  * {@code PRIMARY KEY (warehouse, sku)}, and get (by values or a key record), filter, save,
  * delete, bulkUpdate, update and delete across a relation, upsert, refresh and optimistic
  * locking address a row by its whole key, on rows written by Oxyde and by plain SQL (read back
- * with plain SQL). Rows share each key component with another row, so a statement that used one
- * component only would touch two rows. What is not supported yet — foreign keys to such a model,
- * streaming — is refused with a message that says so.
+ * with plain SQL), and stream() / publisher() read keyset pages in whole-key order. Rows share each
+ * key component with another row, so a statement that used one component only would touch two
+ * rows. What is not supported yet — foreign keys to such a model — is refused with a message that
+ * says so.
  */
 class CompositeKeysTest {
 
@@ -144,9 +145,46 @@ class CompositeKeysTest {
             assertThatThrownBy(() -> await(stock.create(new Stock("D", null, 1, Ref.of(north), null))))
                     .isInstanceOf(FieldException.class).hasMessageContaining("Stock.sku")
                     .hasMessageContaining("composite primary key");
-            // streaming reads in key order: not for composite keys yet
-            assertThatThrownBy(() -> stock.stream(10, batch -> { })).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("composite");
+            // streaming reads keyset pages in whole-key order: (a > x) OR (a = x AND b > y)
+            for (int i = 0; i < 7; i++) {
+                st.executeUpdate("INSERT INTO v19_stock (warehouse, sku, qty, depot_id, version) VALUES ('B', 'x" + i
+                        + "', " + i + ", " + south.id() + ", 0)");
+            }
+            List<String> streamed = new ArrayList<>();
+            List<Integer> batches = new ArrayList<>();
+            long n = await(stock.stream(2, batch -> {
+                batches.add(batch.size());
+                batch.forEach(s -> streamed.add(s.warehouse() + "/" + s.sku()));
+            }));
+            assertThat(n).isEqualTo(11);
+            assertThat(streamed).containsExactly("A/tea", "B/gin", "B/rum", "B/x0", "B/x1", "B/x2", "B/x3", "B/x4", "B/x5",
+                    "B/x6", "C/tea");
+            assertThat(batches).containsExactly(2, 2, 2, 2, 2, 1);
+            List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            stock.filter("warehouse", "B").publisher(3).subscribe(new java.util.concurrent.Flow.Subscriber<Stock>() {
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(Stock item) {
+                    published.add(item.sku());
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+
+                @Override
+                public void onComplete() {
+                    done.complete(null);
+                }
+            });
+            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(published).containsExactly("gin", "rum", "x0", "x1", "x2", "x3", "x4", "x5", "x6");
         }
     }
 
