@@ -1,8 +1,6 @@
 package io.oxyde.query.internal;
 
 import io.oxyde.codec.Value;
-import io.oxyde.dialect.Dialect;
-import io.oxyde.exception.UnsupportedFeatureException;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -46,17 +44,9 @@ enum Transform {
     /** Applies this transform; {@code where} names the slot for error messages. */
     public Value apply(Value v, String where) {
         switch (this) {
-            case UNTYPED:
-                // PostgreSQL text cannot hold U+0000: refuse it here, naming the place, rather than
-                // let the server fail with "invalid byte sequence for encoding UTF8: 0x00"
-                if (v instanceof Value.Text t && t.value().indexOf('\0') >= 0) {
-                    throw new UnsupportedFeatureException("text holding a NUL character (U+0000)", Dialect.POSTGRES,
-                            where + ": NUL at index " + t.value().indexOf('\0') + "; PostgreSQL text cannot store it:"
-                                    + " remove it, or keep such data in a byte[] field");
-                }
-                return v;
             case NONE:
             case LIST:
+            case UNTYPED:
                 return v;
             case YEAR_START:
             case YEAR_END: {
