@@ -62,6 +62,34 @@ class CompositeKeysTest {
     record UuidPart(@Id(strategy = IdStrategy.UUID) java.util.UUID a, @Id String b) {
     }
 
+    /** A composite key plus a unique label, which foreign keys can reference (toField). */
+    @Table("v19_bin")
+    record Bin(@Id String aisle, @Id Integer shelf, @io.oxyde.annotation.Column(unique = true) String label) {
+    }
+
+    @Table("v19_placed")
+    record Placed(Long id, String what, @ForeignKey(toField = "label") Ref<Bin> bin) {
+    }
+
+    @AllDatabases
+    void aForeignKeyReachesACompositeKeyModelThroughAUniqueField(TestDatabase tdb) throws Exception {
+        Path dir = Files.createTempDirectory("oxyde-composite-tofield");
+        Migrations.makeMigrations(List.of(Bin.class, Placed.class), dir, "initial", false).orElseThrow();
+        Migrations.migrate(tdb.oxydeUrl(), dir);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
+            await(db.objects(Bin.class).bulkCreate(List.of(new Bin("A", 1, "A1"), new Bin("A", 2, "A2"),
+                    new Bin("B", 1, "B1"))));
+            await(db.objects(Placed.class).create(new Placed(null, "nails", Ref.id(Bin.class, "A2"))));
+            st.executeUpdate("INSERT INTO v19_placed (id, what, bin_id) VALUES (50, 'screws', 'B1')");
+            var placed = db.objects(Placed.class);
+            assertThat(await(placed.filter("bin__aisle", "A").flatValues("what").all())).containsExactly("nails");
+            assertThat(await(placed.join("bin").orderBy("what").all())).extracting(p -> p.bin().get().shelf())
+                    .containsExactly(2, 1);
+            assertThat(await(placed.prefetch("bin").orderBy("what").all())).extracting(p -> p.bin().get().aisle())
+                    .containsExactly("A", "B");
+        }
+    }
+
     @Test
     void whatIsNotSupportedYetIsRefusedAtModelDefinition() {
         ModelMeta<Stock> meta = ModelMeta.of(Stock.class);
