@@ -218,6 +218,12 @@ class OptimisticLockingTest {
             assertThat(inserted.version()).isEqualTo(0L);
             assertThat(row(st, 500L)).isEqualTo("new/0");
 
+            // updateOrCreate saves the row it found: the version moves on
+            var changed = await(docs.updateOrCreate(Map.of("id", z.id()), Map.of("title", "z3")));
+            assertThat(changed.created()).isFalse();
+            assertThat(changed.object().version()).isEqualTo(2L);
+            assertThat(row(st, z.id())).isEqualTo("z3/2");
+
             // rows written by plain SQL, as another program would
             st.executeUpdate("INSERT INTO v19_doc (id, title, version) VALUES (900, 'sql', 41)");
             Doc fromSql = await(docs.get("id", 900L));
