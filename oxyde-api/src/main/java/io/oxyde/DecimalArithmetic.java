@@ -55,6 +55,12 @@ final class DecimalArithmetic {
 
     /** Reads, computes exactly and writes back by key, in one transaction; returns the rows changed. */
     static CompletableFuture<Integer> update(QueryCore core, List<Assignment> assignments) {
+        if (core.meta.hasCompositeKey()) {
+            return CompletableFuture.failedFuture(new io.oxyde.exception.UnsupportedFeatureException(
+                    "exact decimal arithmetic in update(...) of a model with a composite key", Dialect.SQLITE,
+                    "SQLite computes decimals in floating point and Oxyde computes them for it only by a single key; compute"
+                            + " the values in Java and write them with bulkUpdate"));
+        }
         return Transactions.auto(core.target, t -> {
             QueryCore c = core.copy(t);
             FieldMeta pk = c.meta.primaryKey();

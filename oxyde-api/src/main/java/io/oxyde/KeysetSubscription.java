@@ -1,6 +1,5 @@
 package io.oxyde;
 
-import io.oxyde.internal.ir.Models;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +7,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The subscription behind {@link Query#publisher(int)}: reads the next keyset page only when
@@ -19,7 +19,7 @@ final class KeysetSubscription<T> implements Flow.Subscription {
 
     private final BiFunction<Object, Integer, CompletableFuture<List<T>>> pages;
     private final int batchSize;
-    private final String keyField;
+    private final Function<T, Object> keyOf;
     private final Flow.Subscriber<? super T> subscriber;
     private final AtomicLong demand = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
@@ -32,11 +32,12 @@ final class KeysetSubscription<T> implements Flow.Subscription {
     private boolean terminated;
     private Object lastKey;
 
-    KeysetSubscription(BiFunction<Object, Integer, CompletableFuture<List<T>>> pages, int batchSize, String keyField,
-                       Flow.Subscriber<? super T> subscriber) {
+    /** @param keyOf the key of a model, which the next page starts after (a list of values for a composite key) */
+    KeysetSubscription(BiFunction<Object, Integer, CompletableFuture<List<T>>> pages, int batchSize,
+                       Function<T, Object> keyOf, Flow.Subscriber<? super T> subscriber) {
         this.pages = pages;
         this.batchSize = batchSize;
-        this.keyField = keyField;
+        this.keyOf = keyOf;
         this.subscriber = subscriber;
     }
 
@@ -87,7 +88,7 @@ final class KeysetSubscription<T> implements Flow.Subscription {
             buffer.addAll(page);
             exhausted = page.size() < batchSize;
             if (!page.isEmpty()) {
-                lastKey = Models.get(page.get(page.size() - 1), keyField);
+                lastKey = keyOf.apply(page.get(page.size() - 1));
             }
         }
         while (demand.get() > 0 && !buffer.isEmpty() && !cancelled) {

@@ -260,8 +260,7 @@ public final class Oxyde implements AutoCloseable {
     @SuppressWarnings("unchecked")
     static <T> CompletableFuture<T> refresh(Target target, T model) {
         Class<T> type = (Class<T>) model.getClass();
-        String pk = ModelMeta.of(type).primaryKey().name();
-        return Query.of(type, target).get(pk, Models.get(model, pk));
+        return Query.of(type, target).filter(Writes.keyMap(ModelMeta.of(type), model)).get();
     }
 
     /** Runs {@code fn} in a transaction with default options; see {@link #atomic(AtomicOptions, Function)}. */
@@ -274,6 +273,8 @@ public final class Oxyde implements AutoCloseable {
      * fails (or {@code fn} throws) and fails with the original exception. With
      * {@link AtomicOptions#retries(int)}, a serialization failure or deadlock re-runs {@code fn}
      * from the start in a new transaction. {@link Tx#onCommit} callbacks run after the commit.
+     * If {@code fn} called {@link Tx#setRollbackOnly()}, the transaction is rolled back and the
+     * future completes normally with {@code fn}'s value (no callbacks run).
      */
     public <R> CompletableFuture<R> atomic(AtomicOptions options, Function<Tx, ? extends CompletionStage<R>> fn) {
         if (guard != null) {
@@ -300,10 +301,13 @@ public final class Oxyde implements AutoCloseable {
                 body = withTimeout(body, options.timeout());
             }
             body.whenComplete((r, e) -> committing.set(e == null));
-            return Transactions.finish(target, id, body).thenCompose(r -> Transactions.wrote(target, on, r)).thenApply(r -> {
-                tx.runCommitCallbacks();
-                return r;
-            });
+            return Transactions.finish(target, id, body, tx::isRollbackOnly)
+                    .thenCompose(r -> Transactions.wrote(target, on, r)).thenApply(r -> {
+                        if (!tx.isRollbackOnly()) { // rolled back on request: nothing committed, no callbacks
+                            tx.runCommitCallbacks();
+                        }
+                        return r;
+                    });
         });
         return result.exceptionallyCompose(e -> {
             Throwable cause = unwrap(e);

@@ -454,7 +454,7 @@ public final class Query<T> {
     public CompletableFuture<Optional<T>> first() {
         QueryCore c = core.copy();
         if (c.order.isEmpty()) {
-            c.order().add(OrderBy.asc(c.meta.primaryKey().column()));
+            c.meta.primaryKeys().forEach(k -> c.order().add(OrderBy.asc(k.column())));
         }
         c.limit = 1L;
         return fetch(c).thenApply(l -> l.stream().findFirst());
@@ -464,7 +464,7 @@ public final class Query<T> {
     public CompletableFuture<Optional<T>> last() {
         QueryCore c = core.copy();
         if (c.order.isEmpty()) {
-            c.order().add(OrderBy.desc(c.meta.primaryKey().column()));
+            c.meta.primaryKeys().forEach(k -> c.order().add(OrderBy.desc(k.column())));
         } else {
             List<OrderBy> reversed = new ArrayList<>();
             for (OrderBy o : c.order) {
@@ -497,6 +497,18 @@ public final class Query<T> {
     /** {@code filter(path, value).get()}. */
     public CompletableFuture<T> get(String path, Object value) {
         return filter(path, value).get();
+    }
+
+    /**
+     * The row with this primary key: {@code getByKey(5L)}; for a composite key ({@code @Id} on
+     * several fields) its values in the key's field order, {@code getByKey("A", "tea")}, or one
+     * record whose components are named like the key fields, {@code getByKey(new StockKey("A",
+     * "tea"))}. Fails with {@link NotFoundException} when no row has it.
+     *
+     * @throws FieldException at the call, when the values do not match the key's fields
+     */
+    public CompletableFuture<T> getByKey(Object... key) {
+        return filter(Writes.keyLookups(core.meta, key)).get();
     }
 
     /** The one matching row, or empty; more than one is still {@link MultipleObjectsReturnedException}. */
@@ -615,7 +627,7 @@ public final class Query<T> {
      */
     public Flow.Publisher<T> publisher(int batchSize) {
         checkStreamable(batchSize);
-        return subscriber -> new KeysetSubscription<>(this::page, batchSize, pkName(), subscriber).start();
+        return subscriber -> new KeysetSubscription<>(this::page, batchSize, this::keyOf, subscriber).start();
     }
 
     private void checkStreamable(int batchSize) {
@@ -627,19 +639,35 @@ public final class Query<T> {
         }
     }
 
-    private String pkName() {
-        return core.meta.primaryKey().name();
+    /** The key a page after {@code model} starts from: its key, or the list of a composite key's values. */
+    private Object keyOf(T model) {
+        if (!core.meta.hasCompositeKey()) {
+            return io.oxyde.internal.ir.Models.get(model, core.meta.primaryKey().name());
+        }
+        return new ArrayList<>(Writes.keyMap(core.meta, model).values());
     }
 
-    /** The next page of rows after {@code lastKey} (or the first page), in key order. */
+    /**
+     * The next page of rows after {@code lastKey} (or the first page), in key order; for a
+     * composite key (a, b) the rows after (x, y) are {@code a > x OR (a = x AND b > y)}.
+     */
     CompletableFuture<List<T>> page(Object lastKey, int batchSize) {
         QueryCore c = core.copy();
-        FieldMeta pk = c.meta.primaryKey();
+        List<FieldMeta> keys = c.meta.primaryKeys();
         if (lastKey != null) {
-            c.filters().add(new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.GT,
-                    ModelMapper.of(type()).toValue(pk.name(), lastKey)));
+            List<?> last = keys.size() == 1 ? List.of(lastKey) : (List<?>) lastKey;
+            List<FilterNode> after = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                List<FilterNode> parts = new ArrayList<>();
+                for (int j = 0; j <= i; j++) {
+                    parts.add(new FilterNode.Condition(ColumnRef.of(keys.get(j).column()), j < i ? Lookup.EQ : Lookup.GT,
+                            ModelMapper.of(type()).toValue(keys.get(j).name(), last.get(j))));
+                }
+                after.add(parts.size() == 1 ? parts.get(0) : new FilterNode.And(parts));
+            }
+            c.filters().add(after.size() == 1 ? after.get(0) : new FilterNode.Or(after));
         }
-        c.order().add(OrderBy.asc(pk.column()));
+        keys.forEach(k -> c.order().add(OrderBy.asc(k.column())));
         c.limit = (long) batchSize;
         return fetch(c);
     }
@@ -654,7 +682,7 @@ public final class Query<T> {
             if (batch.size() < batchSize) {
                 return CompletableFuture.completedFuture(total);
             }
-            Object key = io.oxyde.internal.ir.Models.get(batch.get(batch.size() - 1), pkName());
+            Object key = keyOf(batch.get(batch.size() - 1));
             return streamFrom(key, batchSize, consumer, total);
         });
     }

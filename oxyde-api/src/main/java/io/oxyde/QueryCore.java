@@ -511,8 +511,7 @@ final class QueryCore {
         if (only == null) {
             return meta.fields();
         }
-        List<FieldMeta> out = new ArrayList<>();
-        out.add(meta.primaryKey());
+        List<FieldMeta> out = new ArrayList<>(meta.primaryKeys());
         for (FieldMeta f : only) {
             if (!f.primaryKey()) {
                 out.add(f);

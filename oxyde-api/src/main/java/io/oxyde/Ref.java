@@ -19,11 +19,17 @@ public final class Ref<T> {
     private final Class<T> target;
     private final Object id;
     private final T value;
+    private final String field;
 
     private Ref(Class<T> target, Object id, T value) {
+        this(target, id, value, null);
+    }
+
+    private Ref(Class<T> target, Object id, T value, String field) {
         this.target = target;
         this.id = id;
         this.value = value;
+        this.field = field;
     }
 
     /** A reference known only by the target's primary key. */
@@ -45,12 +51,28 @@ public final class Ref<T> {
     }
 
     /**
-     * The referenced primary key. For a loaded reference it is read from the model, so a model
+     * A reference to a loaded model through one of its unique fields, as a foreign key declared
+     * with {@code @ForeignKey(toField = field)} holds it: its {@link #id()} is that field's value
+     * (a country's code, say), so it equals {@code Ref.id(code)}. Oxyde builds these when it
+     * loads such a relation with {@code join} or {@code prefetch}.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Ref<T> of(T model, String field) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(field, "field");
+        return new Ref<>((Class<T>) model.getClass(), null, model, field);
+    }
+
+    /**
+     * The referenced primary key (for a foreign key with {@code toField}, the referenced field's value). For a loaded reference it is read from the model, so a model
      * that was inserted after the reference was made reports its new id; it is {@code null} only
      * for a reference to a model not saved yet.
      */
     public Object id() {
-        return value != null ? ModelMetas.primaryKeyValue(value) : id;
+        if (value == null) {
+            return id;
+        }
+        return field == null ? ModelMetas.primaryKeyValue(value) : io.oxyde.internal.ir.Models.get(value, field);
     }
 
     /** Whether the referenced model is loaded, so that {@link #get()} returns it. */

@@ -42,7 +42,13 @@ final class SubqueryOperand {
         }
         QueryCore sub = value instanceof Query<?> q ? q.core().copy() : ((ValuesQuery<?>) value).core().copy();
         if (sub.values == null) {
-            FieldMeta pk = sub.meta.primaryKey();
+            // a query of models stands for their keys, or for the field a foreign key references (toField)
+            boolean referenced = field.isForeignKey() && sub.meta.modelClass() == field.foreignKey().target();
+            if (!referenced && sub.meta.hasCompositeKey()) {
+                throw new FieldException(model, field.name(), "a " + sub.model().getSimpleName() + " query stands for no"
+                        + " single value: its primary key is composite; select one path", List.of("values(\"<one path>\")"));
+            }
+            FieldMeta pk = referenced ? Lookups.referenced(field) : sub.meta.primaryKey();
             sub.values = List.of(new QueryCore.ValueColumn(pk.name(), ColumnRef.of(pk.column()), pk));
             sub.eager().clear();
         }

@@ -39,7 +39,19 @@ final class Transactions {
     }
 
     static <R> CompletableFuture<R> finish(Target pool, long id, CompletableFuture<R> body) {
+        return finish(pool, id, body, () -> false);
+    }
+
+    /**
+     * As {@link #finish(Target, long, CompletableFuture)}; when {@code rollbackOnly} says so after
+     * the body succeeded ({@link Tx#setRollbackOnly()}), rolls back and completes with the body's value.
+     */
+    static <R> CompletableFuture<R> finish(Target pool, long id, CompletableFuture<R> body,
+                                           java.util.function.BooleanSupplier rollbackOnly) {
         return body.handle((r, e) -> {
+            if (e == null && rollbackOnly.getAsBoolean()) {
+                return pool.driver().rollback(id).thenApply(v -> r);
+            }
             if (e == null) {
                 return pool.driver().commit(id).thenApply(v -> r);
             }

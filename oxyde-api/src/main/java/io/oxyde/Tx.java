@@ -20,6 +20,7 @@ public final class Tx {
     private final Target target;
     private final Tx parent;
     private final List<Runnable> onCommit = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean rollbackOnly;
 
     Tx(Target target, Tx parent) {
         this.target = target;
@@ -34,6 +35,26 @@ public final class Tx {
     /** Whether this handle is a savepoint inside an outer transaction. */
     public boolean isNested() {
         return parent != null;
+    }
+
+    /**
+     * Marks this block to be rolled back when its function's future completes, instead of
+     * committed, without failing it: the future returned by {@code atomic} completes normally
+     * with the function's value (as Django's {@code transaction.set_rollback(True)} and Spring's
+     * {@code TransactionStatus.setRollbackOnly()}). Use it for a dry run, or when the function
+     * found a reason to undo its work that is not an error. It applies to this block only: on
+     * the handle of a nested {@link #atomic} block it rolls back to that block's savepoint and
+     * the outer transaction goes on; on the outermost handle it rolls back the whole
+     * transaction. {@link #onCommit} callbacks registered in a block rolled back this way never
+     * run. Statements may still be sent after the call; they are undone with the rest.
+     */
+    public void setRollbackOnly() {
+        rollbackOnly = true;
+    }
+
+    /** Whether {@link #setRollbackOnly()} was called on this handle. */
+    public boolean isRollbackOnly() {
+        return rollbackOnly;
     }
 
     /** A query on a model, inside this transaction. */
@@ -71,14 +92,21 @@ public final class Tx {
 
     /**
      * Runs {@code fn} under a savepoint: if its future fails, only its work is rolled back and
-     * the failure propagates (catch it to continue the outer transaction); otherwise the
-     * savepoint is released and its {@link #onCommit} callbacks join the outer transaction's.
+     * the failure propagates (catch it to continue the outer transaction); if the nested handle
+     * was marked with {@link #setRollbackOnly()}, only its work is rolled back and its value is
+     * returned; otherwise the savepoint is released and its {@link #onCommit} callbacks join the
+     * outer transaction's.
      */
     public <R> CompletableFuture<R> atomic(Function<Tx, ? extends CompletionStage<R>> fn) {
         String name = target.savepoints().next();
         io.oxyde.driver.TxHandle id = target.txHandle();
         Tx child = new Tx(target, this);
         return target.driver().savepoint(id, name).thenCompose(v -> Transactions.invoke(fn, child).handle((r, e) -> {
+            if (e == null && child.rollbackOnly) {
+                // setRollbackOnly on the nested handle: back to its savepoint, its callbacks dropped
+                return target.driver().rollbackTo(id, name).thenCompose(x -> target.driver().release(id, name))
+                        .thenApply(x -> r);
+            }
             if (e == null) {
                 return target.driver().release(id, name).thenApply(x -> {
                     onCommit.addAll(child.onCommit);

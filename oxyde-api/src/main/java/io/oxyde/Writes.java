@@ -1,5 +1,6 @@
 package io.oxyde;
 
+import io.oxyde.codec.ArithmeticOperator;
 import io.oxyde.codec.Assignment;
 import io.oxyde.codec.BulkUpdateIr;
 import io.oxyde.codec.BulkUpdateRow;
@@ -22,6 +23,11 @@ import io.oxyde.internal.ir.Models;
 import io.oxyde.internal.ir.Paths;
 import io.oxyde.internal.ir.StoredAsSent;
 import io.oxyde.internal.ir.Target;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -36,6 +42,7 @@ import java.util.function.Function;
 import io.oxyde.annotation.IdStrategy;
 import io.oxyde.exception.FieldException;
 import io.oxyde.exception.FieldViolation;
+import io.oxyde.exception.StaleObjectException;
 import io.oxyde.exception.ValidationException;
 import io.oxyde.meta.FieldMeta;
 import io.oxyde.meta.ModelMeta;
@@ -56,12 +63,36 @@ final class Writes {
     private record Prepared<T>(T model, List<Value> values) {
     }
 
-    @SuppressWarnings("unchecked")
+    /** A model about to be inserted, stamped with the current time. */
     private static <T> Prepared<T> prepare(T model) {
+        return prepare(model, clock(), true);
+    }
+
+    /**
+     * Validates a model about to be written and converts it to column values: a UUID key and a
+     * {@code null} version filled in, and the library-kept times set ({@code @UpdatedAt} always,
+     * {@code @CreatedAt} when {@code creating} and the model holds none) to {@code now}.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> Prepared<T> prepare(T model, Instant now, boolean creating) {
         ModelMapper<T> mapper = ModelMapper.of((Class<T>) model.getClass());
+        model = stamp(model, mapper.meta(), now, creating);
         FieldMeta pk = mapper.meta().primaryKey();
         if (pk.idStrategy() == IdStrategy.UUID && mapper.get(model, mapper.primaryKeyIndex()) == null) {
             model = Models.with(model, pk.name(), UUID.randomUUID());
+        }
+        if (mapper.meta().hasCompositeKey()) {
+            for (FieldMeta k : mapper.meta().primaryKeys()) {
+                if (Models.get(model, k.name()) == null) {
+                    throw new FieldException(mapper.meta().modelClass(), k.name(), "is part of the composite primary key ("
+                            + keyNames(mapper.meta()) + ") and must be set: the application chooses composite keys",
+                            List.of());
+                }
+            }
+        }
+        FieldMeta version = mapper.meta().version().orElse(null);
+        if (version != null && Models.get(model, version.name()) == null) {
+            model = Models.with(model, version.name(), versionValue(version, 0));
         }
         ModelValidation.validate(model);
         return new Prepared<>(model, mapper.toValues(model));
@@ -87,9 +118,10 @@ final class Writes {
         List<Prepared<T>> prepared = new ArrayList<>(models.size());
         List<FieldViolation> violations = new ArrayList<>();
         try {
+            Instant now = clock();
             for (int i = 0; i < models.size(); i++) {
                 try {
-                    prepared.add(prepare(models.get(i)));
+                    prepared.add(prepare(models.get(i), now, true));
                 } catch (ValidationException e) {
                     for (FieldViolation v : e.violations()) {
                         violations.add(new FieldViolation("[" + i + "]." + v.path(), v.message(), v.invalidValue(),
@@ -272,6 +304,37 @@ final class Writes {
         return out;
     }
 
+    // ---- library-kept times (@CreatedAt, @UpdatedAt) ------------------------------------------------
+
+    /** One reading of the clock for a write call, cut to whole microseconds (the time rule of docs/dialects.md). */
+    private static Instant clock() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** {@code now} in the field's type: the instant, at offset UTC, or the UTC date-time. */
+    private static Object timeValue(FieldMeta f, Instant now) {
+        if (f.javaType() == OffsetDateTime.class) {
+            return now.atOffset(ZoneOffset.UTC);
+        }
+        if (f.javaType() == LocalDateTime.class) {
+            return LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        }
+        return now;
+    }
+
+    /** The model with {@code @UpdatedAt} (and, when creating, a missing {@code @CreatedAt}) set to {@code now}. */
+    private static <T> T stamp(T model, ModelMeta<T> meta, Instant now, boolean creating) {
+        FieldMeta created = meta.createdAt().orElse(null);
+        FieldMeta updated = meta.updatedAt().orElse(null);
+        if (created != null && creating && Models.get(model, created.name()) == null) {
+            model = Models.with(model, created.name(), timeValue(created, now));
+        }
+        if (updated != null) {
+            model = Models.with(model, updated.name(), timeValue(updated, now));
+        }
+        return model;
+    }
+
     // ---- update / delete -----------------------------------------------------------------------
 
     static CompletableFuture<Integer> update(QueryCore core, Map<String, ?> values) {
@@ -379,6 +442,17 @@ final class Writes {
                 assignments.add(new Assignment(f.column(), expr));
             }
             ModelValidation.validateValues(core.model(), plain);
+            FieldMeta updated = core.meta.updatedAt().orElse(null);
+            if (updated != null && !values.containsKey(updated.name())) {
+                assignments.add(new Assignment(updated.column(), new Expr.Literal(Lookups.scalar(core.model(), updated,
+                        timeValue(updated, clock()), "update"))));
+            }
+            FieldMeta version = core.meta.version().orElse(null);
+            if (version != null && !values.containsKey(version.name())) {
+                // every update through the model moves the version on (docs/models.md, optimistic locking)
+                assignments.add(new Assignment(version.column(), new Expr.Binary(ArithmeticOperator.ADD,
+                        new Expr.Column(version.column()), new Expr.Literal(Value.of(1L)))));
+            }
         }
         return assignments;
     }
@@ -400,17 +474,27 @@ final class Writes {
         }
         QueryCore keys = core.copy();
         FieldMeta pk = core.meta.primaryKey();
-        keys.values = List.of(new QueryCore.ValueColumn(pk.name(), ColumnRef.of(pk.column()), pk));
+        List<FieldMeta> keyFields = core.meta.primaryKeys();
+        keys.values = keyFields.stream().map(k -> new QueryCore.ValueColumn(k.name(), ColumnRef.of(k.column()), k)).toList();
         keys.eager().clear();
         // the keys to write come from the primary, never from a lagging replica
         return core.target.primary().query(keys.toIr(), keys.kinds()).thenCompose(rs -> {
             CompletableFuture<Integer> chain = OxydeFuture.of(0);
             for (int from = 0; from < rs.rows().size(); from += 500) {
                 List<Value> ids = new ArrayList<>();
+                List<FilterNode> rows = new ArrayList<>();
                 for (List<Value> row : rs.rows().subList(from, Math.min(rs.rows().size(), from + 500))) {
                     ids.add(row.get(0));
+                    if (keyFields.size() > 1) { // a composite key: (a = ? AND b = ?) OR …
+                        List<FilterNode> parts = new ArrayList<>();
+                        for (int k = 0; k < keyFields.size(); k++) {
+                            parts.add(new FilterNode.Condition(ColumnRef.of(keyFields.get(k).column()), Lookup.EQ, row.get(k)));
+                        }
+                        rows.add(new FilterNode.And(parts));
+                    }
                 }
-                FilterNode byKey = new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.IN, new Value.Array(ids));
+                FilterNode byKey = keyFields.size() > 1 ? new FilterNode.Or(rows)
+                        : new FilterNode.Condition(ColumnRef.of(pk.column()), Lookup.IN, new Value.Array(ids));
                 chain = chain.thenCompose(n -> write.apply(byKey).thenApply(r -> n + (int) r.affected()));
             }
             return chain;
@@ -432,6 +516,23 @@ final class Writes {
             }
             if (models.isEmpty()) {
                 return CompletableFuture.completedFuture(0);
+            }
+            FieldMeta updated = meta.updatedAt().orElse(null);
+            if (updated != null) {
+                // the last-write time moves on with every bulkUpdate, named or not
+                Instant now = clock();
+                List<T> stamped = new ArrayList<>(models.size());
+                for (T m : models) {
+                    stamped.add(stamp(m, meta, now, false));
+                }
+                models = stamped;
+                int at = meta.fields().indexOf(updated);
+                if (!idx.contains(at)) {
+                    idx.add(at);
+                }
+            }
+            if (meta.version().isPresent() || meta.hasCompositeKey()) {
+                return rowwiseBulkUpdate(target, mapper, models, idx);
             }
             int pkIndex = meta.fields().indexOf(meta.primaryKey());
             List<BulkUpdateRow> rows = new ArrayList<>();
@@ -455,6 +556,171 @@ final class Writes {
         }
     }
 
+    /**
+     * bulkUpdate of a model with a {@code @Version} field or a composite key: one
+     * {@code UPDATE … SET … WHERE <key> [AND version = v]} per model (with a version, each row has
+     * its own expected one and gets {@code v + 1}), all in one transaction (a savepoint inside the
+     * caller's); with a version, the first row whose version no longer matches fails the whole
+     * call with {@link StaleObjectException}, and everything is rolled back.
+     */
+    private static <T> CompletableFuture<Integer> rowwiseBulkUpdate(Target target, ModelMapper<T> mapper, List<T> models,
+                                                                    List<Integer> idx) {
+        ModelMeta<T> meta = mapper.meta();
+        Class<T> type = meta.modelClass();
+        FieldMeta pk = meta.primaryKey();
+        FieldMeta version = meta.version().orElse(null);
+        int versionIndex = version == null ? -1 : meta.fields().indexOf(version);
+        if (version != null && idx.contains(versionIndex)) {
+            throw new FieldException(type, version.name(), "the @Version field is kept by Oxyde: bulkUpdate increments"
+                    + " it and checks it, so do not name it", Paths.fieldNames(meta));
+        }
+        List<UpdateIr> updates = new ArrayList<>(models.size());
+        List<Map<String, Object>> keys = new ArrayList<>(models.size());
+        List<Object> expected = new ArrayList<>(models.size());
+        for (T m : models) {
+            ModelValidation.validate(m);
+            List<Value> all = mapper.toValues(m);
+            for (FieldMeta k : meta.primaryKeys()) {
+                if (all.get(meta.fields().indexOf(k)) instanceof Value.Null) {
+                    throw new FieldException(type, k.name(), "bulkUpdate needs saved models (with keys)", List.of());
+                }
+            }
+            List<Assignment> set = new ArrayList<>(idx.size() + 1);
+            idx.forEach(i -> set.add(new Assignment(meta.fields().get(i).column(), new Expr.Literal(all.get(i)))));
+            FilterNode where = keyFilter(meta, all);
+            Object current = version == null ? null : Models.get(m, version.name());
+            if (version != null) {
+                long v = current == null ? 0 : ((Number) current).longValue();
+                set.add(new Assignment(version.column(), new Expr.Literal(Value.of(v + 1))));
+                where = FilterNode.and(where, new FilterNode.Condition(ColumnRef.of(version.column()), Lookup.EQ, Value.of(v)));
+            }
+            updates.add(new UpdateIr(type.getSimpleName(), meta.tableName(), set, where, List.of()));
+            keys.add(keyMap(meta, m));
+            expected.add(version == null ? null : current == null ? versionValue(version, 0) : current);
+        }
+        return allOrNothing(target, t -> {
+            CompletableFuture<Integer> chain = OxydeFuture.of(0);
+            for (int i = 0; i < updates.size(); i++) {
+                int row = i;
+                chain = chain.thenCompose(n -> t.mutate(updates.get(row)).thenCompose(r -> r.affected() > 0 || version == null
+                        ? CompletableFuture.completedFuture(n + (int) r.affected())
+                        : stale(t, type, keys.get(row), expected.get(row))));
+            }
+            return chain;
+        });
+    }
+
+    /** Fails with {@link StaleObjectException}, telling a changed row from a deleted one. */
+    private static <T, R> CompletableFuture<R> stale(Target target, Class<T> type, Map<String, Object> key,
+                                                     Object expectedVersion) {
+        Object named = key.size() == 1 ? key.values().iterator().next() : new ArrayList<>(key.values());
+        return Query.of(type, target.primary()).filter(key).exists()
+                .thenCompose(found -> CompletableFuture.failedFuture(new StaleObjectException(type, named, expectedVersion,
+                        !found)));
+    }
+
+    // ---- keys (one field, or several for a composite key) -----------------------------------------
+
+    /** The key field names, comma-separated, for messages. */
+    private static String keyNames(ModelMeta<?> meta) {
+        return String.join(", ", meta.primaryKeys().stream().map(FieldMeta::name).toList());
+    }
+
+    /** A model's key by field name (every key field, in order): the filter that finds its row. */
+    static Map<String, Object> keyMap(ModelMeta<?> meta, Object model) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (FieldMeta k : meta.primaryKeys()) {
+            out.put(k.name(), Models.get(model, k.name()));
+        }
+        return out;
+    }
+
+    /**
+     * The lookups of {@code getByKey(key...)}: one value per key field in declaration order, or
+     * one record whose components are named like the key fields.
+     */
+    static Map<String, Object> keyLookups(ModelMeta<?> meta, Object[] key) {
+        List<FieldMeta> fields = meta.primaryKeys();
+        Class<?> type = meta.modelClass();
+        if (key.length == 1 && key[0] instanceof Record r && fields.size() > 1) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            java.lang.reflect.RecordComponent[] components = r.getClass().getRecordComponents();
+            for (FieldMeta f : fields) {
+                java.lang.reflect.RecordComponent c = java.util.Arrays.stream(components)
+                        .filter(x -> x.getName().equals(f.name())).findFirst()
+                        .orElseThrow(() -> new FieldException(type, "getByKey", "the key record " + r.getClass().getSimpleName()
+                                + " has no component " + f.name() + " (the key is " + keyNames(meta) + ")", List.of()));
+                out.put(f.name(), Models.get(r, c.getName()));
+            }
+            if (components.length != fields.size()) {
+                throw new FieldException(type, "getByKey", "the key record " + r.getClass().getSimpleName() + " has "
+                        + components.length + " components; the key is " + keyNames(meta), List.of());
+            }
+            return out;
+        }
+        if (key.length != fields.size()) {
+            throw new FieldException(type, "getByKey", "the primary key takes " + fields.size() + " value"
+                    + (fields.size() == 1 ? "" : "s") + " (" + keyNames(meta) + "), got " + key.length, List.of());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] == null) {
+                throw new FieldException(type, fields.get(i).name(), "getByKey needs every key value, got null", List.of());
+            }
+            out.put(fields.get(i).name(), key[i]);
+        }
+        return out;
+    }
+
+    /** The filter of one row by the key values among a model's column values (fields() order). */
+    private static FilterNode keyFilter(ModelMeta<?> meta, List<Value> all) {
+        List<FilterNode> parts = new ArrayList<>();
+        for (FieldMeta k : meta.primaryKeys()) {
+            parts.add(new FilterNode.Condition(ColumnRef.of(k.column()), Lookup.EQ, all.get(meta.fields().indexOf(k))));
+        }
+        return parts.size() == 1 ? parts.get(0) : new FilterNode.And(parts);
+    }
+
+    /**
+     * Runs {@code work} so that it changes nothing if it fails: in a transaction of its own, or
+     * under a savepoint when the target is already in one (the caller's transaction goes on).
+     */
+    private static <R> CompletableFuture<R> allOrNothing(Target target, Function<Target, CompletableFuture<R>> work) {
+        if (!target.inTransaction()) {
+            return Transactions.auto(target, work);
+        }
+        String sp = target.savepoints().next();
+        long tx = target.transactionId();
+        return target.driver().savepoint(tx, sp)
+                .thenCompose(v -> work.apply(target))
+                .thenCompose(r -> target.driver().release(tx, sp).thenApply(v -> r))
+                .exceptionallyCompose(e -> {
+                    Throwable cause = Oxyde.unwrap(e);
+                    return target.driver().rollbackTo(tx, sp).thenCompose(v -> target.driver().release(tx, sp))
+                            .<R>handle((v, e2) -> {
+                                if (e2 != null) {
+                                    cause.addSuppressed(Oxyde.unwrap(e2));
+                                }
+                                throw Oxyde.rethrow(cause);
+                            });
+                });
+    }
+
+    /** A version number in the field's own type ({@code long}, {@code int} or {@code short}). */
+    private static Object versionValue(FieldMeta version, long v) {
+        Class<?> t = version.javaType();
+        if (t == int.class || t == Integer.class) {
+            return Math.toIntExact(v);
+        }
+        if (t == short.class || t == Short.class) {
+            if (v > Short.MAX_VALUE) {
+                throw new ArithmeticException("version overflow: " + v + " does not fit a short");
+            }
+            return (short) v;
+        }
+        return v;
+    }
+
     // ---- instances --------------------------------------------------------------------------------
 
     @SuppressWarnings("unchecked")
@@ -462,29 +728,58 @@ final class Writes {
         Class<T> type = (Class<T>) model.getClass();
         ModelMapper<T> mapper = ModelMapper.of(type);
         FieldMeta pk = mapper.meta().primaryKey();
-        Object id = Models.get(model, pk.name());
+        boolean composite = mapper.meta().hasCompositeKey();
+        Map<String, Object> key = keyMap(mapper.meta(), model);
+        Object id = composite ? (key.containsValue(null) ? null : new ArrayList<>(key.values())) : key.get(pk.name());
         if (id == null) {
-            return create(target, model);
+            return create(target, model); // (a composite key with a part missing is refused there, by field)
         }
         try {
-            Prepared<T> p = prepare(model);
+            Instant now = clock();
+            Prepared<T> p = prepare(model, now, false);
             beforeSave(p.model());
+            FieldMeta version = mapper.meta().version().orElse(null);
+            FieldMeta created = mapper.meta().createdAt().orElse(null);
+            // with @Version: write version + 1 where the stored version is still the one read
+            Object expected = version == null ? null : Models.get(p.model(), version.name());
+            List<Value> values = p.values();
+            if (version != null) {
+                // the new version is written, but set on the model only once the update succeeded
+                // (a class model is changed in place, and a stale one must keep the version it had)
+                values = new ArrayList<>(values);
+                values.set(mapper.meta().fields().indexOf(version), Value.of(((Number) expected).longValue() + 1));
+            }
             List<Assignment> set = new ArrayList<>();
             for (int i = 0; i < mapper.meta().fields().size(); i++) {
                 FieldMeta f = mapper.meta().fields().get(i);
-                if (!f.primaryKey()) {
-                    set.add(new Assignment(f.column(), new Expr.Literal(p.values().get(i))));
+                if (!f.primaryKey() && f != created) { // the creation time is never rewritten
+                    set.add(new Assignment(f.column(), new Expr.Literal(values.get(i))));
                 }
             }
-            FilterNode byKey = byKey(type, pk, id);
+            FilterNode byKey = composite ? keyFilter(mapper.meta(), values) : byKey(type, pk, id);
+            if (version != null) {
+                byKey = FilterNode.and(byKey, new FilterNode.Condition(ColumnRef.of(version.column()), Lookup.EQ,
+                        Lookups.scalar(type, version, expected, "version")));
+            }
             UpdateIr ir = new UpdateIr(type.getSimpleName(), mapper.meta().tableName(), set, byKey, List.of());
             return target.mutate(ir).thenCompose(r -> {
                 if (r.affected() > 0) {
-                    return CompletableFuture.completedFuture(afterSave(p.model()));
+                    T changed = version == null ? p.model() : Models.with(p.model(), version.name(),
+                            versionValue(version, ((Number) expected).longValue() + 1));
+                    return CompletableFuture.completedFuture(afterSave(changed));
                 }
-                return Query.of(type, target).filter(pk.name(), id).exists().thenCompose(found -> found
-                        ? CompletableFuture.completedFuture(afterSave(p.model()))
-                        : insert(target, type, List.of(p), null).thenApply(l -> afterSave(l.get(0))));
+                return Query.of(type, target.primary()).filter(key).exists().thenCompose(found -> {
+                    if (version != null && (found || ((Number) expected).longValue() != 0)) {
+                        // changed by another writer, or deleted since it was read (a version 0 row
+                        // that does not exist is a new model with a client key: inserted below)
+                        return CompletableFuture.failedFuture(new StaleObjectException(type, id, expected, !found));
+                    }
+                    if (found) {
+                        return CompletableFuture.completedFuture(afterSave(p.model()));
+                    }
+                    Prepared<T> inserted = created == null ? p : prepare(model, now, true);
+                    return insert(target, type, List.of(inserted), null).thenApply(l -> afterSave(l.get(0)));
+                });
             });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -496,15 +791,19 @@ final class Writes {
         Class<T> type = (Class<T>) model.getClass();
         ModelMeta<T> meta = ModelMeta.of(type);
         FieldMeta pk = meta.primaryKey();
-        Object id = Models.get(model, pk.name());
+        Map<String, Object> key = keyMap(meta, model);
         try {
-            if (id == null) {
-                throw new FieldException(type, pk.name(), "cannot delete a model without a key", List.of());
+            for (Map.Entry<String, Object> k : key.entrySet()) {
+                if (k.getValue() == null) {
+                    throw new FieldException(type, k.getKey(), "cannot delete a model without a key", List.of());
+                }
             }
             if (model instanceof ModelHooks h) {
                 h.beforeDelete();
             }
-            DeleteIr ir = new DeleteIr(type.getSimpleName(), meta.tableName(), byKey(type, pk, id), List.of());
+            FilterNode where = meta.hasCompositeKey() ? keyFilter(meta, ModelMapper.of(type).toValues(model))
+                    : byKey(type, pk, key.get(pk.name()));
+            DeleteIr ir = new DeleteIr(type.getSimpleName(), meta.tableName(), where, List.of());
             return target.mutate(ir).thenApply(r -> {
                 if (model instanceof ModelHooks h) {
                     h.afterDelete();
@@ -602,14 +901,30 @@ final class Writes {
             return CompletableFuture.failedFuture(e);
         }
         Set<String> update = new LinkedHashSet<>();
+        FieldMeta created = meta.createdAt().orElse(null);
         for (FieldMeta f : meta.fields()) {
-            if (!f.primaryKey() && !targetCols.contains(f.column())) {
+            if (!f.primaryKey() && !targetCols.contains(f.column()) && f != created) { // an existing row keeps its creation time
                 update.add(f.column());
             }
         }
         Query<T> reread = match;
-        OnConflict onConflict = OnConflict.doUpdate(targetCols, List.copyOf(update));
         Prepared<T> prepared = p;
+        FieldMeta version = meta.version().orElse(null);
+        if (version != null) {
+            // The stored row's version moves on (it is not overwritten by the proposed model's):
+            // lock the matching row, insert or overwrite it, then increment its version if it existed.
+            update.remove(version.column());
+            OnConflict keepVersion = OnConflict.doUpdate(targetCols, List.copyOf(update));
+            return Transactions.auto(target, t -> {
+                Query<T> onTx = new Query<>(reread.core().copy(t));
+                return onTx.forUpdate().exists().thenCompose(existed -> insertNoReturn(t, type, prepared, keepVersion)
+                        .thenCompose(v -> existed
+                                ? update(onTx.core(), Map.of(version.name(), F.col(version.name()).add(1)))
+                                : CompletableFuture.completedFuture(0))
+                        .thenCompose(n -> onTx.get()));
+            }).thenApply(Writes::afterSave);
+        }
+        OnConflict onConflict = OnConflict.doUpdate(targetCols, List.copyOf(update));
         return insertNoReturn(target, type, prepared, onConflict).thenCompose(v -> reread.get()).thenApply(Writes::afterSave);
     }
 

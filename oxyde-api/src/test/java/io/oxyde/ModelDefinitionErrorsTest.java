@@ -1,5 +1,6 @@
 package io.oxyde;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -38,11 +39,18 @@ class ModelDefinitionErrorsTest {
     record TwoIds(@Id Long id, @Id Long other) {
     }
 
+    record TwoIdsOneUuid(@Id Long id, @Id(strategy = io.oxyde.annotation.IdStrategy.UUID) java.util.UUID other) {
+    }
+
     @Test
-    void twoPrimaryKeys() {
-        assertThatThrownBy(() -> ModelMeta.of(TwoIds.class))
+    void twoPrimaryKeysMakeACompositeKeyChosenByTheApplication() {
+        ModelMeta<TwoIds> meta = ModelMeta.of(TwoIds.class);
+        assertThat(meta.hasCompositeKey()).isTrue();
+        assertThat(meta.primaryKeys()).extracting(f -> f.name()).containsExactly("id", "other");
+        assertThat(meta.primaryKeys()).allSatisfy(f -> assertThat(f.idStrategy()).isEqualTo(io.oxyde.annotation.IdStrategy.CLIENT));
+        assertThatThrownBy(() -> ModelMeta.of(TwoIdsOneUuid.class))
                 .isInstanceOf(ModelDefinitionException.class)
-                .hasMessageContaining("TwoIds has more than one @Id field ([id, other])");
+                .hasMessageContaining("TwoIdsOneUuid.other").hasMessageContaining("strategy = UUID");
     }
 
     record NoKey(String name) {

@@ -26,4 +26,14 @@ public @interface ForeignKey {
 
     /** The FK column name; empty means {@code <snake_case field>_id}. */
     String column() default "";
+
+    /**
+     * The referenced field of the target, when it is not the primary key: a unique field (its
+     * {@code @Column(unique = true)}, or a one-field {@code @Table(uniqueTogether = @Unique(...))}),
+     * as Django's {@code to_field}. For data whose natural key is referenced by other systems
+     * (a country code, an SKU): the column holds that value, and joins, filters and prefetches
+     * follow it. Empty means the primary key. A field that is not unique is refused when the
+     * model is read.
+     */
+    String toField() default "";
 }

@@ -9,7 +9,8 @@ import io.oxyde.migrate.ReferentialAction;
  *
  * @param target the referenced model class
  * @param targetTable the referenced table
- * @param targetField the referenced Java field (the target's primary key)
+ * @param targetField the referenced Java field: the target's primary key, or the unique field of
+ *     {@code @ForeignKey(toField = ...)}
  * @param targetColumn the referenced column
  * @param onDelete the action on delete of the referenced row
  * @param onUpdate the action on update of the referenced key

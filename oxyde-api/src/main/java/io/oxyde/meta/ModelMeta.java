@@ -61,8 +61,31 @@ public interface ModelMeta<T> {
     /** The field stored in a column. */
     Optional<FieldMeta> fieldByColumn(String column);
 
-    /** The primary key. */
+    /** The primary key; for a composite key its first field (see {@link #primaryKeys()}). */
     FieldMeta primaryKey();
+
+    /**
+     * The primary key's fields: one, or several ({@code @Id} on each) for a composite key, in
+     * declaration order. Each has {@link FieldMeta#primaryKey()} set.
+     */
+    List<FieldMeta> primaryKeys();
+
+    /** Whether the primary key has several fields. */
+    default boolean hasCompositeKey() {
+        return primaryKeys().size() > 1;
+    }
+
+    /**
+     * The optimistic-locking version field ({@link io.oxyde.annotation.Version}), if the model
+     * has one: every update through the model increments it and checks it.
+     */
+    Optional<FieldMeta> version();
+
+    /** The creation time field ({@link io.oxyde.annotation.CreatedAt}), set by Oxyde on insert. */
+    Optional<FieldMeta> createdAt();
+
+    /** The last-write time field ({@link io.oxyde.annotation.UpdatedAt}), set by Oxyde on every write. */
+    Optional<FieldMeta> updatedAt();
 
     /** The foreign-key columns, in declaration order. */
     List<FieldMeta> foreignKeys();

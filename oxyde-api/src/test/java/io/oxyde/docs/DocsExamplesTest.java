@@ -390,6 +390,15 @@ class DocsExamplesTest {
             assertThat(Oxyde.await(db.objects(Artist.class).filter("name__in", List.of("Kept", "Undone")).flatValues("name").all()))
                     .containsExactly("Kept");
 
+            // transactions: roll back without failing
+            int wouldDelete = Oxyde.await(db.atomic(tx -> {
+                tx.setRollbackOnly();                  // a dry run: everything is undone, the answer is kept
+                return tx.objects(Artist.class).filter("name", "Kept").delete();
+            }));
+
+            assertThat(wouldDelete).isEqualTo(1);
+            assertThat(Oxyde.await(db.objects(Artist.class).filter("name", "Kept").exists())).isTrue();
+
             // transactions: options
             AtomicOptions options = AtomicOptions.serializable().retries(5).timeout(Duration.ofSeconds(10));
             long artists = Oxyde.await(db.atomic(options, tx -> tx.objects(Artist.class).count()));

@@ -85,7 +85,12 @@ public final class Lookups {
 
     /** The kind of a field's values; a foreign key has its target key's. */
     public static ValueKind valueKind(FieldMeta f) {
-        return f.isForeignKey() ? ModelMeta.of(f.foreignKey().target()).primaryKey().kind() : f.kind();
+        return f.isForeignKey() ? referenced(f).kind() : f.kind();
+    }
+
+    /** The target field a foreign key references: the target's key, or its {@code toField}. */
+    public static FieldMeta referenced(FieldMeta fk) {
+        return ModelMeta.of(fk.foreignKey().target()).field(fk.foreignKey().targetField()).orElseThrow();
     }
 
     /** The lookup for a name, checked against what the field supports. */
@@ -198,13 +203,13 @@ public final class Lookups {
         }
         if (field.isForeignKey()) {
             Class<?> target = field.foreignKey().target();
+            FieldMeta pk = referenced(field);
             Object id = value;
             if (value instanceof Ref<?> ref) {
-                id = ref.id();
+                id = ref.isLoaded() ? Models.get(ref.get(), pk.name()) : ref.id();
             } else if (target.isInstance(value)) {
-                id = Ref.of(value).id();
+                id = Models.get(value, pk.name());
             }
-            FieldMeta pk = ModelMeta.of(target).primaryKey();
             return scalar(target, pk, id, where);
         }
         Class<?> type = box(field.javaType());

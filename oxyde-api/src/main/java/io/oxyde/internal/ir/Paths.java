@@ -152,18 +152,23 @@ public final class Paths {
      */
     private static List<JoinStep> relationHops(ModelMeta<?> meta, String name, String alias) {
         String next = alias == null ? name : alias + "__" + name;
-        String pk = meta.primaryKey().column();
+        // each hop joins on the column the foreign key references: the key, or its toField
         for (ReverseRelationMeta r : meta.reverseRelations()) {
             if (r.name().equals(name)) {
-                return List.of(new JoinStep(next, alias, null, ModelMeta.of(r.target()), pk, r.column()));
+                ModelMeta<?> child = ModelMeta.of(r.target());
+                String referenced = child.field(r.mappedBy()).orElseThrow().foreignKey().targetColumn();
+                return List.of(new JoinStep(next, alias, null, child, referenced, r.column()));
             }
         }
         for (ManyToManyMeta m : meta.manyToMany()) {
             if (m.name().equals(name)) {
                 ModelMeta<?> target = ModelMeta.of(m.target());
+                ModelMeta<?> throughMeta = ModelMeta.of(m.through());
                 String through = next + "__through";
-                return List.of(new JoinStep(through, alias, null, ModelMeta.of(m.through()), pk, m.sourceColumn()),
-                        new JoinStep(next, through, null, target, m.targetColumn(), target.primaryKey().column()));
+                String source = throughMeta.field(m.sourceField()).orElseThrow().foreignKey().targetColumn();
+                String dest = throughMeta.field(m.targetField()).orElseThrow().foreignKey().targetColumn();
+                return List.of(new JoinStep(through, alias, null, throughMeta, source, m.sourceColumn()),
+                        new JoinStep(next, through, null, target, m.targetColumn(), dest));
             }
         }
         return List.of();

@@ -176,16 +176,17 @@ public final class Prefetcher {
                                                           Map<String, Custom> deeper) {
         ModelMeta<?> child = ModelMeta.of(r.target());
         FieldMeta fk = child.field(r.mappedBy()).orElseThrow();
-        Set<Object> ids = keys(models, meta.primaryKey().name());
+        String referenced = fk.foreignKey().targetField(); // the parent's key, or the FK's toField
+        Set<Object> ids = keys(models, referenced);
         return select(target, child, fk, ids, q).thenCompose(children -> load(target, child, children, rest, deeper))
                 .thenApply(children -> {
                     Map<Object, List<Object>> groups = new LinkedHashMap<>();
                     for (Object c : children) {
-                        groups.computeIfAbsent(idOf(Models.get(c, fk.name())), k -> new ArrayList<>()).add(c);
+                        groups.computeIfAbsent(idOf(Models.get(c, fk.name()), fk), k -> new ArrayList<>()).add(c);
                     }
                     List<T> out = new ArrayList<>(models.size());
                     for (T m : models) {
-                        Object id = Models.get(m, meta.primaryKey().name());
+                        Object id = Models.get(m, referenced);
                         out.add(Models.with(m, r.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
                     }
                     return out;
@@ -199,29 +200,32 @@ public final class Prefetcher {
         ModelMeta<?> targetMeta = ModelMeta.of(m.target());
         FieldMeta source = through.field(m.sourceField()).orElseThrow();
         FieldMeta dest = through.field(m.targetField()).orElseThrow();
-        Set<Object> ids = keys(models, meta.primaryKey().name());
+        String sourceKey = source.foreignKey().targetField();
+        FieldMeta destKey = targetMeta.field(dest.foreignKey().targetField()).orElseThrow();
+        Set<Object> ids = keys(models, sourceKey);
         return select(target, through, source, ids, null).thenCompose(links -> {
             Set<Object> targetIds = new LinkedHashSet<>();
             for (Object link : links) {
-                targetIds.add(idOf(Models.get(link, dest.name())));
+                targetIds.add(idOf(Models.get(link, dest.name()), dest));
             }
-            return select(target, targetMeta, targetMeta.primaryKey(), targetIds, null)
+            return select(target, targetMeta, destKey, targetIds, null)
                     .thenCompose(found -> load(target, targetMeta, found, rest, deeper))
                     .thenApply(found -> {
                         Map<Object, Object> byId = new LinkedHashMap<>();
                         for (Object t : found) {
-                            byId.put(Models.get(t, targetMeta.primaryKey().name()), t);
+                            byId.put(Models.get(t, destKey.name()), t);
                         }
                         Map<Object, List<Object>> groups = new LinkedHashMap<>();
                         for (Object link : links) {
-                            Object t = byId.get(idOf(Models.get(link, dest.name())));
+                            Object t = byId.get(idOf(Models.get(link, dest.name()), dest));
                             if (t != null) {
-                                groups.computeIfAbsent(idOf(Models.get(link, source.name())), k -> new ArrayList<>()).add(t);
+                                groups.computeIfAbsent(idOf(Models.get(link, source.name()), source), k -> new ArrayList<>())
+                                        .add(t);
                             }
                         }
                         List<T> out = new ArrayList<>(models.size());
                         for (T model : models) {
-                            Object id = Models.get(model, meta.primaryKey().name());
+                            Object id = Models.get(model, sourceKey);
                             out.add(Models.with(model, m.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
                         }
                         return out;
@@ -242,7 +246,9 @@ public final class Prefetcher {
         ModelMeta<?> targetMeta = ModelMeta.of(m.target());
         FieldMeta source = through.field(m.sourceField()).orElseThrow();
         FieldMeta dest = through.field(m.targetField()).orElseThrow();
-        List<Object> ids = new ArrayList<>(keys(models, meta.primaryKey().name()));
+        String sourceKey = source.foreignKey().targetField(); // the parent's key, or the link's toField
+        FieldMeta destKey = targetMeta.field(dest.foreignKey().targetField()).orElseThrow();
+        List<Object> ids = new ArrayList<>(keys(models, sourceKey));
         Map<Object, List<Object>> groups = new LinkedHashMap<>();
         CompletableFuture<Void> chain = OxydeFuture.of(null);
         for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -255,7 +261,7 @@ public final class Prefetcher {
                 SelectIr targets = SelectIr.from(through.tableName()).column(ColumnRef.of(dest.column()))
                         .filter(new FilterNode.Condition(ColumnRef.of(source.column()), Lookup.IN, new Value.Array(values)))
                         .build();
-                FilterNode in = new FilterNode.InSelect(ColumnRef.of(targetMeta.primaryKey().column()), targets);
+                FilterNode in = new FilterNode.InSelect(ColumnRef.of(destKey.column()), targets);
                 SelectIr.Builder b = q.select().toBuilder();
                 b.filter(q.select().filter() == null ? in : new FilterNode.And(List.of(q.select().filter(), in)));
                 b.orderBy(OrderBy.asc(targetMeta.primaryKey().column()));
@@ -265,11 +271,11 @@ public final class Prefetcher {
                         .thenApply(found -> {
                             Map<Object, List<Object>> sourcesOf = new LinkedHashMap<>();
                             for (Object link : links) {
-                                sourcesOf.computeIfAbsent(idOf(Models.get(link, dest.name())), k -> new ArrayList<>())
-                                        .add(idOf(Models.get(link, source.name())));
+                                sourcesOf.computeIfAbsent(idOf(Models.get(link, dest.name()), dest), k -> new ArrayList<>())
+                                        .add(idOf(Models.get(link, source.name()), source));
                             }
                             for (Object t : found) {
-                                for (Object s : sourcesOf.getOrDefault(Models.get(t, targetMeta.primaryKey().name()),
+                                for (Object s : sourcesOf.getOrDefault(Models.get(t, destKey.name()),
                                         List.of())) {
                                     groups.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
                                 }
@@ -281,7 +287,7 @@ public final class Prefetcher {
         return chain.thenApply(none -> {
             List<T> out = new ArrayList<>(models.size());
             for (T model : models) {
-                Object id = Models.get(model, meta.primaryKey().name());
+                Object id = Models.get(model, sourceKey);
                 out.add(Models.with(model, m.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
             }
             return out;
@@ -291,24 +297,25 @@ public final class Prefetcher {
     private static <T> CompletableFuture<List<T>> forward(Target target, List<T> models, FieldMeta fk, List<String> rest,
                                                           Map<String, Custom> deeper) {
         ModelMeta<?> targetMeta = ModelMeta.of(fk.foreignKey().target());
+        FieldMeta referenced = targetMeta.field(fk.foreignKey().targetField()).orElseThrow(); // key, or toField
         Set<Object> ids = new LinkedHashSet<>();
         for (T m : models) {
             Object ref = Models.get(m, fk.name());
             if (ref != null) {
-                ids.add(idOf(ref));
+                ids.add(idOf(ref, fk));
             }
         }
-        return select(target, targetMeta, targetMeta.primaryKey(), ids, null)
+        return select(target, targetMeta, referenced, ids, null)
                 .thenCompose(found -> load(target, targetMeta, found, rest, deeper))
                 .thenApply(found -> {
                     Map<Object, Object> byId = new LinkedHashMap<>();
                     for (Object t : found) {
-                        byId.put(Models.get(t, targetMeta.primaryKey().name()), t);
+                        byId.put(Models.get(t, referenced.name()), t);
                     }
                     List<T> out = new ArrayList<>(models.size());
                     for (T m : models) {
                         Object ref = Models.get(m, fk.name());
-                        Object loaded = ref == null ? null : byId.get(idOf(ref));
+                        Object loaded = ref == null ? null : byId.get(idOf(ref, fk));
                         out.add(loaded == null ? m : Models.with(m, fk.name(), RowLoader.wrap(fk, loaded)));
                     }
                     return out;
@@ -364,14 +371,18 @@ public final class Prefetcher {
         return ids;
     }
 
-    /** The key a FK field value stands for: a Ref's id or a stub/loaded model's key. */
-    static Object idOf(Object refOrModel) {
+    /**
+     * The value a FK field value stands for, the referenced field's (the key, or the FK's
+     * {@code toField}): a Ref's id, or that field of a stub or loaded model.
+     */
+    static Object idOf(Object refOrModel, FieldMeta fk) {
         if (refOrModel == null) {
             return null;
         }
+        String field = fk.foreignKey().targetField();
         if (refOrModel instanceof Ref<?> r) {
-            return r.id();
+            return r.isLoaded() ? Models.get(r.get(), field) : r.id();
         }
-        return Ref.of(refOrModel).id();
+        return Models.get(refOrModel, field);
     }
 }

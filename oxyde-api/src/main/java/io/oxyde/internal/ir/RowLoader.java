@@ -7,6 +7,7 @@ import io.oxyde.driver.RowSink;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.mapping.RowReader;
 import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -112,6 +113,10 @@ public final class RowLoader<T> implements RowSink {
 
     /** A loaded related model as the FK field holds it: a loaded {@link Ref}, or the model itself. */
     public static Object wrap(FieldMeta fk, Object value) {
-        return fk.javaType() == Ref.class ? Ref.of(value) : value;
+        if (fk.javaType() != Ref.class) {
+            return value;
+        }
+        boolean toKey = fk.foreignKey().targetField().equals(ModelMeta.of(fk.foreignKey().target()).primaryKey().name());
+        return toKey ? Ref.of(value) : Ref.of(value, fk.foreignKey().targetField()); // @ForeignKey(toField = ...)
     }
 }

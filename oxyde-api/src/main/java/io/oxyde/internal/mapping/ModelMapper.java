@@ -60,11 +60,18 @@ public final class ModelMapper<T> {
             ShapeField sf = stored.get(i);
             if (f.isForeignKey()) {
                 ModelShape target = ModelShape.of(f.foreignKey().target());
-                FieldCodec codec = target.primaryKey().scalar().codec();
-                slots[i] = new Slot(modelName, sf, f, codec, f.foreignKey().ref() ? Slot.Mode.REF : Slot.Mode.MODEL, target);
+                ShapeField referenced = target.primaryKey();
+                for (ShapeField candidate : target.fields()) {
+                    if (candidate.name().equals(f.foreignKey().targetField())) {
+                        referenced = candidate; // @ForeignKey(toField = ...)
+                    }
+                }
+                FieldCodec codec = referenced.scalar().codec();
+                slots[i] = new Slot(modelName, sf, f, codec, f.foreignKey().ref() ? Slot.Mode.REF : Slot.Mode.MODEL, target,
+                        referenced);
             } else {
                 slots[i] = new Slot(modelName, sf, f, io.oxyde.internal.convert.Decimals.atColumnScale(sf.scalar().codec(), f),
-                        Slot.Mode.PLAIN, null);
+                        Slot.Mode.PLAIN, null, null);
             }
             byName.put(f.name(), i);
         }

@@ -32,13 +32,17 @@ final class Slot {
     final FieldCodec codec;
     final Mode mode;
     final ModelShape target;
+    /** For a foreign key: the target field it references (the key, or {@code toField}); else {@code null}. */
+    final ShapeField referenced;
     final boolean primitive;
     final MethodHandle getter;
     final MethodHandle setter;
     private final String modelName;
 
-    Slot(String modelName, ShapeField field, FieldMeta meta, FieldCodec codec, Mode mode, ModelShape target) {
+    Slot(String modelName, ShapeField field, FieldMeta meta, FieldCodec codec, Mode mode, ModelShape target,
+         ShapeField referenced) {
         this.modelName = modelName;
+        this.referenced = referenced;
         this.field = field;
         this.meta = meta;
         this.codec = codec;
@@ -67,9 +71,9 @@ final class Slot {
             Object plain = javaValue;
             if (mode != Mode.PLAIN) {
                 if (javaValue instanceof Ref<?> ref) {
-                    plain = ref.id();
+                    plain = ref.isLoaded() ? referencedValue(ref.get()) : ref.id();
                 } else if (target.type().isInstance(javaValue)) {
-                    plain = target.primaryKeyValue(javaValue);
+                    plain = referencedValue(javaValue);
                 }
                 if (plain == null) {
                     return Value.Null.INSTANCE;
@@ -119,6 +123,16 @@ final class Slot {
                 + value + " is invalid: " + e.getMessage(), e);
     }
 
+    /** The referenced field's value of a target model (its key, or the {@code toField}). */
+    private Object referencedValue(Object model) {
+        try {
+            return (Object) referenced.getter().invokeExact(model);
+        } catch (Throwable t) {
+            throw new MappingException("cannot read " + target.type().getSimpleName() + "." + referenced.name() + " for "
+                    + where() + ": " + t, t);
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     Object refOf(Object id) {
         return Ref.id((Class) target.type(), id);
@@ -126,7 +140,7 @@ final class Slot {
 
     private Object stub(Object id) {
         try {
-            ShapeField pk = target.primaryKey();
+            ShapeField pk = referenced; // the key, or the toField: what the column holds
             if (target.record()) {
                 Object[] args = target.defaults().clone();
                 args[pk.index()] = id;

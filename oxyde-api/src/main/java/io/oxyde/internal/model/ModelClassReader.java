@@ -82,8 +82,9 @@ final class ModelClassReader {
                 }
             }
         }
-        ShapeField pk = primaryKey(type, fields);
-        IdStrategy strategy = idStrategy(pk);
+        List<ShapeField> keys = primaryKeys(type, fields);
+        ShapeField pk = keys.get(0);
+        IdStrategy strategy = keys.size() > 1 ? compositeStrategy(keys) : idStrategy(pk);
         MethodHandle constructor;
         MethodHandle canonical = null;
         Object[] defaults = null;
@@ -101,7 +102,8 @@ final class ModelClassReader {
         }
         Table table = type.getAnnotation(Table.class);
         String tableName = table != null && !table.value().isEmpty() ? table.value() : Naming.snakeCase(type.getSimpleName());
-        return new ModelShape(type, record, tableName, List.copyOf(fields), pk, strategy, constructor, canonical, defaults);
+        return new ModelShape(type, record, tableName, List.copyOf(fields), pk, strategy, constructor, canonical, defaults,
+                List.copyOf(keys));
     }
 
     private static ShapeField field(Class<?> model, int index, Field f, Method accessor, boolean record) {
@@ -205,7 +207,8 @@ final class ModelClassReader {
                 || pkg.startsWith("com.fasterxml.jackson."));
     }
 
-    private static ShapeField primaryKey(Class<?> type, List<ShapeField> fields) {
+    /** The key fields: every {@code @Id} field (several make a composite key), or the field named {@code id}. */
+    private static List<ShapeField> primaryKeys(Class<?> type, List<ShapeField> fields) {
         List<ShapeField> annotated = new ArrayList<>();
         for (ShapeField f : fields) {
             if (f.field().isAnnotationPresent(Id.class)) {
@@ -213,9 +216,10 @@ final class ModelClassReader {
             }
         }
         if (annotated.size() > 1) {
-            throw new ModelDefinitionException(type.getSimpleName() + " has more than one @Id field ("
-                    + annotated.stream().map(ShapeField::name).toList() + "); composite primary keys are not supported,"
-                    + " use one @Id and @Table(uniqueTogether = @Unique({...}))");
+            for (ShapeField f : annotated) {
+                checkKeyColumn(f);
+            }
+            return annotated;
         }
         ShapeField pk = annotated.isEmpty() ? null : annotated.get(0);
         if (pk == null) {
@@ -229,11 +233,32 @@ final class ModelClassReader {
             throw new ModelDefinitionException(type.getSimpleName() + " has no primary key: annotate a field with @Id or"
                     + " name it id");
         }
+        checkKeyColumn(pk);
+        return List.of(pk);
+    }
+
+    private static void checkKeyColumn(ShapeField pk) {
         if (pk.role() != ShapeField.Role.COLUMN || pk.scalar().json() || pk.scalar().kind() == ValueKind.ARRAY) {
             throw new ModelDefinitionException(pk.qualifiedName() + ": a primary key must be a scalar column (integer,"
                     + " string, UUID, ...), not " + pk.genericType().getTypeName());
         }
-        return pk;
+    }
+
+    /**
+     * A composite key is chosen by the application ({@code CLIENT}): the databases generate at
+     * most one identity per table, and never a part of a key. {@code @Id}'s default strategy is
+     * accepted on each field; {@code UUID} is refused.
+     */
+    private static IdStrategy compositeStrategy(List<ShapeField> keys) {
+        for (ShapeField f : keys) {
+            Id id = f.field().getAnnotation(Id.class);
+            if (id.strategy() == IdStrategy.UUID) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": the fields of a composite primary key "
+                        + keys.stream().map(ShapeField::name).toList() + " are set by the application; strategy = UUID"
+                        + " is not supported on them (set a UUID yourself, or use a single @Id)");
+            }
+        }
+        return IdStrategy.CLIENT;
     }
 
     private static IdStrategy idStrategy(ShapeField pk) {

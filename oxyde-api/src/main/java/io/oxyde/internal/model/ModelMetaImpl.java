@@ -25,18 +25,23 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
     private final List<FieldMeta> fields;
     private final List<ShapeField> storedFields;
     private final FieldMeta primaryKey;
+    private final List<FieldMeta> primaryKeys;
     private final List<FieldMeta> foreignKeys;
     private final List<ReverseRelationMeta> reverseRelations;
     private final List<ManyToManyMeta> manyToMany;
     private final List<IndexMeta> indexes;
     private final List<UniqueMeta> uniqueTogether;
     private final List<CheckMeta> checks;
+    private final FieldMeta version;
+    private final FieldMeta createdAt;
+    private final FieldMeta updatedAt;
     private final Map<String, FieldMeta> byName = new HashMap<>();
     private final Map<String, FieldMeta> byColumn = new HashMap<>();
 
     ModelMetaImpl(ModelShape shape, String schema, String comment, String renamedFrom, List<FieldMeta> fields,
             List<ShapeField> storedFields, List<ReverseRelationMeta> reverseRelations, List<ManyToManyMeta> manyToMany,
-            List<IndexMeta> indexes, List<UniqueMeta> uniqueTogether, List<CheckMeta> checks) {
+            List<IndexMeta> indexes, List<UniqueMeta> uniqueTogether, List<CheckMeta> checks, FieldMeta version,
+            FieldMeta createdAt, FieldMeta updatedAt) {
         this.shape = shape;
         this.schema = schema;
         this.comment = comment;
@@ -48,15 +53,19 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
         this.indexes = List.copyOf(indexes);
         this.uniqueTogether = List.copyOf(uniqueTogether);
         this.checks = List.copyOf(checks);
-        FieldMeta pk = null;
+        this.version = version;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        List<FieldMeta> keys = new java.util.ArrayList<>();
         for (FieldMeta f : fields) {
             byName.put(f.name(), f);
             byColumn.put(f.column(), f);
             if (f.primaryKey()) {
-                pk = f;
+                keys.add(f);
             }
         }
-        this.primaryKey = pk;
+        this.primaryKeys = List.copyOf(keys);
+        this.primaryKey = keys.get(0);
         this.foreignKeys = fields.stream().filter(FieldMeta::isForeignKey).toList();
     }
 
@@ -119,6 +128,26 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
     @Override
     public FieldMeta primaryKey() {
         return primaryKey;
+    }
+
+    @Override
+    public Optional<FieldMeta> version() {
+        return Optional.ofNullable(version);
+    }
+
+    @Override
+    public Optional<FieldMeta> createdAt() {
+        return Optional.ofNullable(createdAt);
+    }
+
+    @Override
+    public Optional<FieldMeta> updatedAt() {
+        return Optional.ofNullable(updatedAt);
+    }
+
+    @Override
+    public List<FieldMeta> primaryKeys() {
+        return primaryKeys;
     }
 
     @Override

@@ -19,7 +19,10 @@ import io.oxyde.migrate.ReferentialAction;
 import io.oxyde.annotation.RenamedFrom;
 import io.oxyde.meta.ReverseRelationMeta;
 import io.oxyde.annotation.Table;
+import io.oxyde.annotation.CreatedAt;
 import io.oxyde.annotation.Unique;
+import io.oxyde.annotation.UpdatedAt;
+import io.oxyde.annotation.Version;
 import io.oxyde.meta.UniqueMeta;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.codec.internal.Identifiers;
@@ -117,10 +120,78 @@ public final class ModelMetas {
             }
         }
         checkDuplicates(type, fields);
+        FieldMeta version = version(stored, fields);
+        FieldMeta createdAt = timestamp(stored, fields, CreatedAt.class, UpdatedAt.class);
+        FieldMeta updatedAt = timestamp(stored, fields, UpdatedAt.class, CreatedAt.class);
         RenamedFrom renamed = type.getAnnotation(RenamedFrom.class);
         checkSqlNames(type, table, schema, renamed, fields, indexes, uniques, checks);
         return new ModelMetaImpl<>(shape, schema, comment, renamed == null ? null : renamed.value(), fields, stored,
-                reverse, m2m, indexes, uniques, checks);
+                reverse, m2m, indexes, uniques, checks, version, createdAt,
+                updatedAt);
+    }
+
+    /**
+     * The {@code @CreatedAt} or {@code @UpdatedAt} field: at most one each, an {@code Instant},
+     * {@code OffsetDateTime} or {@code LocalDateTime} column that is not the key.
+     */
+    private static FieldMeta timestamp(List<ShapeField> stored, List<FieldMeta> fields,
+                                       Class<? extends java.lang.annotation.Annotation> annotation,
+                                       Class<? extends java.lang.annotation.Annotation> other) {
+        String name = "@" + annotation.getSimpleName();
+        FieldMeta found = null;
+        for (int i = 0; i < stored.size(); i++) {
+            ShapeField f = stored.get(i);
+            if (!f.field().isAnnotationPresent(annotation)) {
+                continue;
+            }
+            FieldMeta meta = fields.get(i);
+            if (found != null) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": a model has at most one " + name + " field ("
+                        + found.name() + " is one already)");
+            }
+            if (f.field().isAnnotationPresent(other) || f.field().isAnnotationPresent(Version.class)) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": " + name + " cannot be combined with @"
+                        + (f.field().isAnnotationPresent(other) ? other.getSimpleName() : "Version"));
+            }
+            Class<?> t = f.type();
+            if (meta.primaryKey() || meta.isForeignKey()
+                    || !(t == java.time.Instant.class || t == java.time.OffsetDateTime.class
+                    || t == java.time.LocalDateTime.class)) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": " + name + " needs an Instant, OffsetDateTime or"
+                        + " LocalDateTime field that is not the key" + (meta.isForeignKey() ? " or a foreign key" : "")
+                        + ", not " + (meta.primaryKey() ? "the primary key" : t.getSimpleName()));
+            }
+            found = meta;
+        }
+        return found;
+    }
+
+    /** The {@code @Version} field: at most one, an integer column that is neither the key nor a foreign key. */
+    private static FieldMeta version(List<ShapeField> stored, List<FieldMeta> fields) {
+        FieldMeta found = null;
+        for (int i = 0; i < stored.size(); i++) {
+            ShapeField f = stored.get(i);
+            if (!f.field().isAnnotationPresent(Version.class)) {
+                continue;
+            }
+            FieldMeta meta = fields.get(i);
+            if (found != null) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": a model has at most one @Version field ("
+                        + found.name() + " is one already)");
+            }
+            if (meta.primaryKey() || meta.isForeignKey()) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": @Version cannot be on the "
+                        + (meta.primaryKey() ? "primary key" : "foreign key " + meta.name()));
+            }
+            Class<?> t = f.type();
+            if (!(t == long.class || t == Long.class || t == int.class || t == Integer.class || t == short.class
+                    || t == Short.class)) {
+                throw new ModelDefinitionException(f.qualifiedName() + ": @Version needs an integer field (long, int or"
+                        + " short, boxed or not), not " + t.getSimpleName());
+            }
+            found = meta;
+        }
+        return found;
     }
 
     /**
@@ -159,7 +230,7 @@ public final class ModelMetas {
     private static FieldMeta column(ModelShape shape, ShapeField f) {
         Field field = f.field();
         Column column = field.getAnnotation(Column.class);
-        boolean pk = f == shape.primaryKey();
+        boolean pk = shape.keyFields().contains(f);
         boolean nullable = nullable(field, column, pk);
         ValueKind kind = f.scalar().kind();
         int length = 0;
@@ -214,7 +285,7 @@ public final class ModelMetas {
         if (onDelete == ReferentialAction.SET_NULL && !nullable) {
             throw new ModelDefinitionException(f.qualifiedName() + ": onDelete = SET_NULL needs a nullable foreign key");
         }
-        ShapeField targetPk = target.primaryKey();
+        ShapeField targetPk = referencedField(f, target, fk == null ? "" : fk.toField());
         ForeignKeyMeta meta = new ForeignKeyMeta(target.type(), target.tableName(), targetPk.name(), targetPk.column(),
                 onDelete, onUpdate, f.ref());
         boolean unique = column != null && column.unique();
@@ -223,6 +294,56 @@ public final class ModelMetas {
                 null, 0, 0, -1, unique, true,
                 column == null ? null : blankToNull(column.sqlDefault()), column == null ? null : blankToNull(column.type()),
                 column == null ? null : blankToNull(column.comment()), renamedFrom(field), false, meta);
+    }
+
+    /**
+     * The field a foreign key references: the target's primary key, or {@code toField}, which
+     * must be a unique column of the target (the database needs a unique key to reference).
+     */
+    static ShapeField referencedField(ShapeField f, ModelShape target, String toField) {
+        if (toField.isEmpty() && target.compositeKey()) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": a foreign key to " + target.type().getSimpleName()
+                    + ", whose composite primary key (" + String.join(", ", target.keyFields().stream().map(ShapeField::name)
+                    .toList()) + ") has several columns, is not supported yet: reference a unique field with"
+                    + " @ForeignKey(toField = ...), or give " + target.type().getSimpleName() + " a single key");
+        }
+        if (toField.isEmpty() || toField.equals(target.primaryKey().name()) && !target.compositeKey()) {
+            return target.primaryKey();
+        }
+        String owner = target.type().getSimpleName();
+        ShapeField found = null;
+        for (ShapeField candidate : target.fields()) {
+            if (candidate.name().equals(toField)) {
+                found = candidate;
+            }
+        }
+        if (found == null || found.role() != ShapeField.Role.COLUMN) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": @ForeignKey(toField = \"" + toField + "\") is not"
+                    + (found == null ? " a field" : " a plain column (a foreign key or a relation cannot be referenced)")
+                    + " of " + owner + " (fields: " + target.fields().stream().filter(ShapeField::isStored)
+                    .map(ShapeField::name).toList() + ")");
+        }
+        if (found.scalar().kind() == ValueKind.ARRAY || found.scalar().kind() == ValueKind.JSON) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": @ForeignKey(toField = \"" + toField + "\"): "
+                    + owner + "." + toField + " is a " + found.scalar().kind() + " column, which cannot be referenced");
+        }
+        Column column = found.field().getAnnotation(Column.class);
+        boolean unique = column != null && column.unique();
+        Table table = target.type().getAnnotation(Table.class);
+        if (!unique && table != null) {
+            for (Unique u : table.uniqueTogether()) {
+                if (u.value().length == 1 && (u.value()[0].equals(found.name()) || u.value()[0].equals(found.column()))) {
+                    unique = true;
+                }
+            }
+        }
+        if (!unique) {
+            throw new ModelDefinitionException(f.qualifiedName() + ": @ForeignKey(toField = \"" + toField + "\") needs "
+                    + owner + "." + toField + " to be unique: mark it @Column(unique = true) or add"
+                    + " @Table(uniqueTogether = @Unique(\"" + toField + "\")) to " + owner
+                    + " (a foreign key references a primary or unique key)");
+        }
+        return found;
     }
 
     private static ReverseRelationMeta reverse(Class<?> type, ShapeField f) {

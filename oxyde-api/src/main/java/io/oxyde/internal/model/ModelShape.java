@@ -15,7 +15,7 @@ import java.util.List;
  * @param record whether it is a record
  * @param tableName the table name
  * @param fields every instance field in declaration order, superclasses first (records: component order)
- * @param primaryKey the primary key field
+ * @param primaryKey the primary key field (for a composite key, its first field)
  * @param idStrategy who produces the primary key
  * @param constructor records: the canonical constructor as {@code (Object[])Object};
  *     classes: the no-arg constructor as {@code ()Object}
@@ -23,6 +23,7 @@ import java.util.List;
  *     composing with per-column readers; classes: {@code null}
  * @param defaults records: the value passed for a component without a column value ({@code null},
  *     or the zero of a primitive); classes: unused
+ * @param keyFields the primary key's fields: one, or several for a composite key, in declaration order
  */
 public record ModelShape(
         Class<?> type,
@@ -33,7 +34,14 @@ public record ModelShape(
         IdStrategy idStrategy,
         MethodHandle constructor,
         MethodHandle canonical,
-        Object[] defaults) {
+        Object[] defaults,
+        List<ShapeField> keyFields) {
+
+    /** Whether the primary key has several fields. */
+    public boolean compositeKey() {
+        return keyFields.size() > 1;
+    }
+
 
     /** The shape of a class, read once and cached. */
     public static ModelShape of(Class<?> type) {

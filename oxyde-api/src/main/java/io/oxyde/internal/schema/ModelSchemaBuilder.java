@@ -106,7 +106,7 @@ public final class ModelSchemaBuilder {
         for (CheckMeta c : meta.checks()) {
             checks.add(CheckDefinition.of(c.name(), c.expression()));
         }
-        table = table.withColumns(columns).withPrimaryKey(meta.primaryKey().column()).withUniques(uniques)
+        table = table.withColumns(columns).withPrimaryKey(meta.primaryKeys().stream().map(FieldMeta::column).toList()).withUniques(uniques)
                 .withIndexes(indexes).withForeignKeys(foreignKeys).withChecks(checks)
                 .withComment(meta.comment().orElse(null));
         if (meta.renamedFrom().isPresent()) {
@@ -118,7 +118,7 @@ public final class ModelSchemaBuilder {
     private static ColumnDefinition column(Class<?> model, FieldMeta f) {
         ColumnType type;
         if (f.isForeignKey()) {
-            type = f.sqlType() != null ? ColumnTypes.of(model, f) : keyType(f.foreignKey().target());
+            type = f.sqlType() != null ? ColumnTypes.of(model, f) : referencedType(f);
         } else {
             type = ColumnTypes.of(model, f);
         }
@@ -130,6 +130,13 @@ public final class ModelSchemaBuilder {
         ColumnDefinition column = new ColumnDefinition(f.column(), type, f.nullable() && !f.primaryKey(), f.sqlDefault(), identity,
                 f.comment(), null);
         return f.renamedFrom() == null ? column : column.renamedFrom(f.renamedFrom());
+    }
+
+    /** The column type of a foreign key: the type of the column it references (the key, or its toField). */
+    private static ColumnType referencedType(FieldMeta fk) {
+        ModelMeta<?> target = ModelMeta.of(fk.foreignKey().target());
+        FieldMeta referenced = target.field(fk.foreignKey().targetField()).orElseThrow();
+        return referenced.primaryKey() ? keyType(fk.foreignKey().target()) : ColumnTypes.of(target.modelClass(), referenced);
     }
 
     /** The column type of a foreign key: the type of the target's primary key, never an identity. */

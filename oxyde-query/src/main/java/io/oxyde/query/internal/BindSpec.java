@@ -2,6 +2,8 @@ package io.oxyde.query.internal;
 
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.dialect.Dialect;
+import io.oxyde.exception.UnsupportedFeatureException;
 import java.util.List;
 
 /**
@@ -57,6 +59,22 @@ record BindSpec(int slot, Value constant, ValueKind kind, Transform transform, S
                         + " but got " + v.kind());
             }
         }
+        if (transform == Transform.UNTYPED) {
+            refuseNul(v, where);
+        }
         return transform.apply(v, where);
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000 (text bound there goes {@link Transform#UNTYPED}): refuse
+     * it here, naming the place, rather than let the server fail with "invalid byte sequence for
+     * encoding UTF8: 0x00".
+     */
+    private static void refuseNul(Value v, String where) {
+        if (v instanceof Value.Text t && t.value().indexOf('\0') >= 0) {
+            throw new UnsupportedFeatureException("text holding a NUL character (U+0000)", Dialect.POSTGRES,
+                    where + ": NUL at index " + t.value().indexOf('\0') + "; PostgreSQL text cannot store it:"
+                            + " remove it, or keep such data in a byte[] field");
+        }
     }
 }

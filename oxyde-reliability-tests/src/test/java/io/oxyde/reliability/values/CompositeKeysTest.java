@@ -1,0 +1,246 @@
+package io.oxyde.reliability.values;
+
+import static io.oxyde.Oxyde.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.oxyde.Oxyde;
+import io.oxyde.Ref;
+import io.oxyde.annotation.ForeignKey;
+import io.oxyde.annotation.Id;
+import io.oxyde.annotation.IdStrategy;
+import io.oxyde.annotation.Table;
+import io.oxyde.annotation.Version;
+import io.oxyde.exception.FieldException;
+import io.oxyde.exception.ModelDefinitionException;
+import io.oxyde.exception.NotFoundException;
+import io.oxyde.exception.StaleObjectException;
+import io.oxyde.meta.FieldMeta;
+import io.oxyde.meta.ModelMeta;
+import io.oxyde.migration.Migrations;
+import io.oxyde.testkit.AllDatabases;
+import io.oxyde.testkit.DatabaseKind;
+import io.oxyde.testkit.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 19, composite primary keys ({@code @Id} on several fields): the migrations create
+ * {@code PRIMARY KEY (warehouse, sku)}, and get (by values or a key record), filter, save,
+ * delete, bulkUpdate, update and delete across a relation, upsert, refresh and optimistic
+ * locking address a row by its whole key, on rows written by Oxyde and by plain SQL (read back
+ * with plain SQL), and stream() / publisher() read keyset pages in whole-key order. Rows share each
+ * key component with another row, so a statement that used one component only would touch two
+ * rows. What is not supported yet — foreign keys to such a model — is refused with a message that
+ * says so.
+ */
+class CompositeKeysTest {
+
+    @Table("v19_depot")
+    record Depot(Long id, String name) {
+    }
+
+    @Table("v19_stock")
+    record Stock(@Id String warehouse, @Id String sku, int qty, Ref<Depot> depot, @Version Long version) {
+    }
+
+    /** A key record: components named as the key fields. */
+    record StockKey(String warehouse, String sku) {
+    }
+
+    record PointsAtStock(Long id, Ref<Stock> stock) {
+    }
+
+    record UuidPart(@Id(strategy = IdStrategy.UUID) java.util.UUID a, @Id String b) {
+    }
+
+    /** A composite key plus a unique label, which foreign keys can reference (toField). */
+    @Table("v19_bin")
+    record Bin(@Id String aisle, @Id Integer shelf, @io.oxyde.annotation.Column(unique = true) String label) {
+    }
+
+    @Table("v19_placed")
+    record Placed(Long id, String what, @ForeignKey(toField = "label") Ref<Bin> bin) {
+    }
+
+    @AllDatabases
+    void aForeignKeyReachesACompositeKeyModelThroughAUniqueField(TestDatabase tdb) throws Exception {
+        Path dir = Files.createTempDirectory("oxyde-composite-tofield");
+        Migrations.makeMigrations(List.of(Bin.class, Placed.class), dir, "initial", false).orElseThrow();
+        Migrations.migrate(tdb.oxydeUrl(), dir);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
+            await(db.objects(Bin.class).bulkCreate(List.of(new Bin("A", 1, "A1"), new Bin("A", 2, "A2"),
+                    new Bin("B", 1, "B1"))));
+            await(db.objects(Placed.class).create(new Placed(null, "nails", Ref.id(Bin.class, "A2"))));
+            st.executeUpdate("INSERT INTO v19_placed (id, what, bin_id) VALUES (50, 'screws', 'B1')");
+            var placed = db.objects(Placed.class);
+            assertThat(await(placed.filter("bin__aisle", "A").flatValues("what").all())).containsExactly("nails");
+            assertThat(await(placed.join("bin").orderBy("what").all())).extracting(p -> p.bin().get().shelf())
+                    .containsExactly(2, 1);
+            assertThat(await(placed.prefetch("bin").orderBy("what").all())).extracting(p -> p.bin().get().aisle())
+                    .containsExactly("A", "B");
+        }
+    }
+
+    @Test
+    void whatIsNotSupportedYetIsRefusedAtModelDefinition() {
+        ModelMeta<Stock> meta = ModelMeta.of(Stock.class);
+        assertThat(meta.primaryKeys()).extracting(FieldMeta::name).containsExactly("warehouse", "sku");
+        assertThat(meta.primaryKeys()).allSatisfy(f -> assertThat(f.primaryKey()).isTrue());
+        assertThatThrownBy(() -> ModelMeta.of(PointsAtStock.class)).isInstanceOf(ModelDefinitionException.class)
+                .hasMessageContaining("PointsAtStock.stock").hasMessageContaining("composite primary key (warehouse, sku)")
+                .hasMessageContaining("not supported yet");
+        assertThatThrownBy(() -> ModelMeta.of(UuidPart.class)).isInstanceOf(ModelDefinitionException.class)
+                .hasMessageContaining("UuidPart.a").hasMessageContaining("set by the application");
+    }
+
+    @AllDatabases
+    void theWholeKeyAddressesEachRow(TestDatabase tdb) throws Exception {
+        Path dir = Files.createTempDirectory("oxyde-composite");
+        Migrations.makeMigrations(List.of(Depot.class, Stock.class), dir, "initial", false).orElseThrow();
+        Migrations.migrate(tdb.oxydeUrl(), dir);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
+            assertThat(primaryKeyColumns(st, tdb.kind())).containsExactly("warehouse", "sku");
+            Depot north = await(db.objects(Depot.class).create(new Depot(null, "North")));
+            Depot south = await(db.objects(Depot.class).create(new Depot(null, "South")));
+            var stock = db.objects(Stock.class);
+            await(stock.create(new Stock("A", "tea", 1, Ref.of(north), null)));
+            await(stock.bulkCreate(List.of(new Stock("A", "rum", 2, Ref.of(north), null),
+                    new Stock("B", "tea", 3, Ref.of(south), null))));
+            st.executeUpdate("INSERT INTO v19_stock (warehouse, sku, qty, depot_id, version) VALUES ('B', 'rum', 4, "
+                    + south.id() + ", 0)");
+            // the database enforces the composite key
+            assertThatThrownBy(() -> st.executeUpdate("INSERT INTO v19_stock (warehouse, sku, qty, depot_id, version)"
+                    + " VALUES ('A', 'tea', 9, " + north.id() + ", 0)")).isInstanceOf(SQLException.class);
+
+            // get by values in key order, or by a key record
+            assertThat(await(stock.getByKey("A", "tea")).qty()).isEqualTo(1);
+            assertThat(await(stock.getByKey(new StockKey("B", "rum"))).qty()).isEqualTo(4);
+            assertThatThrownBy(() -> await(stock.getByKey("A", "gin"))).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> stock.getByKey("A")).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("2 values (warehouse, sku)");
+            assertThat(await(stock.filter("sku", "tea").orderBy("warehouse").flatValues("qty").all()))
+                    .containsExactly(1L, 3L);
+            assertThat(await(stock.first()).orElseThrow().sku()).isEqualTo("rum"); // by key: (A, rum) first
+            assertThat(await(stock.last()).orElseThrow().sku()).isEqualTo("tea"); // (B, tea) last
+
+            // save updates exactly that row and checks its version
+            Stock aTea = await(stock.getByKey("A", "tea"));
+            Stock saved = await(db.save(new Stock("A", "tea", 10, aTea.depot(), aTea.version())));
+            assertThat(saved.version()).isEqualTo(1L);
+            assertThat(qty(st)).containsExactly("A/rum=2", "A/tea=10", "B/rum=4", "B/tea=3");
+            assertThatThrownBy(() -> await(db.save(new Stock("A", "tea", 11, aTea.depot(), aTea.version()))))
+                    .isInstanceOfSatisfying(StaleObjectException.class,
+                            e -> assertThat(e.key()).isEqualTo(List.of("A", "tea")));
+            // save of a new key inserts it
+            await(db.save(new Stock("C", "tea", 5, Ref.of(north), null)));
+            assertThat(await(db.refresh(new Stock("C", "tea", 0, null, null))).qty()).isEqualTo(5);
+
+            // bulkUpdate by the whole key
+            List<Stock> current = await(stock.filter("sku", "rum").orderBy("warehouse").all());
+            List<Stock> doubled = new ArrayList<>();
+            for (Stock s : current) {
+                doubled.add(new Stock(s.warehouse(), s.sku(), s.qty() * 2, s.depot(), s.version()));
+            }
+            assertThat(await(stock.bulkUpdate(doubled, "qty"))).isEqualTo(2);
+            assertThat(qty(st)).containsExactly("A/rum=4", "A/tea=10", "B/rum=8", "B/tea=3", "C/tea=5");
+
+            // update and delete across a relation select the keys first: whole keys
+            assertThat(await(stock.filter("depot__name", "South").filter("sku", "tea").update(Map.of("qty", 30))))
+                    .isEqualTo(1);
+            assertThat(qty(st)).containsExactly("A/rum=4", "A/tea=10", "B/rum=8", "B/tea=30", "C/tea=5");
+            assertThat(await(stock.orderBy("-qty").limit(1).delete())).isEqualTo(1); // (B, tea)
+            assertThat(qty(st)).containsExactly("A/rum=4", "A/tea=10", "B/rum=8", "C/tea=5");
+
+            // delete one instance
+            assertThat(await(db.delete(await(stock.getByKey("A", "rum"))))).isTrue();
+            assertThat(qty(st)).containsExactly("A/tea=10", "B/rum=8", "C/tea=5");
+
+            // upsert on the key
+            await(stock.upsert(new Stock("B", "rum", 80, Ref.of(south), null), "warehouse", "sku"));
+            await(stock.upsert(new Stock("B", "gin", 7, Ref.of(south), null), "warehouse", "sku"));
+            assertThat(qty(st)).containsExactly("A/tea=10", "B/gin=7", "B/rum=80", "C/tea=5");
+
+            // a key component left null is refused before anything is sent
+            assertThatThrownBy(() -> await(stock.create(new Stock("D", null, 1, Ref.of(north), null))))
+                    .isInstanceOf(FieldException.class).hasMessageContaining("Stock.sku")
+                    .hasMessageContaining("composite primary key");
+            // streaming reads keyset pages in whole-key order: (a > x) OR (a = x AND b > y)
+            for (int i = 0; i < 7; i++) {
+                st.executeUpdate("INSERT INTO v19_stock (warehouse, sku, qty, depot_id, version) VALUES ('B', 'x" + i
+                        + "', " + i + ", " + south.id() + ", 0)");
+            }
+            List<String> streamed = new ArrayList<>();
+            List<Integer> batches = new ArrayList<>();
+            long n = await(stock.stream(2, batch -> {
+                batches.add(batch.size());
+                batch.forEach(s -> streamed.add(s.warehouse() + "/" + s.sku()));
+            }));
+            assertThat(n).isEqualTo(11);
+            assertThat(streamed).containsExactly("A/tea", "B/gin", "B/rum", "B/x0", "B/x1", "B/x2", "B/x3", "B/x4", "B/x5",
+                    "B/x6", "C/tea");
+            assertThat(batches).containsExactly(2, 2, 2, 2, 2, 1);
+            List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+            stock.filter("warehouse", "B").publisher(3).subscribe(new java.util.concurrent.Flow.Subscriber<Stock>() {
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(Stock item) {
+                    published.add(item.sku());
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+
+                @Override
+                public void onComplete() {
+                    done.complete(null);
+                }
+            });
+            done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(published).containsExactly("gin", "rum", "x0", "x1", "x2", "x3", "x4", "x5", "x6");
+        }
+    }
+
+    private static List<String> qty(Statement st) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT warehouse, sku, qty FROM v19_stock ORDER BY warehouse, sku")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "/" + rs.getString(2) + "=" + rs.getInt(3));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> primaryKeyColumns(Statement st, DatabaseKind kind) throws Exception {
+        String sql = switch (kind) {
+            case POSTGRES -> "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid"
+                    + " AND a.attnum = ANY (i.indkey) WHERE i.indrelid = 'v19_stock'::regclass AND i.indisprimary"
+                    + " ORDER BY array_position(i.indkey, a.attnum)";
+            case MARIADB -> "SELECT column_name FROM information_schema.key_column_usage WHERE table_schema = DATABASE()"
+                    + " AND table_name = 'v19_stock' AND constraint_name = 'PRIMARY' ORDER BY ordinal_position";
+            default -> "SELECT name FROM pragma_table_info('v19_stock') WHERE pk > 0 ORDER BY pk";
+        };
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+}
