@@ -22,95 +22,81 @@ final class Functions {
 
     static Field<Object> build(Expr.Call call, List<Field<Object>> args, Dialect d, String at) {
         switch (call.function()) {
-            case COALESCE: {
+            case COALESCE -> {
                 StringBuilder sql = new StringBuilder("coalesce(");
                 for (int i = 0; i < args.size(); i++) {
                     sql.append(i == 0 ? "" : ", ").append('{').append(i).append('}');
                 }
                 return DSL.field(sql.append(')').toString(), Object.class, args.toArray(new Field<?>[0]));
             }
-            case CONCAT: {
+            case CONCAT -> {
                 List<Field<?>> texts = new ArrayList<>();
                 for (Field<Object> a : args) {
                     texts.add(text(a, d));
                 }
                 return DSL.concat(texts.toArray(new Field<?>[0])).coerce(Object.class);
             }
-            case LOWER:
-                return DSL.lower(args.get(0).coerce(SQLDataType.VARCHAR)).coerce(Object.class);
-            case UPPER:
-                return DSL.upper(args.get(0).coerce(SQLDataType.VARCHAR)).coerce(Object.class);
-            case LENGTH:
-                return DSL.charLength(args.get(0).coerce(SQLDataType.VARCHAR)).coerce(Object.class);
-            case TRIM:
-                return DSL.trim(args.get(0).coerce(SQLDataType.VARCHAR)).coerce(Object.class);
-            case SUBSTR: {
+            case LOWER -> { return DSL.lower(args.get(0).coerce(SQLDataType.VARCHAR)).coerce(Object.class); }
+            case UPPER -> { return DSL.upper(args.get(0).coerce(SQLDataType.VARCHAR)).coerce(Object.class); }
+            case LENGTH -> { return DSL.charLength(args.get(0).coerce(SQLDataType.VARCHAR)).coerce(Object.class); }
+            case TRIM -> { return DSL.trim(args.get(0).coerce(SQLDataType.VARCHAR)).coerce(Object.class); }
+            case SUBSTR -> {
                 Field<String> s = args.get(0).coerce(SQLDataType.VARCHAR);
                 Field<Integer> start = integer(args.get(1), d);
                 return (args.size() == 2 ? DSL.substring(s, start)
                         : DSL.substring(s, start, integer(args.get(2), d))).coerce(Object.class);
             }
-            case ROUND: {
+            case ROUND -> {
                 Field<BigDecimal> x = number(args.get(0), d);
                 if (args.size() == 1) {
                     return DSL.round(x).coerce(Object.class);
                 }
                 return DSL.field("round({0}, {1})", Object.class, x, integer(args.get(1), d));
             }
-            case ABS:
-                return DSL.abs(number(args.get(0), d)).coerce(Object.class);
-            case NOW:
-                return DSL.currentTimestamp().coerce(Object.class);
-            case EXTRACT_YEAR:
-                return extract(args.get(0), DatePart.YEAR, d);
-            case EXTRACT_MONTH:
-                return extract(args.get(0), DatePart.MONTH, d);
-            case EXTRACT_DAY:
-                return extract(args.get(0), DatePart.DAY, d);
-            case EXTRACT_HOUR:
-                return extract(args.get(0), DatePart.HOUR, d);
-            case EXTRACT_WEEK_DAY:
-                switch (d) {
-                    case POSTGRES:
-                        return DSL.field("(cast(extract(dow from {0}) as bigint) + 1)", Object.class, args.get(0));
-                    case SQLITE:
-                        return DSL.field("(cast(strftime('%w', {0}) as integer) + 1)", Object.class, args.get(0));
-                    default:
-                        return DSL.field("dayofweek({0})", Object.class, args.get(0));
-                }
-            case CAST_TEXT:
+            case ABS -> { return DSL.abs(number(args.get(0), d)).coerce(Object.class); }
+            case NOW -> { return DSL.currentTimestamp().coerce(Object.class); }
+            case EXTRACT_YEAR -> { return extract(args.get(0), DatePart.YEAR, d); }
+            case EXTRACT_MONTH -> { return extract(args.get(0), DatePart.MONTH, d); }
+            case EXTRACT_DAY -> { return extract(args.get(0), DatePart.DAY, d); }
+            case EXTRACT_HOUR -> { return extract(args.get(0), DatePart.HOUR, d); }
+            case EXTRACT_WEEK_DAY -> {
+                return switch (d) {
+                    case POSTGRES -> DSL.field("(cast(extract(dow from {0}) as bigint) + 1)", Object.class, args.get(0));
+                    case SQLITE -> DSL.field("(cast(strftime('%w', {0}) as integer) + 1)", Object.class, args.get(0));
+                    default -> DSL.field("dayofweek({0})", Object.class, args.get(0));
+                };
+            }
+            case CAST_TEXT -> {
                 return DSL.cast(args.get(0), d == Dialect.MYSQL || d == Dialect.MARIADB ? SQLDataType.CHAR
                         : SQLDataType.VARCHAR).coerce(Object.class);
-            case CAST_INTEGER:
+            }
+            case CAST_INTEGER -> {
                 if (d == Dialect.MYSQL || d == Dialect.MARIADB) {
                     return DSL.field("cast({0} as signed)", Object.class, args.get(0));
                 }
                 return DSL.field("cast({0} as bigint)", Object.class, args.get(0));
-            case CAST_FLOAT:
+            }
+            case CAST_FLOAT -> {
                 if (d == Dialect.MYSQL || d == Dialect.MARIADB) {
                     return DSL.field("cast({0} as double)", Object.class, args.get(0));
                 }
                 return DSL.field(d == Dialect.SQLITE ? "cast({0} as real)" : "cast({0} as double precision)",
                         Object.class, args.get(0));
-            case CAST_DECIMAL:
+            }
+            case CAST_DECIMAL -> {
                 if (d == Dialect.SQLITE) {
                     // decimals are exact text on SQLite: the cast keeps the value as its text
                     return DSL.field("cast({0} as text)", Object.class, args.get(0));
                 }
                 return DSL.field(d == Dialect.POSTGRES ? "cast({0} as numeric)" : "cast({0} as decimal(65, 30))",
                         Object.class, args.get(0));
-            case TRUNC_YEAR:
-                return trunc(args.get(0), "year", "%Y-01-01 00:00:00", "%Y-01-01 00:00:00", d);
-            case TRUNC_MONTH:
-                return trunc(args.get(0), "month", "%Y-%m-01 00:00:00", "%Y-%m-01 00:00:00", d);
-            case TRUNC_DAY:
-                return trunc(args.get(0), "day", "%Y-%m-%d 00:00:00", "%Y-%m-%d 00:00:00", d);
-            case TRUNC_HOUR:
-                return trunc(args.get(0), "hour", "%Y-%m-%d %H:00:00", "%Y-%m-%d %H:00:00", d);
-            case TRUNC_MINUTE:
-                return trunc(args.get(0), "minute", "%Y-%m-%d %H:%M:00", "%Y-%m-%d %H:%i:00", d);
-            default:
-                throw new RenderException(at + ": unknown function " + call.function());
+            }
+            case TRUNC_YEAR -> { return trunc(args.get(0), "year", "%Y-01-01 00:00:00", "%Y-01-01 00:00:00", d); }
+            case TRUNC_MONTH -> { return trunc(args.get(0), "month", "%Y-%m-01 00:00:00", "%Y-%m-01 00:00:00", d); }
+            case TRUNC_DAY -> { return trunc(args.get(0), "day", "%Y-%m-%d 00:00:00", "%Y-%m-%d 00:00:00", d); }
+            case TRUNC_HOUR -> { return trunc(args.get(0), "hour", "%Y-%m-%d %H:00:00", "%Y-%m-%d %H:00:00", d); }
+            case TRUNC_MINUTE -> { return trunc(args.get(0), "minute", "%Y-%m-%d %H:%M:00", "%Y-%m-%d %H:%i:00", d); }
+            default -> throw new RenderException(at + ": unknown function " + call.function());
         }
     }
 

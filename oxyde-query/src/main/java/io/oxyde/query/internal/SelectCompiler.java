@@ -177,18 +177,10 @@ final class SelectCompiler {
                         + " (the dialects disagree on which binds first)");
             }
             switch (op.operator()) {
-                case UNION:
-                    body = body.union(other);
-                    break;
-                case UNION_ALL:
-                    body = body.unionAll(other);
-                    break;
-                case INTERSECT:
-                    body = body.intersect(other);
-                    break;
-                default:
-                    body = body.except(other);
-                    break;
+                case UNION -> body = body.union(other);
+                case UNION_ALL -> body = body.unionAll(other);
+                case INTERSECT -> body = body.intersect(other);
+                default -> body = body.except(other);
             }
         }
         boolean union = !s.setOperations().isEmpty();
@@ -283,14 +275,11 @@ final class SelectCompiler {
             locked = mode.shared() ? select.forShare().of(of.toArray(new org.jooq.Table<?>[0]))
                     : select.forUpdate().of(of.toArray(new org.jooq.Table<?>[0]));
         }
-        switch (mode.waitMode()) {
-            case NOWAIT:
-                return locked.noWait();
-            case SKIP_LOCKED:
-                return locked.skipLocked();
-            default:
-                return locked;
-        }
+        return switch (mode.waitMode()) {
+            case NOWAIT -> locked.noWait();
+            case SKIP_LOCKED -> locked.skipLocked();
+            default -> locked;
+        };
     }
 
     /** LIMIT/OFFSET are part of the template (not slots): bound as plan constants, never inlined. */
@@ -306,20 +295,14 @@ final class SelectCompiler {
         }
         Field<Object> col = scope.column(a.column(), where);
         Field<java.math.BigDecimal> num = col.coerce(SQLDataType.NUMERIC);
-        switch (a.function()) {
-            case COUNT:
-                return a.distinct() ? DSL.countDistinct(col) : DSL.count(col);
-            case SUM:
-                return a.distinct() ? DSL.sumDistinct(num) : DSL.sum(num);
-            case AVG:
-                return a.distinct() ? DSL.avgDistinct(num) : DSL.avg(num);
-            case MIN:
-                return a.distinct() ? DSL.minDistinct(col) : DSL.min(col);
-            case MAX:
-                return a.distinct() ? DSL.maxDistinct(col) : DSL.max(col);
-            default:
-                throw new RenderException(where + ": unknown aggregate " + a.function());
-        }
+        return switch (a.function()) {
+            case COUNT -> a.distinct() ? DSL.countDistinct(col) : DSL.count(col);
+            case SUM -> a.distinct() ? DSL.sumDistinct(num) : DSL.sum(num);
+            case AVG -> a.distinct() ? DSL.avgDistinct(num) : DSL.avg(num);
+            case MIN -> a.distinct() ? DSL.minDistinct(col) : DSL.min(col);
+            case MAX -> a.distinct() ? DSL.maxDistinct(col) : DSL.max(col);
+            default -> throw new RenderException(where + ": unknown aggregate " + a.function());
+        };
     }
 
 }
