@@ -110,14 +110,11 @@ final class Functions {
      * and bound values line up), MariaDB's {@code date_format} cast back to {@code datetime}.
      */
     private static Field<Object> trunc(Field<Object> f, String unit, String sqlite, String mysql, Dialect d) {
-        switch (d) {
-            case POSTGRES:
-                return DSL.field("date_trunc('" + unit + "', {0})", Object.class, f);
-            case SQLITE:
-                return DSL.field("strftime('" + sqlite + "', {0})", Object.class, f);
-            default:
-                return DSL.field("cast(date_format({0}, '" + mysql + "') as datetime)", Object.class, f);
-        }
+        return switch (d) {
+            case POSTGRES -> DSL.field("date_trunc('" + unit + "', {0})", Object.class, f);
+            case SQLITE -> DSL.field("strftime('" + sqlite + "', {0})", Object.class, f);
+            case MYSQL, MARIADB -> DSL.field("cast(date_format({0}, '" + mysql + "') as datetime)", Object.class, f);
+        };
     }
 
     /** An integer argument; PostgreSQL binds Java longs as bigint, which its functions do not take. */
