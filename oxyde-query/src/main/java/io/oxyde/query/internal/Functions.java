@@ -21,6 +21,9 @@ final class Functions {
     }
 
     static Field<Object> build(Expr.Call call, List<Field<Object>> args, Dialect d, String at) {
+        if (JsonPaths.handles(call.function())) { // revision 1.3 JSON key paths
+            return JsonPaths.build(call.function(), args.get(0), args.get(1), d, at);
+        }
         switch (call.function()) {
             case COALESCE -> {
                 StringBuilder sql = new StringBuilder("coalesce(");
@@ -96,9 +99,6 @@ final class Functions {
             case TRUNC_DAY -> { return trunc(args.get(0), "day", "%Y-%m-%d 00:00:00", "%Y-%m-%d 00:00:00", d); }
             case TRUNC_HOUR -> { return trunc(args.get(0), "hour", "%Y-%m-%d %H:00:00", "%Y-%m-%d %H:00:00", d); }
             case TRUNC_MINUTE -> { return trunc(args.get(0), "minute", "%Y-%m-%d %H:%M:00", "%Y-%m-%d %H:%i:00", d); }
-            case JSON_TEXT, JSON_NUMBER, JSON_BOOL, JSON_HAS, JSON_CONTAINS -> {
-                return JsonPaths.build(call.function(), args.get(0), args.get(1), d, at);
-            }
             default -> throw new RenderException(at + ": unknown function " + call.function());
         }
     }

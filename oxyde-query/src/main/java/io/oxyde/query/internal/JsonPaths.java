@@ -19,6 +19,14 @@ final class JsonPaths {
     private JsonPaths() {
     }
 
+    /** Whether {@code f} is one of the JSON path functions rendered here. */
+    static boolean handles(ScalarFunction f) {
+        return switch (f) {
+            case JSON_TEXT, JSON_NUMBER, JSON_BOOL, JSON_HAS, JSON_CONTAINS -> true;
+            default -> false;
+        };
+    }
+
     static Field<Object> build(ScalarFunction f, Field<Object> doc, Field<Object> path, Dialect d, String at) {
         return switch (d) {
             case POSTGRES -> postgres(f, doc, path);
