@@ -137,6 +137,12 @@ final class FunctionExprs {
                 return ValueKind.DECIMAL;
             case TRUNC_YEAR: case TRUNC_MONTH: case TRUNC_DAY: case TRUNC_HOUR: case TRUNC_MINUTE:
                 return ValueKind.DATE_TIME;
+            case JSON_TEXT:
+                return ValueKind.TEXT;
+            case JSON_NUMBER:
+                return ValueKind.DECIMAL;
+            case JSON_BOOL: case JSON_HAS: case JSON_CONTAINS:
+                return ValueKind.BOOL;
             case NOW:
                 return ValueKind.TIMESTAMP;
             case COALESCE:

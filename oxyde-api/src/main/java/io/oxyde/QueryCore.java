@@ -272,6 +272,10 @@ final class QueryCore {
         if (annotation != null) {
             return NamedFilter.of(this, annotation, path, value, negated);
         }
+        FilterNode json = JsonLookups.condition(this, path, value, negated);
+        if (json != null) {
+            return json;
+        }
         Resolved r = Paths.resolve(meta, path, true);
         Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
         FilterNode c;

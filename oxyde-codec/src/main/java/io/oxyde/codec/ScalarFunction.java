@@ -42,7 +42,20 @@ public enum ScalarFunction {
     /** A date-time truncated to the start of its hour (revision 1.3). */
     TRUNC_HOUR("trunc_hour", 1, 1),
     /** A date-time truncated to the start of its minute (revision 1.3). */
-    TRUNC_MINUTE("trunc_minute", 1, 1);
+    TRUNC_MINUTE("trunc_minute", 1, 1),
+    /**
+     * {@code json_text(document, path)}: the text of the scalar at a JSON path ({@code $."a"."b"},
+     * given as a value), NULL where there is none (revision 1.3, JSON key paths).
+     */
+    JSON_TEXT("json_text", 2, 2),
+    /** The number at a JSON path, NULL where there is none or it is not a number (revision 1.3). */
+    JSON_NUMBER("json_number", 2, 2),
+    /** The boolean at a JSON path, NULL where there is none or it is not a boolean (revision 1.3). */
+    JSON_BOOL("json_bool", 2, 2),
+    /** Whether the JSON path exists in the document (revision 1.3; {@code has_key}). */
+    JSON_HAS("json_has", 2, 2),
+    /** Whether the document contains the JSON value given (revision 1.3; {@code contains}). */
+    JSON_CONTAINS("json_contains", 2, 2);
 
     private final String wireName;
     private final int minArgs;

@@ -106,6 +106,17 @@ class WindowValidationTest {
     }
 
     @Test
+    void jsonPathFunctionsTakeADocumentAndAPath() {
+        Map<Object, Object> call = map("type", "call", "function", "json_text", "args", list(
+                map("type", "column", "name", "data"), map("type", "value", "value", Wire.param(0, ValueKind.TEXT))));
+        byte[] ok = query(select("annotations", list(map("alias", "t", "expr", call))), "$.\"owner\"");
+        assertThat(((SelectIr) IrCodec.decode(ok)).annotations().get(0).expr()).isInstanceOf(Expr.Call.class);
+        assertRejected(query(select("annotations", list(map("alias", "t", "expr", map("type", "call",
+                "function", "json_has", "args", list(map("type", "column", "name", "data"))))))),
+                "annotations[0].expr.args", "json_has takes 2 arguments, found 1");
+    }
+
+    @Test
     void ownRules() {
         assertRejected(query(select("annotations", list(map("alias", "r", "expr", map("type", "window",
                 "function", "ntile"))))), "annotations[0].expr.function", "unknown window function \"ntile\"");

@@ -21,6 +21,9 @@ final class Functions {
     }
 
     static Field<Object> build(Expr.Call call, List<Field<Object>> args, Dialect d, String at) {
+        if (JsonPaths.handles(call.function())) { // revision 1.3 JSON key paths
+            return JsonPaths.build(call.function(), args.get(0), args.get(1), d, at);
+        }
         switch (call.function()) {
             case COALESCE -> {
                 StringBuilder sql = new StringBuilder("coalesce(");
