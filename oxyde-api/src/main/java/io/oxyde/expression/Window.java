@@ -94,6 +94,19 @@ public final class Window implements Expression {
         return new Window(function, argument, offset, partitionBy, out);
     }
 
+    /**
+     * Orders each partition by typed order terms ({@code Track_.MILLISECONDS.desc(), Track_.ID.asc()}),
+     * the metamodel's form of {@link #orderBy(String...)}; partitions and arguments take metamodel
+     * fields as they are ({@code partitionBy(Track_.ALBUM)}, {@code Lag.of(Invoice_.TOTAL)}).
+     */
+    public Window orderBy(io.oxyde.metamodel.Order<?>... terms) {
+        String[] specs = new String[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            specs[i] = Objects.requireNonNull(terms[i], "orderBy: a null term").term();
+        }
+        return orderBy(specs);
+    }
+
     /** The SQL window function. */
     public WindowFunction function() {
         return function;

@@ -134,6 +134,35 @@ class TypedExpressionsTest {
     }
 
     @AllDatabases
+    void windowsOverMetamodelFields(TestDatabase tdb) throws Exception {
+        Oxyde db = Chinook.shared(tdb);
+        List<Map<String, Object>> typed = await(db.objects(Track.class).filter(Track_.ALBUM.then(Album_.ID).lte(3))
+                .values("id", "album")
+                .annotate("n", io.oxyde.expression.Window.of(io.oxyde.expression.RowNumber.of()).partitionBy(Track_.ALBUM)
+                        .orderBy(Track_.MILLISECONDS.desc(), Track_.ID.asc()))
+                .annotate("prev", io.oxyde.expression.Window.of(io.oxyde.expression.Lag.of(Track_.MILLISECONDS))
+                        .partitionBy(Track_.ALBUM).orderBy(Track_.ID.asc()))
+                .orderBy("id").all());
+        List<Map<String, Object>> strings = await(db.objects(Track.class).filter("album__id__lte", 3)
+                .values("id", "album")
+                .annotate("n", io.oxyde.expression.Window.of(io.oxyde.expression.RowNumber.of()).partitionBy("album")
+                        .orderBy("-milliseconds", "id"))
+                .annotate("prev", io.oxyde.expression.Window.of(io.oxyde.expression.Lag.of("milliseconds"))
+                        .partitionBy("album").orderBy("id"))
+                .orderBy("id").all());
+        assertThat(typed).isNotEmpty().isEqualTo(strings);
+        // against the JSON: the longest track of each album is number 1
+        for (Map<String, Object> row : typed) {
+            long id = ((Number) row.get("id")).longValue();
+            Track t = Expect.TRACKS.stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+            long longer = Expect.TRACKS.stream().filter(x -> x.album() != null && x.album().id().equals(t.album().id())
+                    && (x.milliseconds() > t.milliseconds() || (x.milliseconds() == t.milliseconds() && x.id() < t.id())))
+                    .count();
+            assertThat(((Number) row.get("n")).longValue()).as("track %d", id).isEqualTo(longer + 1);
+        }
+    }
+
+    @AllDatabases
     void typedExpressionsAsUpdateValues(TestDatabase tdb) throws Exception {
         try (Oxyde db = Chinook.freshMusic(tdb)) {
             List<Track> before = Chinook.SMALL_TRACKS;
