@@ -110,6 +110,37 @@ class DocsExamplesTest {
                 .filter(a -> (Long) a.artist().id() == 1L).count() + " albums");
     }
 
+    // queries: a model with a JSON document
+    public record Device(Long id, String name, Map<String, Object> data) {
+    }
+
+    @AllDatabases
+    void queriesJsonKeyPathsAndLockOf(TestDatabase tdb) throws Exception {
+        Path dir = Files.createTempDirectory("oxyde-docs-json");
+        io.oxyde.migration.Migrations.makeMigrations(List.of(Device.class), dir, "initial", false);
+        io.oxyde.migration.Migrations.migrate(tdb.oxydeUrl(), dir);
+        try (Oxyde db = Oxyde.connect("docs_json_" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                tdb.oxydeUrl())) {
+            Oxyde.await(db.objects(Device.class).bulkCreate(List.of(
+                    new Device(1L, "lamp", Map.of("owner", Map.of("name", "Ada", "age", 36), "active", true)),
+                    new Device(2L, "radio", Map.of("owner", Map.of("name", "Grace"), "active", false)))));
+            // queries: JSON key paths
+            List<Device> ada = Oxyde.await(db.objects(Device.class).filter("data__owner__name", "Ada").all());
+            long withAge = Oxyde.await(db.objects(Device.class).filter("data__owner__has_key", "age").count());
+            long active = Oxyde.await(db.objects(Device.class).filter("data__active", true).count());
+            assertThat(ada).extracting(Device::name).containsExactly("lamp");
+            assertThat(List.of(withAge, active)).containsExactly(1L, 1L);
+        }
+        if (tdb.kind() != io.oxyde.testkit.DatabaseKind.MARIADB) { // MariaDB has no FOR UPDATE OF
+            Oxyde db = Chinook.shared(tdb);
+            // queries: FOR UPDATE OF
+            List<Album> acdc = Oxyde.await(db.atomic(tx -> tx.objects(Album.class).filter("artist__name", "AC/DC")
+                    .forUpdate(io.oxyde.LockOf.of("artist")).all()));
+            assertThat(acdc).extracting(Album::title).containsExactlyInAnyOrderElementsOf(ALBUMS.stream()
+                    .filter(a -> (Long) a.artist().id() == 1L).map(Album::title).toList());
+        }
+    }
+
     @AllDatabases
     void queries(TestDatabase tdb) throws Exception {
         Oxyde db = Chinook.shared(tdb);
