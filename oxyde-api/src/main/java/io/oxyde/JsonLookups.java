@@ -26,7 +26,8 @@ import java.util.Map;
  */
 final class JsonLookups {
 
-    static final List<String> LOOKUPS = List.of("exact", "eq", "ne", "gt", "gte", "lt", "lte", "has_key", "contains");
+    static final List<String> LOOKUPS = List.of("exact", "eq", "ne", "gt", "gte", "lt", "lte", "has_key", "contains",
+            "isnull");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonLookups() {
@@ -44,9 +45,27 @@ final class JsonLookups {
         }
         List<String> keys = new ArrayList<>(List.of(parts).subList(1, parts.length));
         String last = keys.get(keys.size() - 1);
+        if (keys.size() == 1 && last.equals("isnull")) {
+            return null; // "data__isnull": the column's own NULL test, not a key named isnull
+        }
         Expr doc = new Expr.Column(f.column());
         FilterNode test;
         Expr tested;
+        if (last.equals("isnull")) {
+            // Django: "data__owner__isnull=True" matches documents without that key
+            keys.remove(keys.size() - 1);
+            if (!(value instanceof Boolean missing)) {
+                throw new FieldException(core.model(), path, "isnull takes a Boolean, got " + value, List.of("isnull"));
+            }
+            tested = call(ScalarFunction.JSON_HAS, doc, keys, core, path);
+            FilterNode has = new FilterNode.Test(tested, Lookup.EQ, new Expr.Literal(Value.Bool.TRUE), false);
+            if (!missing) {
+                return has;
+            }
+            // a NULL document has no keys either: the same answer on every dialect
+            return new FilterNode.Or(List.of(new FilterNode.Test(tested, Lookup.EQ, new Expr.Literal(Value.Bool.FALSE),
+                    false), new FilterNode.Test(doc, Lookup.ISNULL, new Expr.Literal(Value.Bool.TRUE), false)));
+        }
         if (last.equals("has_key")) {
             keys.remove(keys.size() - 1);
             if (!(value instanceof String key)) {

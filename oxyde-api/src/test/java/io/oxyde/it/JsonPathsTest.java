@@ -68,6 +68,12 @@ class JsonPathsTest {
             assertThat(ids(await(gadgets.filter("data__active", false).all()))).containsExactly(2L);
             assertThat(ids(await(gadgets.filter("data__owner__has_key", "age").all()))).containsExactly(1L, 2L);
             assertThat(ids(await(gadgets.filter("data__has_key", "tags").all()))).containsExactly(1L);
+            // isnull on the field is the column's NULL test; on a key path, whether the key is missing
+            // (a NULL document has no keys)
+            assertThat(ids(await(gadgets.filter("data__isnull", true).all()))).containsExactly(5L);
+            assertThat(ids(await(gadgets.filter("data__isnull", false).all()))).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(ids(await(gadgets.filter("data__owner__age__isnull", true).all()))).containsExactly(3L, 4L, 5L);
+            assertThat(ids(await(gadgets.filter("data__owner__age__isnull", false).all()))).containsExactly(1L, 2L);
             assertThat(ids(await(gadgets.exclude("data__owner__name", "Ada").all()))).containsExactly(2L, 3L, 4L, 5L);
             assertThat(ids(await(gadgets.filter(Q.of("data__owner__name", "Grace").or(Q.of("data__price", "n/a"))).all())))
                     .containsExactly(2L, 3L);
