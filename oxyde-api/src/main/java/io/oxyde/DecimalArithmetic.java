@@ -111,15 +111,14 @@ final class DecimalArithmetic {
         }
         FieldMeta f = field(c, a.column());
         ValueKind kind = f == null ? ValueKind.DECIMAL : f.kind();
-        switch (kind) {
-            case INT:
-                return Value.of(v.setScale(0, RoundingMode.DOWN).longValueExact());
-            case FLOAT:
-                return new Value.Float(v.doubleValue());
-            default:
+        return switch (kind) {
+            case INT -> Value.of(v.setScale(0, RoundingMode.DOWN).longValueExact());
+            case FLOAT -> new Value.Float(v.doubleValue());
+            default -> {
                 int scale = f == null ? -1 : Decimals.columnScale(f);
-                return new Value.Decimal(scale >= 0 ? v.setScale(scale, RoundingMode.HALF_UP) : v);
-        }
+                yield new Value.Decimal(scale >= 0 ? v.setScale(scale, RoundingMode.HALF_UP) : v);
+            }
+        };
     }
 
     private static BigDecimal eval(Expr e, Map<String, Value> cells, QueryCore c, String target) {
@@ -139,20 +138,18 @@ final class DecimalArithmetic {
         if (l == null || r == null) {
             return null; // SQL: NULL in, NULL out
         }
-        switch (b.operator()) {
-            case ADD:
-                return l.add(r);
-            case SUB:
-                return l.subtract(r);
-            case MUL:
-                return l.multiply(r);
-            default:
+        return switch (b.operator()) {
+            case ADD -> l.add(r);
+            case SUB -> l.subtract(r);
+            case MUL -> l.multiply(r);
+            case DIV -> {
                 if (r.signum() == 0) {
                     throw new InvalidQueryException("update of " + c.model().getSimpleName() + "." + target
                             + ": division by zero", null, null);
                 }
-                return l.divide(r, MathContext.DECIMAL128);
-        }
+                yield l.divide(r, MathContext.DECIMAL128);
+            }
+        };
     }
 
     private static BigDecimal number(Value v, String target) {

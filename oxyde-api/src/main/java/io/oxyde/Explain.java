@@ -29,33 +29,28 @@ final class Explain {
         java.util.Objects.requireNonNull(format, "format");
         io.oxyde.dialect.Dialect d = core.target.dialect();
         String what = "explain(analyze=" + analyze + ", " + format + ")";
-        String prefix;
-        switch (d) {
-            case POSTGRES:
-                prefix = !analyze && format == ExplainFormat.TEXT ? "EXPLAIN "
-                        : "EXPLAIN (" + (analyze ? "ANALYZE" + (format == ExplainFormat.JSON ? ", " : "") : "")
-                        + (format == ExplainFormat.JSON ? "FORMAT JSON" : "") + ") ";
-                break;
-            case SQLITE:
+        String prefix = switch (d) {
+            case POSTGRES -> !analyze && format == ExplainFormat.TEXT ? "EXPLAIN "
+                    : "EXPLAIN (" + (analyze ? "ANALYZE" + (format == ExplainFormat.JSON ? ", " : "") : "")
+                    + (format == ExplainFormat.JSON ? "FORMAT JSON" : "") + ") ";
+            case SQLITE -> {
                 if (analyze || format != ExplainFormat.TEXT) {
                     throw new io.oxyde.exception.UnsupportedFeatureException(what, d, "SQLite has only EXPLAIN QUERY"
                             + " PLAN, as text and without running the query; use explain(), or time the query yourself"
                             + " (query on " + core.model().getSimpleName() + ")");
                 }
-                prefix = "EXPLAIN QUERY PLAN ";
-                break;
-            case MARIADB:
-                prefix = (analyze ? "ANALYZE " : "EXPLAIN ") + (format == ExplainFormat.JSON ? "FORMAT=JSON " : "");
-                break;
-            default: // MYSQL 8
+                yield "EXPLAIN QUERY PLAN ";
+            }
+            case MARIADB -> (analyze ? "ANALYZE " : "EXPLAIN ") + (format == ExplainFormat.JSON ? "FORMAT=JSON " : "");
+            case MYSQL -> { // MySQL 8
                 if (analyze && format == ExplainFormat.JSON) {
                     throw new io.oxyde.exception.UnsupportedFeatureException(what, d, "MySQL's EXPLAIN ANALYZE writes"
                             + " only its tree text; use explain(true, TEXT) or explain(false, JSON) (query on "
                             + core.model().getSimpleName() + ")");
                 }
-                prefix = analyze ? "EXPLAIN ANALYZE " : format == ExplainFormat.JSON ? "EXPLAIN FORMAT=JSON " : "EXPLAIN ";
-                break;
-        }
+                yield analyze ? "EXPLAIN ANALYZE " : format == ExplainFormat.JSON ? "EXPLAIN FORMAT=JSON " : "EXPLAIN ";
+            }
+        };
         SqlStatement st = QueryCore.RENDERER.render(ir, d).single();
         return lines(core, new io.oxyde.codec.RawIr(prefix + st.sql(), st.binds()));
     }

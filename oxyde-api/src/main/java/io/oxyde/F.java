@@ -69,30 +69,23 @@ public final class F {
 
     /** The IR of this expression; {@code column} maps each field path to its column. */
     Expr toExpr(Function<String, Expr> column) {
-        switch (op) {
-            case COLUMN:
-                return column.apply(field);
-            case VALUE:
-                return new Expr.Literal(Value.of(value));
-            case NEG:
-                return new Expr.Negate(left.toExpr(column));
-            default:
-                return new Expr.Binary(ArithmeticOperator.valueOf(op.name()), left.toExpr(column), right.toExpr(column));
-        }
+        return switch (op) {
+            case COLUMN -> column.apply(field);
+            case VALUE -> new Expr.Literal(Value.of(value));
+            case NEG -> new Expr.Negate(left.toExpr(column));
+            case ADD, SUB, MUL, DIV -> new Expr.Binary(ArithmeticOperator.valueOf(op.name()), left.toExpr(column),
+                    right.toExpr(column));
+        };
     }
 
     @Override
     public String toString() {
-        switch (op) {
-            case COLUMN:
-                return "F(" + field + ")";
-            case VALUE:
-                return String.valueOf(value);
-            case NEG:
-                return "-(" + left + ")";
-            default:
-                return "(" + left + " " + op.name().toLowerCase(java.util.Locale.ROOT) + " " + right + ")";
-        }
+        return switch (op) {
+            case COLUMN -> "F(" + field + ")";
+            case VALUE -> String.valueOf(value);
+            case NEG -> "-(" + left + ")";
+            case ADD, SUB, MUL, DIV -> "(" + left + " " + op.name().toLowerCase(java.util.Locale.ROOT) + " " + right + ")";
+        };
     }
 
     /** The value of a typed numeric field of the row being updated: {@code F.col(Track_.UNIT_PRICE).mul(2)}. */

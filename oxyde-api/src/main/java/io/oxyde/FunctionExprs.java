@@ -125,30 +125,18 @@ final class FunctionExprs {
     }
 
     private static ValueKind kind(ScalarFunction f, List<Typed> args) {
-        switch (f) {
-            case LOWER: case UPPER: case TRIM: case SUBSTR: case CONCAT: case CAST_TEXT:
-                return ValueKind.TEXT;
-            case LENGTH: case EXTRACT_YEAR: case EXTRACT_MONTH: case EXTRACT_DAY: case EXTRACT_HOUR:
-            case EXTRACT_WEEK_DAY: case CAST_INTEGER:
-                return ValueKind.INT;
-            case CAST_FLOAT:
-                return ValueKind.FLOAT;
-            case CAST_DECIMAL:
-                return ValueKind.DECIMAL;
-            case TRUNC_YEAR: case TRUNC_MONTH: case TRUNC_DAY: case TRUNC_HOUR: case TRUNC_MINUTE:
-                return ValueKind.DATE_TIME;
-            case JSON_TEXT:
-                return ValueKind.TEXT;
-            case JSON_NUMBER:
-                return ValueKind.DECIMAL;
-            case JSON_BOOL: case JSON_HAS: case JSON_CONTAINS:
-                return ValueKind.BOOL;
-            case NOW:
-                return ValueKind.TIMESTAMP;
-            case COALESCE:
-                return args.stream().map(Typed::kind).filter(k -> k != ValueKind.NULL).findFirst().orElse(ValueKind.NULL);
-            default: // ROUND, ABS
-                return args.get(0).kind();
-        }
+        return switch (f) {
+            case LOWER, UPPER, TRIM, SUBSTR, CONCAT, CAST_TEXT, JSON_TEXT -> ValueKind.TEXT;
+            case LENGTH, EXTRACT_YEAR, EXTRACT_MONTH, EXTRACT_DAY, EXTRACT_HOUR, EXTRACT_WEEK_DAY, CAST_INTEGER ->
+                    ValueKind.INT;
+            case CAST_FLOAT -> ValueKind.FLOAT;
+            case CAST_DECIMAL, JSON_NUMBER -> ValueKind.DECIMAL;
+            case TRUNC_YEAR, TRUNC_MONTH, TRUNC_DAY, TRUNC_HOUR, TRUNC_MINUTE -> ValueKind.DATE_TIME;
+            case JSON_BOOL, JSON_HAS, JSON_CONTAINS -> ValueKind.BOOL;
+            case NOW -> ValueKind.TIMESTAMP;
+            case COALESCE -> args.stream().map(Typed::kind).filter(k -> k != ValueKind.NULL).findFirst()
+                    .orElse(ValueKind.NULL);
+            default -> args.get(0).kind(); // ROUND, ABS
+        };
     }
 }

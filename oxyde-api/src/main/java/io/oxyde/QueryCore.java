@@ -403,12 +403,10 @@ final class QueryCore {
         if (f == null || f.isForeignKey()) {
             return null;
         }
-        switch (f.kind()) {
-            case DATE_TIME, TIMESTAMP, TIME, DECIMAL:
-                return f.kind();
-            default:
-                return null;
-        }
+        return switch (f.kind()) {
+            case DATE_TIME, TIMESTAMP, TIME, DECIMAL -> f.kind();
+            default -> null;
+        };
     }
 
     /** Eager-loads a FK path (and every FK on the way) through LEFT joins in the same query. */

@@ -114,19 +114,19 @@ public final class Lookups {
             return ModelMapper.of(model).toValue(field.name(), items(model, field, lookup, value));
         }
         switch (lookup) {
-            case LEN:
+            case LEN -> {
                 if (!(value instanceof Integer || value instanceof Long || value instanceof Short)) {
                     throw wrongType(model, field, lookup.wireName(), value, "Integer");
                 }
                 return Value.of(((Number) value).longValue());
-            case ISNULL:
+            }
+            case ISNULL -> {
                 if (!(value instanceof Boolean)) {
                     throw wrongType(model, field, "isnull", value, "Boolean");
                 }
                 return Value.of(value);
-            case YEAR:
-            case MONTH:
-            case DAY:
+            }
+            case YEAR, MONTH, DAY -> {
                 if (!(value instanceof Integer || value instanceof Long || value instanceof Short)) {
                     throw wrongType(model, field, lookup.wireName(), value, "Integer");
                 }
@@ -140,8 +140,8 @@ public final class Lookups {
                             + ", got " + part, List.of("1.." + max));
                 }
                 return Value.of(part);
-            case IN:
-            case BETWEEN:
+            }
+            case IN, BETWEEN -> {
                 List<Object> items = items(model, field, lookup, value);
                 if (lookup == Lookup.BETWEEN && items.size() != 2) {
                     throw new FieldException(model, field.name(), "range/between needs exactly two values (low, high), got "
@@ -156,28 +156,23 @@ public final class Lookups {
                     out.add(item == null ? Value.nullValue() : scalar(model, field, item, lookup.wireName()));
                 }
                 return new Value.Array(out);
-            case CONTAINS:
-            case ICONTAINS:
-            case STARTSWITH:
-            case ISTARTSWITH:
-            case ENDSWITH:
-            case IENDSWITH:
-            case REGEX:
-            case IREGEX:
-            case IEXACT:
+            }
+            case CONTAINS, ICONTAINS, STARTSWITH, ISTARTSWITH, ENDSWITH, IENDSWITH, REGEX, IREGEX, IEXACT -> {
                 if (!(value instanceof String)) {
                     throw wrongType(model, field, lookup.wireName(), value, "String");
                 }
                 return Value.of(value);
-            case EQ:
-            case NE:
+            }
+            case EQ, NE -> {
                 return value == null ? Value.nullValue() : scalar(model, field, value, lookup.wireName());
-            default:
+            }
+            default -> {
                 if (value == null) { // Django: "Cannot use None as a query value"; NULL never compares
                     throw new FieldException(model, field.name(), "\"" + lookup.wireName()
                             + "\" cannot compare with null; use \"" + field.name() + "__isnull\"", List.of("isnull"));
                 }
                 return scalar(model, field, value, lookup.wireName());
+            }
         }
     }
 

@@ -13,21 +13,14 @@ public final class Variants {
     }
 
     public static Variant open(String name, BenchTarget target) {
-        switch (name) {
-            case "raw":
-                return new RawVariant(target);
-            case "raw_async":
-                return new RawAsyncVariant(target);
-            case "jooq":
-                return new JooqVariant(target);
-            case "hibernate":
-                return new HibernateVariant(target);
-            case "oxyde_driver":
-                return new OxydeDriverVariant(target);
-            case "oxyde":
-                return new OxydeVariant(target);
-            default:
-                throw new IllegalArgumentException("unknown variant '" + name + "', expected one of " + ALL);
-        }
+        return switch (name) {
+            case "raw" -> new RawVariant(target);
+            case "raw_async" -> new RawAsyncVariant(target);
+            case "jooq" -> new JooqVariant(target);
+            case "hibernate" -> new HibernateVariant(target);
+            case "oxyde_driver" -> new OxydeDriverVariant(target);
+            case "oxyde" -> new OxydeVariant(target);
+            default -> throw new IllegalArgumentException("unknown variant '" + name + "', expected one of " + ALL);
+        };
     }
 }

@@ -188,15 +188,14 @@ public final class ModelScanner {
             return spec(f, "JsonAttribute", "of", List.of(typeRef(boxed(t))), List.of(typeRef(types.erasure(t))), doc);
         }
         if (t.getKind().isPrimitive()) {
-            switch (t.getKind()) {
-                case BOOLEAN:
-                    return spec(f, "BooleanAttribute", "of", List.of(), List.of(), doc);
-                case CHAR:
-                    return warn(f, "char is not a supported column type");
-                default:
+            return switch (t.getKind()) {
+                case BOOLEAN -> spec(f, "BooleanAttribute", "of", List.of(), List.of(), doc);
+                case CHAR -> warn(f, "char is not a supported column type");
+                default -> {
                     TypeMirror box = boxed(t);
-                    return spec(f, "NumberAttribute", "of", List.of(typeRef(box)), List.of(typeRef(box)), doc);
-            }
+                    yield spec(f, "NumberAttribute", "of", List.of(typeRef(box)), List.of(typeRef(box)), doc);
+                }
+            };
         }
         if (t.getKind() == TypeKind.ARRAY) {
             if (((ArrayType) t).getComponentType().getKind() == TypeKind.BYTE) {
@@ -363,13 +362,14 @@ public final class ModelScanner {
     /** A {@link TypeRef} for a type mirror. */
     public TypeRef typeRef(TypeMirror t) {
         switch (t.getKind()) {
-            case BOOLEAN: case BYTE: case SHORT: case INT: case LONG: case CHAR: case FLOAT: case DOUBLE:
+            case BOOLEAN, BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE -> {
                 return new TypeRef("", List.of(t.getKind().name().toLowerCase(java.util.Locale.ROOT)), List.of(), 0, null, null);
-            case ARRAY: {
+            }
+            case ARRAY -> {
                 TypeRef c = typeRef(((ArrayType) t).getComponentType());
                 return new TypeRef(c.packageName(), c.names(), c.arguments(), c.arrayDims() + 1, null, null);
             }
-            case WILDCARD: {
+            case WILDCARD -> {
                 WildcardType w = (WildcardType) t;
                 if (w.getExtendsBound() != null) {
                     return new TypeRef("", List.of("?"), List.of(), 0, "extends", typeRef(w.getExtendsBound()));
@@ -379,7 +379,7 @@ public final class ModelScanner {
                 }
                 return new TypeRef("", List.of("?"), List.of(), 0, null, null);
             }
-            case DECLARED: {
+            case DECLARED -> {
                 DeclaredType d = (DeclaredType) t;
                 TypeElement e = (TypeElement) d.asElement();
                 PackageElement pkg = elements.getPackageOf(e);
@@ -395,8 +395,7 @@ public final class ModelScanner {
                 }
                 return new TypeRef(pkg.getQualifiedName().toString(), names, args, 0, null, null);
             }
-            default:
-                throw new IllegalArgumentException("cannot write type " + t);
+            default -> throw new IllegalArgumentException("cannot write type " + t);
         }
     }
 }
