@@ -139,7 +139,7 @@ final class ShapeReader {
         return r.fail("missing required key \"" + key + "\"");
     }
 
-    private String identifier() throws IOException {
+    String identifier() throws IOException {
         return r.string(MAX_IDENTIFIER_BYTES);
     }
 
@@ -152,6 +152,112 @@ final class ShapeReader {
             throw r.fail("unknown " + kind + " \"" + name + "\"");
         }
         return e;
+    }
+
+    // ------------------------------------------------------------------ table-driven maps
+
+    /**
+     * Reads the entries of a map of {@code n} entries by its descriptor (after its type, for a
+     * typed map): unknown and duplicate keys refused, missing required keys reported in field
+     * order, absent optional keys given their absent value.
+     */
+    RecordShape.Entries fields(RecordShape<?> shape, int n) throws IOException {
+        Object[] out = new Object[shape.size()];
+        long seen = 0;
+        for (int i = shape.type() == null ? 0 : 1; i < n; i++) {
+            String key = key();
+            int f = shape.indexOf(key);
+            if (f < 0) {
+                throw unknownKey(key);
+            }
+            path.key(key);
+            seen = once(seen, f, key);
+            out[f] = shape.field(f).get().read(this);
+            path.pop();
+        }
+        for (int f = 0; f < out.length; f++) {
+            if ((seen & (1L << f)) == 0) {
+                ShapeField<?> field = shape.field(f);
+                if (field.required()) {
+                    throw missing(field.key());
+                }
+                out[f] = field.absent();
+            }
+        }
+        return new RecordShape.Entries(out);
+    }
+
+    /** Reads an untyped map by its descriptor and builds its record. */
+    <R> R read(RecordShape<R> shape) throws IOException {
+        return shape.build(fields(shape, r.mapHeader()));
+    }
+
+    /** Reads an array, each element at its index by {@code item}. */
+    <T> List<T> list(ShapeField.Get item) throws IOException {
+        int n = r.arrayHeader();
+        List<T> out = new ArrayList<>(Math.min(n, 64));
+        path.index(0);
+        for (int i = 0; i < n; i++) {
+            path.setIndex(i);
+            @SuppressWarnings("unchecked")
+            T t = (T) item.read(this);
+            out.add(t);
+        }
+        path.pop();
+        return out;
+    }
+
+    /** An enum constant by wire name, refused as an unknown {@code kind}. */
+    Object enumName(java.util.function.Function<String, ?> fromWireName, String kind) throws IOException {
+        String s = name();
+        return enumValue(fromWireName.apply(s), kind, s);
+    }
+
+    boolean bool() throws IOException {
+        return r.bool();
+    }
+
+    long int64() throws IOException {
+        return r.int64();
+    }
+
+    String sql() throws IOException {
+        return r.string(MAX_SQL_BYTES);
+    }
+
+    /** A window offset, between 0 and {@link Integer#MAX_VALUE}. */
+    Integer windowOffset() throws IOException {
+        long o = r.int64();
+        if (o < 0 || o > Integer.MAX_VALUE) {
+            throw r.fail("a window offset must be between 0 and " + Integer.MAX_VALUE + ", found " + o);
+        }
+        return (int) o;
+    }
+
+    /** An assignment: {@code [column, expression]}. */
+    Assignment assignment() throws IOException {
+        if (r.arrayHeader() != 2) {
+            throw r.fail("an assignment must be [column, expression]");
+        }
+        path.index(0);
+        String column = identifier();
+        path.setIndex(1);
+        Expr value = expr();
+        path.pop();
+        return new Assignment(column, value);
+    }
+
+    /** A bulk update row: {@code [key, [values]]}. */
+    BulkUpdateRow bulkRow() throws IOException {
+        if (r.arrayHeader() != 2) {
+            throw r.fail("a bulk update row must be [key, [values]]");
+        }
+        path.index(0);
+        Value keyValue = value();
+        path.setIndex(1);
+        List<Value> rowValues = values();
+        path.pop();
+        return new BulkUpdateRow(keyValue, rowValues);
     }
 
     // ------------------------------------------------------------------ select
@@ -309,7 +415,7 @@ final class ShapeReader {
         return new Join(alias, table, kind, left, right, columns);
     }
 
-    private List<OrderBy> orderBy() throws IOException {
+    List<OrderBy> orderBy() throws IOException {
         int n = r.arrayHeader();
         List<OrderBy> out = new ArrayList<>(n);
         path.index(0);
@@ -351,7 +457,7 @@ final class ShapeReader {
         return out;
     }
 
-    private List<Aggregate> aggregates() throws IOException {
+    List<Aggregate> aggregates() throws IOException {
         int n = r.arrayHeader();
         List<Aggregate> out = new ArrayList<>(n);
         path.index(0);
@@ -441,7 +547,7 @@ final class ShapeReader {
     }
 
     /** A select nested in another node (a union part, a subquery), one level deeper. */
-    private SelectIr nestedSelect(String what) throws IOException {
+    SelectIr nestedSelect(String what) throws IOException {
         r.enter();
         int qn = r.mapHeader();
         String type = type(qn);
@@ -455,7 +561,7 @@ final class ShapeReader {
 
     // ------------------------------------------------------------------ filters
 
-    private FilterNode filter() throws IOException {
+    FilterNode filter() throws IOException {
         r.enter();
         int n = r.mapHeader();
         String type = type(n);
@@ -776,7 +882,7 @@ final class ShapeReader {
         return new UpdateIr(model, table, set, filter, returning);
     }
 
-    private Expr expr() throws IOException {
+    Expr expr() throws IOException {
         r.enter();
         int n = r.mapHeader();
         String type = type(n);
@@ -1164,7 +1270,7 @@ final class ShapeReader {
 
     // ------------------------------------------------------------------ leaves
 
-    private List<Value> values() throws IOException {
+    List<Value> values() throws IOException {
         int n = r.arrayHeader();
         List<Value> out = new ArrayList<>(n);
         path.index(0);
@@ -1177,7 +1283,7 @@ final class ShapeReader {
     }
 
     /** A value position: a parameter slot, or an array (structural) of value positions. */
-    private Value value() throws IOException {
+    Value value() throws IOException {
         ValueType type = r.peek();
         if (type == ValueType.ARRAY) {
             r.enter();
@@ -1221,7 +1327,7 @@ final class ShapeReader {
         return v;
     }
 
-    private List<ColumnRef> columnRefs() throws IOException {
+    List<ColumnRef> columnRefs() throws IOException {
         int n = r.arrayHeader();
         List<ColumnRef> out = new ArrayList<>(n);
         path.index(0);
@@ -1234,7 +1340,7 @@ final class ShapeReader {
     }
 
     /** A column: {@code "name"} or {@code [source, "name"]}. */
-    private ColumnRef columnRef() throws IOException {
+    ColumnRef columnRef() throws IOException {
         ValueType type = r.peek();
         if (type == ValueType.STRING) {
             return new ColumnRef(null, identifier());
@@ -1253,7 +1359,7 @@ final class ShapeReader {
         return new ColumnRef(source, column);
     }
 
-    private List<String> strings() throws IOException {
+    List<String> strings() throws IOException {
         int n = r.arrayHeader();
         List<String> out = new ArrayList<>(n);
         path.index(0);
