@@ -257,45 +257,41 @@ final class ShapeReader {
     }
 
     List<OrderBy> orderBy() throws IOException {
-        int n = r.arrayHeader();
-        List<OrderBy> out = new ArrayList<>(n);
+        return list(in -> in.orderTerm());
+    }
+
+    /** An order term: {@code [column or expression or nil, direction]} plus an optional kind tag. */
+    private OrderBy orderTerm() throws IOException {
+        int terms = r.arrayHeader();
+        if (terms != 2 && terms != 3) {
+            throw r.fail("an order_by term must be [column, direction] or [column, direction, kind]");
+        }
         path.index(0);
-        for (int i = 0; i < n; i++) {
-            path.setIndex(i);
-            int terms = r.arrayHeader();
-            if (terms != 2 && terms != 3) {
-                throw r.fail("an order_by term must be [column, direction] or [column, direction, kind]");
+        Expr expr = r.peek() == ValueType.MAP ? expr() : null;
+        ColumnRef column = expr != null || r.tryNil() ? null : columnRef();
+        path.setIndex(1);
+        String d = name();
+        Direction direction = enumValue(Direction.fromWireName(d), "direction", d);
+        ValueKind kind = null;
+        if (terms == 3) {
+            path.setIndex(2);
+            long tag = r.int64();
+            kind = ValueKind.fromTag(tag);
+            if (kind == null || kind == ValueKind.NULL || kind == ValueKind.ARRAY) {
+                throw r.fail("an order_by kind must be a scalar value kind tag, found " + tag);
             }
-            path.index(0);
-            Expr expr = r.peek() == ValueType.MAP ? expr() : null;
-            ColumnRef column = expr != null || r.tryNil() ? null : columnRef();
-            path.setIndex(1);
-            String d = name();
-            Direction direction = enumValue(Direction.fromWireName(d), "direction", d);
-            ValueKind kind = null;
-            if (terms == 3) {
-                path.setIndex(2);
-                long tag = r.int64();
-                kind = ValueKind.fromTag(tag);
-                if (kind == null || kind == ValueKind.NULL || kind == ValueKind.ARRAY) {
-                    throw r.fail("an order_by kind must be a scalar value kind tag, found " + tag);
-                }
-            }
-            path.pop();
-            if (expr != null) {
-                if (direction == Direction.RANDOM) {
-                    throw r.fail("direction \"random\" takes no expression");
-                }
-                out.add(OrderBy.of(expr, direction));
-                continue;
-            }
-            if (column == null && direction != Direction.RANDOM) {
-                throw r.fail("direction \"" + d + "\" needs a column");
-            }
-            out.add(new OrderBy(column, direction, kind));
         }
         path.pop();
-        return out;
+        if (expr != null) {
+            if (direction == Direction.RANDOM) {
+                throw r.fail("direction \"random\" takes no expression");
+            }
+            return OrderBy.of(expr, direction);
+        }
+        if (column == null && direction != Direction.RANDOM) {
+            throw r.fail("direction \"" + d + "\" needs a column");
+        }
+        return new OrderBy(column, direction, kind);
     }
 
     /** Aggregates, each checked to have a column unless it is a count. */
@@ -424,15 +420,7 @@ final class ShapeReader {
     // ------------------------------------------------------------------ leaves
 
     List<Value> values() throws IOException {
-        int n = r.arrayHeader();
-        List<Value> out = new ArrayList<>(n);
-        path.index(0);
-        for (int i = 0; i < n; i++) {
-            path.setIndex(i);
-            out.add(value());
-        }
-        path.pop();
-        return out;
+        return list(in -> in.value());
     }
 
     /** A value position: a parameter slot, or an array (structural) of value positions. */
@@ -481,15 +469,7 @@ final class ShapeReader {
     }
 
     List<ColumnRef> columnRefs() throws IOException {
-        int n = r.arrayHeader();
-        List<ColumnRef> out = new ArrayList<>(n);
-        path.index(0);
-        for (int i = 0; i < n; i++) {
-            path.setIndex(i);
-            out.add(columnRef());
-        }
-        path.pop();
-        return out;
+        return list(in -> in.columnRef());
     }
 
     /** A column: {@code "name"} or {@code [source, "name"]}. */
@@ -513,14 +493,6 @@ final class ShapeReader {
     }
 
     List<String> strings() throws IOException {
-        int n = r.arrayHeader();
-        List<String> out = new ArrayList<>(n);
-        path.index(0);
-        for (int i = 0; i < n; i++) {
-            path.setIndex(i);
-            out.add(identifier());
-        }
-        path.pop();
-        return out;
+        return list(in -> in.identifier());
     }
 }

@@ -197,10 +197,7 @@ final class ShapeWriter {
     }
 
     void values(List<Value> row) throws IOException {
-        p.packArrayHeader(row.size());
-        for (int i = 0; i < row.size(); i++) {
-            value(row.get(i));
-        }
+        list(row, ShapeWriter::value);
     }
 
     /** A value position: arrays stay structural, every scalar becomes the next slot. */
@@ -216,10 +213,7 @@ final class ShapeWriter {
     }
 
     void columnRefs(List<ColumnRef> refs) throws IOException {
-        p.packArrayHeader(refs.size());
-        for (int i = 0; i < refs.size(); i++) {
-            columnRef(refs.get(i));
-        }
+        list(refs, ShapeWriter::columnRef);
     }
 
     /** A column: {@code "name"} or {@code [source, "name"]}. */
@@ -232,9 +226,6 @@ final class ShapeWriter {
     }
 
     void strings(List<String> names) throws IOException {
-        p.packArrayHeader(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            p.packString(names.get(i));
-        }
+        list(names, ShapeWriter::string);
     }
 }
