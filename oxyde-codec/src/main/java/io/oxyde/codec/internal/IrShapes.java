@@ -139,7 +139,7 @@ final class IrShapes {
     static final RecordShape<Annotation> ANNOTATION = RecordShape.untyped(
             v -> new Annotation(v.get(0), v.get(1)),
             required(K_ALIAS, Annotation::alias, IDENT, IDENT_IN),
-            required(K_EXPR, Annotation::expr, EXPR, EXPR_IN));
+            required(K_EXPR, Annotation::expr, EXPR, EXPR_IN)).since("1.2");
 
     static final RecordShape<SelectIr> SELECT = RecordShape.typed("select",
             v -> new SelectIr(v.get(1), v.get(0), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6), v.get(7),
@@ -162,9 +162,9 @@ final class IrShapes {
             list(K_UNION, SelectIr::setOperations, maps(SET_OPERATION), mapsIn(SET_OPERATION)),
             unlessDefault(K_MODE, SelectIr::mode, SelectMode.ROWS, names(SelectMode.values(), SelectMode::wireName),
                     in(SelectMode::fromWireName, "select mode")),
-            list(K_ANNOTATIONS, SelectIr::annotations, maps(ANNOTATION), mapsIn(ANNOTATION)),
-            list(K_DISTINCT_ON, SelectIr::distinctOn, REFS, REFS_IN),
-            list(K_LOCK_OF, SelectIr::lockOf, STRINGS, STRINGS_IN));
+            list(K_ANNOTATIONS, SelectIr::annotations, maps(ANNOTATION), mapsIn(ANNOTATION)).since("1.2"),
+            list(K_DISTINCT_ON, SelectIr::distinctOn, REFS, REFS_IN).since("1.3"),
+            list(K_LOCK_OF, SelectIr::lockOf, STRINGS, STRINGS_IN).since("1.3"));
 
     // ------------------------------------------------------------------ mutations and raw SQL
 
@@ -240,25 +240,25 @@ final class IrShapes {
     static final RecordShape<FilterNode.InSelect> IN_SELECT = RecordShape.typed(T_IN_SELECT,
             v -> new FilterNode.InSelect(v.get(0), v.get(1)),
             required(K_FIELD, FilterNode.InSelect::field, REF, REF_IN),
-            required(K_QUERY, FilterNode.InSelect::query, SELECT_OUT, nested("an in_select query")));
+            required(K_QUERY, FilterNode.InSelect::query, SELECT_OUT, nested("an in_select query"))).since("1.1");
 
     static final RecordShape<FilterNode.Compare> COMPARE = RecordShape.typed(T_COMPARE,
             v -> new FilterNode.Compare(v.get(0), v.get(1), v.get(2), v.<Boolean>get(3)),
             required(K_FIELD, FilterNode.Compare::field, REF, REF_IN),
             required(K_OP, FilterNode.Compare::lookup, LOOKUP, LOOKUP_IN),
             required(K_EXPR, FilterNode.Compare::expr, EXPR, EXPR_IN),
-            flag(K_NUMERIC, FilterNode.Compare::numeric));
+            flag(K_NUMERIC, FilterNode.Compare::numeric)).since("1.1");
 
     static final RecordShape<FilterNode.Exists> EXISTS = RecordShape.typed(T_EXISTS,
             v -> new FilterNode.Exists(v.get(0)),
-            required(K_QUERY, FilterNode.Exists::query, SELECT_OUT, nested("an exists query")));
+            required(K_QUERY, FilterNode.Exists::query, SELECT_OUT, nested("an exists query"))).since("1.2");
 
     static final RecordShape<FilterNode.Test> TEST = RecordShape.typed(T_TEST,
             v -> new FilterNode.Test(v.get(0), v.get(1), v.get(2), v.<Boolean>get(3)),
             required(K_LEFT, FilterNode.Test::left, EXPR, EXPR_IN),
             required(K_OP, FilterNode.Test::lookup, LOOKUP, LOOKUP_IN),
             required(K_RIGHT, FilterNode.Test::right, EXPR, EXPR_IN),
-            flag(K_NUMERIC, FilterNode.Test::numeric));
+            flag(K_NUMERIC, FilterNode.Test::numeric)).since("1.2");
 
     // ------------------------------------------------------------------ expressions
 
@@ -274,7 +274,7 @@ final class IrShapes {
     static final RecordShape<Expr.Outer> OUTER = RecordShape.typed(T_OUTER,
             v -> new Expr.Outer(v.get(1), v.get(0)),
             required(K_NAME, Expr.Outer::name, IDENT, IDENT_IN),
-            optional(K_SOURCE, Expr.Outer::source, IDENT, IDENT_IN));
+            optional(K_SOURCE, Expr.Outer::source, IDENT, IDENT_IN)).since("1.2");
 
     static final RecordShape<Expr.Binary> BINARY = RecordShape.typed(T_BINARY,
             v -> new Expr.Binary(v.get(0), v.get(1), v.get(2)),
@@ -286,32 +286,32 @@ final class IrShapes {
     static final RecordShape<Expr.When> WHEN = RecordShape.untyped(
             v -> new Expr.When(v.get(0), v.get(1)),
             required(K_WHEN, Expr.When::condition, FILTER, FILTER_IN),
-            required(K_THEN, Expr.When::value, EXPR, EXPR_IN));
+            required(K_THEN, Expr.When::value, EXPR, EXPR_IN)).since("1.2");
 
     /** Built by {@link ShapeReader} once it has checked that there is a when. */
     static final RecordShape<Expr.Case> CASE = RecordShape.typed(T_CASE,
             v -> new Expr.Case(v.get(0), v.get(1)),
             required(K_WHENS, Expr.Case::whens, maps(WHEN), mapsIn(WHEN)),
-            optional(K_ELSE, Expr.Case::otherwise, EXPR, EXPR_IN));
+            optional(K_ELSE, Expr.Case::otherwise, EXPR, EXPR_IN)).since("1.2");
 
     static final RecordShape<Expr.Call> CALL = RecordShape.typed(T_CALL,
             v -> new Expr.Call(v.get(0), v.get(1)),
             required(K_FUNCTION, Expr.Call::function, (w, f) -> w.string(f.wireName()),
                     in(ScalarFunction::fromWireName, "function")),
-            list(K_ARGS, Expr.Call::args, EXPRS, EXPRS_IN));
+            list(K_ARGS, Expr.Call::args, EXPRS, EXPRS_IN)).since("1.2");
 
     static final RecordShape<Expr.Window> WINDOW = RecordShape.typed(T_WINDOW,
             v -> new Expr.Window(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4)),
             required(K_FUNCTION, Expr.Window::function, (w, f) -> w.string(f.wireName()),
                     in(WindowFunction::fromWireName, "window function")),
             list(K_ARGS, Expr.Window::args, EXPRS, EXPRS_IN),
-            optional(K_OFFSET, Expr.Window::offset, ShapeWriter::int32, ShapeReader::windowOffset),
-            list(K_PARTITION_BY, Expr.Window::partitionBy, EXPRS, EXPRS_IN),
-            list(K_ORDER_BY, Expr.Window::orderBy, ORDER, ORDER_IN));
+            optional(K_OFFSET, Expr.Window::offset, ShapeWriter::int32, ShapeReader::windowOffset).since("1.3"),
+            list(K_PARTITION_BY, Expr.Window::partitionBy, EXPRS, EXPRS_IN).since("1.3"),
+            list(K_ORDER_BY, Expr.Window::orderBy, ORDER, ORDER_IN)).since("1.3");
 
     static final RecordShape<Expr.Subquery> SUBQUERY = RecordShape.typed(T_SUBQUERY,
             v -> new Expr.Subquery(v.get(0)),
-            required(K_QUERY, Expr.Subquery::query, SELECT_OUT, nested("a subquery")));
+            required(K_QUERY, Expr.Subquery::query, SELECT_OUT, nested("a subquery"))).since("1.2");
 
     static final RecordShape<Expr.Negate> NEGATE = RecordShape.typed(T_NEG,
             v -> new Expr.Negate(v.get(0)),

@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * The field-descriptor table of one IR record kind: its map keys in wire order (the order the
  * writer emits them and the order a reader reports missing required keys), the {@code type}
- * name of typed maps, and how the record is built from the values read.
+ * name of typed maps, how the record is built from the values read, and the protocol revision
+ * that added the kind.
  *
  * @param <R> the record kind
  */
@@ -18,14 +19,20 @@ final class RecordShape<R> {
     private final List<ShapeField<R>> fields;
     private final Map<String, Integer> index = new HashMap<>();
     private final Function<Entries, R> build;
+    private final String since;
 
     private RecordShape(String type, Function<Entries, R> build, List<ShapeField<R>> fields) {
+        this(type == null ? null : EncodedNames.of(type), build, fields, "1.0");
+    }
+
+    private RecordShape(byte[] type, Function<Entries, R> build, List<ShapeField<R>> fields, String since) {
         if (fields.size() > Long.SIZE) {
             throw new IllegalArgumentException("more than 64 fields");
         }
-        this.type = type == null ? null : EncodedNames.of(type);
+        this.type = type;
         this.fields = fields;
         this.build = build;
+        this.since = since;
         for (int i = 0; i < fields.size(); i++) {
             index.put(fields.get(i).key(), i);
         }
@@ -41,6 +48,16 @@ final class RecordShape<R> {
     @SafeVarargs
     static <R> RecordShape<R> untyped(Function<Entries, R> build, ShapeField<R>... fields) {
         return new RecordShape<>(null, build, List.of(fields));
+    }
+
+    /** This kind, added by protocol revision {@code revision} (for example {@code "1.2"}). */
+    RecordShape<R> since(String revision) {
+        return new RecordShape<>(type, build, fields, revision);
+    }
+
+    /** The protocol revision that added this kind ({@code "1.0"} for version 1 itself). */
+    String since() {
+        return since;
     }
 
     /** The encoded {@code type} name, or null for an untyped map. */

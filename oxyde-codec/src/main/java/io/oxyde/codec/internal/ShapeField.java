@@ -8,12 +8,13 @@ import java.util.function.Predicate;
 /**
  * One map key of an IR record kind on the wire: whether the key must be present, when the
  * writer emits it, how its value is written from the record and read back, and the value a
- * reader assumes when the key is absent.
+ * reader assumes when the key is absent, and the protocol revision that added the key
+ * ({@code "1.0"} for the keys of version 1 itself; documentation, receivers accept every revision).
  *
  * @param <R> the record kind the key belongs to
  */
 record ShapeField<R>(String key, byte[] encodedKey, boolean required, Object absent,
-        Predicate<R> present, Put<R> put, Get get) {
+        Predicate<R> present, Put<R> put, Get get, String since) {
 
     /** Writes one value. */
     @FunctionalInterface
@@ -36,7 +37,7 @@ record ShapeField<R>(String key, byte[] encodedKey, boolean required, Object abs
     private static <R, T> ShapeField<R> of(String key, boolean required, Object absent, Predicate<R> present,
             Function<R, T> value, Out<T> out, Get get) {
         return new ShapeField<>(key, EncodedNames.of(key), required, absent, present,
-                (w, record) -> out.write(w, value.apply(record)), get);
+                (w, record) -> out.write(w, value.apply(record)), get, "1.0");
     }
 
     /** A key every record of the kind has. */
@@ -62,6 +63,11 @@ record ShapeField<R>(String key, byte[] encodedKey, boolean required, Object abs
     /** A boolean written as {@code true} when set; false when absent. */
     static <R> ShapeField<R> flag(String key, Predicate<R> value) {
         return new ShapeField<>(key, EncodedNames.of(key), false, false, value,
-                (w, record) -> w.bool(true), ShapeReader::bool);
+                (w, record) -> w.bool(true), ShapeReader::bool, "1.0");
+    }
+
+    /** This field, added by protocol revision {@code revision} (for example {@code "1.3"}). */
+    ShapeField<R> since(String revision) {
+        return new ShapeField<>(key, encodedKey, required, absent, present, put, get, revision);
     }
 }
