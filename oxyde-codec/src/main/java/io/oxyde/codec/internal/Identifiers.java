@@ -53,22 +53,16 @@ public final class Identifiers {
     }
 
     private static String problem(int cp) {
-        switch (cp) {
-            case '\'':
-            case '"':
-            case '`':
-                return "a quote character (" + (char) cp + "); identifiers may not hold " + FORBIDDEN;
-            case '?':
-                return "'?', which a JDBC driver could take for a placeholder";
-            case '\\':
-                return "a backslash, which a JDBC driver could take for an escape";
-            case '{':
-            case '}':
-                return "a brace (" + (char) cp + "), which a JDBC driver could take for an escape sequence";
-            case ';':
-                return "';', the statement separator";
-            default:
-                break;
+        String quoted = switch (cp) {
+            case '\'', '"', '`' -> "a quote character (" + (char) cp + "); identifiers may not hold " + FORBIDDEN;
+            case '?' -> "'?', which a JDBC driver could take for a placeholder";
+            case '\\' -> "a backslash, which a JDBC driver could take for an escape";
+            case '{', '}' -> "a brace (" + (char) cp + "), which a JDBC driver could take for an escape sequence";
+            case ';' -> "';', the statement separator";
+            default -> null;
+        };
+        if (quoted != null) {
+            return quoted;
         }
         if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
             return String.format("an unpaired surrogate U+%04X", cp);

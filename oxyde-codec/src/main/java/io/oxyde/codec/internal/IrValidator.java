@@ -505,36 +505,32 @@ public final class IrValidator {
             path.pop().key(K_VALUE);
             Value v = c.value();
             switch (c.lookup()) {
-                case IN:
+                case IN -> {
                     if (!(v instanceof Value.Array)) {
                         throw path.error("in takes an array, found " + v.kind());
                     }
-                    break;
-                case BETWEEN:
+                }
+                case BETWEEN -> {
                     if (!(v instanceof Value.Array a) || a.elements().size() != 2) {
                         throw path.error("between takes a 2-element array");
                     }
-                    break;
-                case ISNULL:
+                }
+                case ISNULL -> {
                     if (v.kind() != ValueKind.BOOL) {
                         throw path.error("isnull takes a bool, found " + v.kind());
                     }
-                    break;
-                case OVERLAP:
+                }
+                case OVERLAP -> {
                     if (!(v instanceof Value.Array)) {
                         throw path.error("overlap takes an array, found " + v.kind());
                     }
-                    break;
-                case LEN:
-                case YEAR:
-                case MONTH:
-                case DAY:
+                }
+                case LEN, YEAR, MONTH, DAY -> {
                     if (v.kind() != ValueKind.INT) {
                         throw path.error(c.lookup().wireName() + " takes an integer, found " + v.kind());
                     }
-                    break;
-                default:
-                    break;
+                }
+                default -> { }
             }
             value(v);
             path.pop();

@@ -156,28 +156,37 @@ public final class ValueCodec {
     public static Value read(WireReader r, boolean arrays) throws IOException {
         ValueType type = r.peek();
         switch (type) {
-            case NIL:
+            case NIL -> {
                 r.nil();
                 return Value.Null.INSTANCE;
-            case BOOLEAN:
+            }
+            case BOOLEAN -> {
                 return r.bool() ? Value.Bool.TRUE : Value.Bool.FALSE;
-            case INTEGER:
+            }
+            case INTEGER -> {
                 return new Value.Int(r.int64());
-            case FLOAT:
+            }
+            case FLOAT -> {
                 return new Value.Float(r.float64());
-            case STRING:
+            }
+            case STRING -> {
                 return new Value.Text(r.string(WireFormat.MAX_BLOB_BYTES));
-            case BINARY:
+            }
+            case BINARY -> {
                 return new Value.Bytes(r.payloadCopy(r.binaryHeader(WireFormat.MAX_BLOB_BYTES)));
-            case ARRAY:
+            }
+            case ARRAY -> {
                 if (!arrays) {
                     throw r.fail("an array cannot fill a slot (arrays belong to the shape)");
                 }
                 return readArray(r);
-            case EXTENSION:
+            }
+            case EXTENSION -> {
                 return readExtension(r);
-            default:
+            }
+            default -> {
                 throw r.fail("expected a value but found " + WireReader.describe(type));
+            }
         }
     }
 
@@ -201,7 +210,7 @@ public final class ValueCodec {
         int len = h.getLength();
         byte type = h.getType();
         switch (type) {
-            case WireFormat.EXT_DECIMAL: {
+            case WireFormat.EXT_DECIMAL -> {
                 if (len < 5 || len > 4 + WireFormat.MAX_DECIMAL_BYTES) {
                     throw r.fail("decimal payload must be 5 to " + (4 + WireFormat.MAX_DECIMAL_BYTES)
                             + " bytes, found " + len);
@@ -216,21 +225,21 @@ public final class ValueCodec {
                 }
                 return new Value.Decimal(d);
             }
-            case WireFormat.EXT_DATE: {
+            case WireFormat.EXT_DATE -> {
                 long day = fixed(r, len, 8, "date");
                 if (day < MIN_EPOCH_DAY || day > MAX_EPOCH_DAY) {
                     throw r.fail("epoch day " + day + " is out of range");
                 }
                 return new Value.Date(LocalDate.ofEpochDay(day));
             }
-            case WireFormat.EXT_TIME: {
+            case WireFormat.EXT_TIME -> {
                 long nanos = fixed(r, len, 8, "time");
                 if (nanos < 0 || nanos >= NANOS_PER_DAY) {
                     throw r.fail("nano of day " + nanos + " is out of range");
                 }
                 return new Value.Time(LocalTime.ofNanoOfDay(nanos));
             }
-            case WireFormat.EXT_DATE_TIME: {
+            case WireFormat.EXT_DATE_TIME -> {
                 checkLength(r, len, 12, "date-time");
                 int at = r.payload(len);
                 long seconds = r.bigEndian(at, 8);
@@ -238,7 +247,7 @@ public final class ValueCodec {
                 checkInstant(r, seconds, nano);
                 return new Value.DateTime(LocalDateTime.ofEpochSecond(seconds, nano, ZoneOffset.UTC));
             }
-            case WireFormat.EXT_TIMESTAMP: {
+            case WireFormat.EXT_TIMESTAMP -> {
                 checkLength(r, len, 16, "timestamp");
                 int at = r.payload(len);
                 long seconds = r.bigEndian(at, 8);
@@ -256,19 +265,21 @@ public final class ValueCodec {
                 return new Value.Timestamp(OffsetDateTime.of(
                         LocalDateTime.ofEpochSecond(seconds, nano, zone), zone));
             }
-            case WireFormat.EXT_UUID: {
+            case WireFormat.EXT_UUID -> {
                 checkLength(r, len, 16, "uuid");
                 int at = r.payload(len);
                 return new Value.Uuid(new UUID(r.bigEndian(at, 8), r.bigEndian(at + 8, 8)));
             }
-            case WireFormat.EXT_JSON: {
+            case WireFormat.EXT_JSON -> {
                 int at = r.payload(len);
                 return new Value.Json(r.utf8(at, len));
             }
-            case WireFormat.EXT_PARAM:
+            case WireFormat.EXT_PARAM -> {
                 throw r.fail("a parameter slot cannot appear among values");
-            default:
+            }
+            default -> {
                 throw r.fail("unknown extension type " + type);
+            }
         }
     }
 

@@ -95,17 +95,17 @@ final class WireReader {
 
     /** A human name for a MessagePack type, for messages. */
     public static String describe(ValueType type) {
-        switch (type) {
-            case NIL: return "nil";
-            case BOOLEAN: return "a boolean";
-            case INTEGER: return "an integer";
-            case FLOAT: return "a float";
-            case STRING: return "a string";
-            case BINARY: return "binary data";
-            case ARRAY: return "an array";
-            case MAP: return "a map";
-            default: return "an extension value";
-        }
+        return switch (type) {
+            case NIL -> "nil";
+            case BOOLEAN -> "a boolean";
+            case INTEGER -> "an integer";
+            case FLOAT -> "a float";
+            case STRING -> "a string";
+            case BINARY -> "binary data";
+            case ARRAY -> "an array";
+            case MAP -> "a map";
+            default -> "an extension value";
+        };
     }
 
     /** Reads nil if it is next; returns whether it did. */

@@ -57,7 +57,7 @@ final class Cells {
         if (o == null) {
             return Value.Null.INSTANCE;
         }
-        BigInteger b = o instanceof BigInteger ? (BigInteger) o : new BigInteger(o.toString());
+        BigInteger b = o instanceof BigInteger big ? big : new BigInteger(o.toString());
         return b.bitLength() < 64 ? new Value.Int(b.longValue()) : new Value.Decimal(new BigDecimal(b));
     }
 
@@ -111,7 +111,7 @@ final class Cells {
         if (v == null) {
             return Value.Null.INSTANCE;
         }
-        return new Value.Uuid(v instanceof UUID ? (UUID) v : UUID.fromString(v.toString()));
+        return new Value.Uuid(v instanceof UUID u ? u : UUID.fromString(v.toString()));
     }
 
     static Value array(ResultSet rs, int i) throws SQLException {

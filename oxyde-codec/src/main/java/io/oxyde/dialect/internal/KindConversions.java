@@ -58,16 +58,16 @@ final class KindConversions {
 
     private static Value tryConvert(Value v, ValueKind expected) {
         switch (expected) {
-            case BOOL:
-                if (v instanceof Value.Int) {
-                    long n = ((Value.Int) v).value();
+            case BOOL -> {
+                if (v instanceof Value.Int i) {
+                    long n = i.value();
                     if (n == 0 || n == 1) {
                         return n == 1 ? Value.Bool.TRUE : Value.Bool.FALSE;
                     }
                     throw new IllegalArgumentException("integer " + n + " is neither 0 nor 1");
                 }
-                if (v instanceof Value.Text) {
-                    String s = ((Value.Text) v).value();
+                if (v instanceof Value.Text t) {
+                    String s = t.value();
                     if (s.equals("1") || s.equalsIgnoreCase("true")) {
                         return Value.Bool.TRUE;
                     }
@@ -77,93 +77,102 @@ final class KindConversions {
                     throw new IllegalArgumentException("text is not a boolean");
                 }
                 return null;
-            case INT:
-                if (v instanceof Value.Bool) {
-                    return new Value.Int(((Value.Bool) v).value() ? 1 : 0);
+            }
+            case INT -> {
+                if (v instanceof Value.Bool bool) {
+                    return new Value.Int(bool.value() ? 1 : 0);
                 }
-                if (v instanceof Value.Decimal) {
-                    return new Value.Int(((Value.Decimal) v).value().longValueExact());
+                if (v instanceof Value.Decimal d) {
+                    return new Value.Int(d.value().longValueExact());
                 }
-                if (v instanceof Value.Text) {
-                    return new Value.Int(Long.parseLong(((Value.Text) v).value().trim()));
+                if (v instanceof Value.Text t) {
+                    return new Value.Int(Long.parseLong(t.value().trim()));
                 }
-                if (v instanceof Value.Float) {
-                    return new Value.Int(new BigDecimal(((Value.Float) v).value()).longValueExact());
-                }
-                return null;
-            case FLOAT:
-                if (v instanceof Value.Int) {
-                    return new Value.Float(((Value.Int) v).value());
-                }
-                if (v instanceof Value.Decimal) {
-                    return new Value.Float(((Value.Decimal) v).value().doubleValue());
-                }
-                if (v instanceof Value.Text) {
-                    return new Value.Float(Double.parseDouble(((Value.Text) v).value().trim()));
+                if (v instanceof Value.Float f) {
+                    return new Value.Int(new BigDecimal(f.value()).longValueExact());
                 }
                 return null;
-            case DECIMAL:
-                if (v instanceof Value.Text) {
-                    return new Value.Decimal(new BigDecimal(((Value.Text) v).value().trim()));
+            }
+            case FLOAT -> {
+                if (v instanceof Value.Int i) {
+                    return new Value.Float(i.value());
                 }
-                if (v instanceof Value.Int) {
-                    return new Value.Decimal(BigDecimal.valueOf(((Value.Int) v).value()));
+                if (v instanceof Value.Decimal d) {
+                    return new Value.Float(d.value().doubleValue());
                 }
-                if (v instanceof Value.Float) {
-                    return new Value.Decimal(BigDecimal.valueOf(((Value.Float) v).value()));
+                if (v instanceof Value.Text t) {
+                    return new Value.Float(Double.parseDouble(t.value().trim()));
                 }
                 return null;
-            case TEXT:
+            }
+            case DECIMAL -> {
+                if (v instanceof Value.Text t) {
+                    return new Value.Decimal(new BigDecimal(t.value().trim()));
+                }
+                if (v instanceof Value.Int i) {
+                    return new Value.Decimal(BigDecimal.valueOf(i.value()));
+                }
+                if (v instanceof Value.Float f) {
+                    return new Value.Decimal(BigDecimal.valueOf(f.value()));
+                }
+                return null;
+            }
+            case TEXT -> {
                 if (v instanceof Value.Int || v instanceof Value.Float || v instanceof Value.Decimal
                         || v instanceof Value.Uuid || v instanceof Value.Json) {
-                    Object java = v instanceof Value.Json ? ((Value.Json) v).text() : v.toJava();
-                    return new Value.Text(java instanceof BigDecimal ? ((BigDecimal) java).toPlainString()
+                    Object java = v instanceof Value.Json j ? j.text() : v.toJava();
+                    return new Value.Text(java instanceof BigDecimal big ? big.toPlainString()
                             : String.valueOf(java));
                 }
                 return null;
-            case DATE:
-                if (v instanceof Value.Text) {
-                    return new Value.Date(LocalDate.parse(((Value.Text) v).value().trim()));
+            }
+            case DATE -> {
+                if (v instanceof Value.Text t) {
+                    return new Value.Date(LocalDate.parse(t.value().trim()));
                 }
                 return null;
-            case TIME:
-                if (v instanceof Value.Text) {
-                    return new Value.Time(LocalTime.parse(((Value.Text) v).value().trim()));
+            }
+            case TIME -> {
+                if (v instanceof Value.Text t) {
+                    return new Value.Time(LocalTime.parse(t.value().trim()));
                 }
                 return null;
-            case DATE_TIME:
-                if (v instanceof Value.Text) {
-                    return new Value.DateTime(LocalDateTime.parse(isoT(((Value.Text) v).value())));
+            }
+            case DATE_TIME -> {
+                if (v instanceof Value.Text t) {
+                    return new Value.DateTime(LocalDateTime.parse(isoT(t.value())));
                 }
-                if (v instanceof Value.Timestamp) {
-                    return new Value.DateTime(((Value.Timestamp) v).value()
+                if (v instanceof Value.Timestamp ts) {
+                    return new Value.DateTime(ts.value()
                             .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
                 }
                 return null;
-            case TIMESTAMP:
-                if (v instanceof Value.Text) {
-                    String s = isoT(((Value.Text) v).value());
+            }
+            case TIMESTAMP -> {
+                if (v instanceof Value.Text t) {
+                    String s = isoT(t.value());
                     try {
                         return new Value.Timestamp(OffsetDateTime.parse(s));
                     } catch (DateTimeParseException noOffset) {
                         return new Value.Timestamp(LocalDateTime.parse(s).atOffset(ZoneOffset.UTC));
                     }
                 }
-                if (v instanceof Value.DateTime) {
+                if (v instanceof Value.DateTime dt) {
                     // MySQL/MariaDB store timestamps as UTC DATETIME
-                    return new Value.Timestamp(((Value.DateTime) v).value().atOffset(ZoneOffset.UTC));
+                    return new Value.Timestamp(dt.value().atOffset(ZoneOffset.UTC));
                 }
                 return null;
-            case UUID:
-                if (v instanceof Value.Text) {
-                    String s = ((Value.Text) v).value().trim();
+            }
+            case UUID -> {
+                if (v instanceof Value.Text t) {
+                    String s = t.value().trim();
                     if (s.length() != 36) {
                         throw new IllegalArgumentException("a UUID has 36 characters, this text has " + s.length());
                     }
                     return new Value.Uuid(UUID.fromString(s));
                 }
-                if (v instanceof Value.Bytes) {
-                    byte[] b = ((Value.Bytes) v).value();
+                if (v instanceof Value.Bytes bytes) {
+                    byte[] b = bytes.value();
                     if (b.length != 16) {
                         throw new IllegalArgumentException("a UUID has 16 bytes, this value has " + b.length);
                     }
@@ -171,13 +180,16 @@ final class KindConversions {
                     return new Value.Uuid(new UUID(buf.getLong(), buf.getLong()));
                 }
                 return null;
-            case JSON:
-                if (v instanceof Value.Text) {
-                    return new Value.Json(((Value.Text) v).value());
+            }
+            case JSON -> {
+                if (v instanceof Value.Text t) {
+                    return new Value.Json(t.value());
                 }
                 return null;
-            default:
+            }
+            default -> {
                 return null;
+            }
         }
     }
 
@@ -188,11 +200,11 @@ final class KindConversions {
 
     /** The value's kind and size, without its content (which may be sensitive). */
     static String describe(Value v) {
-        if (v instanceof Value.Text) {
-            return "a TEXT value of " + ((Value.Text) v).value().length() + " characters";
+        if (v instanceof Value.Text t) {
+            return "a TEXT value of " + t.value().length() + " characters";
         }
-        if (v instanceof Value.Bytes) {
-            return "a BYTES value of " + ((Value.Bytes) v).value().length + " bytes";
+        if (v instanceof Value.Bytes bytes) {
+            return "a BYTES value of " + bytes.value().length + " bytes";
         }
         return "a " + v.kind() + " value";
     }
