@@ -409,8 +409,12 @@ final class QueryCore {
         };
     }
 
-    /** Eager-loads a FK path (and every FK on the way) through LEFT joins in the same query. */
-    void eagerJoin(String path) {
+    /**
+     * The join steps of a path made of foreign keys only ({@code "album__artist"}): one per key,
+     * aliased by the path so far; a part that is not a foreign key is a {@link FieldException}
+     * saying {@code problem}.
+     */
+    private List<JoinStep> foreignKeySteps(String path, String problem) {
         String[] parts = PathSyntax.split(model(), path, meta.foreignKeys().stream().map(FieldMeta::name).toList());
         ModelMeta<?> current = meta;
         String alias = null;
@@ -418,14 +422,19 @@ final class QueryCore {
         for (String part : parts) {
             ModelMeta<?> owner = current;
             FieldMeta fk = owner.field(part).filter(FieldMeta::isForeignKey).orElseThrow(() -> new FieldException(
-                    owner.modelClass(), part, "join(...) needs a foreign key", owner.foreignKeys().stream()
-                            .map(FieldMeta::name).toList()));
+                    owner.modelClass(), part, problem, owner.foreignKeys().stream().map(FieldMeta::name).toList()));
             String next = alias == null ? part : alias + "__" + part;
             ModelMeta<?> targetMeta = ModelMeta.of(fk.foreignKey().target());
             steps.add(new JoinStep(next, alias, fk, targetMeta));
             alias = next;
             current = targetMeta;
         }
+        return steps;
+    }
+
+    /** Eager-loads a FK path (and every FK on the way) through LEFT joins in the same query. */
+    void eagerJoin(String path) {
+        List<JoinStep> steps = foreignKeySteps(path, "join(...) needs a foreign key");
         addJoins(steps, JoinKind.LEFT);
         for (JoinStep s : steps) {
             eager().add(s.alias());
@@ -470,24 +479,11 @@ final class QueryCore {
                 aliases.add(meta.tableName());
                 continue;
             }
-            String[] parts = PathSyntax.split(model(), path, meta.foreignKeys().stream().map(FieldMeta::name).toList());
-            ModelMeta<?> current = meta;
-            String alias = null;
-            List<JoinStep> steps = new ArrayList<>();
-            for (String part : parts) {
-                ModelMeta<?> owner = current;
-                FieldMeta fk = owner.field(part).filter(FieldMeta::isForeignKey).orElseThrow(() -> new FieldException(
-                        owner.modelClass(), part, "forUpdate(LockOf.of(\"" + path + "\")) names foreign-key paths or"
-                        + " \"self\"", owner.foreignKeys().stream().map(FieldMeta::name).toList()));
-                String next = alias == null ? part : alias + "__" + part;
-                ModelMeta<?> targetMeta = ModelMeta.of(fk.foreignKey().target());
-                steps.add(new JoinStep(next, alias, fk, targetMeta));
-                alias = next;
-                current = targetMeta;
-            }
+            List<JoinStep> steps = foreignKeySteps(path, "forUpdate(LockOf.of(\"" + path + "\")) names foreign-key"
+                    + " paths or \"self\"");
             // INNER: PostgreSQL cannot lock the nullable side of an outer join
             addJoins(steps, JoinKind.INNER);
-            aliases.add(alias);
+            aliases.add(steps.get(steps.size() - 1).alias());
         }
         this.lock = LockMode.UPDATE;
         this.lockOf = List.copyOf(aliases);

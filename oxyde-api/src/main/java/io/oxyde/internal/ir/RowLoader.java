@@ -31,6 +31,8 @@ public final class RowLoader<T> implements RowSink {
     private RowReader<T> reader;
     private RowReader<?>[] joinReaders;
     private int[] keyPositions;
+    /** Per join step: whether its foreign key references the target's key (else a toField). */
+    private boolean[] toKey;
     private List<T> models = new ArrayList<>();
 
     private RowLoader(Class<T> type, List<ValueKind> kinds, boolean partial, Map<String, JoinStep> joins,
@@ -69,8 +71,10 @@ public final class RowLoader<T> implements RowSink {
         reader = partial ? mapper.partialReader(columns) : mapper.reader(columns);
         joinReaders = new RowReader<?>[steps.size()];
         keyPositions = new int[steps.size()];
+        toKey = new boolean[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             JoinStep s = steps.get(i);
+            toKey[i] = referencesKey(s.fk()); // once per result, not per row
             joinReaders[i] = ModelMapper.of(s.target().modelClass()).reader(columns, s.alias() + "__", false);
             keyPositions[i] = columns.indexOf(s.alias() + "__" + s.target().primaryKey().column());
         }
@@ -105,7 +109,7 @@ public final class RowLoader<T> implements RowSink {
             JoinStep child = steps.get(i);
             boolean isChild = alias == null ? child.parentAlias() == null : alias.equals(child.parentAlias());
             if (isChild && loaded[i] != null) {
-                result = Models.with(result, child.fk().name(), wrap(child.fk(), loaded[i]));
+                result = Models.with(result, child.fk().name(), wrap(child.fk(), loaded[i], toKey[i]));
             }
         }
         return result;
@@ -113,10 +117,18 @@ public final class RowLoader<T> implements RowSink {
 
     /** A loaded related model as the FK field holds it: a loaded {@link Ref}, or the model itself. */
     public static Object wrap(FieldMeta fk, Object value) {
+        return wrap(fk, value, referencesKey(fk));
+    }
+
+    /** Whether {@code fk} references its target's key (not a {@code toField}). */
+    static boolean referencesKey(FieldMeta fk) {
+        return fk.foreignKey().targetField().equals(ModelMeta.of(fk.foreignKey().target()).primaryKey().name());
+    }
+
+    private static Object wrap(FieldMeta fk, Object value, boolean toKey) {
         if (fk.javaType() != Ref.class) {
             return value;
         }
-        boolean toKey = fk.foreignKey().targetField().equals(ModelMeta.of(fk.foreignKey().target()).primaryKey().name());
         return toKey ? Ref.of(value) : Ref.of(value, fk.foreignKey().targetField()); // @ForeignKey(toField = ...)
     }
 }
