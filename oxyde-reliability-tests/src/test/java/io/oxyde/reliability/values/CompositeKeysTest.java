@@ -216,6 +216,104 @@ class CompositeKeysTest {
         }
     }
 
+    /**
+     * bulkUpdate of a composite-key, versioned model is one UPDATE per batch (counted by a
+     * statement observer), touches exactly the named rows though each shares a key component with
+     * others, and when one row's version moved on (changed or deleted by plain SQL) it fails with
+     * {@link StaleObjectException} naming that row, and changes nothing.
+     */
+    @AllDatabases
+    void bulkUpdateIsOneStatementPerBatchAndChecksEachVersion(TestDatabase tdb) throws Exception {
+        Path dir = Files.createTempDirectory("oxyde-composite-bulk");
+        Migrations.makeMigrations(List.of(Depot.class, Stock.class), dir, "initial", false).orElseThrow();
+        Migrations.migrate(tdb.oxydeUrl(), dir);
+        List<String> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.oxyde.driver.StatementObserver counter = (event, context, end) -> {
+            if ("v19_stock".equals(event.table()) && event.operation().contains("update")) {
+                updates.add(event.operation());
+            }
+        };
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement();
+             AutoCloseable observed = io.oxyde.driver.OxydeDriver.global().pools().observe(counter)) {
+            st.executeUpdate("INSERT INTO v19_depot (id, name) VALUES (1, 'North')");
+            for (String row : List.of("'A', 'tea', 1", "'A', 'rum', 2", "'B', 'tea', 3", "'B', 'rum', 4", "'C', 'tea', 5",
+                    "'C', 'gin', 6")) {
+                st.executeUpdate("INSERT INTO v19_stock (warehouse, sku, qty, depot_id, version) VALUES (" + row
+                        + ", 1, 0)");
+            }
+            var stock = db.objects(Stock.class);
+            List<Stock> picked = List.of(await(stock.getByKey("A", "tea")), await(stock.getByKey("B", "rum")),
+                    await(stock.getByKey("C", "gin")));
+            updates.clear();
+            assertThat(await(stock.bulkUpdate(times(picked, 10), "qty"))).isEqualTo(3);
+            assertThat(updates).hasSize(1);
+            assertThat(qty(st)).containsExactly("A/rum=2", "A/tea=10", "B/rum=40", "B/tea=3", "C/gin=60", "C/tea=5");
+            assertThat(versions(st)).containsExactly("A/rum=0", "A/tea=1", "B/rum=1", "B/tea=0", "C/gin=1", "C/tea=0");
+
+            // another writer moves (B, rum) on: the whole call fails, naming it, and nothing changes
+            List<Stock> current = List.of(await(stock.getByKey("A", "tea")), await(stock.getByKey("B", "rum")),
+                    await(stock.getByKey("C", "gin")));
+            st.executeUpdate("UPDATE v19_stock SET version = version + 1 WHERE warehouse = 'B' AND sku = 'rum'");
+            assertThatThrownBy(() -> await(stock.bulkUpdate(times(current, 2), "qty")))
+                    .isInstanceOfSatisfying(StaleObjectException.class, e -> {
+                        assertThat(e.key()).isEqualTo(List.of("B", "rum"));
+                        assertThat(e.expectedVersion()).isEqualTo(1L);
+                        assertThat(e.getMessage()).contains("changed by another writer");
+                    });
+            assertThat(qty(st)).containsExactly("A/rum=2", "A/tea=10", "B/rum=40", "B/tea=3", "C/gin=60", "C/tea=5");
+            assertThat(versions(st)).containsExactly("A/rum=0", "A/tea=1", "B/rum=2", "B/tea=0", "C/gin=1", "C/tea=0");
+            // a deleted row is stale too
+            st.executeUpdate("DELETE FROM v19_stock WHERE warehouse = 'C' AND sku = 'gin'");
+            List<Stock> withDeleted = List.of(current.get(0), current.get(2));
+            assertThatThrownBy(() -> await(stock.bulkUpdate(times(withDeleted, 2), "qty")))
+                    .isInstanceOfSatisfying(StaleObjectException.class, e -> {
+                        assertThat(e.key()).isEqualTo(List.of("C", "gin"));
+                        assertThat(e.getMessage()).contains("deleted");
+                    });
+            assertThat(qty(st)).containsExactly("A/rum=2", "A/tea=10", "B/rum=40", "B/tea=3", "C/tea=5");
+
+            // 2,500 rows: batches of at most 500 models, one statement each
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO v19_stock (warehouse, sku, qty,"
+                    + " depot_id, version) VALUES (?, ?, ?, 1, 0)")) {
+                for (int i = 0; i < 2500; i++) {
+                    ps.setString(1, i % 2 == 0 ? "E" : "F");
+                    ps.setString(2, "s" + (i / 2));
+                    ps.setInt(3, i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            List<Stock> many = await(stock.filter("warehouse__in", List.of("E", "F")).all());
+            assertThat(many).hasSize(2500);
+            updates.clear();
+            assertThat(await(stock.bulkUpdate(times(many, 3), "qty"))).isEqualTo(2500);
+            assertThat(updates).hasSize(5);
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(qty), MIN(version), MAX(version) FROM v19_stock"
+                    + " WHERE warehouse IN ('E', 'F')")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(2500);
+                assertThat(rs.getLong(2)).isEqualTo(3L * (2499L * 2500L / 2));
+                assertThat(rs.getLong(3)).isEqualTo(1);
+                assertThat(rs.getLong(4)).isEqualTo(1);
+            }
+            assertThat(qty(st)).startsWith("A/rum=2", "A/tea=10", "B/rum=40", "B/tea=3", "C/tea=5");
+        }
+    }
+
+    private static List<Stock> times(List<Stock> rows, int factor) {
+        return rows.stream().map(s -> new Stock(s.warehouse(), s.sku(), s.qty() * factor, s.depot(), s.version())).toList();
+    }
+
+    private static List<String> versions(Statement st) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT warehouse, sku, version FROM v19_stock ORDER BY warehouse, sku")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + "/" + rs.getString(2) + "=" + rs.getLong(3));
+            }
+        }
+        return out;
+    }
+
     private static List<String> qty(Statement st) throws Exception {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery("SELECT warehouse, sku, qty FROM v19_stock ORDER BY warehouse, sku")) {
