@@ -52,6 +52,11 @@ class CompositeKeysTest {
     record Stock(@Id String warehouse, @Id String sku, int qty, Ref<Depot> depot, @Version Long version) {
     }
 
+    /** Another composite key of the same kinds, under other names. */
+    @Table("v19_reserved")
+    record Reserved(@Id String wh, @Id String item, int n) {
+    }
+
     /** A key record: components named as the key fields. */
     record StockKey(String warehouse, String sku) {
     }
@@ -298,6 +303,62 @@ class CompositeKeysTest {
             }
             assertThat(qty(st)).startsWith("A/rum=2", "A/tea=10", "B/rum=40", "B/tea=3", "C/tea=5");
         }
+    }
+
+    /**
+     * A query of composite-key models (or values of one path per key field) as the operand of
+     * {@code pk__in}: the rows whose whole key is among the operand's — never a row that shares
+     * one key component only — and {@code exclude} the complement, on rows written by plain SQL.
+     */
+    @AllDatabases
+    void aCompositeKeyIsInAQueryOfKeys(TestDatabase tdb) throws Exception {
+        Path dir = Files.createTempDirectory("oxyde-composite-in");
+        Migrations.makeMigrations(List.of(Depot.class, Stock.class, Reserved.class), dir, "initial", false).orElseThrow();
+        Migrations.migrate(tdb.oxydeUrl(), dir);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO v19_depot (id, name) VALUES (1, 'North')");
+            for (String row : List.of("'A', 'tea', 1", "'A', 'rum', 2", "'B', 'tea', 3", "'B', 'rum', 4", "'C', 'gin', 5")) {
+                st.executeUpdate("INSERT INTO v19_stock (warehouse, sku, qty, depot_id, version) VALUES (" + row
+                        + ", 1, 0)");
+            }
+            // (A, rum) and (B, tea): each shares a component with (A, tea) and (B, rum); (D, gin) matches no stock
+            for (String row : List.of("'A', 'rum', 7", "'B', 'tea', 8", "'D', 'gin', 9")) {
+                st.executeUpdate("INSERT INTO v19_reserved (wh, item, n) VALUES (" + row + ")");
+            }
+            var stock = db.objects(Stock.class);
+            var reserved = db.objects(Reserved.class);
+            assertThat(keys(stock.filter("pk__in", reserved.values("wh", "item")))).containsExactly("A/rum", "B/tea");
+            assertThat(keys(stock.filter("pk__in", reserved))).containsExactly("A/rum", "B/tea");
+            assertThat(keys(stock.filter("pk__in", reserved.filter("n__gt", 7)))).containsExactly("B/tea");
+            assertThat(keys(stock.exclude("pk__in", reserved))).containsExactly("A/tea", "B/rum", "C/gin");
+            // the same table inside and out
+            assertThat(keys(stock.filter("pk__in", stock.filter("qty__gte", 4)))).containsExactly("B/rum", "C/gin");
+            assertThat(keys(stock.filter("qty__lt", 4).exclude("pk__in", stock.filter("sku", "tea"))))
+                    .containsExactly("A/rum");
+            // an empty operand: nothing is in it, everything is outside it
+            assertThat(keys(stock.filter("pk__in", reserved.filter("n__gt", 100)))).isEmpty();
+            assertThat(keys(stock.exclude("pk__in", reserved.filter("n__gt", 100)))).hasSize(5);
+            // writes through the filter address whole keys too
+            assertThat(await(stock.filter("pk__in", reserved).update(Map.of("qty", 0)))).isEqualTo(2);
+            assertThat(qty(st)).containsExactly("A/rum=0", "A/tea=1", "B/rum=4", "B/tea=0", "C/gin=5");
+
+            assertThatThrownBy(() -> stock.filter("pk", reserved)).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("pk of a composite key (warehouse, sku) takes only the lookup in");
+            assertThatThrownBy(() -> stock.filter("pk__in", List.of("A", "tea"))).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("pk__in takes a query");
+            assertThatThrownBy(() -> stock.filter("pk__in", reserved.values("wh"))).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("one path per key field (warehouse, sku)");
+            assertThatThrownBy(() -> stock.filter("pk__in", reserved.values("wh", "n"))).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("Reserved.n is INT, sku is TEXT");
+            assertThatThrownBy(() -> stock.filter("pk__in", reserved.limit(1))).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("cannot be sliced or combined");
+            assertThatThrownBy(() -> stock.filter("sku__in", reserved)).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("pk__in");
+        }
+    }
+
+    private static List<String> keys(io.oxyde.Query<Stock> q) {
+        return await(q.all()).stream().map(s -> s.warehouse() + "/" + s.sku()).sorted().toList();
     }
 
     private static List<Stock> times(List<Stock> rows, int factor) {
