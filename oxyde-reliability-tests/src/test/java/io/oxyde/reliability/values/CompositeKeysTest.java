@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * locking address a row by its whole key, on rows written by Oxyde and by plain SQL (read back
  * with plain SQL), and stream() / publisher() read keyset pages in whole-key order. Rows share each
  * key component with another row, so a statement that used one component only would touch two
- * rows. What is not supported yet — foreign keys to such a model — is refused with a message that
- * says so.
+ * rows. bulkUpdate is one statement per batch and checks each row's version; {@code pk__in}
+ * compares the whole key with a query's keys. What is not supported yet — foreign keys to such a
+ * model — is refused with a message that says so.
  */
 class CompositeKeysTest {
 
@@ -365,21 +366,20 @@ class CompositeKeysTest {
         return rows.stream().map(s -> new Stock(s.warehouse(), s.sku(), s.qty() * factor, s.depot(), s.version())).toList();
     }
 
-    private static List<String> versions(Statement st) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT warehouse, sku, version FROM v19_stock ORDER BY warehouse, sku")) {
-            while (rs.next()) {
-                out.add(rs.getString(1) + "/" + rs.getString(2) + "=" + rs.getLong(3));
-            }
-        }
-        return out;
+    private static List<String> qty(Statement st) throws Exception {
+        return byKey(st, "qty");
     }
 
-    private static List<String> qty(Statement st) throws Exception {
+    private static List<String> versions(Statement st) throws Exception {
+        return byKey(st, "version");
+    }
+
+    /** "warehouse/sku=value" of {@code column} for every stock row, in key order (plain SQL). */
+    private static List<String> byKey(Statement st, String column) throws Exception {
         List<String> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT warehouse, sku, qty FROM v19_stock ORDER BY warehouse, sku")) {
+        try (ResultSet rs = st.executeQuery("SELECT warehouse, sku, " + column + " FROM v19_stock ORDER BY warehouse, sku")) {
             while (rs.next()) {
-                out.add(rs.getString(1) + "/" + rs.getString(2) + "=" + rs.getInt(3));
+                out.add(rs.getString(1) + "/" + rs.getString(2) + "=" + rs.getLong(3));
             }
         }
         return out;
