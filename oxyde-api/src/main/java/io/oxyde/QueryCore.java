@@ -272,6 +272,9 @@ final class QueryCore {
         if (annotation != null) {
             return NamedFilter.of(this, annotation, path, value, negated);
         }
+        if (CompositeKeyIn.applies(meta, path)) {
+            return CompositeKeyIn.condition(this, path, value);
+        }
         FilterNode json = JsonLookups.condition(this, path, value, negated);
         if (json != null) {
             return json;

@@ -46,7 +46,8 @@ final class SubqueryOperand {
             boolean referenced = field.isForeignKey() && sub.meta.modelClass() == field.foreignKey().target();
             if (!referenced && sub.meta.hasCompositeKey()) {
                 throw new FieldException(model, field.name(), "a " + sub.model().getSimpleName() + " query stands for no"
-                        + " single value: its primary key is composite; select one path", List.of("values(\"<one path>\")"));
+                        + " single value: its primary key is composite; select one path, or compare a composite key"
+                        + " with pk__in", List.of("values(\"<one path>\")", "pk__in"));
             }
             FieldMeta pk = referenced ? Lookups.referenced(field) : sub.meta.primaryKey();
             sub.values = List.of(new QueryCore.ValueColumn(pk.name(), ColumnRef.of(pk.column()), pk));

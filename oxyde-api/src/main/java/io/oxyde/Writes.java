@@ -532,7 +532,7 @@ final class Writes {
                 }
             }
             if (meta.version().isPresent() || meta.hasCompositeKey()) {
-                return rowwiseBulkUpdate(target, mapper, models, idx);
+                return KeyedBulkUpdate.run(target, mapper, models, idx);
             }
             int pkIndex = meta.fields().indexOf(meta.primaryKey());
             List<BulkUpdateRow> rows = new ArrayList<>();
@@ -556,62 +556,8 @@ final class Writes {
         }
     }
 
-    /**
-     * bulkUpdate of a model with a {@code @Version} field or a composite key: one
-     * {@code UPDATE … SET … WHERE <key> [AND version = v]} per model (with a version, each row has
-     * its own expected one and gets {@code v + 1}), all in one transaction (a savepoint inside the
-     * caller's); with a version, the first row whose version no longer matches fails the whole
-     * call with {@link StaleObjectException}, and everything is rolled back.
-     */
-    private static <T> CompletableFuture<Integer> rowwiseBulkUpdate(Target target, ModelMapper<T> mapper, List<T> models,
-                                                                    List<Integer> idx) {
-        ModelMeta<T> meta = mapper.meta();
-        Class<T> type = meta.modelClass();
-        FieldMeta pk = meta.primaryKey();
-        FieldMeta version = meta.version().orElse(null);
-        int versionIndex = version == null ? -1 : meta.fields().indexOf(version);
-        if (version != null && idx.contains(versionIndex)) {
-            throw new FieldException(type, version.name(), "the @Version field is kept by Oxyde: bulkUpdate increments"
-                    + " it and checks it, so do not name it", Paths.fieldNames(meta));
-        }
-        List<UpdateIr> updates = new ArrayList<>(models.size());
-        List<Map<String, Object>> keys = new ArrayList<>(models.size());
-        List<Object> expected = new ArrayList<>(models.size());
-        for (T m : models) {
-            ModelValidation.validate(m);
-            List<Value> all = mapper.toValues(m);
-            for (FieldMeta k : meta.primaryKeys()) {
-                if (all.get(meta.fields().indexOf(k)) instanceof Value.Null) {
-                    throw new FieldException(type, k.name(), "bulkUpdate needs saved models (with keys)", List.of());
-                }
-            }
-            List<Assignment> set = new ArrayList<>(idx.size() + 1);
-            idx.forEach(i -> set.add(new Assignment(meta.fields().get(i).column(), new Expr.Literal(all.get(i)))));
-            FilterNode where = keyFilter(meta, all);
-            Object current = version == null ? null : Models.get(m, version.name());
-            if (version != null) {
-                long v = current == null ? 0 : ((Number) current).longValue();
-                set.add(new Assignment(version.column(), new Expr.Literal(Value.of(v + 1))));
-                where = FilterNode.and(where, new FilterNode.Condition(ColumnRef.of(version.column()), Lookup.EQ, Value.of(v)));
-            }
-            updates.add(new UpdateIr(type.getSimpleName(), meta.tableName(), set, where, List.of()));
-            keys.add(keyMap(meta, m));
-            expected.add(version == null ? null : current == null ? versionValue(version, 0) : current);
-        }
-        return allOrNothing(target, t -> {
-            CompletableFuture<Integer> chain = OxydeFuture.of(0);
-            for (int i = 0; i < updates.size(); i++) {
-                int row = i;
-                chain = chain.thenCompose(n -> t.mutate(updates.get(row)).thenCompose(r -> r.affected() > 0 || version == null
-                        ? CompletableFuture.completedFuture(n + (int) r.affected())
-                        : stale(t, type, keys.get(row), expected.get(row))));
-            }
-            return chain;
-        });
-    }
-
     /** Fails with {@link StaleObjectException}, telling a changed row from a deleted one. */
-    private static <T, R> CompletableFuture<R> stale(Target target, Class<T> type, Map<String, Object> key,
+    static <T, R> CompletableFuture<R> stale(Target target, Class<T> type, Map<String, Object> key,
                                                      Object expectedVersion) {
         Object named = key.size() == 1 ? key.values().iterator().next() : new ArrayList<>(key.values());
         return Query.of(type, target.primary()).filter(key).exists()
@@ -673,7 +619,7 @@ final class Writes {
     }
 
     /** The filter of one row by the key values among a model's column values (fields() order). */
-    private static FilterNode keyFilter(ModelMeta<?> meta, List<Value> all) {
+    static FilterNode keyFilter(ModelMeta<?> meta, List<Value> all) {
         List<FilterNode> parts = new ArrayList<>();
         for (FieldMeta k : meta.primaryKeys()) {
             parts.add(new FilterNode.Condition(ColumnRef.of(k.column()), Lookup.EQ, all.get(meta.fields().indexOf(k))));
@@ -685,7 +631,7 @@ final class Writes {
      * Runs {@code work} so that it changes nothing if it fails: in a transaction of its own, or
      * under a savepoint when the target is already in one (the caller's transaction goes on).
      */
-    private static <R> CompletableFuture<R> allOrNothing(Target target, Function<Target, CompletableFuture<R>> work) {
+    static <R> CompletableFuture<R> allOrNothing(Target target, Function<Target, CompletableFuture<R>> work) {
         if (!target.inTransaction()) {
             return Transactions.auto(target, work);
         }
@@ -707,7 +653,7 @@ final class Writes {
     }
 
     /** A version number in the field's own type ({@code long}, {@code int} or {@code short}). */
-    private static Object versionValue(FieldMeta version, long v) {
+    static Object versionValue(FieldMeta version, long v) {
         Class<?> t = version.javaType();
         if (t == int.class || t == Integer.class) {
             return Math.toIntExact(v);

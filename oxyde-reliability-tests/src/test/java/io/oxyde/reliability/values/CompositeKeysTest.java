@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * locking address a row by its whole key, on rows written by Oxyde and by plain SQL (read back
  * with plain SQL), and stream() / publisher() read keyset pages in whole-key order. Rows share each
  * key component with another row, so a statement that used one component only would touch two
- * rows. What is not supported yet — foreign keys to such a model — is refused with a message that
- * says so.
+ * rows. bulkUpdate is one statement per batch and checks each row's version; {@code pk__in}
+ * compares the whole key with a query's keys. What is not supported yet — foreign keys to such a
+ * model — is refused with a message that says so.
  */
 class CompositeKeysTest {
 
@@ -50,6 +51,11 @@ class CompositeKeysTest {
 
     @Table("v19_stock")
     record Stock(@Id String warehouse, @Id String sku, int qty, Ref<Depot> depot, @Version Long version) {
+    }
+
+    /** Another composite key of the same kinds, under other names. */
+    @Table("v19_reserved")
+    record Reserved(@Id String wh, @Id String item, int n) {
     }
 
     /** A key record: components named as the key fields. */
@@ -216,11 +222,164 @@ class CompositeKeysTest {
         }
     }
 
+    /**
+     * bulkUpdate of a composite-key, versioned model is one UPDATE per batch (counted by a
+     * statement observer), touches exactly the named rows though each shares a key component with
+     * others, and when one row's version moved on (changed or deleted by plain SQL) it fails with
+     * {@link StaleObjectException} naming that row, and changes nothing.
+     */
+    @AllDatabases
+    void bulkUpdateIsOneStatementPerBatchAndChecksEachVersion(TestDatabase tdb) throws Exception {
+        Path dir = Files.createTempDirectory("oxyde-composite-bulk");
+        Migrations.makeMigrations(List.of(Depot.class, Stock.class), dir, "initial", false).orElseThrow();
+        Migrations.migrate(tdb.oxydeUrl(), dir);
+        List<String> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.oxyde.driver.StatementObserver counter = (event, context, end) -> {
+            if ("v19_stock".equals(event.table()) && event.operation().contains("update")) {
+                updates.add(event.operation());
+            }
+        };
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement();
+             AutoCloseable observed = io.oxyde.driver.OxydeDriver.global().pools().observe(counter)) {
+            st.executeUpdate("INSERT INTO v19_depot (id, name) VALUES (1, 'North')");
+            for (String row : List.of("'A', 'tea', 1", "'A', 'rum', 2", "'B', 'tea', 3", "'B', 'rum', 4", "'C', 'tea', 5",
+                    "'C', 'gin', 6")) {
+                st.executeUpdate("INSERT INTO v19_stock (warehouse, sku, qty, depot_id, version) VALUES (" + row
+                        + ", 1, 0)");
+            }
+            var stock = db.objects(Stock.class);
+            List<Stock> picked = List.of(await(stock.getByKey("A", "tea")), await(stock.getByKey("B", "rum")),
+                    await(stock.getByKey("C", "gin")));
+            updates.clear();
+            assertThat(await(stock.bulkUpdate(times(picked, 10), "qty"))).isEqualTo(3);
+            assertThat(updates).hasSize(1);
+            assertThat(qty(st)).containsExactly("A/rum=2", "A/tea=10", "B/rum=40", "B/tea=3", "C/gin=60", "C/tea=5");
+            assertThat(versions(st)).containsExactly("A/rum=0", "A/tea=1", "B/rum=1", "B/tea=0", "C/gin=1", "C/tea=0");
+
+            // another writer moves (B, rum) on: the whole call fails, naming it, and nothing changes
+            List<Stock> current = List.of(await(stock.getByKey("A", "tea")), await(stock.getByKey("B", "rum")),
+                    await(stock.getByKey("C", "gin")));
+            st.executeUpdate("UPDATE v19_stock SET version = version + 1 WHERE warehouse = 'B' AND sku = 'rum'");
+            assertThatThrownBy(() -> await(stock.bulkUpdate(times(current, 2), "qty")))
+                    .isInstanceOfSatisfying(StaleObjectException.class, e -> {
+                        assertThat(e.key()).isEqualTo(List.of("B", "rum"));
+                        assertThat(e.expectedVersion()).isEqualTo(1L);
+                        assertThat(e.getMessage()).contains("changed by another writer");
+                    });
+            assertThat(qty(st)).containsExactly("A/rum=2", "A/tea=10", "B/rum=40", "B/tea=3", "C/gin=60", "C/tea=5");
+            assertThat(versions(st)).containsExactly("A/rum=0", "A/tea=1", "B/rum=2", "B/tea=0", "C/gin=1", "C/tea=0");
+            // a deleted row is stale too
+            st.executeUpdate("DELETE FROM v19_stock WHERE warehouse = 'C' AND sku = 'gin'");
+            List<Stock> withDeleted = List.of(current.get(0), current.get(2));
+            assertThatThrownBy(() -> await(stock.bulkUpdate(times(withDeleted, 2), "qty")))
+                    .isInstanceOfSatisfying(StaleObjectException.class, e -> {
+                        assertThat(e.key()).isEqualTo(List.of("C", "gin"));
+                        assertThat(e.getMessage()).contains("deleted");
+                    });
+            assertThat(qty(st)).containsExactly("A/rum=2", "A/tea=10", "B/rum=40", "B/tea=3", "C/tea=5");
+
+            // 2,500 rows: batches of at most 500 models, one statement each
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO v19_stock (warehouse, sku, qty,"
+                    + " depot_id, version) VALUES (?, ?, ?, 1, 0)")) {
+                for (int i = 0; i < 2500; i++) {
+                    ps.setString(1, i % 2 == 0 ? "E" : "F");
+                    ps.setString(2, "s" + (i / 2));
+                    ps.setInt(3, i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            List<Stock> many = await(stock.filter("warehouse__in", List.of("E", "F")).all());
+            assertThat(many).hasSize(2500);
+            updates.clear();
+            assertThat(await(stock.bulkUpdate(times(many, 3), "qty"))).isEqualTo(2500);
+            assertThat(updates).hasSize(5);
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(qty), MIN(version), MAX(version) FROM v19_stock"
+                    + " WHERE warehouse IN ('E', 'F')")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(2500);
+                assertThat(rs.getLong(2)).isEqualTo(3L * (2499L * 2500L / 2));
+                assertThat(rs.getLong(3)).isEqualTo(1);
+                assertThat(rs.getLong(4)).isEqualTo(1);
+            }
+            assertThat(qty(st)).startsWith("A/rum=2", "A/tea=10", "B/rum=40", "B/tea=3", "C/tea=5");
+        }
+    }
+
+    /**
+     * A query of composite-key models (or values of one path per key field) as the operand of
+     * {@code pk__in}: the rows whose whole key is among the operand's — never a row that shares
+     * one key component only — and {@code exclude} the complement, on rows written by plain SQL.
+     */
+    @AllDatabases
+    void aCompositeKeyIsInAQueryOfKeys(TestDatabase tdb) throws Exception {
+        Path dir = Files.createTempDirectory("oxyde-composite-in");
+        Migrations.makeMigrations(List.of(Depot.class, Stock.class, Reserved.class), dir, "initial", false).orElseThrow();
+        Migrations.migrate(tdb.oxydeUrl(), dir);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO v19_depot (id, name) VALUES (1, 'North')");
+            for (String row : List.of("'A', 'tea', 1", "'A', 'rum', 2", "'B', 'tea', 3", "'B', 'rum', 4", "'C', 'gin', 5")) {
+                st.executeUpdate("INSERT INTO v19_stock (warehouse, sku, qty, depot_id, version) VALUES (" + row
+                        + ", 1, 0)");
+            }
+            // (A, rum) and (B, tea): each shares a component with (A, tea) and (B, rum); (D, gin) matches no stock
+            for (String row : List.of("'A', 'rum', 7", "'B', 'tea', 8", "'D', 'gin', 9")) {
+                st.executeUpdate("INSERT INTO v19_reserved (wh, item, n) VALUES (" + row + ")");
+            }
+            var stock = db.objects(Stock.class);
+            var reserved = db.objects(Reserved.class);
+            assertThat(keys(stock.filter("pk__in", reserved.values("wh", "item")))).containsExactly("A/rum", "B/tea");
+            assertThat(keys(stock.filter("pk__in", reserved))).containsExactly("A/rum", "B/tea");
+            assertThat(keys(stock.filter("pk__in", reserved.filter("n__gt", 7)))).containsExactly("B/tea");
+            assertThat(keys(stock.exclude("pk__in", reserved))).containsExactly("A/tea", "B/rum", "C/gin");
+            // the same table inside and out
+            assertThat(keys(stock.filter("pk__in", stock.filter("qty__gte", 4)))).containsExactly("B/rum", "C/gin");
+            assertThat(keys(stock.filter("qty__lt", 4).exclude("pk__in", stock.filter("sku", "tea"))))
+                    .containsExactly("A/rum");
+            // an empty operand: nothing is in it, everything is outside it
+            assertThat(keys(stock.filter("pk__in", reserved.filter("n__gt", 100)))).isEmpty();
+            assertThat(keys(stock.exclude("pk__in", reserved.filter("n__gt", 100)))).hasSize(5);
+            // writes through the filter address whole keys too
+            assertThat(await(stock.filter("pk__in", reserved).update(Map.of("qty", 0)))).isEqualTo(2);
+            assertThat(qty(st)).containsExactly("A/rum=0", "A/tea=1", "B/rum=4", "B/tea=0", "C/gin=5");
+
+            assertThatThrownBy(() -> stock.filter("pk", reserved)).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("pk of a composite key (warehouse, sku) takes only the lookup in");
+            assertThatThrownBy(() -> stock.filter("pk__in", List.of("A", "tea"))).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("pk__in takes a query");
+            assertThatThrownBy(() -> stock.filter("pk__in", reserved.values("wh"))).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("one path per key field (warehouse, sku)");
+            assertThatThrownBy(() -> stock.filter("pk__in", reserved.values("wh", "n"))).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("Reserved.n is INT, sku is TEXT");
+            assertThatThrownBy(() -> stock.filter("pk__in", reserved.limit(1))).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("cannot be sliced or combined");
+            assertThatThrownBy(() -> stock.filter("sku__in", reserved)).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("pk__in");
+        }
+    }
+
+    private static List<String> keys(io.oxyde.Query<Stock> q) {
+        return await(q.all()).stream().map(s -> s.warehouse() + "/" + s.sku()).sorted().toList();
+    }
+
+    private static List<Stock> times(List<Stock> rows, int factor) {
+        return rows.stream().map(s -> new Stock(s.warehouse(), s.sku(), s.qty() * factor, s.depot(), s.version())).toList();
+    }
+
     private static List<String> qty(Statement st) throws Exception {
+        return byKey(st, "qty");
+    }
+
+    private static List<String> versions(Statement st) throws Exception {
+        return byKey(st, "version");
+    }
+
+    /** "warehouse/sku=value" of {@code column} for every stock row, in key order (plain SQL). */
+    private static List<String> byKey(Statement st, String column) throws Exception {
         List<String> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery("SELECT warehouse, sku, qty FROM v19_stock ORDER BY warehouse, sku")) {
+        try (ResultSet rs = st.executeQuery("SELECT warehouse, sku, " + column + " FROM v19_stock ORDER BY warehouse, sku")) {
             while (rs.next()) {
-                out.add(rs.getString(1) + "/" + rs.getString(2) + "=" + rs.getInt(3));
+                out.add(rs.getString(1) + "/" + rs.getString(2) + "=" + rs.getLong(3));
             }
         }
         return out;
