@@ -1,6 +1,7 @@
 package io.oxyde.internal.ir;
 
 import io.oxyde.codec.IrCodec;
+import io.oxyde.codec.InsertIr;
 import io.oxyde.codec.IrTemplate;
 import io.oxyde.exception.ProtocolException;
 import io.oxyde.codec.QueryIr;
@@ -42,6 +43,9 @@ final class IrMessages {
      */
     public static byte[] encode(QueryIr ir, String pool) {
         try {
+            if (surelyLarge(ir)) {
+                return IrCodec.encode(ir);
+            }
             IrTemplate.Parameterized p = IrTemplate.parameterize(ir);
             if (p.values().size() > MAX_CACHED_SLOTS) {
                 return IrCodec.encode(ir);
@@ -54,5 +58,17 @@ final class IrMessages {
             throw new InvalidQueryException("invalid query: nested deeper than " + IrCodec.MAX_DEPTH + " levels",
                     pool, null);
         }
+    }
+
+    /**
+     * Whether {@code ir} is a bulk insert with more than {@link #MAX_CACHED_SLOTS} cells, told
+     * without walking it. Such a query is encoded whole anyway, so splitting it into template and
+     * values first (a copy of every row, a slot per cell, then thrown away) is skipped. (A cell
+     * holding an empty array has no slot, so a rare insert may be counted large that has fewer
+     * slots; it is then encoded whole, the same message, only its shape is not cached.)
+     */
+    private static boolean surelyLarge(QueryIr ir) {
+        return ir instanceof InsertIr insert
+                && (long) insert.rows().size() * insert.columns().size() > MAX_CACHED_SLOTS;
     }
 }
