@@ -1,9 +1,10 @@
 package io.oxyde.internal.ir;
 
 import io.oxyde.Ref;
-import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.ResultRow;
 import io.oxyde.driver.RowSink;
+import java.sql.SQLException;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.mapping.RowReader;
 import io.oxyde.meta.FieldMeta;
@@ -82,20 +83,20 @@ public final class RowLoader<T> implements RowSink {
     }
 
     @Override
-    public void row(Value[] cells) {
+    public void row(ResultRow row) throws SQLException {
         if (steps.isEmpty()) {
-            models.add(reader.read(cells));
+            models.add(reader.read(row));
             return;
         }
         Object[] loaded = new Object[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
-            if (cells[keyPositions[i]] instanceof Value.Null) {
+            if (row.isNull(keyPositions[i])) {
                 continue;
             }
-            Object obj = joinReaders[i].read(cells);
+            Object obj = joinReaders[i].read(row);
             loaded[i] = attach(obj, steps.get(i).alias(), loaded);
         }
-        models.add(attach(reader.read(cells), null, loaded));
+        models.add(attach(reader.read(row), null, loaded));
     }
 
     /** The models read (those of the last result the sink was started on). */

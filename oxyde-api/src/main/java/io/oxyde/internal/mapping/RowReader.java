@@ -1,11 +1,14 @@
 package io.oxyde.internal.mapping;
 
 import io.oxyde.exception.MappingException;
+import io.oxyde.exception.OxydeException;
+import io.oxyde.driver.ResultRow;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.model.ModelShape;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +16,11 @@ import java.util.List;
  * Builds model instances from rows of one result shape. Column positions are resolved when the
  * reader is made ({@link ModelMapper#reader}) and composed with the codecs and the constructor
  * into method-handle trees (see {@link SlotHandles}); reading a row then does no lookups by name
- * and no reflection: for a record it is one call of a {@code (List<Value>)Object} handle that
+ * and no reflection: for a record it is one call of a {@code (ResultRow)Object} handle that
  * converts every column and calls the canonical constructor; for a class, the no-arg
- * constructor and one {@code (Object, List<Value>)void} handle per column. Thread-safe; keep one
+ * constructor and one {@code (Object, ResultRow)void} handle per column. Columns are read
+ * through the codecs' typed reads ({@link io.oxyde.internal.convert.FieldCodec#read}), so a row
+ * of numbers and text makes no {@code Value} per cell. Thread-safe; keep one
  * per result shape.
  *
  * @param <T> the model class
@@ -42,13 +47,13 @@ public final class RowReader<T> {
             Object[] defaults = shape.defaults();
             MethodHandle[] filters = new MethodHandle[defaults.length];
             for (int i = 0; i < defaults.length; i++) {
-                filters[i] = MethodHandles.dropArguments(MethodHandles.constant(Object.class, defaults[i]), 0, Value[].class);
+                filters[i] = MethodHandles.dropArguments(MethodHandles.constant(Object.class, defaults[i]), 0, ResultRow.class);
             }
             for (int i = 0; i < slots.length; i++) {
                 filters[slots[i].field.index()] = SlotHandles.reader(slots[i], positions[i]);
             }
             MethodHandle spread = MethodHandles.filterArguments(shape.canonical(), 0, filters);
-            this.recordReader = MethodHandles.permuteArguments(spread, MethodType.methodType(Object.class, Value[].class),
+            this.recordReader = MethodHandles.permuteArguments(spread, MethodType.methodType(Object.class, ResultRow.class),
                     new int[defaults.length]);
             this.fieldWriters = null;
         } else {
@@ -76,24 +81,38 @@ public final class RowReader<T> {
     }
 
     /**
-     * The model of one row as a {@link io.oxyde.driver.RowSink} receives it (the array may be
-     * reused once this returns).
+     * The model of one row of values.
      *
      * @throws MappingException naming model, field, column and value when a value does not convert
      */
     public T read(Value[] row) {
-        if (row.length != width) {
-            throw new MappingException("a row of " + row.length + " values does not match the " + width
+        try {
+            return read(ResultRow.of(row));
+        } catch (SQLException e) {
+            throw new IllegalStateException("a row of values cannot fail as a cursor does", e);
+        }
+    }
+
+    /**
+     * The model of the row a {@link io.oxyde.driver.RowSink} is on: each column read once,
+     * through its codec's typed read.
+     *
+     * @throws MappingException naming model, field, column and value when a value does not convert
+     * @throws SQLException     from the cursor
+     */
+    public T read(ResultRow row) throws SQLException {
+        if (row.size() != width) {
+            throw new MappingException("a row of " + row.size() + " values does not match the " + width
                     + " columns " + columns + " this " + type.getSimpleName() + " reader was prepared for");
         }
         if (recordReader != null) {
             try {
                 return type.cast((Object) recordReader.invokeExact(row));
-            } catch (MappingException e) {
+            } catch (SQLException | OxydeException e) {
                 throw e;
             } catch (Throwable t) {
                 throw new MappingException("the constructor of record " + type.getSimpleName() + " rejected the row "
-                        + java.util.Arrays.toString(row) + ": " + t, t);
+                        + describe(row) + ": " + t, t);
             }
         }
         Object instance;
@@ -106,7 +125,7 @@ public final class RowReader<T> {
         for (int i = 0; i < writers.length; i++) {
             try {
                 writers[i].invokeExact(instance, row);
-            } catch (MappingException e) {
+            } catch (SQLException | OxydeException e) {
                 throw e;
             } catch (Throwable t) {
                 throw new MappingException("cannot set " + slots[i].where() + " from column \"" + slots[i].meta.column()
@@ -114,6 +133,22 @@ public final class RowReader<T> {
             }
         }
         return type.cast(instance);
+    }
+
+    /** The row's values for a message (read again; a cursor's columns can be). */
+    private static String describe(ResultRow row) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < row.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            try {
+                out.append(row.value(i));
+            } catch (SQLException | RuntimeException e) {
+                out.append('?');
+            }
+        }
+        return out.append(']').toString();
     }
 
     /** The models of many rows. */
