@@ -5,6 +5,7 @@ import io.oxyde.exception.OxydeException;
 import io.oxyde.driver.ResultRow;
 import io.oxyde.codec.Value;
 import io.oxyde.internal.model.ModelShape;
+import io.oxyde.internal.model.ShapeField;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -28,21 +29,40 @@ import java.util.List;
 public final class RowReader<T> {
 
     private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+    private static final MethodHandle ATTACHED_ROW;
+    private static final MethodHandle ATTACHED_HAS;
+    private static final MethodHandle ATTACHED_VALUE;
+
+    static {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            ATTACHED_ROW = lookup.findVirtual(Attached.class, "row", MethodType.methodType(ResultRow.class));
+            ATTACHED_HAS = lookup.findVirtual(Attached.class, "has", MethodType.methodType(boolean.class, int.class));
+            ATTACHED_VALUE = lookup.findVirtual(Attached.class, "value", MethodType.methodType(Object.class, int.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ModelShape shape;
     private final List<String> columns;
     private final int width;
     private final Class<T> type;
     private final MethodHandle recordReader;
+    /** Records with attached fields: the constructor tree over an {@link Attached}; else {@code null}. */
+    private final MethodHandle attachedReader;
+    private final ShapeField[] attached;
     private final MethodHandle[] fieldWriters;
     private final Slot[] slots;
 
-    RowReader(Class<T> type, ModelShape shape, List<String> columns, Slot[] slots, int[] positions) {
+    RowReader(Class<T> type, ModelShape shape, List<String> columns, Slot[] slots, int[] positions,
+              List<String> attached) {
         this.type = type;
         this.shape = shape;
         this.columns = List.copyOf(columns);
         this.width = columns.size();
         this.slots = slots;
+        this.attached = attachedFields(shape, attached);
         if (shape.record()) {
             Object[] defaults = shape.defaults();
             MethodHandle[] filters = new MethodHandle[defaults.length];
@@ -52,18 +72,49 @@ public final class RowReader<T> {
             for (int i = 0; i < slots.length; i++) {
                 filters[slots[i].field.index()] = SlotHandles.reader(slots[i], positions[i]);
             }
-            MethodHandle spread = MethodHandles.filterArguments(shape.canonical(), 0, filters);
-            this.recordReader = MethodHandles.permuteArguments(spread, MethodType.methodType(Object.class, ResultRow.class),
-                    new int[defaults.length]);
+            this.recordReader = spread(filters, ResultRow.class);
+            this.attachedReader = this.attached.length == 0 ? null : spread(withAttached(filters, this.attached), Attached.class);
             this.fieldWriters = null;
         } else {
             this.recordReader = null;
+            this.attachedReader = null;
             this.fieldWriters = new MethodHandle[slots.length];
             for (int i = 0; i < slots.length; i++) {
                 fieldWriters[i] = MethodHandles.filterArguments(slots[i].setter.asType(SETTER), 1,
                         SlotHandles.reader(slots[i], positions[i]));
             }
         }
+    }
+
+    /** The canonical constructor fed by one filter per component, as {@code (from)Object}. */
+    private MethodHandle spread(MethodHandle[] filters, Class<?> from) {
+        MethodHandle spread = MethodHandles.filterArguments(shape.canonical(), 0, filters);
+        return MethodHandles.permuteArguments(spread, MethodType.methodType(Object.class, from), new int[filters.length]);
+    }
+
+    /** The component filters over an {@link Attached}: an attached value if set, else the row's. */
+    private static MethodHandle[] withAttached(MethodHandle[] filters, ShapeField[] attached) {
+        MethodHandle[] out = new MethodHandle[filters.length];
+        for (int i = 0; i < filters.length; i++) {
+            out[i] = MethodHandles.filterArguments(filters[i], 0, ATTACHED_ROW);
+        }
+        for (int k = 0; k < attached.length; k++) {
+            int i = attached[k].index();
+            out[i] = MethodHandles.guardWithTest(MethodHandles.insertArguments(ATTACHED_HAS, 1, k),
+                    MethodHandles.insertArguments(ATTACHED_VALUE, 1, k), out[i]);
+        }
+        return out;
+    }
+
+    private static ShapeField[] attachedFields(ModelShape shape, List<String> names) {
+        ShapeField[] out = new ShapeField[names.size()];
+        for (int k = 0; k < out.length; k++) {
+            String name = names.get(k);
+            out[k] = shape.fields().stream().filter(f -> f.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new MappingException(shape.type().getSimpleName() + " has no field \"" + name
+                            + "\" to attach a joined model to"));
+        }
+        return out;
     }
 
     /** The result columns this reader was prepared for. */
@@ -111,8 +162,7 @@ public final class RowReader<T> {
             } catch (SQLException | OxydeException e) {
                 throw e;
             } catch (Throwable t) {
-                throw new MappingException("the constructor of record " + type.getSimpleName() + " rejected the row "
-                        + describe(row) + ": " + t, t);
+                throw rejected(row, t);
             }
         }
         Object instance;
@@ -133,6 +183,46 @@ public final class RowReader<T> {
             }
         }
         return type.cast(instance);
+    }
+
+    /**
+     * The model of the row {@code attached} is on, its attached fields set to the values given
+     * there (the others read from the row): an eager join's related models, without building the
+     * model twice.
+     *
+     * @throws SQLException from the cursor
+     */
+    public T read(Attached attached) throws SQLException {
+        ResultRow row = attached.row();
+        if (attachedReader == null) {
+            T model = read(row); // a class (or nothing attached): set the attached fields afterwards
+            for (int k = 0; k < this.attached.length; k++) {
+                if (attached.has(k)) {
+                    try {
+                        this.attached[k].setter().asType(SETTER).invokeExact((Object) model, attached.value(k));
+                    } catch (Throwable t) {
+                        throw new MappingException("cannot set " + type.getSimpleName() + "." + this.attached[k].name()
+                                + " to its joined model: " + t, t);
+                    }
+                }
+            }
+            return model;
+        }
+        if (row.size() != width) {
+            return read(row); // fails naming the width
+        }
+        try {
+            return type.cast((Object) attachedReader.invokeExact(attached));
+        } catch (SQLException | OxydeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw rejected(row, t);
+        }
+    }
+
+    private MappingException rejected(ResultRow row, Throwable t) {
+        return new MappingException("the constructor of record " + type.getSimpleName() + " rejected the row "
+                + describe(row) + ": " + t, t);
     }
 
     /** The row's values for a message (read again; a cursor's columns can be). */

@@ -90,6 +90,10 @@ final class CursorRow implements ResultRow {
         if (pendingColumn == i) {
             return pending == null;
         }
+        if (direct[i] == DirectRead.LONG) { // a join's key: no box
+            rs.getLong(i + 1);
+            return rs.wasNull();
+        }
         Object o = rs.getObject(i + 1);
         if (direct[i] == DirectRead.OBJECT) {
             keep(i, o);
