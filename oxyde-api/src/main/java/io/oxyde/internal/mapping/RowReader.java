@@ -137,8 +137,16 @@ public final class RowReader<T> {
      * @throws MappingException naming model, field, column and value when a value does not convert
      */
     public T read(Value[] row) {
+        return readValues(ResultRow.of(row));
+    }
+
+    /**
+     * The model of a row that is not a cursor ({@link ResultRow#of}): a caller reading many
+     * rows of values can refill one array behind one view instead of making a view per row.
+     */
+    public T readValues(ResultRow row) {
         try {
-            return read(ResultRow.of(row));
+            return read(row);
         } catch (SQLException e) {
             throw new IllegalStateException("a row of values cannot fail as a cursor does", e);
         }
