@@ -19,7 +19,7 @@ import java.util.List;
  * kind answers {@link #CONVERT} without touching the cursor, and on SQLite a cell whose storage
  * class did not match is kept so that {@link #value} converts it without reading it again.
  */
-final class CursorRow implements ResultRow {
+final class CursorRow extends TypedRow {
 
     private final ResultSet rs;
     private final List<String> columns;
@@ -33,10 +33,6 @@ final class CursorRow implements ResultRow {
     /** A SQLite cell read by a typed read that did not match, for {@link #value} of its column. */
     private Object pending;
     private int pendingColumn = -1;
-    private long longValue;
-    private double doubleValue;
-    private String textValue;
-    private BigDecimal decimalValue;
 
     CursorRow(ResultSet rs, ResultLayout layout, ValueKind[] want, StorageFormat format, String pool, String sql) {
         this.rs = rs;
@@ -212,23 +208,7 @@ final class CursorRow implements ResultRow {
         pending = o;
     }
 
-    @Override
-    public long longValue() {
-        return longValue;
-    }
 
-    @Override
-    public double doubleValue() {
-        return doubleValue;
-    }
 
-    @Override
-    public String textValue() {
-        return textValue;
-    }
 
-    @Override
-    public BigDecimal decimalValue() {
-        return decimalValue;
-    }
 }

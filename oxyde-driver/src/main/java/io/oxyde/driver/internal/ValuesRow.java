@@ -2,20 +2,15 @@ package io.oxyde.driver.internal;
 
 import io.oxyde.codec.Value;
 import io.oxyde.driver.ResultRow;
-import java.math.BigDecimal;
 
 /**
  * A {@link ResultRow} over values already read: a result frame's row, a generated key, the one
  * cell of a count. A typed read takes a cell of its own kind as it is and answers
  * {@link ResultRow#CONVERT} for any other, so the reader converts that cell from its value.
  */
-public final class ValuesRow implements ResultRow {
+public final class ValuesRow extends TypedRow {
 
     private final Value[] cells;
-    private long longValue;
-    private double doubleValue;
-    private String textValue;
-    private BigDecimal decimalValue;
 
     /** A row of these cells (kept, not copied). */
     public ValuesRow(Value[] cells) {
@@ -77,25 +72,9 @@ public final class ValuesRow implements ResultRow {
         return v instanceof Value.Null ? NULL : CONVERT;
     }
 
-    @Override
-    public long longValue() {
-        return longValue;
-    }
 
-    @Override
-    public double doubleValue() {
-        return doubleValue;
-    }
 
-    @Override
-    public String textValue() {
-        return textValue;
-    }
 
-    @Override
-    public BigDecimal decimalValue() {
-        return decimalValue;
-    }
 
     @Override
     public String toString() {
