@@ -9,6 +9,7 @@ import io.oxyde.codec.ScalarFunction;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.exception.FieldException;
+import io.oxyde.internal.ir.PathSyntax;
 import io.oxyde.meta.FieldMeta;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ final class JsonLookups {
 
     /** The condition, or {@code null} when {@code path} does not go into a JSON field of the model. */
     static FilterNode condition(QueryCore core, String path, Object value, boolean negated) {
-        String[] parts = path.split("__", -1);
+        String[] parts = PathSyntax.parts(path);
         if (parts.length < 2) {
             return null;
         }

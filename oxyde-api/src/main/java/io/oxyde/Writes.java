@@ -18,6 +18,7 @@ import io.oxyde.driver.OxydeFuture;
 import io.oxyde.exception.UniqueViolationException;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.mapping.RowReader;
+import io.oxyde.driver.ResultRow;
 import io.oxyde.internal.ir.Lookups;
 import io.oxyde.internal.ir.Models;
 import io.oxyde.internal.ir.Paths;
@@ -275,14 +276,14 @@ final class Writes {
             List<T> out = new ArrayList<>(batch.size());
             // One row buffer for the whole batch: the reader builds the model before returning.
             Value[] row = new Value[returnedAt.length];
-            List<Value> rowView = Arrays.asList(row);
+            ResultRow rowView = ResultRow.of(row); // a view of the buffer, not a copy
             for (int i = 0; i < batch.size(); i++) {
                 List<Value> sent = batch.get(i).values();
                 List<Value> back = allSent ? null : returned.get(i);
                 for (int c = 0; c < row.length; c++) {
                     row[c] = returnedAt[c] < 0 ? sent.get(c) : back.get(returnedAt[c]);
                 }
-                out.add(reader.read(rowView));
+                out.add(reader.readValues(rowView));
             }
             return out;
         }

@@ -5,7 +5,6 @@ import io.oxyde.codec.internal.QueryCodec;
 import io.oxyde.codec.internal.ResultCodec;
 import io.oxyde.codec.internal.ValueCodec;
 import io.oxyde.codec.internal.WireFormat;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import io.oxyde.exception.ProtocolException;
@@ -100,8 +99,7 @@ public final class IrCodec {
      */
     public static WireQuery read(byte[] bytes) {
         QueryCodec.Envelope e = QueryCodec.readEnvelope(bytes);
-        byte[] shape = Arrays.copyOfRange(e.input(), e.shapeOffset(), e.shapeOffset() + e.shapeLength());
-        return new WireQuery(new ShapeKey(shape), e.values());
+        return new WireQuery(new ShapeKey(e.input(), e.shapeOffset(), e.shapeLength()), e.values());
     }
 
     /**
@@ -127,7 +125,7 @@ public final class IrCodec {
     public static byte[] message(ShapeKey shape, List<Value> values) {
         Objects.requireNonNull(shape, "shape");
         IrValidator.validateValues(values);
-        return QueryCodec.message(shape.bytes(), values);
+        return QueryCodec.message(shape.compact().bytes(), values);
     }
 
     /**

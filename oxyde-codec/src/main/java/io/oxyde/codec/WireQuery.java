@@ -45,8 +45,7 @@ public final class WireQuery {
     public QueryIr template() {
         QueryIr t = template;
         if (t == null) {
-            byte[] bytes = shape.bytes();
-            t = QueryCodec.readTemplate(bytes, 0, bytes.length, values.size());
+            t = QueryCodec.readTemplate(shape.bytes(), shape.offset(), shape.size(), values.size());
             template = t;
         }
         return t;

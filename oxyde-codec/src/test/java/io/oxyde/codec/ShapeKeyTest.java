@@ -52,6 +52,21 @@ class ShapeKeyTest {
     }
 
     @Test
+    void aReceivedKeyViewsItsMessageAndItsCompactCopyIsEqualButHoldsOnlyTheShape() {
+        byte[] message = IrCodec.encode(byAge(Value.of(18), Value.of("active")));
+        ShapeKey view = IrCodec.read(message).shape();
+        ShapeKey compact = view.compact();
+        assertThat(compact).isEqualTo(view).isEqualTo(IrCodec.shapeOf(byAge(Value.of(1), Value.of("x"))));
+        assertThat(compact.hashCode()).isEqualTo(view.hashCode());
+        assertThat(compact.toByteArray()).isEqualTo(view.toByteArray());
+        assertThat(compact.bytes()).hasSize(view.size()).isNotSameAs(message);
+        assertThat(compact.compact()).isSameAs(compact);
+        // a kept key does not change when the message array is reused for another message
+        java.util.Arrays.fill(message, (byte) 0);
+        assertThat(compact).isEqualTo(IrCodec.shapeOf(byAge(Value.of(1), Value.of("x"))));
+    }
+
+    @Test
     void shapeOfEqualsTheKeyOfTheEncodedQuery() {
         for (QueryIr ir : Examples.all()) {
             assertThat(IrCodec.shapeOf(ir)).as(ir.operation().wireName()).isEqualTo(wireKey(ir));

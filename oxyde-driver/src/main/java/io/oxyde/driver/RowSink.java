@@ -1,7 +1,7 @@
 package io.oxyde.driver;
 
-import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -9,7 +9,8 @@ import java.util.List;
  * of a {@link io.oxyde.codec.RowSet} holding them all: the API turns each row into its model
  * as it is read (no copy of the result, no second pass), the way Jdbi's {@code RowMapper}
  * maps a row while the cursor is on it. The byte boundary uses a sink that collects the
- * {@code RowSet} it encodes.
+ * {@code RowSet} it encodes. Each row is a {@link ResultRow} view of the cursor, so a sink that
+ * reads longs and strings straight into its objects makes no {@code Value} per cell.
  *
  * <p>A sink belongs to one call: the driver calls {@link #start} when a result set opens (again
  * if a statement is run again, so start over then), then {@link #row} per row, on the thread
@@ -29,8 +30,10 @@ public interface RowSink {
     void start(List<String> columns);
 
     /**
-     * One row, its cells in column order, already read as the expected kinds. The array is
-     * reused for the next row: read it now, do not keep it.
+     * One row: read its columns now (as values of the expected kinds, or typed, see
+     * {@link ResultRow}); the view moves on to the next row when this returns, so do not keep it.
+     *
+     * @throws SQLException from the cursor, which fails the statement like any JDBC error
      */
-    void row(Value[] cells);
+    void row(ResultRow row) throws SQLException;
 }

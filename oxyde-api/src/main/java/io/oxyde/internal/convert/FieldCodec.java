@@ -2,6 +2,8 @@ package io.oxyde.internal.convert;
 
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.ResultRow;
+import java.sql.SQLException;
 
 /**
  * Converts one Java type to and from IR values. One instance per Java type (or per enum / JSON
@@ -14,6 +16,14 @@ import io.oxyde.codec.ValueKind;
  * {@link io.oxyde.exception.MappingException} naming the model, field, column and value.
  */
 public abstract class FieldCodec {
+
+    /** What {@link #read} answers for SQL NULL (the mapper decides what NULL means for the field). */
+    public static final Object NULL = new Object() {
+        @Override
+        public String toString() {
+            return "NULL";
+        }
+    };
 
     private final ValueKind kind;
 
@@ -31,6 +41,25 @@ public abstract class FieldCodec {
 
     /** The Java value of a non-NULL IR value. */
     public abstract Object fromValue(Value value);
+
+    /**
+     * The Java value of column {@code i} of a result row, or {@link #NULL} for SQL NULL. This
+     * default reads the column's {@link Value} and converts it with {@link #fromValue}; the
+     * codecs of the kinds models hold most (integers, floats, decimals, text) override it to take
+     * the row's typed read straight into the Java value, with no {@code Value} in between, and
+     * fall back to this road when the row answers {@link ResultRow#CONVERT}.
+     *
+     * @throws Unconvertible as {@link #fromValue} does
+     */
+    public Object read(ResultRow row, int i) throws SQLException {
+        return fromRead(row, i);
+    }
+
+    /** {@link #read} through the column's {@link Value}: the road every kind can take. */
+    protected final Object fromRead(ResultRow row, int i) throws SQLException {
+        Value value = row.value(i);
+        return value instanceof Value.Null ? NULL : fromValue(value);
+    }
 
     /** A short description of the Java type for error messages. */
     public abstract String javaTypeName();

@@ -2,6 +2,8 @@ package io.oxyde.internal.convert;
 
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.ResultRow;
+import java.sql.SQLException;
 import java.math.BigDecimal;
 import java.time.Duration;
 
@@ -39,6 +41,12 @@ final class NumberCodecs {
         }
 
         @Override
+        public Object read(ResultRow row, int i) throws SQLException {
+            int state = row.readLong(i);
+            return state == ResultRow.READ ? (Object) row.longValue() : state == ResultRow.NULL ? NULL : fromRead(row, i);
+        }
+
+        @Override
         public String javaTypeName() {
             return "long";
         }
@@ -53,7 +61,16 @@ final class NumberCodecs {
 
             @Override
             public Object fromValue(Value value) {
-                long v = value instanceof Value.Int i ? i.value() : integral(value, this);
+                return checked(value instanceof Value.Int i ? i.value() : integral(value, this));
+            }
+
+            @Override
+            public Object read(ResultRow row, int i) throws SQLException {
+                int state = row.readLong(i);
+                return state == ResultRow.READ ? checked(row.longValue()) : state == ResultRow.NULL ? NULL : fromRead(row, i);
+            }
+
+            private Object checked(long v) {
                 if (v < min || v > max) {
                     throw new Unconvertible("the integer " + v + " overflows " + name + " (range " + min + ".." + max + ")");
                 }
@@ -103,6 +120,12 @@ final class NumberCodecs {
         }
 
         @Override
+        public Object read(ResultRow row, int i) throws SQLException {
+            int state = row.readDouble(i);
+            return state == ResultRow.READ ? (Object) row.doubleValue() : state == ResultRow.NULL ? NULL : fromRead(row, i);
+        }
+
+        @Override
         public String javaTypeName() {
             return "double";
         }
@@ -118,6 +141,12 @@ final class NumberCodecs {
         @Override
         public Object fromValue(Value value) {
             return (float) floating(value, this);
+        }
+
+        @Override
+        public Object read(ResultRow row, int i) throws SQLException {
+            int state = row.readDouble(i);
+            return state == ResultRow.READ ? (Object) (float) row.doubleValue() : state == ResultRow.NULL ? NULL : fromRead(row, i);
         }
 
         @Override
@@ -154,6 +183,12 @@ final class NumberCodecs {
                 }
             }
             throw cannot(value);
+        }
+
+        @Override
+        public Object read(ResultRow row, int i) throws SQLException {
+            int state = row.readDecimal(i);
+            return state == ResultRow.READ ? row.decimalValue() : state == ResultRow.NULL ? NULL : fromRead(row, i);
         }
 
         @Override

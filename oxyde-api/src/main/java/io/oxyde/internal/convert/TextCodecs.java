@@ -2,6 +2,8 @@ package io.oxyde.internal.convert;
 
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.ResultRow;
+import java.sql.SQLException;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +30,12 @@ final class TextCodecs {
                 return j.text();
             }
             throw cannot(value);
+        }
+
+        @Override
+        public Object read(ResultRow row, int i) throws SQLException {
+            int state = row.readText(i);
+            return state == ResultRow.READ ? row.textValue() : state == ResultRow.NULL ? NULL : fromRead(row, i);
         }
 
         @Override

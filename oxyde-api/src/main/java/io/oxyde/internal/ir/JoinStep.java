@@ -34,6 +34,6 @@ public record JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta
 
     /** How many hops deep this join is. */
     public int depth() {
-        return alias.split("__").length;
+        return PathSyntax.parts(alias).length;
     }
 }

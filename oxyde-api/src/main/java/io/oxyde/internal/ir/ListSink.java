@@ -2,7 +2,9 @@ package io.oxyde.internal.ir;
 
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.ResultRow;
 import io.oxyde.driver.RowSink;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -12,7 +14,8 @@ import java.util.function.Function;
  * lists or typed rows; raw SQL's maps or models): each row is converted while the driver's cursor
  * is on it, by a function prepared once per result from its column labels, so no {@code RowSet}
  * is built and no row copied. The cells array is reused for every row: the function must copy
- * what it keeps (converting to Java values does).
+ * what it keeps (converting to Java values does). Each cell is read as its {@code Value}: these
+ * rows are few or small, and their converters take any kind.
  *
  * @param <R> the type of one converted row
  */
@@ -29,6 +32,7 @@ public final class ListSink<R> implements RowSink {
     private final Prepare<R> prepare;
     private final List<R> out = new ArrayList<>();
     private Function<Value[], R> convert;
+    private Value[] cells;
 
     public ListSink(List<ValueKind> kinds, Prepare<R> prepare) {
         this.kinds = kinds;
@@ -46,7 +50,13 @@ public final class ListSink<R> implements RowSink {
     }
 
     @Override
-    public void row(Value[] cells) {
+    public void row(ResultRow row) throws SQLException {
+        if (cells == null || cells.length != row.size()) {
+            cells = new Value[row.size()];
+        }
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = row.value(i);
+        }
         out.add(convert.apply(cells));
     }
 

@@ -3,6 +3,7 @@ package io.oxyde.internal.ir;
 import io.oxyde.exception.FieldException;
 import io.oxyde.codec.internal.Identifiers;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The syntax of the names a query takes as strings, checked before anything is looked up:
@@ -15,6 +16,12 @@ public final class PathSyntax {
 
     /** What joins the parts of a path. */
     public static final String SEPARATOR = "__";
+
+    /**
+     * {@link #SEPARATOR} as a compiled pattern: {@code String.split} compiles a two-character
+     * separator again on every call, and paths are split on every filter of every query.
+     */
+    private static final Pattern PARTS = Pattern.compile(SEPARATOR, Pattern.LITERAL);
 
     private PathSyntax() {
     }
@@ -29,7 +36,7 @@ public final class PathSyntax {
         if (path == null || path.isBlank()) {
             throw new FieldException(model, String.valueOf(path), "empty field path", choices);
         }
-        String[] parts = path.split(SEPARATOR, -1);
+        String[] parts = parts(path);
         for (String part : parts) {
             if (part.isEmpty()) {
                 throw new FieldException(model, path, "malformed path: an empty part (a path is field names joined"
@@ -37,6 +44,16 @@ public final class PathSyntax {
             }
         }
         return parts;
+    }
+
+    /** The parts of {@code path} between separators, empty parts kept (no checks: see {@link #split}). */
+    public static String[] parts(String path) {
+        return path.contains(SEPARATOR) ? PARTS.split(path, -1) : new String[] {path};
+    }
+
+    /** {@code path} cut at its first separator: one part, or the first and the rest. */
+    public static String[] head(String path) {
+        return PARTS.split(path, 2);
     }
 
     /**

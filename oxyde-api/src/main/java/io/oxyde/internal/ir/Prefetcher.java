@@ -122,7 +122,7 @@ public final class Prefetcher {
         Map<String, List<String>> byFirst = new LinkedHashMap<>();
         Map<String, Map<String, Custom>> customByFirst = new LinkedHashMap<>();
         for (String p : paths) {
-            String[] parts = p.split("__", 2);
+            String[] parts = PathSyntax.head(p);
             List<String> rest = byFirst.computeIfAbsent(parts[0], k -> new ArrayList<>());
             if (parts.length > 1) {
                 rest.add(parts[1]);
@@ -130,7 +130,7 @@ public final class Prefetcher {
         }
         Map<String, Custom> here = new LinkedHashMap<>();
         custom.forEach((p, q) -> {
-            String[] parts = p.split("__", 2);
+            String[] parts = PathSyntax.head(p);
             if (parts.length == 1) {
                 here.put(p, q);
             } else {

@@ -1,9 +1,11 @@
 package io.oxyde.internal.ir;
 
 import io.oxyde.Ref;
-import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.ResultRow;
 import io.oxyde.driver.RowSink;
+import java.sql.SQLException;
+import io.oxyde.internal.mapping.Attached;
 import io.oxyde.internal.mapping.ModelMapper;
 import io.oxyde.internal.mapping.RowReader;
 import io.oxyde.meta.FieldMeta;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,6 +36,11 @@ public final class RowLoader<T> implements RowSink {
     private int[] keyPositions;
     /** Per join step: whether its foreign key references the target's key (else a toField). */
     private boolean[] toKey;
+    /** Per reader (the join steps, then the model): the steps whose models are attached to it. */
+    private int[][] childrenOf;
+    private Attached[] attached;
+    /** The joined models of the current row, by step. */
+    private Object[] loaded;
     private List<T> models = new ArrayList<>();
 
     private RowLoader(Class<T> type, List<ValueKind> kinds, boolean partial, Map<String, JoinStep> joins,
@@ -67,52 +75,76 @@ public final class RowLoader<T> implements RowSink {
 
     @Override
     public void start(List<String> columns) {
+        int n = steps.size();
+        childrenOf = new int[n + 1][];
+        attached = new Attached[n + 1];
+        for (int r = 0; r <= n; r++) { // reader r: join step r, or the model itself (r == n)
+            String alias = r == n ? null : steps.get(r).alias();
+            List<Integer> children = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if (Objects.equals(alias, steps.get(j).parentAlias())) {
+                    children.add(j);
+                }
+            }
+            childrenOf[r] = children.stream().mapToInt(Integer::intValue).toArray();
+            attached[r] = new Attached(children.size());
+        }
         ModelMapper<T> mapper = ModelMapper.of(type);
-        reader = partial ? mapper.partialReader(columns) : mapper.reader(columns);
-        joinReaders = new RowReader<?>[steps.size()];
-        keyPositions = new int[steps.size()];
-        toKey = new boolean[steps.size()];
-        for (int i = 0; i < steps.size(); i++) {
+        reader = mapper.reader(columns, "", partial, fieldNames(childrenOf[n]));
+        joinReaders = new RowReader<?>[n];
+        keyPositions = new int[n];
+        toKey = new boolean[n];
+        loaded = new Object[n];
+        for (int i = 0; i < n; i++) {
             JoinStep s = steps.get(i);
             toKey[i] = referencesKey(s.fk()); // once per result, not per row
-            joinReaders[i] = ModelMapper.of(s.target().modelClass()).reader(columns, s.alias() + "__", false);
+            joinReaders[i] = ModelMapper.of(s.target().modelClass()).reader(columns, s.alias() + "__", false,
+                    fieldNames(childrenOf[i]));
             keyPositions[i] = columns.indexOf(s.alias() + "__" + s.target().primaryKey().column());
         }
         models = new ArrayList<>();
     }
 
+    private List<String> fieldNames(int[] stepIndexes) {
+        List<String> names = new ArrayList<>(stepIndexes.length);
+        for (int j : stepIndexes) {
+            names.add(steps.get(j).fk().name());
+        }
+        return names;
+    }
+
+    /**
+     * One row: the joined models deepest first (a LEFT JOIN without a match leaves the foreign key
+     * as read), each built with its own loaded relations attached, then the model with its.
+     */
     @Override
-    public void row(Value[] cells) {
+    public void row(ResultRow row) throws SQLException {
         if (steps.isEmpty()) {
-            models.add(reader.read(cells));
+            models.add(reader.read(row));
             return;
         }
-        Object[] loaded = new Object[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
-            if (cells[keyPositions[i]] instanceof Value.Null) {
-                continue;
-            }
-            Object obj = joinReaders[i].read(cells);
-            loaded[i] = attach(obj, steps.get(i).alias(), loaded);
+            loaded[i] = row.isNull(keyPositions[i]) ? null : joinReaders[i].read(attach(i, row));
         }
-        models.add(attach(reader.read(cells), null, loaded));
+        models.add(reader.read(attach(steps.size(), row)));
+    }
+
+    /** The {@link Attached} of reader {@code r} on this row, holding its children loaded so far. */
+    private Attached attach(int r, ResultRow row) {
+        Attached a = attached[r].on(row);
+        int[] children = childrenOf[r];
+        for (int k = 0; k < children.length; k++) {
+            int j = children[k];
+            if (loaded[j] != null) {
+                a.set(k, wrap(steps.get(j).fk(), loaded[j], toKey[j]));
+            }
+        }
+        return a;
     }
 
     /** The models read (those of the last result the sink was started on). */
     public List<T> models() {
         return models;
-    }
-
-    private <M> M attach(M parent, String alias, Object[] loaded) {
-        M result = parent;
-        for (int i = 0; i < steps.size(); i++) {
-            JoinStep child = steps.get(i);
-            boolean isChild = alias == null ? child.parentAlias() == null : alias.equals(child.parentAlias());
-            if (isChild && loaded[i] != null) {
-                result = Models.with(result, child.fk().name(), wrap(child.fk(), loaded[i], toKey[i]));
-            }
-        }
-        return result;
     }
 
     /** A loaded related model as the FK field holds it: a loaded {@link Ref}, or the model itself. */

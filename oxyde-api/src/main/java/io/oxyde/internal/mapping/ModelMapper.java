@@ -166,14 +166,23 @@ public final class ModelMapper<T> {
      * @throws MappingException listing the missing columns when {@code partial} is false
      */
     public RowReader<T> reader(List<String> columns, String prefix, boolean partial) {
-        RowReader<T> cached = readers.get(new ReaderKey(columns, prefix, partial));
+        return reader(columns, prefix, partial, List.of());
+    }
+
+    /**
+     * {@link #reader(List, String, boolean)} whose {@link RowReader#read(Attached)} takes the
+     * values of the named fields from an {@link Attached} when set there (an eager join's models).
+     */
+    public RowReader<T> reader(List<String> columns, String prefix, boolean partial, List<String> attached) {
+        RowReader<T> cached = readers.get(new ReaderKey(columns, prefix, partial, attached));
         if (cached != null) {
             return cached;
         }
-        RowReader<T> built = build(columns, prefix, partial);
+        RowReader<T> built = build(columns, prefix, partial, attached);
         if (readers.size() < MAX_CACHED_READERS) {
             // the key holds the reader's own immutable copy of the columns, never the caller's list
-            RowReader<T> raced = readers.putIfAbsent(new ReaderKey(built.columns(), prefix, partial), built);
+            RowReader<T> raced = readers.putIfAbsent(new ReaderKey(built.columns(), prefix, partial,
+                    List.copyOf(attached)), built);
             return raced != null ? raced : built;
         }
         return built;
@@ -184,7 +193,7 @@ public final class ModelMapper<T> {
         return readers.size();
     }
 
-    private RowReader<T> build(List<String> columns, String prefix, boolean partial) {
+    private RowReader<T> build(List<String> columns, String prefix, boolean partial, List<String> attached) {
         Map<String, Integer> exact = new HashMap<>();
         Map<String, Integer> folded = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -212,7 +221,7 @@ public final class ModelMapper<T> {
                     + ": missing " + missing);
         }
         return new RowReader<>(meta.modelClass(), meta.shape(), columns, present.toArray(new Slot[0]),
-                positions.stream().mapToInt(Integer::intValue).toArray());
+                positions.stream().mapToInt(Integer::intValue).toArray(), attached);
     }
 
     /** One model from one row; prefer a prepared {@link #reader} for many rows. */
@@ -220,7 +229,10 @@ public final class ModelMapper<T> {
         return reader(columns).read(row);
     }
 
-    /** A result shape: the columns in order, the column prefix and whether absent fields are allowed. */
-    private record ReaderKey(List<String> columns, String prefix, boolean partial) {
+    /**
+     * A result shape: the columns in order, the column prefix, whether absent fields are allowed
+     * and the fields attached from joins.
+     */
+    private record ReaderKey(List<String> columns, String prefix, boolean partial, List<String> attached) {
     }
 }

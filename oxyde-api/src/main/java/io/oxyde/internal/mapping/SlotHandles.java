@@ -2,11 +2,13 @@ package io.oxyde.internal.mapping;
 
 import io.oxyde.Ref;
 import io.oxyde.codec.Value;
+import io.oxyde.driver.ResultRow;
 import io.oxyde.internal.convert.FieldCodec;
 import io.oxyde.internal.convert.Unconvertible;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.sql.SQLException;
 
 /**
  * Composes a reader's per-column work into method-handle trees whose slot, codec and column
@@ -26,11 +28,11 @@ final class SlotHandles {
         MethodHandles.Lookup lookup = MethodHandles.lookup();
         try {
             READ_PLAIN = lookup.findStatic(SlotHandles.class, "readPlain",
-                    MethodType.methodType(Object.class, Slot.class, FieldCodec.class, int.class, Value[].class));
+                    MethodType.methodType(Object.class, Slot.class, FieldCodec.class, int.class, ResultRow.class));
             READ_REF = lookup.findStatic(SlotHandles.class, "readRef",
-                    MethodType.methodType(Object.class, Slot.class, FieldCodec.class, Class.class, int.class, Value[].class));
+                    MethodType.methodType(Object.class, Slot.class, FieldCodec.class, Class.class, int.class, ResultRow.class));
             READ_ANY = lookup.findStatic(SlotHandles.class, "readAny",
-                    MethodType.methodType(Object.class, Slot.class, int.class, Value[].class));
+                    MethodType.methodType(Object.class, Slot.class, int.class, ResultRow.class));
             WRITE_PLAIN = lookup.findStatic(SlotHandles.class, "writePlain",
                     MethodType.methodType(Value.class, Slot.class, FieldCodec.class, Object.class));
             WRITE_ANY = lookup.findStatic(SlotHandles.class, "writeAny",
@@ -43,7 +45,10 @@ final class SlotHandles {
     private SlotHandles() {
     }
 
-    /** {@code (Value[] row)Object}: the field value of the slot's column at {@code position}. */
+    /**
+     * {@code (ResultRow row)Object}: the field value of the slot's column at {@code position},
+     * read through the codec's typed read (no {@code Value} for the kinds it reads directly).
+     */
     static MethodHandle reader(Slot slot, int position) {
         if (slot.mode == Slot.Mode.PLAIN) {
             return MethodHandles.insertArguments(READ_PLAIN, 0, slot, slot.codec, position);
@@ -88,32 +93,28 @@ final class SlotHandles {
         return slot.toValue(javaValue);
     }
 
-    private static Object readPlain(Slot slot, FieldCodec codec, int position, Value[] row) {
-        Value value = row[position];
-        if (value instanceof Value.Null) {
-            return slot.nullValue();
-        }
-        try {
-            return codec.fromValue(value);
-        } catch (Unconvertible e) {
-            throw slot.readFailure(value, e);
-        }
+    private static Object readPlain(Slot slot, FieldCodec codec, int position, ResultRow row) throws SQLException {
+        Object value = read(slot, codec, position, row);
+        return value == FieldCodec.NULL ? slot.nullValue() : value;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object readRef(Slot slot, FieldCodec codec, Class target, int position, Value[] row) {
-        Value value = row[position];
-        if (value instanceof Value.Null) {
-            return null;
-        }
-        try {
-            return Ref.id(target, codec.fromValue(value));
-        } catch (Unconvertible e) {
-            throw slot.readFailure(value, e);
-        }
+    private static Object readRef(Slot slot, FieldCodec codec, Class target, int position, ResultRow row)
+            throws SQLException {
+        Object value = read(slot, codec, position, row);
+        return value == FieldCodec.NULL ? null : Ref.id(target, value);
     }
 
-    private static Object readAny(Slot slot, int position, Value[] row) {
-        return slot.fromValue(row[position]);
+    private static Object readAny(Slot slot, int position, ResultRow row) throws SQLException {
+        return slot.fromValue(row.value(position));
+    }
+
+    /** The codec's read of the column; on failure the column is read again as a value for the message. */
+    private static Object read(Slot slot, FieldCodec codec, int position, ResultRow row) throws SQLException {
+        try {
+            return codec.read(row, position);
+        } catch (Unconvertible e) {
+            throw slot.readFailure(row.value(position), e);
+        }
     }
 }

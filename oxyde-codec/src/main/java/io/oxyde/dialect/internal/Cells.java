@@ -21,6 +21,12 @@ import java.util.UUID;
  */
 final class Cells {
 
+    /** The readers {@link DirectRead} recognises: named once so that identity tells them apart. */
+    static final ColumnReader INTEGER = Cells::integer;
+    static final ColumnReader FLOATING = Cells::floating;
+    static final ColumnReader DECIMAL = Cells::decimal;
+    static final ColumnReader TEXT = Cells::text;
+
     private Cells() {
     }
 
@@ -28,11 +34,11 @@ final class Cells {
     static ColumnReader forJdbcType(int type) {
         return switch (type) {
             case Types.BIT, Types.BOOLEAN -> Cells::bool;
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> Cells::integer;
-            case Types.REAL, Types.FLOAT, Types.DOUBLE -> Cells::floating;
-            case Types.NUMERIC, Types.DECIMAL -> Cells::decimal;
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> INTEGER;
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> FLOATING;
+            case Types.NUMERIC, Types.DECIMAL -> DECIMAL;
             case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-                 Types.CLOB, Types.NCLOB -> Cells::text;
+                 Types.CLOB, Types.NCLOB -> TEXT;
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> Cells::bytes;
             case Types.DATE -> Cells::date;
             case Types.TIME -> Cells::time;

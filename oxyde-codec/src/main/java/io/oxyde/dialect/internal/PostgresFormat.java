@@ -68,7 +68,7 @@ final class PostgresFormat extends StorageFormat {
             case Types.OTHER -> switch (typeName) {
                 case "UUID" -> Cells::uuid;
                 case "JSON", "JSONB" -> Cells::json;
-                default -> Cells::text;
+                default -> Cells.TEXT;
             };
             case Types.ARRAY -> Cells::array;
             default -> Cells.forJdbcType(type);

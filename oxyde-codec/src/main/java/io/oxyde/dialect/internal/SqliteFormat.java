@@ -32,7 +32,7 @@ public final class SqliteFormat extends StorageFormat {
      * the cell in place, so what it was can no longer be told (and a blob in a text column must
      * be refused, not returned as mangled text).
      */
-    private static final ColumnReader DYNAMIC = SqliteFormat::dynamic;
+    static final ColumnReader DYNAMIC = SqliteFormat::dynamic;
 
     SqliteFormat() {
         super(Dialect.SQLITE);
@@ -118,7 +118,11 @@ public final class SqliteFormat extends StorageFormat {
     }
 
     private static Value dynamic(ResultSet rs, int i) throws SQLException {
-        Object o = rs.getObject(i);
+        return dynamicValue(rs.getObject(i));
+    }
+
+    /** The value of a cell sqlite-jdbc returned as {@code o} (what {@link #DYNAMIC} reads). */
+    static Value dynamicValue(Object o) {
         // sqlite-jdbc answers null, Integer, Long, Double, String or byte[]: test those first
         if (o == null) {
             return Value.Null.INSTANCE;

@@ -345,7 +345,7 @@ public final class ManagedPool implements Pool {
                 planMisses.increment();
                 plan = renderer.uncachedPlan(wire.template(), dialect); // kept below, in this pool's own cache
                 if (wire.values().size() <= SqlRenderer.MAX_CACHED_SLOTS) { // huge plans are not kept (see there)
-                    keep(wire.shape(), plan);
+                    keep(wire.shape().compact(), plan); // not the view into this message
                 }
             }
             ProtocolException mismatch = plan.slotMismatch(wire.values());

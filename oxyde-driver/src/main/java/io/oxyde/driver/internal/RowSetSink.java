@@ -3,7 +3,9 @@ package io.oxyde.driver.internal;
 import io.oxyde.codec.RowSet;
 import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
+import io.oxyde.driver.ResultRow;
 import io.oxyde.driver.RowSink;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +32,11 @@ public final class RowSetSink implements RowSink {
     }
 
     @Override
-    public void row(Value[] cells) {
+    public void row(ResultRow row) throws SQLException {
+        Value[] cells = new Value[row.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = row.value(i);
+        }
         rows.add(List.of(cells));
     }
 

@@ -1,5 +1,6 @@
 package io.oxyde.driver.internal;
 
+import io.oxyde.driver.ResultRow;
 import io.oxyde.driver.RowSink;
 
 import io.oxyde.codec.MutationResult;
@@ -9,9 +10,7 @@ import io.oxyde.codec.Value;
 import io.oxyde.codec.ValueKind;
 import io.oxyde.exception.InvalidQueryException;
 import io.oxyde.exception.ResultTooLargeException;
-import io.oxyde.exception.ValueDecodeException;
 import io.oxyde.dialect.Dialect;
-import io.oxyde.dialect.internal.ColumnReader;
 import io.oxyde.dialect.internal.StorageFormat;
 import io.oxyde.query.RenderedQuery;
 import io.oxyde.query.ResultKind;
@@ -340,10 +339,10 @@ final class StatementRunner {
     }
 
     /** A one-cell result (a count, an exists), through the sink like any other. */
-    private static ResultFrame single(RowSink sink, Work work, String column, Value cell) {
+    private static ResultFrame single(RowSink sink, Work work, String column, Value cell) throws SQLException {
         List<String> columns = List.of(column);
         sink.start(columns);
-        sink.row(new Value[] {cell});
+        sink.row(ResultRow.of(cell));
         work.rowsRead(1);
         return sink instanceof RowSetSink collected ? collected.rowSet() : new RowSet(columns, List.of());
     }
@@ -360,7 +359,8 @@ final class StatementRunner {
      * Reads every row of {@code rs} into {@code sink}, converting columns to the sink's expected
      * kinds where given; {@code layoutHolder}, when given, supplies the column layout learned on
      * an earlier execution of the same statement (re-read if the column count differs) and keeps
-     * the one read now. One cell array is reused for every row (the sink reads it at once).
+     * the one read now. The sink reads each row through one {@link CursorRow} moved along the
+     * cursor: columns it reads directly make no {@code Value}.
      *
      * @return the sink's rows as a frame if it collects them, else the columns alone
      */
@@ -376,7 +376,6 @@ final class StatementRunner {
             }
         }
         List<String> columns = layout.columns();
-        ColumnReader[] readers = layout.readers();
         ValueKind[] want = new ValueKind[n];
         List<ValueKind> expected = sink.expectedKinds();
         if (expected != null) {
@@ -385,7 +384,7 @@ final class StatementRunner {
             }
         }
         sink.start(columns);
-        Value[] row = new Value[n];
+        CursorRow row = new CursorRow(rs, layout, want, format, pool, sql);
         int count = 0;
         while (rs.next()) {
             if (maxResultRows > 0 && count >= maxResultRows) {
@@ -394,19 +393,7 @@ final class StatementRunner {
                         pool, sql, maxResultRows);
             }
             count++;
-            for (int i = 0; i < n; i++) {
-                Value v = readers[i].read(rs, i + 1);
-                if (want[i] != null) {
-                    try {
-                        v = format.convert(v, want[i]);
-                    } catch (IllegalArgumentException e) {
-                        throw new ValueDecodeException("column '" + columns.get(i) + "' (result column " + (i + 1)
-                                + ", row " + count + "): " + e.getMessage(), pool, sql, columns.get(i),
-                                want[i], e);
-                    }
-                }
-                row[i] = v;
-            }
+            row.moveTo(count);
             sink.row(row);
         }
         work.rowsRead(count);
