@@ -492,6 +492,19 @@ final class ShapeReader {
         return new ColumnRef(source, column);
     }
 
+    /** A further join column pair: {@code [left column, right id]}. */
+    io.oxyde.codec.JoinPair joinPair() throws IOException {
+        if (r.peek() != ValueType.ARRAY || r.arrayHeader() != 2) {
+            throw r.fail("a join and_on pair must be [left column, right column]");
+        }
+        path.index(0);
+        ColumnRef left = columnRef();
+        path.setIndex(1);
+        String right = identifier();
+        path.pop();
+        return new io.oxyde.codec.JoinPair(left, right);
+    }
+
     List<String> strings() throws IOException {
         return list(in -> in.identifier());
     }
