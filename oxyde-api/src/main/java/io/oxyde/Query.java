@@ -139,7 +139,7 @@ public final class Query<T> {
         QueryCore c = core.copy();
         c.order().clear();
         for (String f : fields) {
-            c.order().add(c.orderTerm(f));
+            c.order().addAll(c.orderTerms(f));
         }
         return with(c);
     }

@@ -283,7 +283,18 @@ final class QueryCore {
         Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
         FilterNode c;
         boolean twoValued;
-        if (value instanceof io.oxyde.expression.OuterRef ref) {
+        if (io.oxyde.internal.model.CompositeForeignKeys.isPart(r.field())) {
+            if (value instanceof io.oxyde.expression.Expression || value instanceof io.oxyde.expression.OuterRef
+                    || value instanceof F || SubqueryOperand.isQuery(value)) {
+                throw io.oxyde.internal.ir.CompositeForeignKeyFilter.unsupportedOperand(r, value);
+            }
+            if (negated && ToManySubquery.firstToMany(r.joins()) >= 0) {
+                throw new FieldException(model(), path, "a foreign key to a composite key cannot be tested across a"
+                        + " to-many relation under exclude or Q.not (not supported yet)", List.of());
+            }
+            c = io.oxyde.internal.ir.CompositeForeignKeyFilter.condition(r, lookup, value);
+            twoValued = true;
+        } else if (value instanceof io.oxyde.expression.OuterRef ref) {
             refuseNegatedToMany(r, negated);
             addJoins(r.joins(), JoinKind.LEFT);
             return Correlated.outerCondition(r, lookup, ref, negated);
@@ -370,6 +381,24 @@ final class QueryCore {
                     + " to-many relation cannot be negated (exclude, Q.not) in path \"" + r.path() + "\"; use"
                     + " exclude(Exists.of(...)) on the relation's model instead", List.of());
         }
+    }
+
+    /**
+     * The ORDER BY terms for "field", "-field", "?" or an annotation alias: one, or one per
+     * column of a foreign key to a composite key (in key order).
+     */
+    List<OrderBy> orderTerms(String spec) {
+        String path = spec.startsWith("-") ? spec.substring(1) : spec;
+        if (!"?".equals(spec) && unions.isEmpty() && namedIn(path) == null
+                && annotations.stream().noneMatch(a -> a.alias().equals(path))) {
+            Resolved r = Paths.resolve(meta, path, false);
+            if (io.oxyde.internal.model.CompositeForeignKeys.isPart(r.field())) {
+                addJoins(r.joins(), JoinKind.LEFT);
+                Direction dir = spec.startsWith("-") ? Direction.DESC : Direction.ASC;
+                return r.columns().stream().map(column -> new OrderBy(column, dir)).toList();
+            }
+        }
+        return List.of(orderTerm(spec));
     }
 
     /** An ORDER BY term for "field", "-field", "?" or an annotation alias. */

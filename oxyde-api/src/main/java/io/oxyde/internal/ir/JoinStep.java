@@ -5,6 +5,8 @@ import io.oxyde.meta.ModelMeta;
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.Join;
 import io.oxyde.codec.JoinKind;
+import io.oxyde.codec.JoinPair;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +18,7 @@ import java.util.List;
  * @param parentAlias the alias the left column lives on, {@code null} for the main table
  * @param fk          the foreign-key field on the parent model for forward hops, else {@code null}
  * @param target      the model joined
- * @param leftColumn  the column on the parent
+ * @param leftColumn  the column on the parent (a multi-column foreign key's first; {@link #toJoin} adds the others)
  * @param rightColumn the column on the joined model
  */
 public record JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta<?> target, String leftColumn,
@@ -27,9 +29,21 @@ public record JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta
         this(alias, parentAlias, fk, target, fk.column(), fk.foreignKey().targetColumn());
     }
 
-    /** The IR join; {@code columns} are the target columns to select (for eager loading). */
+    /**
+     * The IR join; {@code columns} are the target columns to select (for eager loading). A
+     * foreign key to a composite key joins on each of its columns.
+     */
     public Join toJoin(JoinKind kind, List<String> columns) {
-        return new Join(alias, target.tableName(), kind, new ColumnRef(parentAlias, leftColumn), rightColumn, columns);
+        List<JoinPair> andOn = new ArrayList<>();
+        if (fk != null && fk.foreignKey().composite()) {
+            List<String> left = fk.foreignKey().columns();
+            List<String> right = fk.foreignKey().targetColumns();
+            for (int i = 1; i < left.size(); i++) {
+                andOn.add(new JoinPair(new ColumnRef(parentAlias, left.get(i)), right.get(i)));
+            }
+        }
+        return new Join(alias, target.tableName(), kind, new ColumnRef(parentAlias, leftColumn), rightColumn, columns,
+                andOn);
     }
 
     /** How many hops deep this join is. */

@@ -184,7 +184,7 @@ public final class Paths {
 
     /** The column field names of a model, for error messages. */
     public static List<String> fieldNames(ModelMeta<?> meta) {
-        return meta.fields().stream().map(FieldMeta::name).toList();
+        return meta.fields().stream().map(FieldMeta::name).distinct().toList();
     }
 
     /** The column fields and to-many relations of a model: what a path may name. */

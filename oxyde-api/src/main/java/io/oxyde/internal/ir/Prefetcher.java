@@ -310,7 +310,8 @@ public final class Prefetcher {
                 .thenApply(found -> {
                     Map<Object, Object> byId = new LinkedHashMap<>();
                     for (Object t : found) {
-                        byId.put(Models.get(t, referenced.name()), t);
+                        byId.put(fk.foreignKey().composite() ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(t)
+                                : Models.get(t, referenced.name()), t);
                     }
                     List<T> out = new ArrayList<>(models.size());
                     for (T m : models) {
@@ -330,11 +331,7 @@ public final class Prefetcher {
         CompletableFuture<List<Object>> chain = OxydeFuture.of(new ArrayList<>());
         List<ValueKind> kinds = meta.fields().stream().map(f -> f.kind() == ValueKind.ARRAY ? null : f.kind()).toList();
         for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Value> values = new ArrayList<>();
-            for (Object id : all.subList(from, Math.min(all.size(), from + CHUNK))) {
-                values.add(Lookups.scalar(meta.modelClass(), field, id, "in"));
-            }
-            FilterNode in = new FilterNode.Condition(ColumnRef.of(field.column()), Lookup.IN, new Value.Array(values));
+            FilterNode in = in(meta, field, all.subList(from, Math.min(all.size(), from + CHUNK)));
             SelectIr ir;
             if (q == null) {
                 SelectIr.Builder b = SelectIr.from(meta.tableName()).model(meta.modelClass().getSimpleName());
@@ -360,6 +357,33 @@ public final class Prefetcher {
         return chain;
     }
 
+    /**
+     * Rows whose {@code field} is one of {@code ids}: {@code field IN (…)}, or, when {@code field}
+     * is part of {@code meta}'s composite key and the ids are whole keys (lists of key values),
+     * {@code (a = ? AND b = ?) OR …}.
+     */
+    private static FilterNode in(ModelMeta<?> meta, FieldMeta field, List<Object> ids) {
+        if (field.primaryKey() && meta.hasCompositeKey()) {
+            List<FieldMeta> keys = meta.primaryKeys();
+            List<FilterNode> any = new ArrayList<>(ids.size());
+            for (Object id : ids) {
+                List<?> key = (List<?>) id;
+                List<FilterNode> all = new ArrayList<>(keys.size());
+                for (int i = 0; i < keys.size(); i++) {
+                    all.add(new FilterNode.Condition(ColumnRef.of(keys.get(i).column()), Lookup.EQ,
+                            Lookups.scalar(meta.modelClass(), keys.get(i), key.get(i), "in")));
+                }
+                any.add(new FilterNode.And(all));
+            }
+            return new FilterNode.Or(any);
+        }
+        List<Value> values = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            values.add(Lookups.scalar(meta.modelClass(), field, id, "in"));
+        }
+        return new FilterNode.Condition(ColumnRef.of(field.column()), Lookup.IN, new Value.Array(values));
+    }
+
     private static Set<Object> keys(List<?> models, String pk) {
         Set<Object> ids = new LinkedHashSet<>();
         for (Object m : models) {
@@ -380,6 +404,9 @@ public final class Prefetcher {
             return null;
         }
         String field = fk.foreignKey().targetField();
+        if (fk.foreignKey().composite()) { // the list of key values
+            return refOrModel instanceof Ref<?> r ? r.id() : io.oxyde.internal.model.ModelMetas.primaryKeyValue(refOrModel);
+        }
         if (refOrModel instanceof Ref<?> r) {
             return r.isLoaded() ? Models.get(r.get(), field) : r.id();
         }

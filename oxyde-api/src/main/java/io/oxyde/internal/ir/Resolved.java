@@ -4,6 +4,8 @@ import io.oxyde.meta.FieldMeta;
 import io.oxyde.meta.ModelMeta;
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.Lookup;
+import io.oxyde.exception.FieldException;
+import io.oxyde.internal.model.CompositeForeignKeys;
 import java.util.List;
 
 /**
@@ -17,8 +19,24 @@ public record Resolved(String path, String alias, FieldMeta field, ModelMeta<?> 
         joins = List.copyOf(joins); // shared between threads once cached
     }
 
-    /** The IR column reference. */
+    /**
+     * The IR column reference.
+     *
+     * @throws FieldException when the path ends on a foreign key to a composite key, which has
+     *     several columns (only filters and orderBy take it whole)
+     */
     public ColumnRef column() {
+        if (CompositeForeignKeys.isPart(field)) {
+            List<String> parts = field.foreignKey().targetColumns().stream().map(c -> field.name() + "__" + c).toList();
+            throw new FieldException(owner.modelClass(), field.name(), "\"" + path + "\" is a foreign key to the"
+                    + " composite key of " + field.foreignKey().target().getSimpleName() + ", which has "
+                    + parts.size() + " columns; here name one key field through the relation", parts);
+        }
         return new ColumnRef(alias, field.column());
+    }
+
+    /** The IR column references of the path's field: one, or each column of a foreign key to a composite key. */
+    public List<ColumnRef> columns() {
+        return CompositeForeignKeys.columnsOf(owner, field).stream().map(f -> new ColumnRef(alias, f.column())).toList();
     }
 }

@@ -32,7 +32,11 @@ public final class RowReader<T> {
     private final MethodHandle[] fieldWriters;
     private final Slot[] slots;
 
-    RowReader(Class<T> type, ModelShape shape, List<String> columns, Slot[] slots, int[] positions) {
+    /**
+     * @param slots one per field read (for a multi-column foreign key, its first column's slot)
+     * @param readers {@code (Value[])Object} per slot: the field value from a row
+     */
+    RowReader(Class<T> type, ModelShape shape, List<String> columns, Slot[] slots, MethodHandle[] readers) {
         this.type = type;
         this.shape = shape;
         this.columns = List.copyOf(columns);
@@ -45,7 +49,7 @@ public final class RowReader<T> {
                 filters[i] = MethodHandles.dropArguments(MethodHandles.constant(Object.class, defaults[i]), 0, Value[].class);
             }
             for (int i = 0; i < slots.length; i++) {
-                filters[slots[i].field.index()] = SlotHandles.reader(slots[i], positions[i]);
+                filters[slots[i].field.index()] = readers[i];
             }
             MethodHandle spread = MethodHandles.filterArguments(shape.canonical(), 0, filters);
             this.recordReader = MethodHandles.permuteArguments(spread, MethodType.methodType(Object.class, Value[].class),
@@ -55,8 +59,7 @@ public final class RowReader<T> {
             this.recordReader = null;
             this.fieldWriters = new MethodHandle[slots.length];
             for (int i = 0; i < slots.length; i++) {
-                fieldWriters[i] = MethodHandles.filterArguments(slots[i].setter.asType(SETTER), 1,
-                        SlotHandles.reader(slots[i], positions[i]));
+                fieldWriters[i] = MethodHandles.filterArguments(slots[i].setter.asType(SETTER), 1, readers[i]);
             }
         }
     }
