@@ -161,7 +161,7 @@ final class Correlated {
             b.join(new io.oxyde.internal.ir.JoinStep(st.alias(), parent, st.fk(), st.target(), st.leftColumn(),
                     st.rightColumn()).toJoin(JoinKind.INNER, List.of()));
         }
-        ColumnRef column = hop.alias().equals(r.alias()) ? ColumnRef.of(r.field().column()) : r.column();
+        ColumnRef column = hop.alias().equals(r.alias()) ? ColumnRef.of(r.column().column()) : r.column();
         b.aggregate(new io.oxyde.codec.Aggregate(a.function(), column, a.distinct(), "agg"));
         b.filter(new FilterNode.Compare(ColumnRef.of(hop.rightColumn()), Lookup.EQ,
                 new Expr.Outer(hop.parentAlias(), hop.leftColumn()), false));

@@ -423,7 +423,8 @@ final class QueryCore {
         if (!unions.isEmpty()) {
             FieldMeta f = meta.field(path).orElseThrow(() -> new FieldException(model(), path,
                     "a union is ordered by the model's own fields", Paths.fieldNames(meta)));
-            return new OrderBy(ColumnRef.of(f.column()), dir, orderKind(f));
+            return new OrderBy(ColumnRef.of(io.oxyde.internal.model.CompositeForeignKeys.single(model(), f, path).column()),
+                    dir, orderKind(f));
         }
         Resolved r = Paths.resolve(meta, path, false);
         addJoins(r.joins(), JoinKind.LEFT);
@@ -523,8 +524,9 @@ final class QueryCore {
 
     /** An UPDATE expression: its columns are the model's own. */
     Expr expr(F f) {
-        return f.toExpr(name -> new Expr.Column(meta.field(name).orElseThrow(() -> new FieldException(model(), name,
-                "unknown field in F expression", Paths.fieldNames(meta))).column()));
+        return f.toExpr(name -> new Expr.Column(io.oxyde.internal.model.CompositeForeignKeys.single(model(),
+                meta.field(name).orElseThrow(() -> new FieldException(model(), name, "unknown field in F expression",
+                        Paths.fieldNames(meta))), name).column()));
     }
 
     FilterNode where() {

@@ -864,7 +864,9 @@ final class Writes {
             for (String f : conflictFields) {
                 FieldMeta fm = meta.field(f).orElseThrow(() -> new FieldException(type, f, "unknown conflict field",
                         Paths.fieldNames(meta)));
-                targetCols.add(fm.column());
+                for (FieldMeta column : io.oxyde.internal.model.CompositeForeignKeys.columnsOf(meta, fm)) {
+                    targetCols.add(column.column());
+                }
                 match = match.filter(f, Models.get(p.model(), f));
             }
             beforeSave(p.model());

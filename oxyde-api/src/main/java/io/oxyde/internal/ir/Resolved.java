@@ -4,7 +4,6 @@ import io.oxyde.meta.FieldMeta;
 import io.oxyde.meta.ModelMeta;
 import io.oxyde.codec.ColumnRef;
 import io.oxyde.codec.Lookup;
-import io.oxyde.exception.FieldException;
 import io.oxyde.internal.model.CompositeForeignKeys;
 import java.util.List;
 
@@ -26,12 +25,7 @@ public record Resolved(String path, String alias, FieldMeta field, ModelMeta<?> 
      *     several columns (only filters and orderBy take it whole)
      */
     public ColumnRef column() {
-        if (CompositeForeignKeys.isPart(field)) {
-            List<String> parts = field.foreignKey().targetColumns().stream().map(c -> field.name() + "__" + c).toList();
-            throw new FieldException(owner.modelClass(), field.name(), "\"" + path + "\" is a foreign key to the"
-                    + " composite key of " + field.foreignKey().target().getSimpleName() + ", which has "
-                    + parts.size() + " columns; here name one key field through the relation", parts);
-        }
+        CompositeForeignKeys.single(owner.modelClass(), field, path);
         return new ColumnRef(alias, field.column());
     }
 

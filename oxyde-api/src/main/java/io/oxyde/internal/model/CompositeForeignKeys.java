@@ -3,6 +3,7 @@ package io.oxyde.internal.model;
 import io.oxyde.annotation.Column;
 import io.oxyde.annotation.ForeignKey;
 import io.oxyde.annotation.RenamedFrom;
+import io.oxyde.exception.FieldException;
 import io.oxyde.exception.ModelDefinitionException;
 import io.oxyde.meta.FieldMeta;
 import io.oxyde.meta.ForeignKeyMeta;
@@ -71,6 +72,20 @@ public final class CompositeForeignKeys {
     /** Whether {@code f} is a column of a multi-column foreign key. */
     public static boolean isPart(FieldMeta f) {
         return f.isForeignKey() && f.foreignKey().composite();
+    }
+
+    /**
+     * {@code f} itself where one column is needed; a {@code FieldException} naming the key fields
+     * to use when it is a column of a multi-column foreign key ({@code path} as the caller named it).
+     */
+    public static FieldMeta single(Class<?> model, FieldMeta f, String path) {
+        if (!isPart(f)) {
+            return f;
+        }
+        List<String> parts = f.foreignKey().targetColumns().stream().map(c -> f.name() + "__" + c).toList();
+        throw new FieldException(model, f.name(), "\"" + path + "\" is a foreign key to the composite key of "
+                + f.foreignKey().target().getSimpleName() + ", which has " + parts.size() + " columns; here name one"
+                + " key field through the relation", parts);
     }
 
     /** Every column meta of the Java field {@code f} belongs to: itself, or all columns of a multi-column foreign key. */

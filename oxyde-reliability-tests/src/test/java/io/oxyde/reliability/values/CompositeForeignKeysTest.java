@@ -75,6 +75,10 @@ class CompositeForeignKeysTest {
     record UniqueRef(Long id, @Column(unique = true) Ref<Stock> stock) {
     }
 
+    @Table(value = "v19f_unique_line", uniqueTogether = @io.oxyde.annotation.Unique("stock"))
+    record UniqueLine(Long id, Ref<Stock> stock) {
+    }
+
     @Table("v19f_parent")
     record Parent(@Id String a, @Id String b, @OneToMany(mappedBy = "parent") List<Child> children) {
     }
@@ -97,6 +101,8 @@ class CompositeForeignKeysTest {
         assertThatThrownBy(() -> ModelMeta.of(NamedColumn.class)).isInstanceOf(ModelDefinitionException.class)
                 .hasMessageContaining("NamedColumn.stock").hasMessageContaining("[stock_warehouse, stock_sku]")
                 .hasMessageContaining("@ForeignKey(column)");
+        assertThat(ModelMeta.of(UniqueLine.class).uniqueTogether()).singleElement()
+                .satisfies(u -> assertThat(u.columns()).containsExactly("stock_warehouse", "stock_sku"));
         assertThatThrownBy(() -> ModelMeta.of(UniqueRef.class)).isInstanceOf(ModelDefinitionException.class)
                 .hasMessageContaining("UniqueRef.stock").hasMessageContaining("uniqueTogether");
         assertThatThrownBy(() -> ModelMeta.of(Parent.class)).isInstanceOf(ModelDefinitionException.class)
@@ -174,6 +180,17 @@ class CompositeForeignKeysTest {
             assertThat(notes(lines.filter("stock__qty__gte", 1).filter("backup__qty__gte", 1))).containsExactly("l2", "l3");
             assertThat(sqlNotes(st, "SELECT l.note FROM v19f_line l JOIN v19f_stock s ON s.warehouse = l.stock_warehouse"
                     + " AND s.sku = l.stock_sku WHERE s.qty >= 3 ORDER BY l.note")).containsExactly("l2", "l3");
+            // values() of every field gives the foreign key as its key values
+            assertThat(await(lines.filter("note", "l2").values().all())).singleElement().satisfies(m -> assertThat(m)
+                    .containsEntry("stock__warehouse", "B").containsEntry("stock__sku", "rum")
+                    .containsEntry("backup__warehouse", "A").containsEntry("backup__sku", "rum")
+                    .containsEntry("note", "l2").doesNotContainKey("stock"));
+            // select and defer take or leave every column
+            assertThat(await(lines.select("stock").orderBy("id").all())).extracting(l -> l.stock() + " " + l.note())
+                    .first().isEqualTo(Ref.key(Stock.class, "A", "tea") + " null");
+            assertThat(await(lines.defer("stock").filter("note", "l2").all())).singleElement()
+                    .satisfies(l -> assertThat(l.stock()).isNull()).satisfies(l -> assertThat(l.backup())
+                            .isEqualTo(Ref.key(Stock.class, "A", "rum")));
             // ordering by the relation orders by its columns in key order
             assertThat(await(lines.filter("stock__isnull", false).orderBy("stock").flatValues("note").all()))
                     .containsExactly("l1", "l2", "l3");
@@ -228,7 +245,13 @@ class CompositeForeignKeysTest {
             assertThatThrownBy(() -> lines.filter("stock__gt", Ref.key(Stock.class, "A", "tea")))
                     .isInstanceOf(FieldException.class).hasMessageContaining("takes eq, ne, in and isnull");
             assertThatThrownBy(() -> lines.values("stock")).isInstanceOf(FieldException.class)
-                    .hasMessageContaining("stock__warehouse");
+                    .hasMessageContaining("Line.stock").hasMessageContaining("stock__warehouse");
+            assertThatThrownBy(() -> lines.values("note").groupBy("stock")).isInstanceOf(FieldException.class)
+                    .hasMessageContaining("Line.stock").hasMessageContaining("stock__sku");
+            assertThatThrownBy(() -> await(lines.update(Map.of("note", io.oxyde.F.col("stock")))))
+                    .isInstanceOf(FieldException.class).hasMessageContaining("Line.stock");
+            assertThatThrownBy(() -> await(lines.update(Map.of("stock", io.oxyde.F.col("backup")))))
+                    .isInstanceOf(FieldException.class).hasMessageContaining("Line.stock");
             // a row written by plain SQL with part of the key NULL references nothing: reading it is refused
             st.executeUpdate("INSERT INTO v19f_line (id, stock_warehouse, stock_sku, note) VALUES (70, 'A', NULL, 'l5')");
             assertThat(notes(lines.filter("stock__isnull", true))).isEmpty();
