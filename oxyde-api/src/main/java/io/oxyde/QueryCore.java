@@ -283,7 +283,7 @@ final class QueryCore {
         Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
         FilterNode c;
         boolean twoValued;
-        if (io.oxyde.internal.model.CompositeForeignKeys.isPart(r.field())) {
+        if (io.oxyde.internal.ir.CompositeForeignKeyFilter.applies(r)) {
             if (value instanceof io.oxyde.expression.Expression || value instanceof io.oxyde.expression.OuterRef
                     || value instanceof F || SubqueryOperand.isQuery(value)) {
                 throw io.oxyde.internal.ir.CompositeForeignKeyFilter.unsupportedOperand(r, value);

@@ -25,6 +25,14 @@ public final class CompositeForeignKeyFilter {
     private CompositeForeignKeyFilter() {
     }
 
+    /**
+     * Whether {@code r} ends on a foreign key to a composite key, which this filter takes (not
+     * {@code relation__isnull}, which tests one column of the joined row).
+     */
+    public static boolean applies(Resolved r) {
+        return CompositeForeignKeys.isPart(r.field()) && !r.relationTest();
+    }
+
     /** The condition of {@code lookup} with {@code value} on the foreign key {@code r} ends on. */
     public static FilterNode condition(Resolved r, Lookup lookup, Object value) {
         FieldMeta field = r.field();

@@ -20,13 +20,30 @@ import java.util.List;
  * @param target      the model joined
  * @param leftColumn  the column on the parent (a multi-column foreign key's first; {@link #toJoin} adds the others)
  * @param rightColumn the column on the joined model
+ * @param back        for a reverse hop, the joined model's foreign key to the parent, else {@code null}
  */
 public record JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta<?> target, String leftColumn,
-                       String rightColumn) {
+                       String rightColumn, FieldMeta back) {
+
+    /** A hop on one column pair (or a forward hop, whose {@code fk} gives any further pairs). */
+    public JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta<?> target, String leftColumn,
+                    String rightColumn) {
+        this(alias, parentAlias, fk, target, leftColumn, rightColumn, null);
+    }
 
     /** A forward foreign-key hop. */
     public JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta<?> target) {
         this(alias, parentAlias, fk, target, fk.column(), fk.foreignKey().targetColumn());
+    }
+
+    /** This hop under another parent alias (a subquery's main table is {@code null}). */
+    public JoinStep under(String parent) {
+        return new JoinStep(alias, parent, fk, target, leftColumn, rightColumn, back);
+    }
+
+    /** Whether the hop follows a foreign key of several columns (to a composite key), either way. */
+    public boolean composite() {
+        return fk != null && fk.foreignKey().composite() || back != null && back.foreignKey().composite();
     }
 
     /**
@@ -38,6 +55,12 @@ public record JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta
         if (fk != null && fk.foreignKey().composite()) {
             List<String> left = fk.foreignKey().columns();
             List<String> right = fk.foreignKey().targetColumns();
+            for (int i = 1; i < left.size(); i++) {
+                andOn.add(new JoinPair(new ColumnRef(parentAlias, left.get(i)), right.get(i)));
+            }
+        } else if (back != null && back.foreignKey().composite()) { // a reverse hop: the parent's key, the child's columns
+            List<String> left = back.foreignKey().targetColumns();
+            List<String> right = back.foreignKey().columns();
             for (int i = 1; i < left.size(); i++) {
                 andOn.add(new JoinPair(new ColumnRef(parentAlias, left.get(i)), right.get(i)));
             }

@@ -143,7 +143,7 @@ public final class Paths {
         FieldMeta back = owner.fields().stream().filter(f -> f.column().equals(first.rightColumn())).findFirst()
                 .orElseThrow(() -> new IllegalStateException(owner.modelClass().getSimpleName() + " has no column "
                         + first.rightColumn()));
-        return new Resolved(path, first.alias(), back, owner, Lookup.ISNULL, kept);
+        return new Resolved(path, first.alias(), back, owner, Lookup.ISNULL, kept, true);
     }
 
     /**
@@ -156,8 +156,8 @@ public final class Paths {
         for (ReverseRelationMeta r : meta.reverseRelations()) {
             if (r.name().equals(name)) {
                 ModelMeta<?> child = ModelMeta.of(r.target());
-                String referenced = child.field(r.mappedBy()).orElseThrow().foreignKey().targetColumn();
-                return List.of(new JoinStep(next, alias, null, child, referenced, r.column()));
+                FieldMeta back = child.field(r.mappedBy()).orElseThrow();
+                return List.of(new JoinStep(next, alias, null, child, back.foreignKey().targetColumn(), r.column(), back));
             }
         }
         for (ManyToManyMeta m : meta.manyToMany()) {

@@ -177,7 +177,8 @@ public final class Prefetcher {
         ModelMeta<?> child = ModelMeta.of(r.target());
         FieldMeta fk = child.field(r.mappedBy()).orElseThrow();
         String referenced = fk.foreignKey().targetField(); // the parent's key, or the FK's toField
-        Set<Object> ids = keys(models, referenced);
+        boolean composite = fk.foreignKey().composite(); // then a parent's id is the list of its key values
+        Set<Object> ids = composite ? compositeKeys(models) : keys(models, referenced);
         return select(target, child, fk, ids, q).thenCompose(children -> load(target, child, children, rest, deeper))
                 .thenApply(children -> {
                     Map<Object, List<Object>> groups = new LinkedHashMap<>();
@@ -186,7 +187,8 @@ public final class Prefetcher {
                     }
                     List<T> out = new ArrayList<>(models.size());
                     for (T m : models) {
-                        Object id = Models.get(m, referenced);
+                        Object id = composite ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(m)
+                                : Models.get(m, referenced);
                         out.add(Models.with(m, r.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
                     }
                     return out;
@@ -359,12 +361,14 @@ public final class Prefetcher {
 
     /**
      * Rows whose {@code field} is one of {@code ids}: {@code field IN (…)}, or, when {@code field}
-     * is part of {@code meta}'s composite key and the ids are whole keys (lists of key values),
-     * {@code (a = ? AND b = ?) OR …}.
+     * is part of {@code meta}'s composite key or of a foreign key to a composite key and the ids
+     * are whole keys (lists of key values), {@code (a = ? AND b = ?) OR …}.
      */
     private static FilterNode in(ModelMeta<?> meta, FieldMeta field, List<Object> ids) {
-        if (field.primaryKey() && meta.hasCompositeKey()) {
-            List<FieldMeta> keys = meta.primaryKeys();
+        boolean compositeKey = field.primaryKey() && meta.hasCompositeKey();
+        if (compositeKey || io.oxyde.internal.model.CompositeForeignKeys.isPart(field)) {
+            List<FieldMeta> keys = compositeKey ? meta.primaryKeys()
+                    : io.oxyde.internal.model.CompositeForeignKeys.columnsOf(meta, field);
             List<FilterNode> any = new ArrayList<>(ids.size());
             for (Object id : ids) {
                 List<?> key = (List<?>) id;
@@ -382,6 +386,18 @@ public final class Prefetcher {
             values.add(Lookups.scalar(meta.modelClass(), field, id, "in"));
         }
         return new FilterNode.Condition(ColumnRef.of(field.column()), Lookup.IN, new Value.Array(values));
+    }
+
+    /** The composite keys of {@code models}, each the list of its values. */
+    private static Set<Object> compositeKeys(List<?> models) {
+        Set<Object> ids = new LinkedHashSet<>();
+        for (Object m : models) {
+            Object id = io.oxyde.internal.model.ModelMetas.primaryKeyValue(m);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     private static Set<Object> keys(List<?> models, String pk) {

@@ -9,13 +9,20 @@ import java.util.List;
 
 /**
  * A field path resolved against a model: the column it ends on, the lookup (if the path
- * named one) and the joins needed to reach it.
+ * named one) and the joins needed to reach it. {@code relationTest} marks {@code relation__isnull}
+ * on a to-many relation, which tests one column of the joined row (its first foreign-key column,
+ * NULL exactly when no row is joined, however many columns the foreign key has).
  */
 public record Resolved(String path, String alias, FieldMeta field, ModelMeta<?> owner, Lookup lookup,
-                       List<JoinStep> joins) {
+                       List<JoinStep> joins, boolean relationTest) {
 
     public Resolved {
         joins = List.copyOf(joins); // shared between threads once cached
+    }
+
+    /** A path ending on a field. */
+    public Resolved(String path, String alias, FieldMeta field, ModelMeta<?> owner, Lookup lookup, List<JoinStep> joins) {
+        this(path, alias, field, owner, lookup, joins, false);
     }
 
     /**
@@ -25,7 +32,9 @@ public record Resolved(String path, String alias, FieldMeta field, ModelMeta<?> 
      *     several columns (only filters and orderBy take it whole)
      */
     public ColumnRef column() {
-        CompositeForeignKeys.single(owner.modelClass(), field, path);
+        if (!relationTest) {
+            CompositeForeignKeys.single(owner.modelClass(), field, path);
+        }
         return new ColumnRef(alias, field.column());
     }
 

@@ -32,7 +32,7 @@ public final class CompositeForeignKeys {
         List<String> columns = new ArrayList<>();
         List<String> targetColumns = new ArrayList<>();
         for (ShapeField key : target.keyFields()) {
-            columns.add(Naming.snakeCase(f.name()) + "_" + key.column());
+            columns.add(columnName(f, key));
             targetColumns.add(key.column());
         }
         if (fk != null && !fk.column().isEmpty() || column != null && !column.name().isEmpty()) {
@@ -62,6 +62,11 @@ public final class CompositeForeignKeys {
                     false, null, 0, 0, -1, false, false, null, null, comment, null, false, meta));
         }
         return parts;
+    }
+
+    /** The column of foreign key {@code f} that holds the key field {@code key}: {@code <field>_<key column>}. */
+    static String columnName(ShapeField f, ShapeField key) {
+        return Naming.snakeCase(f.name()) + "_" + key.column();
     }
 
     /** Whether {@code f} is the first column of a multi-column foreign key. */

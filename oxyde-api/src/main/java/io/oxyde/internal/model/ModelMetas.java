@@ -375,8 +375,11 @@ public final class ModelMetas {
         OneToMany annotation = f.field().getAnnotation(OneToMany.class);
         String mappedBy = annotation == null ? "" : annotation.mappedBy();
         ShapeField fk = fkTo(target, type, mappedBy, f, "mappedBy");
-        refuseCompositeRelation(f, fk, "a reverse relation");
-        return new ReverseRelationMeta(f.name(), target.type(), fk.name(), fk.column());
+        ForeignKey annotation2 = fk.field().getAnnotation(ForeignKey.class);
+        boolean composite = ModelShape.of(type).compositeKey() && (annotation2 == null || annotation2.toField().isEmpty());
+        // to a composite key: the first of the foreign key's columns (the others follow the key)
+        String column = composite ? CompositeForeignKeys.columnName(fk, ModelShape.of(type).keyFields().get(0)) : fk.column();
+        return new ReverseRelationMeta(f.name(), target.type(), fk.name(), column);
     }
 
     private static ManyToManyMeta manyToMany(Class<?> type, ShapeField f) {

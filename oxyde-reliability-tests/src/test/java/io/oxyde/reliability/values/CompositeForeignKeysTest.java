@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.oxyde.Oxyde;
+import io.oxyde.Prefetch;
 import io.oxyde.Q;
 import io.oxyde.Ref;
 import io.oxyde.annotation.Column;
 import io.oxyde.annotation.ForeignKey;
 import io.oxyde.annotation.Id;
+import io.oxyde.annotation.ManyToMany;
 import io.oxyde.annotation.OneToMany;
 import io.oxyde.annotation.Table;
 import io.oxyde.exception.FieldException;
+import io.oxyde.expression.Count;
 import io.oxyde.exception.ForeignKeyViolationException;
 import io.oxyde.exception.MappingException;
 import io.oxyde.exception.ModelDefinitionException;
@@ -79,11 +82,19 @@ class CompositeForeignKeysTest {
     record UniqueLine(Long id, Ref<Stock> stock) {
     }
 
-    @Table("v19f_parent")
-    record Parent(@Id String a, @Id String b, @OneToMany(mappedBy = "parent") List<Child> children) {
+    /** A composite key with a reverse relation along a composite foreign key. */
+    @Table("v19f_bin")
+    record Bin(@Id String aisle, @Id Integer shelf, String label, @OneToMany(mappedBy = "bin") List<Item> items) {
     }
 
-    record Child(Long id, Ref<Parent> parent) {
+    @Table("v19f_item")
+    record Item(Long id, String name, Ref<Bin> bin) {
+    }
+
+    record Tag(Long id, @ManyToMany(through = BinTag.class) List<Bin> bins) {
+    }
+
+    record BinTag(Long id, Ref<Tag> tag, Ref<Bin> bin) {
     }
 
     @Test
@@ -105,8 +116,10 @@ class CompositeForeignKeysTest {
                 .satisfies(u -> assertThat(u.columns()).containsExactly("stock_warehouse", "stock_sku"));
         assertThatThrownBy(() -> ModelMeta.of(UniqueRef.class)).isInstanceOf(ModelDefinitionException.class)
                 .hasMessageContaining("UniqueRef.stock").hasMessageContaining("uniqueTogether");
-        assertThatThrownBy(() -> ModelMeta.of(Parent.class)).isInstanceOf(ModelDefinitionException.class)
-                .hasMessageContaining("Parent.children").hasMessageContaining("Child.parent")
+        assertThat(ModelMeta.of(Bin.class).reverseRelations()).singleElement()
+                .satisfies(r -> assertThat(r.column()).isEqualTo("bin_aisle"));
+        assertThatThrownBy(() -> ModelMeta.of(Tag.class)).isInstanceOf(ModelDefinitionException.class)
+                .hasMessageContaining("Tag.bins").hasMessageContaining("BinTag.bin")
                 .hasMessageContaining("not supported yet");
         // a Ref to a composite key is its list of key values, however it was made
         Stock aTea = new Stock("A", "tea", 1);
@@ -262,6 +275,49 @@ class CompositeForeignKeysTest {
         }
     }
 
+    /**
+     * The reverse relation joins, tests and prefetches on both columns: bin (B, 2) has no items,
+     * though items reference aisle B and shelf 2 separately, so a join on one column would give it some.
+     */
+    @AllDatabases
+    void aReverseRelationFollowsEveryColumn(TestDatabase tdb) throws Exception {
+        Path dir = Files.createTempDirectory("oxyde-composite-fk-reverse");
+        Migrations.makeMigrations(List.of(Bin.class, Item.class), dir, "initial", false).orElseThrow();
+        Migrations.migrate(tdb.oxydeUrl(), dir);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
+            var bins = db.objects(Bin.class);
+            await(bins.bulkCreate(List.of(new Bin("A", 1, "A1", null), new Bin("A", 2, "A2", null),
+                    new Bin("B", 1, "B1", null))));
+            st.executeUpdate("INSERT INTO v19f_bin (aisle, shelf, label) VALUES ('B', 2, 'B2')");
+            var items = db.objects(Item.class);
+            await(items.create(new Item(1L, "i1", Ref.key(Bin.class, "A", 1))));
+            await(items.create(new Item(2L, "i2", Ref.key(Bin.class, "A", 1))));
+            await(items.create(new Item(3L, "i3", Ref.key(Bin.class, "B", 1))));
+            st.executeUpdate("INSERT INTO v19f_item (id, name, bin_aisle, bin_shelf) VALUES (4, 'i4', NULL, NULL),"
+                    + " (5, 'i5', 'A', 2)");
+
+            assertThat(labels(bins.filter("items__name", "i3"))).containsExactly("B1");
+            assertThat(labels(bins.filter("items__name__in", List.of("i1", "i5")).distinct())).containsExactly("A1", "A2");
+            assertThat(labels(bins.filter("items__isnull", true))).containsExactly("B2");
+            assertThat(labels(bins.filter("items__isnull", false).distinct())).containsExactly("A1", "A2", "B1");
+            // exclude across the relation: exactly the complement
+            assertThat(labels(bins.exclude("items__name", "i1"))).containsExactly("A2", "B1", "B2");
+            assertThat(labels(bins.exclude("items__isnull", true))).containsExactly("A1", "A2", "B1");
+            // per-bin counts, grouped through the join and as a correlated annotation
+            assertThat(await(bins.values("label").annotate("n", Count.of("items__id")).orderBy("label").all()))
+                    .extracting(m -> m.get("label") + "=" + m.get("n")).containsExactly("A1=2", "A2=1", "B1=1", "B2=0");
+            assertThat(await(bins.annotate("n", Count.of("items")).filter("n__gte", 1).orderBy("label")
+                    .flatValues("label").all())).containsExactly("A1", "A2", "B1");
+            // prefetch finds each bin's items by the whole key
+            assertThat(await(bins.prefetch("items").orderBy("label").all())).extracting(b -> b.label() + ":"
+                    + b.items().stream().map(Item::name).toList()).containsExactly("A1:[i1, i2]", "A2:[i5]", "B1:[i3]", "B2:[]");
+            assertThat(await(bins.prefetch(Prefetch.of("items", items.filter("name__ne", "i1"))).orderBy("label").all()))
+                    .extracting(b -> b.items().size()).containsExactly(1, 1, 1, 0);
+            assertThat(sqlNotes(st, "SELECT b.label FROM v19f_bin b LEFT JOIN v19f_item i ON i.bin_aisle = b.aisle"
+                    + " AND i.bin_shelf = b.shelf WHERE i.id IS NULL")).containsExactly("B2");
+        }
+    }
+
     @AllDatabases
     void aMigrationAddsACompositeForeignKeyToATable(TestDatabase tdb) throws Exception {
         Path dir = Files.createTempDirectory("oxyde-composite-fk-diff");
@@ -288,6 +344,10 @@ class CompositeForeignKeysTest {
             assertThat(sqlNotes(st, "SELECT note FROM v19f_later WHERE stock_warehouse = 'B' AND stock_sku = 'rum'"))
                     .containsExactly("new");
         }
+    }
+
+    private static List<String> labels(io.oxyde.Query<Bin> q) {
+        return await(q.all()).stream().map(Bin::label).sorted().toList();
     }
 
     private static List<String> notes(io.oxyde.Query<Line> q) {
