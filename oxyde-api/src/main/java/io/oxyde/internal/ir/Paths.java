@@ -165,10 +165,12 @@ public final class Paths {
                 ModelMeta<?> target = ModelMeta.of(m.target());
                 ModelMeta<?> throughMeta = ModelMeta.of(m.through());
                 String through = next + "__through";
-                String source = throughMeta.field(m.sourceField()).orElseThrow().foreignKey().targetColumn();
-                String dest = throughMeta.field(m.targetField()).orElseThrow().foreignKey().targetColumn();
-                return List.of(new JoinStep(through, alias, null, throughMeta, source, m.sourceColumn()),
-                        new JoinStep(next, through, null, target, m.targetColumn(), dest));
+                FieldMeta source = throughMeta.field(m.sourceField()).orElseThrow();
+                FieldMeta dest = throughMeta.field(m.targetField()).orElseThrow();
+                // back from the parent to the join rows, then forward along the join model's foreign key
+                return List.of(new JoinStep(through, alias, null, throughMeta, source.foreignKey().targetColumn(),
+                                m.sourceColumn(), source),
+                        new JoinStep(next, through, dest, target, m.targetColumn(), dest.foreignKey().targetColumn()));
             }
         }
         return List.of();

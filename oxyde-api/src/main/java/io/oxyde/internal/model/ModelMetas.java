@@ -375,11 +375,7 @@ public final class ModelMetas {
         OneToMany annotation = f.field().getAnnotation(OneToMany.class);
         String mappedBy = annotation == null ? "" : annotation.mappedBy();
         ShapeField fk = fkTo(target, type, mappedBy, f, "mappedBy");
-        ForeignKey annotation2 = fk.field().getAnnotation(ForeignKey.class);
-        boolean composite = ModelShape.of(type).compositeKey() && (annotation2 == null || annotation2.toField().isEmpty());
-        // to a composite key: the first of the foreign key's columns (the others follow the key)
-        String column = composite ? CompositeForeignKeys.columnName(fk, ModelShape.of(type).keyFields().get(0)) : fk.column();
-        return new ReverseRelationMeta(f.name(), target.type(), fk.name(), column);
+        return new ReverseRelationMeta(f.name(), target.type(), fk.name(), firstColumn(fk));
     }
 
     private static ManyToManyMeta manyToMany(Class<?> type, ShapeField f) {
@@ -398,22 +394,16 @@ public final class ModelMetas {
         }
         ShapeField source = fkTo(through, type, annotation.sourceField(), f, "sourceField");
         ShapeField other = fkTo(through, target.type(), annotation.targetField(), f, "targetField");
-        refuseCompositeRelation(f, source, "a many-to-many relation");
-        refuseCompositeRelation(f, other, "a many-to-many relation");
         return new ManyToManyMeta(f.name(), target.type(), through.type(), through.tableName(), source.name(),
-                source.column(), other.name(), other.column());
+                firstColumn(source), other.name(), firstColumn(other));
     }
 
-    /** Refuses a to-many relation along {@code fk} when it references a composite key (not supported yet). */
-    private static void refuseCompositeRelation(ShapeField relation, ShapeField fk, String what) {
+    /** The column of foreign key {@code fk}; to a composite key, the first of its columns (the others follow the key). */
+    private static String firstColumn(ShapeField fk) {
         ForeignKey annotation = fk.field().getAnnotation(ForeignKey.class);
         ModelShape target = ModelShape.of(fk.target());
-        if (target.compositeKey() && (annotation == null || annotation.toField().isEmpty())) {
-            throw new ModelDefinitionException(relation.qualifiedName() + ": " + what + " along " + fk.qualifiedName()
-                    + ", a foreign key to the composite key of " + target.type().getSimpleName() + ", is not supported yet;"
-                    + " query " + fk.field().getDeclaringClass().getSimpleName() + " with filter(\"" + fk.name()
-                    + "\", ...) instead");
-        }
+        boolean composite = target.compositeKey() && (annotation == null || annotation.toField().isEmpty());
+        return composite ? CompositeForeignKeys.columnName(fk, target.keyFields().get(0)) : fk.column();
     }
 
     /** The FK field of {@code in} pointing to {@code to}: the named one, or the only one. */

@@ -84,16 +84,20 @@ class CompositeForeignKeysTest {
 
     /** A composite key with a reverse relation along a composite foreign key. */
     @Table("v19f_bin")
-    record Bin(@Id String aisle, @Id Integer shelf, String label, @OneToMany(mappedBy = "bin") List<Item> items) {
+    record Bin(@Id String aisle, @Id Integer shelf, String label, @OneToMany(mappedBy = "bin") List<Item> items,
+               @ManyToMany(through = BinTag.class) List<Tag> tags) {
     }
 
     @Table("v19f_item")
     record Item(Long id, String name, Ref<Bin> bin) {
     }
 
-    record Tag(Long id, @ManyToMany(through = BinTag.class) List<Bin> bins) {
+    /** A many-to-many to and from the composite key, through a join model. */
+    @Table("v19f_tag")
+    record Tag(Long id, String name, @ManyToMany(through = BinTag.class) List<Bin> bins) {
     }
 
+    @Table("v19f_bin_tag")
     record BinTag(Long id, Ref<Tag> tag, Ref<Bin> bin) {
     }
 
@@ -118,9 +122,10 @@ class CompositeForeignKeysTest {
                 .hasMessageContaining("UniqueRef.stock").hasMessageContaining("uniqueTogether");
         assertThat(ModelMeta.of(Bin.class).reverseRelations()).singleElement()
                 .satisfies(r -> assertThat(r.column()).isEqualTo("bin_aisle"));
-        assertThatThrownBy(() -> ModelMeta.of(Tag.class)).isInstanceOf(ModelDefinitionException.class)
-                .hasMessageContaining("Tag.bins").hasMessageContaining("BinTag.bin")
-                .hasMessageContaining("not supported yet");
+        assertThat(ModelMeta.of(Tag.class).manyToMany()).singleElement()
+                .satisfies(m -> assertThat(m.targetColumn()).isEqualTo("bin_aisle"));
+        assertThat(ModelMeta.of(Bin.class).manyToMany()).singleElement()
+                .satisfies(m -> assertThat(m.sourceColumn()).isEqualTo("bin_aisle"));
         // a Ref to a composite key is its list of key values, however it was made
         Stock aTea = new Stock("A", "tea", 1);
         assertThat(Ref.key(Stock.class, "A", "tea")).isEqualTo(Ref.of(aTea)).isEqualTo(Ref.id(List.of("A", "tea")));
@@ -276,18 +281,19 @@ class CompositeForeignKeysTest {
     }
 
     /**
-     * The reverse relation joins, tests and prefetches on both columns: bin (B, 2) has no items,
-     * though items reference aisle B and shelf 2 separately, so a join on one column would give it some.
+     * The reverse relation and the many-to-many join, test, count and prefetch on both columns: bin
+     * (B, 2) has no items and no tags, though items and tags reference aisle B and shelf 2
+     * separately, so a join on one column would give it some.
      */
     @AllDatabases
-    void aReverseRelationFollowsEveryColumn(TestDatabase tdb) throws Exception {
+    void toManyRelationsFollowEveryColumn(TestDatabase tdb) throws Exception {
         Path dir = Files.createTempDirectory("oxyde-composite-fk-reverse");
-        Migrations.makeMigrations(List.of(Bin.class, Item.class), dir, "initial", false).orElseThrow();
+        Migrations.makeMigrations(List.of(Bin.class, Item.class, Tag.class), dir, "initial", false).orElseThrow();
         Migrations.migrate(tdb.oxydeUrl(), dir);
         try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
             var bins = db.objects(Bin.class);
-            await(bins.bulkCreate(List.of(new Bin("A", 1, "A1", null), new Bin("A", 2, "A2", null),
-                    new Bin("B", 1, "B1", null))));
+            await(bins.bulkCreate(List.of(new Bin("A", 1, "A1", null, null), new Bin("A", 2, "A2", null, null),
+                    new Bin("B", 1, "B1", null, null))));
             st.executeUpdate("INSERT INTO v19f_bin (aisle, shelf, label) VALUES ('B', 2, 'B2')");
             var items = db.objects(Item.class);
             await(items.create(new Item(1L, "i1", Ref.key(Bin.class, "A", 1))));
@@ -315,6 +321,27 @@ class CompositeForeignKeysTest {
                     .extracting(b -> b.items().size()).containsExactly(1, 1, 1, 0);
             assertThat(sqlNotes(st, "SELECT b.label FROM v19f_bin b LEFT JOIN v19f_item i ON i.bin_aisle = b.aisle"
                     + " AND i.bin_shelf = b.shelf WHERE i.id IS NULL")).containsExactly("B2");
+
+            // a many-to-many through a join model with a composite foreign key: both ways
+            var tags = db.objects(Tag.class);
+            Tag red = await(tags.create(new Tag(null, "red", null)));
+            Tag blue = await(tags.create(new Tag(null, "blue", null)));
+            await(db.objects(BinTag.class).create(new BinTag(null, Ref.of(red), Ref.key(Bin.class, "A", 1))));
+            st.executeUpdate("INSERT INTO v19f_bin_tag (id, tag_id, bin_aisle, bin_shelf) VALUES (20, " + blue.id()
+                    + ", 'A', 2), (21, " + red.id() + ", 'B', 1)");
+            assertThat(labels(bins.filter("tags__name", "red"))).containsExactly("A1", "B1");
+            assertThat(labels(bins.exclude("tags__name", "red"))).containsExactly("A2", "B2");
+            assertThat(labels(bins.filter("tags__isnull", true))).containsExactly("B2");
+            assertThat(await(tags.filter("bins__label", "A2").flatValues("name").all())).containsExactly("blue");
+            assertThat(await(tags.exclude("bins__shelf", 2).flatValues("name").all())).containsExactly("red");
+            assertThat(await(tags.annotate("n", Count.of("bins")).orderBy("name").values("name", "n").all()))
+                    .extracting(m -> m.get("name") + "=" + m.get("n")).containsExactly("blue=1", "red=2");
+            assertThat(await(bins.prefetch("tags").orderBy("label").all())).extracting(b -> b.label() + ":"
+                    + b.tags().stream().map(Tag::name).toList()).containsExactly("A1:[red]", "A2:[blue]", "B1:[red]", "B2:[]");
+            assertThat(await(tags.prefetch("bins").orderBy("name").all())).extracting(t -> t.name() + ":"
+                    + t.bins().stream().map(Bin::label).toList()).containsExactly("blue:[A2]", "red:[A1, B1]");
+            assertThatThrownBy(() -> await(bins.prefetch(Prefetch.of("tags", tags.filter("name", "red"))).all()))
+                    .isInstanceOf(FieldException.class).hasMessageContaining("Bin.tags").hasMessageContaining("not supported yet");
         }
     }
 
