@@ -309,6 +309,8 @@ class CompositeForeignKeysTest {
             // exclude across the relation: exactly the complement
             assertThat(labels(bins.exclude("items__name", "i1"))).containsExactly("A2", "B1", "B2");
             assertThat(labels(bins.exclude("items__isnull", true))).containsExactly("A1", "A2", "B1");
+            assertThatThrownBy(() -> bins.exclude("items__bin", Ref.key(Bin.class, "A", 1)))
+                    .isInstanceOf(FieldException.class).hasMessageContaining("not supported yet");
             // per-bin counts, grouped through the join and as a correlated annotation
             assertThat(await(bins.values("label").annotate("n", Count.of("items__id")).orderBy("label").all()))
                     .extracting(m -> m.get("label") + "=" + m.get("n")).containsExactly("A1=2", "A2=1", "B1=1", "B2=0");
