@@ -136,13 +136,8 @@ class CompositeForeignKeysTest {
 
     @AllDatabases
     void filtersJoinsAndWritesUseEveryColumnOfTheKey(TestDatabase tdb) throws Exception {
-        Path dir = Files.createTempDirectory("oxyde-composite-fk");
-        Migrations.makeMigrations(List.of(Stock.class, Line.class, Pick.class), dir, "initial", false).orElseThrow();
-        Migrations.migrate(tdb.oxydeUrl(), dir);
-        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
-            if (tdb.kind() == DatabaseKind.SQLITE) {
-                st.execute("PRAGMA foreign_keys = ON");
-            }
+        migrate(tdb, Files.createTempDirectory("oxyde-composite-fk"), "initial", Stock.class, Line.class, Pick.class);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = statement(c, tdb)) {
             assertThat(foreignKeyColumns(st, tdb.kind(), "v19f_line")).containsExactly(
                     "backup_warehouse->warehouse", "backup_sku->sku", "stock_warehouse->warehouse", "stock_sku->sku");
             var stocks = db.objects(Stock.class);
@@ -196,6 +191,8 @@ class CompositeForeignKeysTest {
             assertThat(notes(lines.exclude("stock__qty__gte", 3))).containsExactly("l1", "l4");
             assertThat(notes(lines.filter("backup__sku", "rum"))).containsExactly("l2", "l4");
             assertThat(notes(lines.filter("stock__qty__gte", 1).filter("backup__qty__gte", 1))).containsExactly("l2", "l3");
+            assertThat(lines.filter("stock__qty__gte", 3).sql(io.oxyde.dialect.Dialect.POSTGRES).sql())
+                    .contains("\"stock_warehouse\"", "\"stock_sku\"", "\"warehouse\"", "\"sku\"");
             assertThat(sqlNotes(st, "SELECT l.note FROM v19f_line l JOIN v19f_stock s ON s.warehouse = l.stock_warehouse"
                     + " AND s.sku = l.stock_sku WHERE s.qty >= 3 ORDER BY l.note")).containsExactly("l2", "l3");
             // values() of every field gives the foreign key as its key values
@@ -287,10 +284,8 @@ class CompositeForeignKeysTest {
      */
     @AllDatabases
     void toManyRelationsFollowEveryColumn(TestDatabase tdb) throws Exception {
-        Path dir = Files.createTempDirectory("oxyde-composite-fk-reverse");
-        Migrations.makeMigrations(List.of(Bin.class, Item.class, Tag.class), dir, "initial", false).orElseThrow();
-        Migrations.migrate(tdb.oxydeUrl(), dir);
-        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
+        migrate(tdb, Files.createTempDirectory("oxyde-composite-fk-reverse"), "initial", Bin.class, Item.class, Tag.class);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = statement(c, tdb)) {
             var bins = db.objects(Bin.class);
             await(bins.bulkCreate(List.of(new Bin("A", 1, "A1", null, null), new Bin("A", 2, "A2", null, null),
                     new Bin("B", 1, "B1", null, null))));
@@ -350,18 +345,13 @@ class CompositeForeignKeysTest {
     @AllDatabases
     void aMigrationAddsACompositeForeignKeyToATable(TestDatabase tdb) throws Exception {
         Path dir = Files.createTempDirectory("oxyde-composite-fk-diff");
-        Migrations.makeMigrations(List.of(Stock.class, LaterV1.class), dir, "initial", false).orElseThrow();
-        Migrations.migrate(tdb.oxydeUrl(), dir);
+        migrate(tdb, dir, "initial", Stock.class, LaterV1.class);
         try (Connection c = tdb.connect(); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO v19f_stock (warehouse, sku, qty) VALUES ('A', 'tea', 1), ('B', 'rum', 2)");
             st.executeUpdate("INSERT INTO v19f_later (id, note) VALUES (1, 'old')");
         }
-        Migrations.makeMigrations(List.of(Stock.class, LaterV2.class), dir, "add_stock", false).orElseThrow();
-        Migrations.migrate(tdb.oxydeUrl(), dir);
-        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = c.createStatement()) {
-            if (tdb.kind() == DatabaseKind.SQLITE) {
-                st.execute("PRAGMA foreign_keys = ON");
-            }
+        migrate(tdb, dir, "add_stock", Stock.class, LaterV2.class);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = statement(c, tdb)) {
             assertThat(foreignKeyColumns(st, tdb.kind(), "v19f_later"))
                     .containsExactly("stock_warehouse->warehouse", "stock_sku->sku");
             var later = db.objects(LaterV2.class);
@@ -373,6 +363,21 @@ class CompositeForeignKeysTest {
             assertThat(sqlNotes(st, "SELECT note FROM v19f_later WHERE stock_warehouse = 'B' AND stock_sku = 'rum'"))
                     .containsExactly("new");
         }
+    }
+
+    /** Writes a migration of {@code models} into {@code dir} and applies every migration there. */
+    private static void migrate(TestDatabase tdb, Path dir, String name, Class<?>... models) {
+        Migrations.makeMigrations(List.of(models), dir, name, false).orElseThrow();
+        Migrations.migrate(tdb.oxydeUrl(), dir);
+    }
+
+    /** A plain JDBC statement that enforces foreign keys (SQLite does only when asked). */
+    private static Statement statement(Connection c, TestDatabase tdb) throws SQLException {
+        Statement st = c.createStatement();
+        if (tdb.kind() == DatabaseKind.SQLITE) {
+            st.execute("PRAGMA foreign_keys = ON");
+        }
+        return st;
     }
 
     private static List<String> labels(io.oxyde.Query<Bin> q) {
