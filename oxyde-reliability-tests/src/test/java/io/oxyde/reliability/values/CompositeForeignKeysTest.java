@@ -234,6 +234,17 @@ class CompositeForeignKeysTest {
             assertThat(await(lines.bulkUpdate(List.of(new Line(l3Again.id(), Ref.key(Stock.class, "A", "tea"),
                     Ref.key(Stock.class, "B", "tea"), "l3")), "stock"))).isEqualTo(1);
             assertThat(lineRows(st)).containsExactly("l1 B/tea A/gin", "l2 B/rum -/-", "l3 A/tea A/tea", "l4 A/rum B/rum");
+            // bulkCreate, upsert and getOrCreate too
+            List<Line> made = await(lines.bulkCreate(List.of(new Line(null, Ref.key(Stock.class, "B", "tea"), null, "m1"),
+                    new Line(null, null, Ref.of(bRum), "m2"))));
+            await(lines.upsert(new Line(made.get(0).id(), Ref.key(Stock.class, "A", "rum"), Ref.key(Stock.class, "A", "tea"),
+                    "m1"), "id"));
+            assertThat(await(lines.getOrCreate(Map.of("stock", Ref.key(Stock.class, "A", "rum"), "note", "m1"), Map.of()))
+                    .created()).isFalse();
+            assertThat(await(lines.getOrCreate(Map.of("stock", Ref.key(Stock.class, "B", "rum"), "note", "m3"),
+                    Map.of("backup", Ref.key(Stock.class, "A", "gin")))).created()).isTrue();
+            assertThat(lineRows(st)).endsWith("m1 A/rum A/tea", "m2 -/- B/rum", "m3 B/rum A/gin");
+            assertThat(await(lines.filter("note__startswith", "m").delete())).isEqualTo(3);
 
             // a model-typed foreign key: a stub holding the key, and ON DELETE CASCADE on both columns
             var picks = db.objects(Pick.class);
