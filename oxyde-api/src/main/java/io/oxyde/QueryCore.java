@@ -288,10 +288,6 @@ final class QueryCore {
                     || value instanceof F || SubqueryOperand.isQuery(value)) {
                 throw io.oxyde.internal.ir.CompositeForeignKeyFilter.unsupportedOperand(r, value);
             }
-            if (negated && ToManySubquery.firstToMany(r.joins()) >= 0) {
-                throw new FieldException(model(), path, "a foreign key to a composite key cannot be tested across a"
-                        + " to-many relation under exclude or Q.not (not supported yet)", List.of());
-            }
             c = io.oxyde.internal.ir.CompositeForeignKeyFilter.condition(r, lookup, value);
             twoValued = true;
         } else if (value instanceof io.oxyde.expression.OuterRef ref) {

@@ -55,7 +55,8 @@ public final class ToManySubquery {
         }
         FilterNode matching = holds(hop, outer, inner, new FilterNode.And(List.of(moved, backIsSet)));
         boolean outerMayBeMissing = outer.source() != null;
-        if (!(condition instanceof FilterNode.Condition c && JoinPromotion.isNullForm(c))) {
+        // a condition that some row of the relation must hold (not one true on a missing row, as isnull=true)
+        if (!JoinPromotion.required(condition).isEmpty()) {
             return outerMayBeMissing ? new FilterNode.And(List.of(matching, isNull(outer, false))) : matching;
         }
         FilterNode none = new FilterNode.Not(holds(hop, outer, List.of(), backIsSet));
@@ -87,10 +88,22 @@ public final class ToManySubquery {
         return new FilterNode.Condition(column, Lookup.ISNULL, isNull ? Value.Bool.TRUE : Value.Bool.FALSE);
     }
 
-    /** The leaf with a column of the hop's alias made a column of the subquery's main table. */
+    /**
+     * The leaf with each column of the hop's alias made a column of the subquery's main table (a
+     * condition, an in_select, or the AND / OR / NOT of conditions a foreign key to a composite key makes).
+     */
     private static FilterNode relocate(FilterNode leaf, String alias) {
         if (leaf instanceof FilterNode.InSelect in) {
             return new FilterNode.InSelect(relocate(in.field(), alias), in.query());
+        }
+        if (leaf instanceof FilterNode.And and) {
+            return new FilterNode.And(and.children().stream().map(child -> relocate(child, alias)).toList());
+        }
+        if (leaf instanceof FilterNode.Or or) {
+            return new FilterNode.Or(or.children().stream().map(child -> relocate(child, alias)).toList());
+        }
+        if (leaf instanceof FilterNode.Not not) {
+            return new FilterNode.Not(relocate(not.child(), alias));
         }
         FilterNode.Condition c = (FilterNode.Condition) leaf;
         return new FilterNode.Condition(relocate(c.field(), alias), c.lookup(), c.value());
