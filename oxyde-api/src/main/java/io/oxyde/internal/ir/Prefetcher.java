@@ -255,25 +255,33 @@ public final class Prefetcher {
         FieldMeta dest = through.field(m.targetField()).orElseThrow();
         String sourceKey = source.foreignKey().targetField(); // the parent's key, or the link's toField
         FieldMeta destKey = targetMeta.field(dest.foreignKey().targetField()).orElseThrow();
-        if (source.foreignKey().composite() || dest.foreignKey().composite()) {
-            return CompletableFuture.failedFuture(new FieldException(meta.modelClass(), m.name(), "Prefetch.of(\"" + m.name()
-                    + "\", query) of a many-to-many relation through a foreign key to a composite key is not supported"
-                    + " yet; prefetch(\"" + m.name() + "\") loads it whole", List.of()));
-        }
-        List<Object> ids = new ArrayList<>(keys(models, sourceKey));
+        boolean compositeSource = source.foreignKey().composite();
+        boolean compositeDest = dest.foreignKey().composite();
+        List<Object> ids = new ArrayList<>(compositeSource ? compositeKeys(models) : keys(models, sourceKey));
         Map<Object, List<Object>> groups = new LinkedHashMap<>();
         CompletableFuture<Void> chain = OxydeFuture.of(null);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             Set<Object> chunk = new LinkedHashSet<>(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             chain = chain.thenCompose(none -> select(target, through, source, chunk, null).thenCompose(links -> {
-                List<Value> values = new ArrayList<>();
-                for (Object id : chunk) {
-                    values.add(Lookups.scalar(through.modelClass(), source, id, "in"));
+                FilterNode in;
+                if (compositeSource || compositeDest) {
+                    // the chunk's targets by their keys, read from its links (whole keys: no one-column IN subquery)
+                    Set<Object> targetIds = new LinkedHashSet<>();
+                    links.forEach(link -> targetIds.add(idOf(Models.get(link, dest.name()), dest)));
+                    if (targetIds.isEmpty()) {
+                        return OxydeFuture.of(null);
+                    }
+                    in = in(targetMeta, destKey, new ArrayList<>(targetIds));
+                } else {
+                    List<Value> values = new ArrayList<>();
+                    for (Object id : chunk) {
+                        values.add(Lookups.scalar(through.modelClass(), source, id, "in"));
+                    }
+                    SelectIr targets = SelectIr.from(through.tableName()).column(ColumnRef.of(dest.column()))
+                            .filter(new FilterNode.Condition(ColumnRef.of(source.column()), Lookup.IN, new Value.Array(values)))
+                            .build();
+                    in = new FilterNode.InSelect(ColumnRef.of(destKey.column()), targets);
                 }
-                SelectIr targets = SelectIr.from(through.tableName()).column(ColumnRef.of(dest.column()))
-                        .filter(new FilterNode.Condition(ColumnRef.of(source.column()), Lookup.IN, new Value.Array(values)))
-                        .build();
-                FilterNode in = new FilterNode.InSelect(ColumnRef.of(destKey.column()), targets);
                 SelectIr.Builder b = q.select().toBuilder();
                 b.filter(q.select().filter() == null ? in : new FilterNode.And(List.of(q.select().filter(), in)));
                 b.orderBy(OrderBy.asc(targetMeta.primaryKey().column()));
@@ -287,8 +295,9 @@ public final class Prefetcher {
                                         .add(idOf(Models.get(link, source.name()), source));
                             }
                             for (Object t : found) {
-                                for (Object s : sourcesOf.getOrDefault(Models.get(t, destKey.name()),
-                                        List.of())) {
+                                Object key = compositeDest ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(t)
+                                        : Models.get(t, destKey.name());
+                                for (Object s : sourcesOf.getOrDefault(key, List.of())) {
                                     groups.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
                                 }
                             }
@@ -299,7 +308,8 @@ public final class Prefetcher {
         return chain.thenApply(none -> {
             List<T> out = new ArrayList<>(models.size());
             for (T model : models) {
-                Object id = Models.get(model, sourceKey);
+                Object id = compositeSource ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(model)
+                        : Models.get(model, sourceKey);
                 out.add(Models.with(model, m.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
             }
             return out;
