@@ -47,10 +47,8 @@ public final class CompositeForeignKeys {
             throw new ModelDefinitionException(where + " is unique over all its columns: declare"
                     + " @Table(uniqueTogether = @Unique(\"" + f.name() + "\")) instead of @Column(unique = true)");
         }
-        if (f.field().isAnnotationPresent(RenamedFrom.class)) {
-            throw new ModelDefinitionException(where + " cannot be renamed with @RenamedFrom (it has several columns);"
-                    + " rename it in two migrations, or write the migration by hand");
-        }
+        // @RenamedFrom("old") names the field's previous column prefix: old_warehouse, old_sku
+        RenamedFrom renamed = f.field().getAnnotation(RenamedFrom.class);
         String comment = column == null || column.comment().isEmpty() ? null : column.comment();
         List<FieldMeta> parts = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -59,7 +57,8 @@ public final class CompositeForeignKeys {
                     onUpdate, f.ref(), columns, targetColumns);
             // indexed as a whole (one index over every column, see isFirstPart), not column by column
             parts.add(new FieldMeta(f.name(), columns.get(i), f.type(), f.genericType(), key.scalar().kind(), null, nullable,
-                    false, null, 0, 0, -1, false, false, null, null, comment, null, false, meta));
+                    false, null, 0, 0, -1, false, false, null, null, comment,
+                    renamed == null ? null : renamed.value() + "_" + key.column(), false, meta));
         }
         return parts;
     }

@@ -72,6 +72,11 @@ class CompositeForeignKeysTest {
     record LaterV2(Long id, String note, Ref<Stock> stock) {
     }
 
+    /** The foreign key renamed: its columns stock_* become item_*. */
+    @Table("v19f_later")
+    record LaterV3(Long id, String note, @io.oxyde.annotation.RenamedFrom("stock") Ref<Stock> item) {
+    }
+
     record NamedColumn(Long id, @ForeignKey(column = "stock_key") Ref<Stock> stock) {
     }
 
@@ -381,6 +386,15 @@ class CompositeForeignKeysTest {
             assertThat(sqlNotes(st, "SELECT note FROM v19f_later WHERE stock_warehouse = 'B' AND stock_sku = 'rum'"))
                     .containsExactly("new");
         }
+        // a rename keeps the values and the constraint
+        migrate(tdb, dir, "rename_stock", Stock.class, LaterV3.class);
+        try (Oxyde db = ValueDbs.open(tdb); Connection c = tdb.connect(); Statement st = statement(c, tdb)) {
+            assertThat(foreignKeyColumns(st, tdb.kind(), "v19f_later"))
+                    .containsExactly("item_warehouse->warehouse", "item_sku->sku");
+            assertThat(await(db.objects(LaterV3.class).get("id", 2L)).item()).isEqualTo(Ref.key(Stock.class, "B", "rum"));
+            assertThatThrownBy(() -> st.executeUpdate("INSERT INTO v19f_later (id, note, item_warehouse, item_sku)"
+                    + " VALUES (9, 'bad', 'A', 'rum')")).isInstanceOf(SQLException.class);
+        }
     }
 
     /** Writes a migration of {@code models} into {@code dir} and applies every migration there. */
@@ -444,7 +458,7 @@ class CompositeForeignKeysTest {
             case MARIADB -> "SELECT column_name, referenced_column_name FROM information_schema.key_column_usage"
                     + " WHERE table_schema = DATABASE() AND table_name = '" + table + "'"
                     + " AND referenced_table_name IS NOT NULL ORDER BY constraint_name, ordinal_position";
-            default -> "SELECT \"from\", \"to\" FROM pragma_foreign_key_list('" + table + "') ORDER BY \"from\" LIKE 'stock%', id, seq";
+            default -> "SELECT \"from\", \"to\" FROM pragma_foreign_key_list('" + table + "') ORDER BY \"from\" NOT LIKE 'backup%', id, seq";
         };
         List<String> out = new ArrayList<>();
         try (ResultSet rs = st.executeQuery(sql)) {
