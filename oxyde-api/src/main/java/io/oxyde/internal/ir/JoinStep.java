@@ -51,19 +51,16 @@ public record JoinStep(String alias, String parentAlias, FieldMeta fk, ModelMeta
      * foreign key to a composite key joins on each of its columns.
      */
     public Join toJoin(JoinKind kind, List<String> columns) {
+        if (!composite()) {
+            return new Join(alias, target.tableName(), kind, new ColumnRef(parentAlias, leftColumn), rightColumn, columns);
+        }
+        // forward: this model's columns to the target's key; reverse: the parent's key to the child's columns
+        boolean forward = fk != null && fk.foreignKey().composite();
+        List<String> left = forward ? fk.foreignKey().columns() : back.foreignKey().targetColumns();
+        List<String> right = forward ? fk.foreignKey().targetColumns() : back.foreignKey().columns();
         List<JoinPair> andOn = new ArrayList<>();
-        if (fk != null && fk.foreignKey().composite()) {
-            List<String> left = fk.foreignKey().columns();
-            List<String> right = fk.foreignKey().targetColumns();
-            for (int i = 1; i < left.size(); i++) {
-                andOn.add(new JoinPair(new ColumnRef(parentAlias, left.get(i)), right.get(i)));
-            }
-        } else if (back != null && back.foreignKey().composite()) { // a reverse hop: the parent's key, the child's columns
-            List<String> left = back.foreignKey().targetColumns();
-            List<String> right = back.foreignKey().columns();
-            for (int i = 1; i < left.size(); i++) {
-                andOn.add(new JoinPair(new ColumnRef(parentAlias, left.get(i)), right.get(i)));
-            }
+        for (int i = 1; i < left.size(); i++) {
+            andOn.add(new JoinPair(new ColumnRef(parentAlias, left.get(i)), right.get(i)));
         }
         return new Join(alias, target.tableName(), kind, new ColumnRef(parentAlias, leftColumn), rightColumn, columns,
                 andOn);
