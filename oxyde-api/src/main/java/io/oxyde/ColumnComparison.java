@@ -53,7 +53,7 @@ final class ColumnComparison {
             core.addJoins(c.joins(), JoinKind.LEFT);
             columns.add(c.column());
             fields.add(c.field());
-            return new Expr.Column(c.alias(), c.field().column());
+            return new Expr.Column(c.alias(), c.column().column());
         });
         ValueKind kind = Lookups.valueKind(r.field());
         if (f.op == F.Op.COLUMN) {

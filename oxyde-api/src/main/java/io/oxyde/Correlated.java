@@ -158,13 +158,17 @@ final class Correlated {
         SelectIr.Builder b = SelectIr.from(hop.target().tableName()).model(hop.target().modelClass().getSimpleName());
         for (io.oxyde.internal.ir.JoinStep st : r.joins().subList(k + 1, r.joins().size())) {
             String parent = hop.alias().equals(st.parentAlias()) ? null : st.parentAlias();
-            b.join(new io.oxyde.internal.ir.JoinStep(st.alias(), parent, st.fk(), st.target(), st.leftColumn(),
-                    st.rightColumn()).toJoin(JoinKind.INNER, List.of()));
+            b.join(st.under(parent).toJoin(JoinKind.INNER, List.of()));
         }
-        ColumnRef column = hop.alias().equals(r.alias()) ? ColumnRef.of(r.field().column()) : r.column();
+        ColumnRef column = hop.alias().equals(r.alias()) ? ColumnRef.of(r.column().column()) : r.column();
         b.aggregate(new io.oxyde.codec.Aggregate(a.function(), column, a.distinct(), "agg"));
-        b.filter(new FilterNode.Compare(ColumnRef.of(hop.rightColumn()), Lookup.EQ,
-                new Expr.Outer(hop.parentAlias(), hop.leftColumn()), false));
+        // correlated on every column pair (several along a foreign key to a composite key)
+        List<FilterNode> correlation = new java.util.ArrayList<>();
+        for (io.oxyde.codec.JoinPair pair : hop.toJoin(JoinKind.INNER, List.of()).pairs()) {
+            correlation.add(new FilterNode.Compare(ColumnRef.of(pair.rightColumn()), Lookup.EQ,
+                    new Expr.Outer(pair.left().source(), pair.left().column()), false));
+        }
+        b.filter(correlation.size() == 1 ? correlation.get(0) : new FilterNode.And(correlation));
         ValueKind field = Lookups.valueKind(r.field());
         ValueKind kind = switch (a.function()) {
             case COUNT -> ValueKind.INT;

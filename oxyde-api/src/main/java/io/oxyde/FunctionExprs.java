@@ -54,11 +54,12 @@ final class FunctionExprs {
             if (update) {
                 FieldMeta f = core.meta.field(path).orElseThrow(() -> new FieldException(core.model(), path,
                         "unknown field in an update expression (a field of the updated model)", Paths.fieldNames(core.meta)));
-                return new Typed(new Expr.Column(f.column()), Lookups.valueKind(f));
+                return new Typed(new Expr.Column(io.oxyde.internal.model.CompositeForeignKeys.single(core.model(), f, path)
+                        .column()), Lookups.valueKind(f));
             }
             Resolved r = Paths.resolve(core.meta, path, false);
             core.addJoins(r.joins(), JoinKind.LEFT);
-            return new Typed(new Expr.Column(r.alias(), r.field().column()), Lookups.valueKind(r.field()));
+            return new Typed(new Expr.Column(r.alias(), r.column().column()), Lookups.valueKind(r.field()));
         }
         if (arg instanceof FunctionCall call) {
             List<Typed> args = new ArrayList<>();
@@ -112,7 +113,7 @@ final class FunctionExprs {
             Expr e = f.toExpr(p -> {
                 Resolved r = Paths.resolve(core.meta, p, false);
                 core.addJoins(r.joins(), JoinKind.LEFT);
-                return new Expr.Column(r.alias(), r.field().column());
+                return new Expr.Column(r.alias(), r.column().column());
             });
             return new Typed(e, ValueKind.DECIMAL);
         }

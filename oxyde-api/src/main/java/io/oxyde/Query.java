@@ -139,7 +139,7 @@ public final class Query<T> {
         QueryCore c = core.copy();
         c.order().clear();
         for (String f : fields) {
-            c.order().add(c.orderTerm(f));
+            c.order().addAll(c.orderTerms(f));
         }
         return with(c);
     }
@@ -180,8 +180,8 @@ public final class Query<T> {
         QueryCore c = core.copy();
         c.only = new ArrayList<>();
         for (String f : fields) {
-            c.only.add(core.meta.field(f).orElseThrow(() -> new FieldException(type(), f, "unknown field",
-                    Paths.fieldNames(core.meta))));
+            c.only.addAll(io.oxyde.internal.model.CompositeForeignKeys.columnsOf(core.meta, core.meta.field(f)
+                    .orElseThrow(() -> new FieldException(type(), f, "unknown field", Paths.fieldNames(core.meta)))));
         }
         return with(c);
     }
@@ -313,6 +313,14 @@ public final class Query<T> {
                 continue; // an annotation: selected after the values, under its alias
             }
             Resolved r = io.oxyde.internal.ir.Paths.resolve(core.meta, p, false);
+            if (paths.length == 0 && io.oxyde.internal.model.CompositeForeignKeys.isPart(r.field())) {
+                // every field: a foreign key to a composite key as its key values, stock__warehouse, stock__sku
+                for (FieldMeta part : io.oxyde.internal.model.CompositeForeignKeys.columnsOf(core.meta, r.field())) {
+                    c.values.add(new QueryCore.ValueColumn(p + "__" + part.foreignKey().targetField(),
+                            ColumnRef.of(part.column()), part));
+                }
+                continue;
+            }
             c.addJoins(r.joins(), io.oxyde.codec.JoinKind.LEFT);
             c.values.add(new QueryCore.ValueColumn(p, r.column(), r.field()));
         }
@@ -364,7 +372,7 @@ public final class Query<T> {
             if (field.primaryKey()) {
                 throw new FieldException(type(), f, "the key cannot be deferred (models are read by it)", List.of());
             }
-            kept.remove(field);
+            kept.removeAll(io.oxyde.internal.model.CompositeForeignKeys.columnsOf(core.meta, field));
         }
         kept.remove(c.meta.primaryKey());
         c.only = kept;

@@ -283,7 +283,14 @@ final class QueryCore {
         Lookup lookup = r.lookup() == null ? Lookup.EQ : r.lookup();
         FilterNode c;
         boolean twoValued;
-        if (value instanceof io.oxyde.expression.OuterRef ref) {
+        if (io.oxyde.internal.ir.CompositeForeignKeyFilter.applies(r)) {
+            if (value instanceof io.oxyde.expression.Expression || value instanceof io.oxyde.expression.OuterRef
+                    || value instanceof F || SubqueryOperand.isQuery(value)) {
+                throw io.oxyde.internal.ir.CompositeForeignKeyFilter.unsupportedOperand(r, value);
+            }
+            c = io.oxyde.internal.ir.CompositeForeignKeyFilter.condition(r, lookup, value);
+            twoValued = true;
+        } else if (value instanceof io.oxyde.expression.OuterRef ref) {
             refuseNegatedToMany(r, negated);
             addJoins(r.joins(), JoinKind.LEFT);
             return Correlated.outerCondition(r, lookup, ref, negated);
@@ -372,6 +379,24 @@ final class QueryCore {
         }
     }
 
+    /**
+     * The ORDER BY terms for "field", "-field", "?" or an annotation alias: one, or one per
+     * column of a foreign key to a composite key (in key order).
+     */
+    List<OrderBy> orderTerms(String spec) {
+        String path = spec.startsWith("-") ? spec.substring(1) : spec;
+        if (!"?".equals(spec) && unions.isEmpty() && namedIn(path) == null
+                && annotations.stream().noneMatch(a -> a.alias().equals(path))) {
+            Resolved r = Paths.resolve(meta, path, false);
+            if (io.oxyde.internal.model.CompositeForeignKeys.isPart(r.field())) {
+                addJoins(r.joins(), JoinKind.LEFT);
+                Direction dir = spec.startsWith("-") ? Direction.DESC : Direction.ASC;
+                return r.columns().stream().map(column -> new OrderBy(column, dir)).toList();
+            }
+        }
+        return List.of(orderTerm(spec));
+    }
+
     /** An ORDER BY term for "field", "-field", "?" or an annotation alias. */
     OrderBy orderTerm(String spec) {
         if ("?".equals(spec)) {
@@ -394,7 +419,8 @@ final class QueryCore {
         if (!unions.isEmpty()) {
             FieldMeta f = meta.field(path).orElseThrow(() -> new FieldException(model(), path,
                     "a union is ordered by the model's own fields", Paths.fieldNames(meta)));
-            return new OrderBy(ColumnRef.of(f.column()), dir, orderKind(f));
+            return new OrderBy(ColumnRef.of(io.oxyde.internal.model.CompositeForeignKeys.single(model(), f, path).column()),
+                    dir, orderKind(f));
         }
         Resolved r = Paths.resolve(meta, path, false);
         addJoins(r.joins(), JoinKind.LEFT);
@@ -494,8 +520,9 @@ final class QueryCore {
 
     /** An UPDATE expression: its columns are the model's own. */
     Expr expr(F f) {
-        return f.toExpr(name -> new Expr.Column(meta.field(name).orElseThrow(() -> new FieldException(model(), name,
-                "unknown field in F expression", Paths.fieldNames(meta))).column()));
+        return f.toExpr(name -> new Expr.Column(io.oxyde.internal.model.CompositeForeignKeys.single(model(),
+                meta.field(name).orElseThrow(() -> new FieldException(model(), name, "unknown field in F expression",
+                        Paths.fieldNames(meta))), name).column()));
     }
 
     FilterNode where() {

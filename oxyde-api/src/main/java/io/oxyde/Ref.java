@@ -9,6 +9,9 @@ import java.util.Objects;
  * with {@code join(...)} or {@code prefetch(...)}; then it holds the object too. Writing a
  * model writes the reference's id to the foreign-key column.
  *
+ * <p>A reference to a model with a composite primary key holds the key as the {@code List} of
+ * its values in key order ({@link #key(Class, Object...)}).
+ *
  * <p>Two references are equal when they point at the same id; a reference to an unsaved model
  * (no id yet) equals only itself.
  *
@@ -43,6 +46,21 @@ public final class Ref<T> {
                 Objects.requireNonNull(id, "a Ref id must not be null; use a null Ref for no reference"), null);
     }
 
+    /**
+     * A reference to a {@code target} row with a composite primary key, known by the key's
+     * values in key order ({@code Ref.key(Stock.class, "A", "tea")}); its {@link #id()} is the
+     * list of those values, so it equals {@code Ref.id(List.of("A", "tea"))} and {@code Ref.of(stock)}.
+     *
+     * @throws NullPointerException when a value is {@code null} (use a null Ref for no reference)
+     */
+    public static <T> Ref<T> key(Class<T> target, Object... values) {
+        Objects.requireNonNull(target, "target");
+        for (Object v : values) {
+            Objects.requireNonNull(v, "a Ref key value must not be null; use a null Ref for no reference");
+        }
+        return new Ref<>(target, java.util.List.of(values), null);
+    }
+
     /** A reference to a loaded model; its id is read from the model's primary key. */
     @SuppressWarnings("unchecked")
     public static <T> Ref<T> of(T model) {
@@ -64,7 +82,8 @@ public final class Ref<T> {
     }
 
     /**
-     * The referenced primary key (for a foreign key with {@code toField}, the referenced field's value). For a loaded reference it is read from the model, so a model
+     * The referenced primary key (for a foreign key with {@code toField}, the referenced field's
+     * value; for a composite key, the {@code List} of its values in key order). For a loaded reference it is read from the model, so a model
      * that was inserted after the reference was made reports its new id; it is {@code null} only
      * for a reference to a model not saved yet.
      */

@@ -214,7 +214,7 @@ public final class ValuesQuery<R> {
         QueryCore c = core.copy();
         c.order().clear();
         for (String f : fields) {
-            c.order().add(c.orderTerm(f));
+            c.order().addAll(c.orderTerms(f));
         }
         return with(c);
     }

@@ -418,6 +418,25 @@ final class Writes {
         return out;
     }
 
+    /** The assignments of a foreign key to a composite key: each column its part of the key (all NULL for null). */
+    private static void compositeAssignments(QueryCore core, FieldMeta f, Object v, List<Assignment> out) {
+        if (v instanceof F || v instanceof io.oxyde.expression.Expression) {
+            throw new FieldException(core.model(), f.name(), "a foreign key to the composite key of "
+                    + f.foreignKey().target().getSimpleName() + " is set to a Ref, a model, its key values or null, not to"
+                    + " an expression", List.of("Ref"));
+        }
+        List<Value> parts;
+        try {
+            parts = io.oxyde.internal.mapping.ModelMapper.of(core.model()).toValues(f.name(), v);
+        } catch (io.oxyde.exception.MappingException e) {
+            throw new FieldException(core.model(), f.name(), e.getMessage(), List.of("Ref"));
+        }
+        List<String> columns = f.foreignKey().columns();
+        for (int i = 0; i < columns.size(); i++) {
+            out.add(new Assignment(columns.get(i), new Expr.Literal(parts.get(i))));
+        }
+    }
+
     private static List<Assignment> assignments(QueryCore core, Map<String, ?> values) {
         List<Assignment> assignments = new ArrayList<>();
         Map<String, Object> plain = new LinkedHashMap<>();
@@ -429,6 +448,10 @@ final class Writes {
                 FieldMeta f = core.meta.field(e.getKey()).orElseThrow(() -> new FieldException(core.model(), e.getKey(),
                         "unknown field in update", Paths.fieldNames(core.meta)));
                 Object v = e.getValue();
+                if (io.oxyde.internal.model.CompositeForeignKeys.isPart(f)) {
+                    compositeAssignments(core, f, v, assignments);
+                    continue;
+                }
                 Expr expr;
                 if (v instanceof F fx) {
                     expr = core.expr(fx);
@@ -513,7 +536,9 @@ final class Writes {
             for (String f : fields) {
                 FieldMeta fm = meta.field(f).orElseThrow(() -> new FieldException(type, f, "unknown field in bulkUpdate",
                         Paths.fieldNames(meta)));
-                idx.add(meta.fields().indexOf(fm));
+                for (FieldMeta column : io.oxyde.internal.model.CompositeForeignKeys.columnsOf(meta, fm)) {
+                    idx.add(meta.fields().indexOf(column)); // a foreign key to a composite key: each of its columns
+                }
             }
             if (models.isEmpty()) {
                 return CompletableFuture.completedFuture(0);
@@ -840,7 +865,9 @@ final class Writes {
             for (String f : conflictFields) {
                 FieldMeta fm = meta.field(f).orElseThrow(() -> new FieldException(type, f, "unknown conflict field",
                         Paths.fieldNames(meta)));
-                targetCols.add(fm.column());
+                for (FieldMeta column : io.oxyde.internal.model.CompositeForeignKeys.columnsOf(meta, fm)) {
+                    targetCols.add(column.column());
+                }
                 match = match.filter(f, Models.get(p.model(), f));
             }
             beforeSave(p.model());

@@ -66,7 +66,8 @@ class ChinookMetaTest {
         assertThat(artist.nullable()).isFalse();
         assertThat(artist.indexed()).isTrue();
         assertThat(artist.foreignKey()).isEqualTo(new ForeignKeyMeta(Artist.class, "artist", "id", "id",
-                ReferentialAction.CASCADE, ReferentialAction.CASCADE, true));
+                ReferentialAction.CASCADE, ReferentialAction.CASCADE, true, java.util.List.of("artist_id"),
+                java.util.List.of("id")));
         assertThat(meta.foreignKeys()).containsExactly(artist);
         assertThat(meta.fieldByColumn("artist_id")).contains(artist);
     }

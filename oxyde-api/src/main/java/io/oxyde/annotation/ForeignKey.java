@@ -24,7 +24,11 @@ public @interface ForeignKey {
     /** On update of the referenced key. */
     ReferentialAction onUpdate() default ReferentialAction.CASCADE;
 
-    /** The FK column name; empty means {@code <snake_case field>_id}. */
+    /**
+     * The FK column name; empty means {@code <snake_case field>_id}. A foreign key to a model with
+     * a composite key has one column per key column, {@code <snake_case field>_<key column>}, and
+     * takes no name here.
+     */
     String column() default "";
 
     /**

@@ -15,6 +15,9 @@ import java.lang.annotation.Target;
 @Target({ElementType.FIELD, ElementType.TYPE})
 public @interface RenamedFrom {
 
-    /** The previous column or table name. */
+    /**
+     * The previous column or table name; on a foreign key to a composite key, the previous prefix
+     * of its columns ({@code "old"} for {@code old_<key column>}).
+     */
     String value();
 }

@@ -8,7 +8,8 @@ import io.oxyde.annotation.IdStrategy;
 /**
  * Read-only metadata of one column of a model: what the schema, the query builder and the row
  * mapper need to know about a field, resolved once from the class, its annotations and the
- * conventions.
+ * conventions. A foreign key to a model with a composite key has one {@code FieldMeta} per column,
+ * all named after the Java field (see {@link ForeignKeyMeta#columns()}).
  *
  * @param name the Java field name, e.g. {@code unitPrice}
  * @param column the column name, e.g. {@code unit_price} (for a foreign key {@code artist_id})

@@ -10,9 +10,9 @@ import io.oxyde.annotation.ManyToMany;
  * @param through the join model, e.g. {@code PlaylistTrack}
  * @param throughTable the join model's table
  * @param sourceField the join model's FK field pointing to the declaring model
- * @param sourceColumn that field's column
+ * @param sourceColumn that field's column (to a composite key, the first of its columns)
  * @param targetField the join model's FK field pointing to {@code target}
- * @param targetColumn that field's column
+ * @param targetColumn that field's column (to a composite key, the first of its columns)
  */
 public record ManyToManyMeta(
         String name,

@@ -16,7 +16,8 @@ import io.oxyde.exception.ModelDefinitionException;
  *
  * <p>Conventions: the table is the snake_case class name ({@code InvoiceLine} →
  * {@code invoice_line}), a column the snake_case field name ({@code unitPrice} →
- * {@code unit_price}), a foreign key column {@code <field>_id}, and the field named
+ * {@code unit_price}), a foreign key column {@code <field>_id} (to a composite key, one column
+ * {@code <field>_<key column>} per key column, each its own {@link FieldMeta}), and the field named
  * {@code id} is the primary key unless a field carries {@link Id}. Models are records (built
  * through their canonical constructor) or classes with a no-argument constructor (fields set
  * through setters or directly); fields inherited from superclasses belong to the model.

@@ -9,7 +9,8 @@ import io.oxyde.annotation.OneToMany;
  * @param name the Java field holding the collection, e.g. {@code albums}
  * @param target the element model, e.g. {@code Album}
  * @param mappedBy the target's foreign-key field, e.g. {@code artist}
- * @param column the target's foreign-key column, e.g. {@code artist_id}
+ * @param column the target's foreign-key column, e.g. {@code artist_id}; for a foreign key to a
+ *     composite key the first of its columns (the target's {@link ForeignKeyMeta#columns()} lists all)
  */
 public record ReverseRelationMeta(String name, Class<?> target, String mappedBy, String column) {
 }

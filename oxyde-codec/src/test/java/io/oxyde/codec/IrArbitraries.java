@@ -180,7 +180,8 @@ final class IrArbitraries {
     /** {@code field IN (select one column ...)}, the subquery filtered by {@code inner}. */
     static Arbitrary<FilterNode> inSelect(Arbitrary<FilterNode> inner) {
         Arbitrary<List<Join>> joinsWithoutColumns = joins().map(js -> js.stream()
-                .map(j -> new Join(j.alias(), j.table(), j.kind(), j.left(), j.rightColumn(), List.of())).toList());
+                .map(j -> new Join(j.alias(), j.table(), j.kind(), j.left(), j.rightColumn(), List.of(), j.andOn()))
+                .toList());
         return Combinators.combine(columnRef(), identifier(), columnRef(), inner.injectNull(0.3), joinsWithoutColumns,
                 Arbitraries.of(true, false))
                 .as((field, table, column, where, joins, distinct) -> new FilterNode.InSelect(field,
@@ -195,9 +196,10 @@ final class IrArbitraries {
     // ------------------------------------------------------------------ queries
 
     static Arbitrary<Join> join(String alias) {
+        Arbitrary<JoinPair> pair = Combinators.combine(columnRef(), identifier()).as(JoinPair::new);
         return Combinators.combine(identifier(), Arbitraries.of(JoinKind.class), columnRef(), identifier(),
-                identifier().list().ofMaxSize(3))
-                .as((table, kind, left, right, cols) -> new Join(alias, table, kind, left, right, cols));
+                identifier().list().ofMaxSize(3), pair.list().ofMaxSize(2))
+                .as((table, kind, left, right, cols, more) -> new Join(alias, table, kind, left, right, cols, more));
     }
 
     static Arbitrary<List<Join>> joins() {

@@ -497,6 +497,25 @@ class ValidationTest {
     }
 
     @Test
+    void multiColumnJoinPairsDecodeAndAreChecked() {
+        Map<Object, Object> j = map("alias", "s", "table", "stock", "kind", "left", "left", "stock_wh", "right", "wh",
+                "and_on", list(list("stock_sku", "sku"), list(list("o", "x"), "y")));
+        assertThat(((SelectIr) IrCodec.decode(query(select("joins", list(j))))).joins().get(0).pairs()).containsExactly(
+                new JoinPair(ColumnRef.of("stock_wh"), "wh"), new JoinPair(ColumnRef.of("stock_sku"), "sku"),
+                new JoinPair(new ColumnRef("o", "x"), "y"));
+        assertRejected(query(select("joins", list(map("alias", "s", "table", "stock", "kind", "left", "left", "a",
+                "right", "b", "and_on", list(list("c")))))), "joins[0].and_on[0]",
+                "a join and_on pair must be [left column, right column]");
+        assertRejected(query(select("joins", list(map("alias", "s", "table", "stock", "kind", "left", "left", "a",
+                "right", "b", "and_on", list(list("c", "d;e")))))), "joins[0].and_on[0][1]",
+                "identifier \"d;e\" contains ';', the statement separator");
+        assertThatThrownBy(() -> IrCodec.encode(SelectIr.from("users").join(new Join("s", "stock", JoinKind.LEFT,
+                ColumnRef.of("a"), "b", List.of(), List.of(new JoinPair(ColumnRef.of("c"), "d;e")))).build()))
+                .isInstanceOf(ProtocolException.class).hasMessage("joins[0].and_on[0][1]: identifier \"d;e\" contains ';',"
+                        + " the statement separator");
+    }
+
+    @Test
     void stringSizesAreLimited() {
         String sql = "x".repeat((1 << 20) + 1);
         assertRejected(query(map("type", "raw", "sql", sql, "params", list())), "sql",

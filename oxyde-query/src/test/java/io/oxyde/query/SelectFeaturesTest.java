@@ -12,6 +12,7 @@ import io.oxyde.codec.Direction;
 import io.oxyde.codec.FilterNode;
 import io.oxyde.codec.Join;
 import io.oxyde.codec.JoinKind;
+import io.oxyde.codec.JoinPair;
 import io.oxyde.codec.LockMode;
 import io.oxyde.codec.Lookup;
 import io.oxyde.codec.OrderBy;
@@ -60,6 +61,39 @@ class SelectFeaturesTest {
                     .build());
             assertThat(all.rows()).hasSize(1);
             assertThat(all.rows().get(0)).containsKeys("id", "name", "country", "uid").containsEntry("name", "Radiohead");
+        }
+    }
+
+    /**
+     * A join along a two-column foreign key matches both columns: each stock row shares its
+     * warehouse with one row and its sku with another, so a join on either column alone would
+     * find two rows for some lines.
+     */
+    @AllDatabases
+    void aJoinOnSeveralColumnPairsMatchesThemAll(TestDatabase db) throws Exception {
+        Dialect d = Exec.dialect(db);
+        try (Connection c = db.connect()) {
+            Exec.ddl(c, "create table mcj_stock (wh varchar(10) not null, sku varchar(10) not null, qty integer not null,"
+                            + " primary key (wh, sku))",
+                    "create table mcj_line (id integer primary key, s_wh varchar(10), s_sku varchar(10))",
+                    "insert into mcj_stock (wh, sku, qty) values ('A', 'tea', 1), ('A', 'rum', 2), ('B', 'tea', 3)",
+                    "insert into mcj_line (id, s_wh, s_sku) values (1, 'A', 'tea'), (2, 'B', 'tea'), (3, NULL, NULL),"
+                            + " (4, 'B', 'rum')");
+            Join stock = new Join("s", "mcj_stock", JoinKind.LEFT, ColumnRef.of("s_wh"), "wh", List.of("qty"),
+                    List.of(new JoinPair(ColumnRef.of("s_sku"), "sku")));
+            SelectIr left = SelectIr.from("mcj_line").columns("id").join(stock).orderBy(OrderBy.asc("id")).build();
+            Exec.Result l = run(c, d, left);
+            assertThat(l.longs("id")).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(l.longs("s__qty")).containsExactly(1L, 3L, null, null);
+            SelectIr inner = SelectIr.from("mcj_line").columns("id").join(new Join("s", "mcj_stock", JoinKind.INNER,
+                    ColumnRef.of("s_wh"), "wh", List.of(), stock.andOn())).orderBy(OrderBy.asc("id")).build();
+            assertThat(run(c, d, inner).longs("id")).containsExactly(1L, 2L);
+            assertThat(renderer.render(inner, d).single().sql()).containsIgnoringCase(" and ");
+            SelectIr badLeft = SelectIr.from("mcj_line").columns("id").join(new Join("s", "mcj_stock", JoinKind.INNER,
+                    ColumnRef.of("s_wh"), "wh", List.of(), List.of(new JoinPair(ColumnRef.of("nope", "s_sku"), "sku"))))
+                    .build();
+            assertThatThrownBy(() -> renderer.render(badLeft, d)).isInstanceOf(RenderException.class)
+                    .hasMessageContaining("unknown join alias 'nope'").hasMessageContaining("left side of join 's'");
         }
     }
 

@@ -143,7 +143,7 @@ public final class Paths {
         FieldMeta back = owner.fields().stream().filter(f -> f.column().equals(first.rightColumn())).findFirst()
                 .orElseThrow(() -> new IllegalStateException(owner.modelClass().getSimpleName() + " has no column "
                         + first.rightColumn()));
-        return new Resolved(path, first.alias(), back, owner, Lookup.ISNULL, kept);
+        return new Resolved(path, first.alias(), back, owner, Lookup.ISNULL, kept, true);
     }
 
     /**
@@ -156,8 +156,8 @@ public final class Paths {
         for (ReverseRelationMeta r : meta.reverseRelations()) {
             if (r.name().equals(name)) {
                 ModelMeta<?> child = ModelMeta.of(r.target());
-                String referenced = child.field(r.mappedBy()).orElseThrow().foreignKey().targetColumn();
-                return List.of(new JoinStep(next, alias, null, child, referenced, r.column()));
+                FieldMeta back = child.field(r.mappedBy()).orElseThrow();
+                return List.of(new JoinStep(next, alias, null, child, back.foreignKey().targetColumn(), r.column(), back));
             }
         }
         for (ManyToManyMeta m : meta.manyToMany()) {
@@ -165,10 +165,12 @@ public final class Paths {
                 ModelMeta<?> target = ModelMeta.of(m.target());
                 ModelMeta<?> throughMeta = ModelMeta.of(m.through());
                 String through = next + "__through";
-                String source = throughMeta.field(m.sourceField()).orElseThrow().foreignKey().targetColumn();
-                String dest = throughMeta.field(m.targetField()).orElseThrow().foreignKey().targetColumn();
-                return List.of(new JoinStep(through, alias, null, throughMeta, source, m.sourceColumn()),
-                        new JoinStep(next, through, null, target, m.targetColumn(), dest));
+                FieldMeta source = throughMeta.field(m.sourceField()).orElseThrow();
+                FieldMeta dest = throughMeta.field(m.targetField()).orElseThrow();
+                // back from the parent to the join rows, then forward along the join model's foreign key
+                return List.of(new JoinStep(through, alias, null, throughMeta, source.foreignKey().targetColumn(),
+                                m.sourceColumn(), source),
+                        new JoinStep(next, through, dest, target, m.targetColumn(), dest.foreignKey().targetColumn()));
             }
         }
         return List.of();
@@ -184,7 +186,7 @@ public final class Paths {
 
     /** The column field names of a model, for error messages. */
     public static List<String> fieldNames(ModelMeta<?> meta) {
-        return meta.fields().stream().map(FieldMeta::name).toList();
+        return meta.fields().stream().map(FieldMeta::name).distinct().toList();
     }
 
     /** The column fields and to-many relations of a model: what a path may name. */

@@ -177,7 +177,8 @@ public final class Prefetcher {
         ModelMeta<?> child = ModelMeta.of(r.target());
         FieldMeta fk = child.field(r.mappedBy()).orElseThrow();
         String referenced = fk.foreignKey().targetField(); // the parent's key, or the FK's toField
-        Set<Object> ids = keys(models, referenced);
+        boolean composite = fk.foreignKey().composite(); // then a parent's id is the list of its key values
+        Set<Object> ids = composite ? compositeKeys(models) : keys(models, referenced);
         return select(target, child, fk, ids, q).thenCompose(children -> load(target, child, children, rest, deeper))
                 .thenApply(children -> {
                     Map<Object, List<Object>> groups = new LinkedHashMap<>();
@@ -186,7 +187,8 @@ public final class Prefetcher {
                     }
                     List<T> out = new ArrayList<>(models.size());
                     for (T m : models) {
-                        Object id = Models.get(m, referenced);
+                        Object id = composite ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(m)
+                                : Models.get(m, referenced);
                         out.add(Models.with(m, r.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
                     }
                     return out;
@@ -202,7 +204,10 @@ public final class Prefetcher {
         FieldMeta dest = through.field(m.targetField()).orElseThrow();
         String sourceKey = source.foreignKey().targetField();
         FieldMeta destKey = targetMeta.field(dest.foreignKey().targetField()).orElseThrow();
-        Set<Object> ids = keys(models, sourceKey);
+        // a side with a composite key is found by the list of its key values
+        boolean compositeSource = source.foreignKey().composite();
+        boolean compositeDest = dest.foreignKey().composite();
+        Set<Object> ids = compositeSource ? compositeKeys(models) : keys(models, sourceKey);
         return select(target, through, source, ids, null).thenCompose(links -> {
             Set<Object> targetIds = new LinkedHashSet<>();
             for (Object link : links) {
@@ -213,7 +218,8 @@ public final class Prefetcher {
                     .thenApply(found -> {
                         Map<Object, Object> byId = new LinkedHashMap<>();
                         for (Object t : found) {
-                            byId.put(Models.get(t, destKey.name()), t);
+                            byId.put(compositeDest ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(t)
+                                    : Models.get(t, destKey.name()), t);
                         }
                         Map<Object, List<Object>> groups = new LinkedHashMap<>();
                         for (Object link : links) {
@@ -225,7 +231,8 @@ public final class Prefetcher {
                         }
                         List<T> out = new ArrayList<>(models.size());
                         for (T model : models) {
-                            Object id = Models.get(model, sourceKey);
+                            Object id = compositeSource ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(model)
+                                    : Models.get(model, sourceKey);
                             out.add(Models.with(model, m.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
                         }
                         return out;
@@ -248,20 +255,33 @@ public final class Prefetcher {
         FieldMeta dest = through.field(m.targetField()).orElseThrow();
         String sourceKey = source.foreignKey().targetField(); // the parent's key, or the link's toField
         FieldMeta destKey = targetMeta.field(dest.foreignKey().targetField()).orElseThrow();
-        List<Object> ids = new ArrayList<>(keys(models, sourceKey));
+        boolean compositeSource = source.foreignKey().composite();
+        boolean compositeDest = dest.foreignKey().composite();
+        List<Object> ids = new ArrayList<>(compositeSource ? compositeKeys(models) : keys(models, sourceKey));
         Map<Object, List<Object>> groups = new LinkedHashMap<>();
         CompletableFuture<Void> chain = OxydeFuture.of(null);
         for (int from = 0; from < ids.size(); from += CHUNK) {
             Set<Object> chunk = new LinkedHashSet<>(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
             chain = chain.thenCompose(none -> select(target, through, source, chunk, null).thenCompose(links -> {
-                List<Value> values = new ArrayList<>();
-                for (Object id : chunk) {
-                    values.add(Lookups.scalar(through.modelClass(), source, id, "in"));
+                FilterNode in;
+                if (compositeSource || compositeDest) {
+                    // the chunk's targets by their keys, read from its links (whole keys: no one-column IN subquery)
+                    Set<Object> targetIds = new LinkedHashSet<>();
+                    links.forEach(link -> targetIds.add(idOf(Models.get(link, dest.name()), dest)));
+                    if (targetIds.isEmpty()) {
+                        return OxydeFuture.of(null);
+                    }
+                    in = in(targetMeta, destKey, new ArrayList<>(targetIds));
+                } else {
+                    List<Value> values = new ArrayList<>();
+                    for (Object id : chunk) {
+                        values.add(Lookups.scalar(through.modelClass(), source, id, "in"));
+                    }
+                    SelectIr targets = SelectIr.from(through.tableName()).column(ColumnRef.of(dest.column()))
+                            .filter(new FilterNode.Condition(ColumnRef.of(source.column()), Lookup.IN, new Value.Array(values)))
+                            .build();
+                    in = new FilterNode.InSelect(ColumnRef.of(destKey.column()), targets);
                 }
-                SelectIr targets = SelectIr.from(through.tableName()).column(ColumnRef.of(dest.column()))
-                        .filter(new FilterNode.Condition(ColumnRef.of(source.column()), Lookup.IN, new Value.Array(values)))
-                        .build();
-                FilterNode in = new FilterNode.InSelect(ColumnRef.of(destKey.column()), targets);
                 SelectIr.Builder b = q.select().toBuilder();
                 b.filter(q.select().filter() == null ? in : new FilterNode.And(List.of(q.select().filter(), in)));
                 b.orderBy(OrderBy.asc(targetMeta.primaryKey().column()));
@@ -275,8 +295,9 @@ public final class Prefetcher {
                                         .add(idOf(Models.get(link, source.name()), source));
                             }
                             for (Object t : found) {
-                                for (Object s : sourcesOf.getOrDefault(Models.get(t, destKey.name()),
-                                        List.of())) {
+                                Object key = compositeDest ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(t)
+                                        : Models.get(t, destKey.name());
+                                for (Object s : sourcesOf.getOrDefault(key, List.of())) {
                                     groups.computeIfAbsent(s, k -> new ArrayList<>()).add(t);
                                 }
                             }
@@ -287,7 +308,8 @@ public final class Prefetcher {
         return chain.thenApply(none -> {
             List<T> out = new ArrayList<>(models.size());
             for (T model : models) {
-                Object id = Models.get(model, sourceKey);
+                Object id = compositeSource ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(model)
+                        : Models.get(model, sourceKey);
                 out.add(Models.with(model, m.name(), List.copyOf(groups.getOrDefault(id, List.of()))));
             }
             return out;
@@ -310,7 +332,8 @@ public final class Prefetcher {
                 .thenApply(found -> {
                     Map<Object, Object> byId = new LinkedHashMap<>();
                     for (Object t : found) {
-                        byId.put(Models.get(t, referenced.name()), t);
+                        byId.put(fk.foreignKey().composite() ? io.oxyde.internal.model.ModelMetas.primaryKeyValue(t)
+                                : Models.get(t, referenced.name()), t);
                     }
                     List<T> out = new ArrayList<>(models.size());
                     for (T m : models) {
@@ -330,11 +353,7 @@ public final class Prefetcher {
         CompletableFuture<List<Object>> chain = OxydeFuture.of(new ArrayList<>());
         List<ValueKind> kinds = meta.fields().stream().map(f -> f.kind() == ValueKind.ARRAY ? null : f.kind()).toList();
         for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Value> values = new ArrayList<>();
-            for (Object id : all.subList(from, Math.min(all.size(), from + CHUNK))) {
-                values.add(Lookups.scalar(meta.modelClass(), field, id, "in"));
-            }
-            FilterNode in = new FilterNode.Condition(ColumnRef.of(field.column()), Lookup.IN, new Value.Array(values));
+            FilterNode in = in(meta, field, all.subList(from, Math.min(all.size(), from + CHUNK)));
             SelectIr ir;
             if (q == null) {
                 SelectIr.Builder b = SelectIr.from(meta.tableName()).model(meta.modelClass().getSimpleName());
@@ -360,6 +379,47 @@ public final class Prefetcher {
         return chain;
     }
 
+    /**
+     * Rows whose {@code field} is one of {@code ids}: {@code field IN (…)}, or, when {@code field}
+     * is part of {@code meta}'s composite key or of a foreign key to a composite key and the ids
+     * are whole keys (lists of key values), {@code (a = ? AND b = ?) OR …}.
+     */
+    private static FilterNode in(ModelMeta<?> meta, FieldMeta field, List<Object> ids) {
+        boolean compositeKey = field.primaryKey() && meta.hasCompositeKey();
+        if (compositeKey || io.oxyde.internal.model.CompositeForeignKeys.isPart(field)) {
+            List<FieldMeta> keys = compositeKey ? meta.primaryKeys()
+                    : io.oxyde.internal.model.CompositeForeignKeys.columnsOf(meta, field);
+            List<FilterNode> any = new ArrayList<>(ids.size());
+            for (Object id : ids) {
+                List<?> key = (List<?>) id;
+                List<FilterNode> all = new ArrayList<>(keys.size());
+                for (int i = 0; i < keys.size(); i++) {
+                    all.add(new FilterNode.Condition(ColumnRef.of(keys.get(i).column()), Lookup.EQ,
+                            Lookups.scalar(meta.modelClass(), keys.get(i), key.get(i), "in")));
+                }
+                any.add(new FilterNode.And(all));
+            }
+            return new FilterNode.Or(any);
+        }
+        List<Value> values = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            values.add(Lookups.scalar(meta.modelClass(), field, id, "in"));
+        }
+        return new FilterNode.Condition(ColumnRef.of(field.column()), Lookup.IN, new Value.Array(values));
+    }
+
+    /** The composite keys of {@code models}, each the list of its values. */
+    private static Set<Object> compositeKeys(List<?> models) {
+        Set<Object> ids = new LinkedHashSet<>();
+        for (Object m : models) {
+            Object id = io.oxyde.internal.model.ModelMetas.primaryKeyValue(m);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
     private static Set<Object> keys(List<?> models, String pk) {
         Set<Object> ids = new LinkedHashSet<>();
         for (Object m : models) {
@@ -380,6 +440,9 @@ public final class Prefetcher {
             return null;
         }
         String field = fk.foreignKey().targetField();
+        if (fk.foreignKey().composite()) { // the list of key values
+            return refOrModel instanceof Ref<?> r ? r.id() : io.oxyde.internal.model.ModelMetas.primaryKeyValue(refOrModel);
+        }
         if (refOrModel instanceof Ref<?> r) {
             return r.isLoaded() ? Models.get(r.get(), field) : r.id();
         }

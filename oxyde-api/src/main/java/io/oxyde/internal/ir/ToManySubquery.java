@@ -51,15 +51,15 @@ public final class ToManySubquery {
         List<JoinStep> inner = new ArrayList<>();
         for (JoinStep s : joins.subList(k + 1, joins.size())) {
             String parent = hop.alias().equals(s.parentAlias()) ? null : s.parentAlias();
-            inner.add(new JoinStep(s.alias(), parent, s.fk(), s.target(), s.leftColumn(), s.rightColumn()));
+            inner.add(s.under(parent));
         }
-        FilterNode matching = new FilterNode.InSelect(outer,
-                select(hop, inner, new FilterNode.And(List.of(moved, backIsSet))));
+        FilterNode matching = holds(hop, outer, inner, new FilterNode.And(List.of(moved, backIsSet)));
         boolean outerMayBeMissing = outer.source() != null;
-        if (!(condition instanceof FilterNode.Condition c && JoinPromotion.isNullForm(c))) {
+        // a condition that some row of the relation must hold (not one true on a missing row, as isnull=true)
+        if (!JoinPromotion.required(condition).isEmpty()) {
             return outerMayBeMissing ? new FilterNode.And(List.of(matching, isNull(outer, false))) : matching;
         }
-        FilterNode none = new FilterNode.Not(new FilterNode.InSelect(outer, select(hop, List.of(), backIsSet)));
+        FilterNode none = new FilterNode.Not(holds(hop, outer, List.of(), backIsSet));
         List<FilterNode> any = new ArrayList<>(List.of(none, matching));
         if (outerMayBeMissing) {
             any.add(isNull(outer, true));
@@ -67,14 +67,43 @@ public final class ToManySubquery {
         return new FilterNode.Or(any);
     }
 
+    /**
+     * Whether the parent has a related row matching {@code where}: {@code outer IN (SELECT …)},
+     * or, along a foreign key of several columns (to a composite key), {@code EXISTS (SELECT …
+     * WHERE … AND child.c1 = parent.k1 AND child.c2 = parent.k2)}.
+     */
+    private static FilterNode holds(JoinStep hop, ColumnRef outer, List<JoinStep> inner, FilterNode where) {
+        if (!hop.composite()) {
+            return new FilterNode.InSelect(outer, select(hop, inner, where));
+        }
+        List<FilterNode> all = new ArrayList<>(List.of(where));
+        for (io.oxyde.codec.JoinPair pair : hop.toJoin(JoinKind.INNER, List.of()).pairs()) {
+            all.add(new FilterNode.Compare(ColumnRef.of(pair.rightColumn()), Lookup.EQ,
+                    new io.oxyde.codec.Expr.Outer(pair.left().source(), pair.left().column()), false));
+        }
+        return new FilterNode.Exists(select(hop, inner, new FilterNode.And(all)));
+    }
+
     private static FilterNode isNull(ColumnRef column, boolean isNull) {
         return new FilterNode.Condition(column, Lookup.ISNULL, isNull ? Value.Bool.TRUE : Value.Bool.FALSE);
     }
 
-    /** The leaf with a column of the hop's alias made a column of the subquery's main table. */
+    /**
+     * The leaf with each column of the hop's alias made a column of the subquery's main table (a
+     * condition, an in_select, or the AND / OR / NOT of conditions a foreign key to a composite key makes).
+     */
     private static FilterNode relocate(FilterNode leaf, String alias) {
         if (leaf instanceof FilterNode.InSelect in) {
             return new FilterNode.InSelect(relocate(in.field(), alias), in.query());
+        }
+        if (leaf instanceof FilterNode.And and) {
+            return new FilterNode.And(and.children().stream().map(child -> relocate(child, alias)).toList());
+        }
+        if (leaf instanceof FilterNode.Or or) {
+            return new FilterNode.Or(or.children().stream().map(child -> relocate(child, alias)).toList());
+        }
+        if (leaf instanceof FilterNode.Not not) {
+            return new FilterNode.Not(relocate(not.child(), alias));
         }
         FilterNode.Condition c = (FilterNode.Condition) leaf;
         return new FilterNode.Condition(relocate(c.field(), alias), c.lookup(), c.value());

@@ -73,7 +73,7 @@ public final class ModelMapper<T> {
                 slots[i] = new Slot(modelName, sf, f, io.oxyde.internal.convert.Decimals.atColumnScale(sf.scalar().codec(), f),
                         Slot.Mode.PLAIN, null, null);
             }
-            byName.put(f.name(), i);
+            byName.putIfAbsent(f.name(), i); // a multi-column foreign key: its first column
         }
         valuesWriter = SlotHandles.valuesWriter(slots);
         columns = fields.stream().map(FieldMeta::column).toList();
@@ -133,6 +133,23 @@ public final class ModelMapper<T> {
      */
     public Value toValue(String field, Object javaValue) {
         return slots[indexOf(field)].toValue(javaValue);
+    }
+
+    /**
+     * The IR values of a Java value for the named field, one per column: one for most fields,
+     * one per key column for a foreign key to a composite key (a {@code Ref}, a target model or
+     * the list of key values).
+     *
+     * @throws MappingException when the field is unknown or the value does not fit it
+     */
+    public List<Value> toValues(String field, Object javaValue) {
+        int first = indexOf(field);
+        int width = slots[first].part == 0 ? slots[first].meta.foreignKey().columns().size() : 1;
+        List<Value> out = new ArrayList<>(width);
+        for (int i = first; i < first + width; i++) {
+            out.add(slots[i].toValue(javaValue));
+        }
+        return out;
     }
 
     /** The index of a field name in {@link ModelMetaImpl#fields()}. */
@@ -201,19 +218,33 @@ public final class ModelMapper<T> {
             folded.putIfAbsent(columns.get(i).toLowerCase(Locale.ROOT), i);
         }
         List<Slot> present = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
+        List<MethodHandle> readers = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (Slot slot : slots) {
-            String name = prefix + slot.meta.column();
-            Integer pos = exact.get(name);
-            if (pos == null) {
-                pos = folded.get(name.toLowerCase(Locale.ROOT));
+        for (int i = 0; i < slots.length; i++) {
+            Slot slot = slots[i];
+            if (slot.part > 0) {
+                continue; // read with the key's first column
             }
-            if (pos == null) {
-                missing.add(name);
-            } else {
+            int width = slot.part == 0 ? slot.meta.foreignKey().columns().size() : 1;
+            int[] positions = new int[width];
+            boolean found = true;
+            for (int k = 0; k < width; k++) {
+                String name = prefix + slots[i + k].meta.column();
+                Integer pos = exact.get(name);
+                if (pos == null) {
+                    pos = folded.get(name.toLowerCase(Locale.ROOT));
+                }
+                if (pos == null) {
+                    missing.add(name);
+                    found = false;
+                } else {
+                    positions[k] = pos;
+                }
+            }
+            if (found) {
                 present.add(slot);
-                positions.add(pos);
+                readers.add(width == 1 ? SlotHandles.reader(slot, positions[0])
+                        : CompositeRefReader.reader(Arrays.copyOfRange(slots, i, i + width), positions));
             }
         }
         if (!missing.isEmpty() && !partial) {
@@ -221,7 +252,7 @@ public final class ModelMapper<T> {
                     + ": missing " + missing);
         }
         return new RowReader<>(meta.modelClass(), meta.shape(), columns, present.toArray(new Slot[0]),
-                positions.stream().mapToInt(Integer::intValue).toArray(), attached);
+                readers.toArray(new MethodHandle[0]), attached);
     }
 
     /** One model from one row; prefer a prepared {@link #reader} for many rows. */

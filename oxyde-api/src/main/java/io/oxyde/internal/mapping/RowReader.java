@@ -55,7 +55,12 @@ public final class RowReader<T> {
     private final MethodHandle[] fieldWriters;
     private final Slot[] slots;
 
-    RowReader(Class<T> type, ModelShape shape, List<String> columns, Slot[] slots, int[] positions,
+    /**
+     * @param slots    one per field read (for a multi-column foreign key, its first column's slot)
+     * @param readers  {@code (ResultRow)Object} per slot: the field value from a row
+     * @param attached the fields {@link #read(Attached)} takes from an {@link Attached} when set there
+     */
+    RowReader(Class<T> type, ModelShape shape, List<String> columns, Slot[] slots, MethodHandle[] readers,
               List<String> attached) {
         this.type = type;
         this.shape = shape;
@@ -70,7 +75,7 @@ public final class RowReader<T> {
                 filters[i] = MethodHandles.dropArguments(MethodHandles.constant(Object.class, defaults[i]), 0, ResultRow.class);
             }
             for (int i = 0; i < slots.length; i++) {
-                filters[slots[i].field.index()] = SlotHandles.reader(slots[i], positions[i]);
+                filters[slots[i].field.index()] = readers[i];
             }
             this.recordReader = spread(filters, ResultRow.class);
             this.attachedReader = this.attached.length == 0 ? null : spread(withAttached(filters, this.attached), Attached.class);
@@ -80,8 +85,7 @@ public final class RowReader<T> {
             this.attachedReader = null;
             this.fieldWriters = new MethodHandle[slots.length];
             for (int i = 0; i < slots.length; i++) {
-                fieldWriters[i] = MethodHandles.filterArguments(slots[i].setter.asType(SETTER), 1,
-                        SlotHandles.reader(slots[i], positions[i]));
+                fieldWriters[i] = MethodHandles.filterArguments(slots[i].setter.asType(SETTER), 1, readers[i]);
             }
         }
     }

@@ -37,6 +37,8 @@ final class Slot {
     final boolean primitive;
     final MethodHandle getter;
     final MethodHandle setter;
+    /** For a column of a multi-column foreign key: its position in the key; else -1. */
+    final int part;
     private final String modelName;
 
     Slot(String modelName, ShapeField field, FieldMeta meta, FieldCodec codec, Mode mode, ModelShape target,
@@ -51,6 +53,8 @@ final class Slot {
         this.primitive = field.type().isPrimitive();
         this.getter = field.getter();
         this.setter = field.setter();
+        this.part = meta.isForeignKey() && meta.foreignKey().composite()
+                ? meta.foreignKey().columns().indexOf(meta.column()) : -1;
     }
 
     /** Reads the field of a model instance. */
@@ -71,9 +75,16 @@ final class Slot {
             Object plain = javaValue;
             if (mode != Mode.PLAIN) {
                 if (javaValue instanceof Ref<?> ref) {
-                    plain = ref.isLoaded() ? referencedValue(ref.get()) : ref.id();
+                    plain = ref.isLoaded() ? referencedValue(ref.get()) : part >= 0 ? keyPart(ref.id()) : ref.id();
                 } else if (target.type().isInstance(javaValue)) {
                     plain = referencedValue(javaValue);
+                } else if (part >= 0) {
+                    plain = keyPart(javaValue);
+                }
+                if (plain == null && part >= 0) {
+                    throw new MappingException("cannot write " + where() + " to column \"" + meta.column() + "\": the"
+                            + " reference " + javaValue + " has no value for " + target.type().getSimpleName() + "."
+                            + referenced.name() + " (a reference names the whole key, or is a null Ref)");
                 }
                 if (plain == null) {
                     return Value.Null.INSTANCE;
@@ -121,6 +132,17 @@ final class Slot {
     MappingException readFailure(Value value, Unconvertible e) {
         return new MappingException("cannot read column \"" + meta.column() + "\" into " + where() + ": the value "
                 + value + " is invalid: " + e.getMessage(), e);
+    }
+
+    /** This column's value of a composite key given as the list of its values in key order. */
+    private Object keyPart(Object key) {
+        if (!(key instanceof java.util.List<?> values) || values.size() != meta.foreignKey().columns().size()) {
+            throw new MappingException("cannot write " + where() + " to column \"" + meta.column() + "\": "
+                    + target.type().getSimpleName() + " has a composite key " + meta.foreignKey().targetColumns()
+                    + ", so a reference to it holds the list of " + meta.foreignKey().columns().size() + " key values"
+                    + " (Ref.key(" + target.type().getSimpleName() + ".class, ...)), not " + key);
+        }
+        return values.get(part);
     }
 
     /** The referenced field's value of a target model (its key, or the {@code toField}). */

@@ -58,7 +58,7 @@ public final class ModelMetaImpl<T> implements ModelMeta<T> {
         this.updatedAt = updatedAt;
         List<FieldMeta> keys = new java.util.ArrayList<>();
         for (FieldMeta f : fields) {
-            byName.put(f.name(), f);
+            byName.putIfAbsent(f.name(), f); // a multi-column foreign key: its first column
             byColumn.put(f.column(), f);
             if (f.primaryKey()) {
                 keys.add(f);

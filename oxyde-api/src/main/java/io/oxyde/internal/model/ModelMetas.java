@@ -58,9 +58,29 @@ public final class ModelMetas {
         return (ModelMetaImpl<T>) CACHE.get(type);
     }
 
-    /** The primary key value of a model instance. */
+    /**
+     * The primary key value of a model instance; for a composite key the list of its values in
+     * key order, or {@code null} when a part is {@code null}.
+     */
     public static Object primaryKeyValue(Object model) {
-        return ModelShape.of(model.getClass()).primaryKeyValue(model);
+        ModelShape shape = ModelShape.of(model.getClass());
+        if (!shape.compositeKey()) {
+            return shape.primaryKeyValue(model);
+        }
+        List<Object> key = new ArrayList<>(shape.keyFields().size());
+        for (ShapeField f : shape.keyFields()) {
+            Object part;
+            try {
+                part = (Object) f.getter().invokeExact(model);
+            } catch (Throwable t) {
+                throw Handles.rethrow(t);
+            }
+            if (part == null) {
+                return null;
+            }
+            key.add(part);
+        }
+        return List.copyOf(key);
     }
 
     private static ModelMetaImpl<?> resolve(Class<?> type) {
@@ -78,8 +98,11 @@ public final class ModelMetas {
                     stored.add(f);
                 }
                 case FOREIGN_KEY -> {
-                    fields.add(foreignKey(shape, f));
-                    stored.add(f);
+                    // a foreign key to a composite key has one column per key column: one FieldMeta each
+                    for (FieldMeta part : foreignKey(shape, f)) {
+                        fields.add(part);
+                        stored.add(f);
+                    }
                 }
                 case REVERSE -> reverse.add(reverse(type, f));
                 case MANY_TO_MANY -> m2m.add(manyToMany(type, f));
@@ -90,6 +113,10 @@ public final class ModelMetas {
         for (FieldMeta f : fields) {
             if (f.indexed() && !f.unique()) {
                 indexes.add(new IndexMeta("ix_" + table + "_" + f.column(), List.of(f.column()), false, IndexMethod.BTREE, null));
+            } else if (CompositeForeignKeys.isFirstPart(f)) {
+                // one index over the whole key, in key order (as the constraint needs on MariaDB)
+                indexes.add(new IndexMeta("ix_" + table + "_" + String.join("_", f.foreignKey().columns()),
+                        f.foreignKey().columns(), false, IndexMethod.BTREE, null));
             }
         }
         Table annotation = type.getAnnotation(Table.class);
@@ -271,7 +298,7 @@ public final class ModelMetas {
                 column == null ? null : blankToNull(column.comment()), renamedFrom(field), f.scalar().json(), null);
     }
 
-    private static FieldMeta foreignKey(ModelShape shape, ShapeField f) {
+    private static List<FieldMeta> foreignKey(ModelShape shape, ShapeField f) {
         Field field = f.field();
         if (field.isAnnotationPresent(Id.class)) {
             throw new ModelDefinitionException(f.qualifiedName() + ": a foreign key cannot be the primary key");
@@ -285,15 +312,18 @@ public final class ModelMetas {
         if (onDelete == ReferentialAction.SET_NULL && !nullable) {
             throw new ModelDefinitionException(f.qualifiedName() + ": onDelete = SET_NULL needs a nullable foreign key");
         }
+        if (target.compositeKey() && (fk == null || fk.toField().isEmpty())) {
+            return CompositeForeignKeys.parts(f, target, fk, column, nullable, onDelete, onUpdate);
+        }
         ShapeField targetPk = referencedField(f, target, fk == null ? "" : fk.toField());
         ForeignKeyMeta meta = new ForeignKeyMeta(target.type(), target.tableName(), targetPk.name(), targetPk.column(),
-                onDelete, onUpdate, f.ref());
+                onDelete, onUpdate, f.ref(), List.of(f.column()), List.of(targetPk.column()));
         boolean unique = column != null && column.unique();
         // Foreign-key columns are always indexed (as in Django): joins and cascades need it.
-        return new FieldMeta(f.name(), f.column(), f.type(), f.genericType(), targetPk.scalar().kind(), null, nullable, false,
+        return List.of(new FieldMeta(f.name(), f.column(), f.type(), f.genericType(), targetPk.scalar().kind(), null, nullable, false,
                 null, 0, 0, -1, unique, true,
                 column == null ? null : blankToNull(column.sqlDefault()), column == null ? null : blankToNull(column.type()),
-                column == null ? null : blankToNull(column.comment()), renamedFrom(field), false, meta);
+                column == null ? null : blankToNull(column.comment()), renamedFrom(field), false, meta));
     }
 
     /**
@@ -301,12 +331,6 @@ public final class ModelMetas {
      * must be a unique column of the target (the database needs a unique key to reference).
      */
     static ShapeField referencedField(ShapeField f, ModelShape target, String toField) {
-        if (toField.isEmpty() && target.compositeKey()) {
-            throw new ModelDefinitionException(f.qualifiedName() + ": a foreign key to " + target.type().getSimpleName()
-                    + ", whose composite primary key (" + String.join(", ", target.keyFields().stream().map(ShapeField::name)
-                    .toList()) + ") has several columns, is not supported yet: reference a unique field with"
-                    + " @ForeignKey(toField = ...), or give " + target.type().getSimpleName() + " a single key");
-        }
         if (toField.isEmpty() || toField.equals(target.primaryKey().name()) && !target.compositeKey()) {
             return target.primaryKey();
         }
@@ -351,7 +375,7 @@ public final class ModelMetas {
         OneToMany annotation = f.field().getAnnotation(OneToMany.class);
         String mappedBy = annotation == null ? "" : annotation.mappedBy();
         ShapeField fk = fkTo(target, type, mappedBy, f, "mappedBy");
-        return new ReverseRelationMeta(f.name(), target.type(), fk.name(), fk.column());
+        return new ReverseRelationMeta(f.name(), target.type(), fk.name(), firstColumn(fk));
     }
 
     private static ManyToManyMeta manyToMany(Class<?> type, ShapeField f) {
@@ -371,7 +395,15 @@ public final class ModelMetas {
         ShapeField source = fkTo(through, type, annotation.sourceField(), f, "sourceField");
         ShapeField other = fkTo(through, target.type(), annotation.targetField(), f, "targetField");
         return new ManyToManyMeta(f.name(), target.type(), through.type(), through.tableName(), source.name(),
-                source.column(), other.name(), other.column());
+                firstColumn(source), other.name(), firstColumn(other));
+    }
+
+    /** The column of foreign key {@code fk}; to a composite key, the first of its columns (the others follow the key). */
+    private static String firstColumn(ShapeField fk) {
+        ForeignKey annotation = fk.field().getAnnotation(ForeignKey.class);
+        ModelShape target = ModelShape.of(fk.target());
+        boolean composite = target.compositeKey() && (annotation == null || annotation.toField().isEmpty());
+        return composite ? CompositeForeignKeys.columnName(fk, target.keyFields().get(0)) : fk.column();
     }
 
     /** The FK field of {@code in} pointing to {@code to}: the named one, or the only one. */
@@ -441,18 +473,21 @@ public final class ModelMetas {
         }
         List<String> out = new ArrayList<>();
         for (String name : names) {
-            String column = null;
+            boolean found = false;
             for (FieldMeta f : fields) {
+                // a field name stands for all its columns (several for a foreign key to a composite key)
                 if (f.name().equals(name) || f.column().equals(name)) {
-                    column = f.column();
-                    break;
+                    out.add(f.column());
+                    found = true;
+                    if (f.column().equals(name)) {
+                        break;
+                    }
                 }
             }
-            if (column == null) {
+            if (!found) {
                 throw new ModelDefinitionException(type.getSimpleName() + ": " + what + " names unknown field \"" + name
                         + "\" (fields: " + fields.stream().map(FieldMeta::name).toList() + ")");
             }
-            out.add(column);
         }
         return out;
     }

@@ -89,10 +89,11 @@ public final class ModelSchemaBuilder {
             if (f.unique() && !f.primaryKey()) {
                 uniques.add(UniqueDefinition.of("uq_" + meta.tableName() + "_" + f.column(), f.column()));
             }
-            if (f.isForeignKey()) {
+            // one constraint per foreign key: a composite one (to a composite key) at its first column
+            if (f.isForeignKey() && f.foreignKey().columns().get(0).equals(f.column())) {
                 ForeignKeyMeta fk = f.foreignKey();
-                foreignKeys.add(new ForeignKeyDefinition("fk_" + meta.tableName() + "_" + f.column(), List.of(f.column()),
-                        fk.targetTable(), List.of(fk.targetColumn()), action(fk.onDelete()), action(fk.onUpdate())));
+                foreignKeys.add(new ForeignKeyDefinition("fk_" + meta.tableName() + "_" + String.join("_", fk.columns()),
+                        fk.columns(), fk.targetTable(), fk.targetColumns(), action(fk.onDelete()), action(fk.onUpdate())));
             }
         }
         for (UniqueMeta u : meta.uniqueTogether()) {
@@ -136,7 +137,8 @@ public final class ModelSchemaBuilder {
     private static ColumnType referencedType(FieldMeta fk) {
         ModelMeta<?> target = ModelMeta.of(fk.foreignKey().target());
         FieldMeta referenced = target.field(fk.foreignKey().targetField()).orElseThrow();
-        return referenced.primaryKey() ? keyType(fk.foreignKey().target()) : ColumnTypes.of(target.modelClass(), referenced);
+        return referenced.primaryKey() && !target.hasCompositeKey() ? keyType(fk.foreignKey().target())
+                : ColumnTypes.of(target.modelClass(), referenced);
     }
 
     /** The column type of a foreign key: the type of the target's primary key, never an identity. */

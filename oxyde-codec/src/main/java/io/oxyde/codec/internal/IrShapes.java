@@ -112,14 +112,16 @@ final class IrShapes {
     // ------------------------------------------------------------------ parts of a select
 
     static final RecordShape<Join> JOIN = RecordShape.untyped(
-            v -> new Join(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5)),
+            v -> new Join(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6)),
             required(K_ALIAS, Join::alias, IDENT, IDENT_IN),
             required(K_TABLE, Join::table, IDENT, IDENT_IN),
             required(K_KIND, Join::kind, names(JoinKind.values(), JoinKind::wireName),
                     in(JoinKind::fromWireName, "join kind")),
             required(K_LEFT, Join::left, REF, REF_IN),
             required(K_RIGHT, Join::rightColumn, IDENT, IDENT_IN),
-            list(K_COLUMNS, Join::columns, STRINGS, STRINGS_IN));
+            list(K_COLUMNS, Join::columns, STRINGS, STRINGS_IN),
+            list(K_AND_ON, Join::andOn, (w, l) -> w.list(l, ShapeWriter::joinPair), r -> r.list(ShapeReader::joinPair))
+                    .since("1.4"));
 
     /** Built by {@link ShapeReader} once it has checked that the function may go without a column. */
     static final RecordShape<Aggregate> AGGREGATE = RecordShape.untyped(

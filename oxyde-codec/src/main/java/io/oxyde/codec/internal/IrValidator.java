@@ -137,6 +137,16 @@ public final class IrValidator {
             path.pop();
             identifier(K_RIGHT, j.rightColumn());
             identifiers(K_COLUMNS, j.columns());
+            path.key(K_AND_ON).index(0);
+            for (int k = 0; k < j.andOn().size(); k++) {
+                path.setIndex(k);
+                path.index(0);
+                columnRef(j.andOn().get(k).left());
+                path.setIndex(1);
+                identifier(j.andOn().get(k).rightColumn());
+                path.pop();
+            }
+            path.pop().pop();
         }
         path.pop().pop();
         path.key(K_ORDER_BY).index(0);

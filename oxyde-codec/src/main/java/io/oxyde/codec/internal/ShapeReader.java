@@ -226,15 +226,21 @@ final class ShapeReader {
 
     /** An assignment: {@code [column, expression]}. */
     Assignment assignment() throws IOException {
+        Object[] parts = pair("an assignment must be [column, expression]", ShapeReader::identifier, ShapeReader::expr);
+        return new Assignment((String) parts[0], (Expr) parts[1]);
+    }
+
+    /** A two-element array {@code [first, second]}, each read at its index of the path; refused as {@code problem} otherwise. */
+    private Object[] pair(String problem, ShapeField.Get first, ShapeField.Get second) throws IOException {
         if (r.arrayHeader() != 2) {
-            throw r.fail("an assignment must be [column, expression]");
+            throw r.fail(problem);
         }
         path.index(0);
-        String column = identifier();
+        Object a = first.read(this);
         path.setIndex(1);
-        Expr value = expr();
+        Object b = second.read(this);
         path.pop();
-        return new Assignment(column, value);
+        return new Object[] {a, b};
     }
 
     /** A bulk update row: {@code [key, [values]]}. */
@@ -490,6 +496,13 @@ final class ShapeReader {
         String column = identifier();
         path.pop();
         return new ColumnRef(source, column);
+    }
+
+    /** A further join column pair: {@code [left column, right id]}. */
+    io.oxyde.codec.JoinPair joinPair() throws IOException {
+        Object[] parts = pair("a join and_on pair must be [left column, right column]", ShapeReader::columnRef,
+                ShapeReader::identifier);
+        return new io.oxyde.codec.JoinPair((ColumnRef) parts[0], (String) parts[1]);
     }
 
     List<String> strings() throws IOException {

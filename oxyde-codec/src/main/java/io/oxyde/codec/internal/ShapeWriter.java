@@ -225,6 +225,13 @@ final class ShapeWriter {
         }
     }
 
+    /** A further join column pair: {@code [left column, right id]}. */
+    void joinPair(io.oxyde.codec.JoinPair pair) throws IOException {
+        p.packArrayHeader(2);
+        columnRef(pair.left());
+        p.packString(pair.rightColumn());
+    }
+
     void strings(List<String> names) throws IOException {
         list(names, ShapeWriter::string);
     }

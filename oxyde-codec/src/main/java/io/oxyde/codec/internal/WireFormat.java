@@ -134,4 +134,6 @@ public final class WireFormat {
     // revision 1.3: DISTINCT ON and lock targets
     public static final String K_DISTINCT_ON = "distinct_on";
     public static final String K_LOCK_OF = "lock_of";
+    // revision 1.4: joins along multi-column foreign keys
+    public static final String K_AND_ON = "and_on";
 }

@@ -38,10 +38,10 @@ class IrShapesTest {
                 if (field.required()) {
                     assertThat(field.absent()).as(field.key()).isNull();
                 }
-                assertThat(field.since()).matches("1\\.[0-3]");
+                assertThat(field.since()).matches("1\\.[0-4]");
             }
             assertThat(shape.indexOf(WireFormat.K_TYPE)).isEqualTo(-1);
-            assertThat(shape.since()).matches("1\\.[0-3]");
+            assertThat(shape.since()).matches("1\\.[0-4]");
         }
     }
 }

@@ -72,7 +72,9 @@ final class Scope {
             throw new RenderException(where + " of " + description + ": join alias '" + join.alias()
                     + "' is used twice (or equals the main table's name)");
         }
-        column(join.left(), where + " (left side of join '" + join.alias() + "')");
+        for (io.oxyde.codec.JoinPair pair : join.pairs()) {
+            column(pair.left(), where + " (left side of join '" + join.alias() + "')");
+        }
         joins.put(join.alias(), join);
     }
 

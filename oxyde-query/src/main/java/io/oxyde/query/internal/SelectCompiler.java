@@ -131,7 +131,11 @@ final class SelectCompiler {
             from = (s.distinct() ? b.ctx().selectDistinct(fields) : b.ctx().select(fields)).from(scope.mainTable());
         }
         for (Join j : s.joins()) {
-            Condition on = scope.column(j.left(), "join '" + j.alias() + "'").eq(DSL.field(DSL.quotedName(scope.joinName(j.alias()), j.rightColumn())));
+            Condition on = DSL.noCondition();
+            for (io.oxyde.codec.JoinPair pair : j.pairs()) {
+                on = on.and(scope.column(pair.left(), "join '" + j.alias() + "'")
+                        .eq(DSL.field(DSL.quotedName(scope.joinName(j.alias()), pair.rightColumn()))));
+            }
             var joined = DSL.table(DSL.quotedName(j.table())).as(DSL.quotedName(scope.joinName(j.alias())));
             from = j.kind() == JoinKind.INNER ? from.join(joined).on(on) : from.leftJoin(joined).on(on);
         }
