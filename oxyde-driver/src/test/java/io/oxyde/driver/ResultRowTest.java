@@ -8,10 +8,12 @@ import io.oxyde.codec.ValueKind;
 import io.oxyde.testkit.AllDatabases;
 import io.oxyde.testkit.DatabaseKind;
 import io.oxyde.testkit.TestDatabase;
+import io.oxyde.testkit.TestDatabases;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The typed reads of {@link ResultRow} on a real cursor: a column whose storage is the kind asked
@@ -88,21 +90,20 @@ class ResultRowTest {
         }
     }
 
-    @AllDatabases
-    void sqliteCellsOfAnotherStorageClassAreConvertedNotLost(TestDatabase db) {
-        if (db.kind() != DatabaseKind.SQLITE) {
-            return; // only SQLite lets a cell's storage class differ from its column's
-        }
-        try (DriverFixture f = new DriverFixture(db)) {
-            f.sql(ddl(db.kind()));
-            // what other programs write: digits as text in the integer-affinity column is coerced by
-            // SQLite, so use typeof-preserving values: a text price, an integer ratio, an integer note
+    /** Only SQLite lets a cell's storage class differ from its column's, so this runs there alone. */
+    @Test
+    void sqliteCellsOfAnotherStorageClassAreConvertedNotLost() throws Exception {
+        try (TestDatabases.Owned db = TestDatabases.open(DatabaseKind.SQLITE);
+             DriverFixture f = new DriverFixture(db)) {
+            f.sql(ddl(DatabaseKind.SQLITE));
+            // as other programs write them: the number 42 into the TEXT column (stored as the text
+            // '42'), the text '7' as a price, the integer 3 into the REAL column (stored as 3.0)
             f.sql("INSERT INTO cells (id, note, price, ratio) VALUES (1, 42, '7', 3)");
             Recording sink = new Recording();
             DriverFixture.await(f.driver.read(DriverFixture.POOL, IrCodec.encode(
                     DriverFixture.raw("SELECT id, note, price, ratio FROM cells")), sink));
-            // note holds the text '42' (TEXT affinity), read as a long: CONVERT, then its value as TEXT;
-            // ratio holds 3.0 (REAL affinity): straight; price '7' is text: converted to a decimal
+            // note read as a long answers CONVERT and its value is the text; the price text is converted
+            // to a decimal; the ratio is read straight as a double
             assertThat(sink.rows).containsExactly(
                     List.of(1L, new Value.Text("42"), new Value.Decimal(new BigDecimal("7")), 3.0));
         }

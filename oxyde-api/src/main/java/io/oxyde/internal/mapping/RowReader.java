@@ -52,6 +52,8 @@ public final class RowReader<T> {
     /** Records with attached fields: the constructor tree over an {@link Attached}; else {@code null}. */
     private final MethodHandle attachedReader;
     private final ShapeField[] attached;
+    /** Classes: the setters of the attached fields, as {@code (Object, Object)void}; records: {@code null}. */
+    private final MethodHandle[] attachedSetters;
     private final MethodHandle[] fieldWriters;
     private final Slot[] slots;
 
@@ -79,10 +81,15 @@ public final class RowReader<T> {
             }
             this.recordReader = spread(filters, ResultRow.class);
             this.attachedReader = this.attached.length == 0 ? null : spread(withAttached(filters, this.attached), Attached.class);
+            this.attachedSetters = null;
             this.fieldWriters = null;
         } else {
             this.recordReader = null;
             this.attachedReader = null;
+            this.attachedSetters = new MethodHandle[this.attached.length];
+            for (int k = 0; k < this.attached.length; k++) {
+                attachedSetters[k] = this.attached[k].setter().asType(SETTER);
+            }
             this.fieldWriters = new MethodHandle[slots.length];
             for (int i = 0; i < slots.length; i++) {
                 fieldWriters[i] = MethodHandles.filterArguments(slots[i].setter.asType(SETTER), 1, readers[i]);
@@ -207,11 +214,11 @@ public final class RowReader<T> {
     public T read(Attached attached) throws SQLException {
         ResultRow row = attached.row();
         if (attachedReader == null) {
-            T model = read(row); // a class (or nothing attached): set the attached fields afterwards
-            for (int k = 0; k < this.attached.length; k++) {
+            T model = read(row); // a class, or a record with nothing attached
+            for (int k = 0; attachedSetters != null && k < attachedSetters.length; k++) {
                 if (attached.has(k)) {
                     try {
-                        this.attached[k].setter().asType(SETTER).invokeExact((Object) model, attached.value(k));
+                        attachedSetters[k].invokeExact((Object) model, attached.value(k));
                     } catch (Throwable t) {
                         throw new MappingException("cannot set " + type.getSimpleName() + "." + this.attached[k].name()
                                 + " to its joined model: " + t, t);

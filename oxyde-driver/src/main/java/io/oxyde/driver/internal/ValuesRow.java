@@ -39,7 +39,7 @@ public final class ValuesRow extends TypedRow {
             longValue = n.value();
             return READ;
         }
-        return v instanceof Value.Null ? NULL : CONVERT;
+        return notOfTheKind(v);
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class ValuesRow extends TypedRow {
             doubleValue = f.value();
             return READ;
         }
-        return v instanceof Value.Null ? NULL : CONVERT;
+        return notOfTheKind(v);
     }
 
     @Override
@@ -59,7 +59,7 @@ public final class ValuesRow extends TypedRow {
             textValue = t.value();
             return READ;
         }
-        return v instanceof Value.Null ? NULL : CONVERT;
+        return notOfTheKind(v);
     }
 
     @Override
@@ -69,12 +69,17 @@ public final class ValuesRow extends TypedRow {
             decimalValue = d.value();
             return READ;
         }
-        return v instanceof Value.Null ? NULL : CONVERT;
+        return notOfTheKind(v);
     }
 
 
 
 
+
+    /** What a typed read answers for a cell not of its kind: NULL for SQL NULL, else CONVERT. */
+    private static int notOfTheKind(Value v) {
+        return v instanceof Value.Null ? NULL : CONVERT;
+    }
 
     @Override
     public String toString() {
