@@ -24,9 +24,11 @@ final class IrMessages {
     /** Shapes kept, process-wide: an application has a few hundred query shapes, not thousands. */
     static final int CAPACITY = 2048;
     /**
-     * Queries with more values than this (long IN lists, bulk inserts) are encoded whole each
-     * time: their templates are large (about 50 bytes a slot), one-off more often than not, and
-     * the walk is small next to their values. So the cache holds at most about 25 MB.
+     * Queries with more values than this (long IN lists) are encoded whole each time: their
+     * templates are large (about 50 bytes a slot), one-off more often than not, and the walk is
+     * small next to their values. So the cache holds at most about 25 MB. Bulk inserts are the
+     * exception: repeated with the same batch size, they keep their shapes in
+     * {@link InsertMessages}, keyed without a template.
      */
     static final int MAX_CACHED_SLOTS = 256;
 
@@ -44,7 +46,7 @@ final class IrMessages {
     public static byte[] encode(QueryIr ir, String pool) {
         try {
             if (surelyLarge(ir)) {
-                return IrCodec.encode(ir);
+                return InsertMessages.encode((InsertIr) ir);
             }
             IrTemplate.Parameterized p = IrTemplate.parameterize(ir);
             if (p.values().size() > MAX_CACHED_SLOTS) {
@@ -62,10 +64,9 @@ final class IrMessages {
 
     /**
      * Whether {@code ir} is a bulk insert with more than {@link #MAX_CACHED_SLOTS} cells, told
-     * without walking it. Such a query is encoded whole anyway, so splitting it into template and
-     * values first (a copy of every row, a slot per cell, then thrown away) is skipped. (A cell
-     * holding an empty array has no slot, so a rare insert may be counted large that has fewer
-     * slots; it is then encoded whole, the same message, only its shape is not cached.)
+     * without walking it. Such an insert keeps its shape in {@link InsertMessages}, keyed by its
+     * cells' kinds, so splitting it into template and values (a copy of every row, a slot per
+     * cell, then thrown away) is skipped.
      */
     private static boolean surelyLarge(QueryIr ir) {
         return ir instanceof InsertIr insert

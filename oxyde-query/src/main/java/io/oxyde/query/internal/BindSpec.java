@@ -49,20 +49,30 @@ record BindSpec(int slot, Value constant, ValueKind kind, Transform transform, S
 
     /** The value to bind, given the slot values of one execution. */
     public Value resolve(List<Value> slotValues) {
-        Value v;
-        if (slot < 0) {
-            v = transform == Transform.LIST ? fill(constant, slotValues) : constant;
-        } else {
-            v = slotValues.get(slot);
-            if (v.kind() != kind) {
-                throw new IllegalArgumentException("slot " + slot + " (" + where + ") expects " + kind
-                        + " but got " + v.kind());
-            }
+        if (slot >= 0) {
+            Value v = slotValues.get(slot);
+            check(v);
+            return transform.apply(v, where);
         }
+        Value v = transform == Transform.LIST ? fill(constant, slotValues) : constant;
         if (transform == Transform.UNTYPED) {
             refuseNul(v, where);
         }
         return transform.apply(v, where);
+    }
+
+    /**
+     * Checks this slot's value as it is bound untransformed: its kind, and for an untyped
+     * parameter that PostgreSQL can store it.
+     */
+    void check(Value v) {
+        if (v.kind() != kind) {
+            throw new IllegalArgumentException("slot " + slot + " (" + where + ") expects " + kind
+                    + " but got " + v.kind());
+        }
+        if (transform == Transform.UNTYPED) {
+            refuseNul(v, where);
+        }
     }
 
     /**
