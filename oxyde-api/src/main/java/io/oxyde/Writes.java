@@ -160,11 +160,20 @@ final class Writes {
         });
     }
 
-    /** One multi-row INSERT for models that all have, or all lack, a key; returns the stored copies. */
     /** Whether some models carry a key and others do not (so they are inserted as two groups). */
     private static <T> boolean mixedKeys(Class<T> type, List<Prepared<T>> prepared) {
         int keyless = keyless(ModelMapper.of(type).primaryKeyIndex(), prepared);
         return keyless > 0 && keyless < prepared.size();
+    }
+
+    /** Whether column {@code i} is NULL in every row (stops at the first value). */
+    private static boolean allNull(List<List<Value>> rows, int i) {
+        for (List<Value> row : rows) {
+            if (!(row.get(i) instanceof Value.Null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> int keyless(int pkIndex, List<Prepared<T>> prepared) {
@@ -175,6 +184,7 @@ final class Writes {
         return keyless;
     }
 
+    /** One multi-row INSERT for models that all have, or all lack, a key; returns the stored copies. */
     private static <T> CompletableFuture<List<T>> insert(Target target, Class<T> type, List<Prepared<T>> batch,
                                                          OnConflict onConflict) {
         ModelMapper<T> mapper = ModelMapper.of(type);
@@ -213,11 +223,7 @@ final class Writes {
         int usedCount = 0;
         for (int i = 0; i < fields.size(); i++) {
             FieldMeta f = fields.get(i);
-            boolean allNull = true;
-            for (List<Value> row : values) {
-                allNull &= row.get(i) instanceof Value.Null;
-            }
-            if (allNull && (f.primaryKey() || f.sqlDefault() != null)) {
+            if ((f.primaryKey() || f.sqlDefault() != null) && allNull(values, i)) {
                 continue;
             }
             used[usedCount++] = i;
