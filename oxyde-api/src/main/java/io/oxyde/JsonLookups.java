@@ -36,14 +36,15 @@ final class JsonLookups {
 
     /** The condition, or {@code null} when {@code path} does not go into a JSON field of the model. */
     static FilterNode condition(QueryCore core, String path, Object value, boolean negated) {
-        String[] parts = PathSyntax.parts(path);
-        if (parts.length < 2) {
+        int cut = path.indexOf(PathSyntax.SEPARATOR);
+        if (cut < 0) {
             return null;
         }
-        FieldMeta f = core.meta.field(parts[0]).orElse(null);
+        FieldMeta f = core.meta.field(path.substring(0, cut)).orElse(null);
         if (f == null || f.kind() != ValueKind.JSON) {
-            return null;
+            return null; // decided from the first part alone: most paths are not JSON lookups
         }
+        String[] parts = PathSyntax.parts(path);
         List<String> keys = new ArrayList<>(List.of(parts).subList(1, parts.length));
         String last = keys.get(keys.size() - 1);
         if (keys.size() == 1 && last.equals("isnull")) {

@@ -3,7 +3,6 @@ package io.oxyde.internal.ir;
 import io.oxyde.exception.FieldException;
 import io.oxyde.codec.internal.Identifiers;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The syntax of the names a query takes as strings, checked before anything is looked up:
@@ -21,7 +20,6 @@ public final class PathSyntax {
      * {@link #SEPARATOR} as a compiled pattern: {@code String.split} compiles a two-character
      * separator again on every call, and paths are split on every filter of every query.
      */
-    private static final Pattern PARTS = Pattern.compile(SEPARATOR, Pattern.LITERAL);
 
     private PathSyntax() {
     }
@@ -48,12 +46,26 @@ public final class PathSyntax {
 
     /** The parts of {@code path} between separators, empty parts kept (no checks: see {@link #split}). */
     public static String[] parts(String path) {
-        return path.contains(SEPARATOR) ? PARTS.split(path, -1) : new String[] {path};
+        int cut = path.indexOf(SEPARATOR);
+        if (cut < 0) {
+            return new String[] {path};
+        }
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(4);
+        int from = 0;
+        while (cut >= 0) {
+            out.add(path.substring(from, cut));
+            from = cut + SEPARATOR.length();
+            cut = path.indexOf(SEPARATOR, from);
+        }
+        out.add(path.substring(from));
+        return out.toArray(new String[0]);
     }
 
     /** {@code path} cut at its first separator: one part, or the first and the rest. */
     public static String[] head(String path) {
-        return PARTS.split(path, 2);
+        int cut = path.indexOf(SEPARATOR);
+        return cut < 0 ? new String[] {path}
+                : new String[] {path.substring(0, cut), path.substring(cut + SEPARATOR.length())};
     }
 
     /**
