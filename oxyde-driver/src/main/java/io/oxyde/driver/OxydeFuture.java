@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -45,6 +47,30 @@ public class OxydeFuture<T> extends CompletableFuture<T> {
     @Override
     public <U> CompletableFuture<U> newIncompleteFuture() {
         return new OxydeFuture<>(lineage);
+    }
+
+    /**
+     * Waits as {@link CompletableFuture#get()} does, first handing this chain's statements that
+     * were queued for a blocking caller to run ({@code await} runs them itself) to a worker.
+     */
+    @Override
+    public T get() throws InterruptedException, ExecutionException {
+        lineage.expedite();
+        return super.get();
+    }
+
+    /** Waits as {@link CompletableFuture#get(long, TimeUnit)} does, first handing deferred statements to a worker. */
+    @Override
+    public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+        lineage.expedite();
+        return super.get(timeout, unit);
+    }
+
+    /** Waits as {@link CompletableFuture#join()} does, first handing deferred statements to a worker. */
+    @Override
+    public T join() {
+        lineage.expedite();
+        return super.join();
     }
 
     /** Cancels this stage and the statements that are running (or queued) for its chain. */
@@ -106,6 +132,6 @@ public class OxydeFuture<T> extends CompletableFuture<T> {
                 }
             }
         }
-        return get();
+        return super.get();
     }
 }

@@ -49,7 +49,12 @@ public final class Lineage {
     /** A task that runs at most once: on a pool worker, or on the thread that claims it first. */
     public static final class Claim implements Runnable {
         private final AtomicBoolean taken = new AtomicBoolean();
-        private final Runnable body;
+        private final Thread submitter = Thread.currentThread();
+        private volatile Runnable body;
+        private volatile boolean ranOnSubmitter;
+        /** How to hand this task to a worker when its submission deferred that (see {@link DeferredDispatch}). */
+        private volatile Runnable dispatch;
+        private final AtomicBoolean dispatched = new AtomicBoolean();
 
         public Claim(Runnable body) {
             this.body = body;
@@ -58,7 +63,10 @@ public final class Lineage {
         @Override
         public void run() {
             if (taken.compareAndSet(false, true)) {
-                body.run();
+                ranOnSubmitter = Thread.currentThread() == submitter;
+                Runnable b = body;
+                body = null; // a claim kept as a thread's last submission holds no query
+                b.run();
             }
         }
 
@@ -66,13 +74,33 @@ public final class Lineage {
             return taken.get();
         }
 
-        /** Takes the task away from whoever would run it; true if nobody had started it. */
         boolean take() {
             return taken.compareAndSet(false, true);
         }
+
+        /** Whether the thread that submitted this task ran it (a caller waiting with {@code await}). */
+        boolean ranOnSubmitter() {
+            return ranOnSubmitter;
+        }
+
+        /** Marks this task as submitted without waking a worker; {@code dispatch} hands it to one. */
+        void defer(Runnable dispatch) {
+            this.dispatch = dispatch;
+        }
+
+        boolean deferred() {
+            return dispatch != null;
+        }
+
+        /** Hands a deferred task that nobody has taken yet to a worker, once; otherwise does nothing. */
+        void dispatch() {
+            Runnable d = dispatch;
+            if (d != null && !taken.get() && dispatched.compareAndSet(false, true)) {
+                d.run();
+            }
+        }
     }
 
-    /** Records a driver future whose statement belongs to this chain. */
     public synchronized void addRoot(CompletableFuture<?> root) {
         roots.add(root);
     }
@@ -117,6 +145,29 @@ public final class Lineage {
     }
 
     /** Cancels, now, the statements the chain's driver futures are running or would run. */
+    /**
+     * Hands this chain's deferred tasks to workers now: a caller about to block in {@code get} or
+     * {@code join} (which, unlike {@code await}, does not run them itself) must not wait for the
+     * dispatcher's sweep.
+     */
+    public void expedite() {
+        List<Claim> q;
+        List<Lineage> c;
+        synchronized (this) {
+            if (queued.isEmpty() && children.isEmpty()) {
+                return;
+            }
+            q = new ArrayList<>(queued);
+            c = new ArrayList<>(children);
+        }
+        for (Claim t : q) {
+            t.dispatch();
+        }
+        for (Lineage child : c) {
+            child.expedite();
+        }
+    }
+
     public void cancel() {
         List<CompletableFuture<?>> r;
         List<Lineage> c;

@@ -590,9 +590,27 @@ public final class ManagedPool implements Pool {
         if (lineage != null) {
             lineage.addRoot(result);
         }
-        if (statement && runningStatements.get() >= maxConnections) { // (an O(1) read: no executor lock per statement)
+        boolean busy = statement && runningStatements.get() >= maxConnections; // (an O(1) read: no executor lock)
+        if (busy) {
             acquireDeadline(runnable, work, result, executor);
         }
+        if (statement && DeferredDispatch.mayDefer(runnable) && lineage != null && !busy) {
+            // a caller that runs its own statements: queue it in its chain only, wake no worker
+            DeferredDispatch.defer(runnable, () -> dispatch(executor, runnable, result, after, null));
+            lineage.queued(runnable);
+            return result;
+        }
+        dispatch(executor, runnable, result, after, lineage);
+        return result;
+    }
+
+    /**
+     * Hands {@code runnable} to a worker of {@code executor} (and, given its lineage, queues it
+     * there for a caller blocked in {@code OxydeFuture.await} to run first); a refusal fails
+     * {@code result}.
+     */
+    private <T> void dispatch(ThreadPoolExecutor executor, Lineage.Claim runnable, CompletableFuture<T> result,
+                              Runnable after, Lineage lineage) {
         try {
             executor.execute(runnable);
             if (lineage != null) {
@@ -610,7 +628,6 @@ public final class ManagedPool implements Pool {
                 after.run();
             }
         }
-        return result;
     }
 
     /**
