@@ -45,21 +45,34 @@ class BlockingCallerTest {
         return f.driver.read(DriverFixture.POOL, IrCodec.encode(DriverFixture.raw(sql)), sink);
     }
 
+    /** Waits for a few statements with {@code await}, so this thread counts as a blocking caller. */
+    private static void awaitSeveral(DriverFixture f) throws Exception {
+        ThreadRecorder sink = new ThreadRecorder();
+        for (int i = 0; i < 5; i++) {
+            ((OxydeFuture<ResultFrame>) read(f, "SELECT 1", sink)).await();
+        }
+    }
+
     @AllDatabases
     void aCallerThatAwaitsRunsEveryStatementItselfOnceItsHabitIsKnown(TestDatabase db) throws Exception {
         try (DriverFixture f = new DriverFixture(db)) {
             ThreadRecorder sink = new ThreadRecorder();
-            for (int i = 0; i < 30; i++) {
+            ManagedPool pool = (ManagedPool) f.pool;
+            int threadsAfterWarmUp = 0;
+            for (int i = 0; i < 40; i++) {
+                if (i == 10) {
+                    threadsAfterWarmUp = pool.liveThreads();
+                }
                 ((OxydeFuture<ResultFrame>) read(f, "SELECT " + i, sink)).await();
                 assertThat(sink.value).isEqualTo(i);
             }
-            // The first statements may lose the race to a woken worker; after two run on this thread,
-            // no worker is woken, so none can take one: every later statement ran here.
+            // The first statements are handed to the executor and a woken worker may win the race for
+            // one; once two in a row ran on this thread, no worker is woken, so none can take one.
             String me = Thread.currentThread().getName();
-            assertThat(sink.threads.subList(5, 30)).containsOnly(me);
-            // below its size the executor starts a thread per task handed to it: only the first two or three
-            // statements were (DeferredDispatch.STREAK), so only as many threads exist, not one per connection
-            assertThat(((ManagedPool) f.pool).liveThreads()).isLessThanOrEqualTo(3);
+            assertThat(sink.threads.subList(10, 40)).containsOnly(me);
+            // Below its size the executor starts a new thread for every task handed to it; none was
+            // handed over after the warm-up, so no thread was started.
+            assertThat(pool.liveThreads()).isEqualTo(threadsAfterWarmUp);
         }
     }
 
@@ -67,10 +80,7 @@ class BlockingCallerTest {
     void aStatementNobodyWaitsForStillRunsOnAWorker(TestDatabase db) throws Exception {
         try (DriverFixture f = new DriverFixture(db)) {
             f.sql("CREATE TABLE fired (id INTEGER PRIMARY KEY, note VARCHAR(20))");
-            ThreadRecorder sink = new ThreadRecorder();
-            for (int i = 0; i < 5; i++) {
-                ((OxydeFuture<ResultFrame>) read(f, "SELECT 1", sink)).await();
-            }
+            awaitSeveral(f);
             // fire and forget: this thread never waits for it and submits nothing after it
             CompletableFuture<ResultFrame> fired = f.driver.execute(DriverFixture.POOL,
                     IrCodec.encode(DriverFixture.raw("INSERT INTO fired (id, note) VALUES (1, 'sent')")), null);
@@ -86,10 +96,7 @@ class BlockingCallerTest {
     @AllDatabases
     void getAndJoinHandTheStatementToAWorker(TestDatabase db) throws Exception {
         try (DriverFixture f = new DriverFixture(db)) {
-            ThreadRecorder sink = new ThreadRecorder();
-            for (int i = 0; i < 5; i++) {
-                ((OxydeFuture<ResultFrame>) read(f, "SELECT 1", sink)).await();
-            }
+            awaitSeveral(f);
             String me = Thread.currentThread().getName();
             ThreadRecorder joined = new ThreadRecorder();
             read(f, "SELECT 7", joined).join();
@@ -105,10 +112,7 @@ class BlockingCallerTest {
     @AllDatabases
     void twoStatementsInFlightFromOneThreadBothRun(TestDatabase db) throws Exception {
         try (DriverFixture f = new DriverFixture(db)) {
-            ThreadRecorder sink = new ThreadRecorder();
-            for (int i = 0; i < 5; i++) {
-                ((OxydeFuture<ResultFrame>) read(f, "SELECT 1", sink)).await();
-            }
+            awaitSeveral(f);
             ThreadRecorder first = new ThreadRecorder();
             ThreadRecorder second = new ThreadRecorder();
             OxydeFuture<ResultFrame> a = (OxydeFuture<ResultFrame>) read(f, "SELECT 21", first);
