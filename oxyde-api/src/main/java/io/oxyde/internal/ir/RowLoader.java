@@ -11,6 +11,7 @@ import io.oxyde.internal.mapping.RowReader;
 import io.oxyde.meta.FieldMeta;
 import io.oxyde.meta.ModelMeta;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +42,17 @@ public final class RowLoader<T> implements RowSink {
     private Attached[] attached;
     /** The joined models of the current row, by step. */
     private Object[] loaded;
-    private List<T> models = new ArrayList<>();
+    private List<T> models = new ArrayList<>(); // handed to the caller as the query's result
 
     private RowLoader(Class<T> type, List<ValueKind> kinds, boolean partial, Map<String, JoinStep> joins,
                       Set<String> eager) {
         this.type = type;
         this.kinds = kinds;
         this.partial = partial;
+        if (eager.isEmpty()) {
+            this.steps = List.of();
+            return;
+        }
         List<JoinStep> s = new ArrayList<>(eager.size());
         for (String alias : eager) {
             s.add(joins.get(alias));
@@ -76,18 +81,26 @@ public final class RowLoader<T> implements RowSink {
     @Override
     public void start(List<String> columns) {
         int n = steps.size();
+        if (!models.isEmpty()) {
+            models = new ArrayList<>(); // a second result starts a list of its own
+        }
+        if (n == 0) { // no eager joins, the common case: the model's reader alone
+            reader = ModelMapper.of(type).reader(columns, "", partial, List.of());
+            return;
+        }
         childrenOf = new int[n + 1][];
         attached = new Attached[n + 1];
         for (int r = 0; r <= n; r++) { // reader r: join step r, or the model itself (r == n)
             String alias = r == n ? null : steps.get(r).alias();
-            List<Integer> children = new ArrayList<>();
+            int[] children = new int[n];
+            int count = 0;
             for (int j = 0; j < n; j++) {
                 if (Objects.equals(alias, steps.get(j).parentAlias())) {
-                    children.add(j);
+                    children[count++] = j;
                 }
             }
-            childrenOf[r] = children.stream().mapToInt(Integer::intValue).toArray();
-            attached[r] = new Attached(children.size());
+            childrenOf[r] = Arrays.copyOf(children, count);
+            attached[r] = new Attached(count);
         }
         ModelMapper<T> mapper = ModelMapper.of(type);
         reader = mapper.reader(columns, "", partial, fieldNames(childrenOf[n]));
@@ -102,7 +115,6 @@ public final class RowLoader<T> implements RowSink {
                     fieldNames(childrenOf[i]));
             keyPositions[i] = columns.indexOf(s.alias() + "__" + s.target().primaryKey().column());
         }
-        models = new ArrayList<>();
     }
 
     private List<String> fieldNames(int[] stepIndexes) {
