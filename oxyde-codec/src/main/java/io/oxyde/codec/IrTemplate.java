@@ -144,21 +144,32 @@ public final class IrTemplate {
         return new RawIr(r.sql(), mapValues(r.params(), f));
     }
 
+    /** Whether an order term is an expression (a loop: this runs for every query's template). */
+    private static boolean anyExpression(List<OrderBy> orderBy) {
+        for (int i = 0; i < orderBy.size(); i++) {
+            if (orderBy.get(i).expr() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static SelectIr mapSelect(SelectIr s, UnaryOperator<Value> f) {
         FilterNode filter = mapFilter(s.filter(), f);
         List<OrderBy> orderBy = s.orderBy();
-        if (orderBy.stream().anyMatch(o -> o.expr() != null)) {
+        if (anyExpression(orderBy)) {
             orderBy = new ArrayList<>(orderBy.size());
             for (OrderBy o : s.orderBy()) {
                 orderBy.add(o.expr() == null ? o : OrderBy.of(mapExpr(o.expr(), f), o.direction()));
             }
         }
         FilterNode having = mapFilter(s.having(), f);
-        List<SetOperation> setOperations = new ArrayList<>(s.setOperations().size());
+        List<SetOperation> setOperations = s.setOperations().isEmpty() ? List.of()
+                : new ArrayList<>(s.setOperations().size());
         for (SetOperation op : s.setOperations()) {
             setOperations.add(new SetOperation(op.operator(), mapSelect(op.query(), f)));
         }
-        List<Annotation> annotations = new ArrayList<>(s.annotations().size());
+        List<Annotation> annotations = s.annotations().isEmpty() ? List.of() : new ArrayList<>(s.annotations().size());
         for (Annotation a : s.annotations()) {
             annotations.add(new Annotation(a.alias(), mapExpr(a.expr(), f)));
         }

@@ -84,22 +84,22 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
     public Builder toBuilder() {
         Builder b = new Builder(table);
         b.model = model;
-        b.columns.addAll(columns);
+        b.columns = columns; // the record's own (immutable) list: copied on the first add
         b.distinct = distinct;
         b.filter = filter;
-        b.joins.addAll(joins);
-        b.orderBy.addAll(orderBy);
+        b.joins = joins; // the record's own (immutable) list: copied on the first add
+        b.orderBy = orderBy; // the record's own (immutable) list: copied on the first add
         b.limit = limit;
         b.offset = offset;
-        b.aggregates.addAll(aggregates);
-        b.groupBy.addAll(groupBy);
+        b.aggregates = aggregates; // the record's own (immutable) list: copied on the first add
+        b.groupBy = groupBy; // the record's own (immutable) list: copied on the first add
         b.having = having;
         b.lock = lock;
-        b.setOperations.addAll(setOperations);
+        b.setOperations = setOperations; // the record's own (immutable) list: copied on the first add
         b.mode = mode;
-        b.annotations.addAll(annotations);
-        b.distinctOn.addAll(distinctOn);
-        b.lockOf.addAll(lockOf);
+        b.annotations = annotations; // the record's own (immutable) list: copied on the first add
+        b.distinctOn = distinctOn; // the record's own (immutable) list: copied on the first add
+        b.lockOf = lockOf; // the record's own (immutable) list: copied on the first add
         return b;
     }
 
@@ -107,22 +107,22 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
     public static final class Builder {
         private final String table;
         private String model;
-        private final List<ColumnRef> columns = new ArrayList<>();
+        private List<ColumnRef> columns;
         private boolean distinct;
         private FilterNode filter;
-        private final List<Join> joins = new ArrayList<>();
-        private final List<OrderBy> orderBy = new ArrayList<>();
+        private List<Join> joins;
+        private List<OrderBy> orderBy;
         private Long limit;
         private Long offset;
-        private final List<Aggregate> aggregates = new ArrayList<>();
-        private final List<ColumnRef> groupBy = new ArrayList<>();
+        private List<Aggregate> aggregates;
+        private List<ColumnRef> groupBy;
         private FilterNode having;
         private LockMode lock;
-        private final List<SetOperation> setOperations = new ArrayList<>();
+        private List<SetOperation> setOperations;
         private SelectMode mode = SelectMode.ROWS;
-        private final List<Annotation> annotations = new ArrayList<>();
-        private final List<ColumnRef> distinctOn = new ArrayList<>();
-        private final List<String> lockOf = new ArrayList<>();
+        private List<Annotation> annotations;
+        private List<ColumnRef> distinctOn;
+        private List<String> lockOf;
 
         private Builder(String table) {
             this.table = Objects.requireNonNull(table, "table");
@@ -135,13 +135,13 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
 
         public Builder columns(String... names) {
             for (String name : names) {
-                columns.add(ColumnRef.of(name));
+                columns = add(columns, ColumnRef.of(name));
             }
             return this;
         }
 
         public Builder column(ColumnRef column) {
-            columns.add(column);
+            columns = add(columns, column);
             return this;
         }
 
@@ -156,12 +156,12 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
         }
 
         public Builder join(Join join) {
-            joins.add(join);
+            joins = add(joins, join);
             return this;
         }
 
         public Builder orderBy(OrderBy term) {
-            orderBy.add(term);
+            orderBy = add(orderBy, term);
             return this;
         }
 
@@ -176,12 +176,12 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
         }
 
         public Builder aggregate(Aggregate aggregate) {
-            aggregates.add(aggregate);
+            aggregates = add(aggregates, aggregate);
             return this;
         }
 
         public Builder groupBy(ColumnRef column) {
-            groupBy.add(column);
+            groupBy = add(groupBy, column);
             return this;
         }
 
@@ -196,7 +196,7 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
         }
 
         public Builder union(SetOperator operator, SelectIr other) {
-            setOperations.add(new SetOperation(operator, other));
+            setOperations = add(setOperations, new SetOperation(operator, other));
             return this;
         }
 
@@ -207,25 +207,40 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
 
         /** Appends a named expression to the select list. */
         public Builder annotation(Annotation annotation) {
-            annotations.add(annotation);
+            annotations = add(annotations, annotation);
             return this;
         }
 
         /** Adds a {@code DISTINCT ON} column (PostgreSQL). */
         public Builder distinctOn(ColumnRef column) {
-            distinctOn.add(column);
+            distinctOn = add(distinctOn, column);
             return this;
         }
 
         /** Adds a table (a join alias, or the main table's name) the lock is limited to. */
         public Builder lockOf(String alias) {
-            lockOf.add(alias);
+            lockOf = add(lockOf, alias);
             return this;
         }
 
+        /**
+         * {@code list} with {@code e} added: lists are made on the first add (most selects use
+         * three or four of the builder's nine), and a list taken from a record is copied then.
+         */
+        private static <E> List<E> add(List<E> list, E e) {
+            List<E> out = list == null ? new ArrayList<>(4) : list instanceof ArrayList<E> ? list : new ArrayList<>(list);
+            out.add(e);
+            return out;
+        }
+
+        private static <E> List<E> orEmpty(List<E> list) {
+            return list == null ? List.of() : list;
+        }
+
         public SelectIr build() {
-            return new SelectIr(model, table, columns, distinct, filter, joins, orderBy, limit, offset,
-                    aggregates, groupBy, having, lock, setOperations, mode, annotations, distinctOn, lockOf);
+            return new SelectIr(model, table, orEmpty(columns), distinct, filter, orEmpty(joins), orEmpty(orderBy),
+                    limit, offset, orEmpty(aggregates), orEmpty(groupBy), having, lock, orEmpty(setOperations), mode,
+                    orEmpty(annotations), orEmpty(distinctOn), orEmpty(lockOf));
         }
     }
 }

@@ -9,8 +9,8 @@ import io.oxyde.exception.ProtocolException;
  */
 final class Path {
 
-    private String[] keys = new String[8];
-    private int[] indices = new int[8];
+    private String[] keys = new String[4];
+    private int[] indices = new int[4];
     private int size;
     private final String root;
 
