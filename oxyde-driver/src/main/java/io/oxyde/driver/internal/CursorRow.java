@@ -34,17 +34,44 @@ final class CursorRow extends TypedRow {
     private Object pending;
     private int pendingColumn = -1;
 
-    CursorRow(ResultSet rs, ResultLayout layout, ValueKind[] want, StorageFormat format, String pool, String sql) {
+    CursorRow(ResultSet rs, Reads reads, StorageFormat format, String pool, String sql) {
         this.rs = rs;
-        this.columns = layout.columns();
-        this.readers = layout.readers();
-        this.want = want;
+        this.columns = reads.layout().columns();
+        this.readers = reads.layout().readers();
+        this.want = reads.want();
+        this.direct = reads.direct();
         this.format = format;
         this.pool = pool;
         this.sql = sql;
-        this.direct = new DirectRead[readers.length];
-        for (int i = 0; i < readers.length; i++) {
-            direct[i] = DirectRead.of(readers[i], want[i]);
+    }
+
+    /**
+     * How a result's columns are read for a sink that expects {@code expected}: the kind wanted
+     * per column and the direct read it allows. Decided once and kept with the cached statement
+     * (the arrays are never written after), so a repeated query allocates neither.
+     */
+    record Reads(ResultLayout layout, List<ValueKind> expected, ValueKind[] want, DirectRead[] direct) {
+
+        static Reads of(ResultLayout layout, List<ValueKind> expected) {
+            int n = layout.size();
+            ValueKind[] want = new ValueKind[n];
+            if (expected != null) {
+                for (int i = 0; i < n && i < expected.size(); i++) {
+                    want[i] = expected.get(i);
+                }
+            }
+            DirectRead[] direct = new DirectRead[n];
+            for (int i = 0; i < n; i++) {
+                direct[i] = DirectRead.of(layout.readers()[i], want[i]);
+            }
+            // a copy (kinds may be null: not known) that nobody writes
+            return new Reads(layout, expected == null ? null : java.util.Arrays.asList(expected.toArray(new ValueKind[0])),
+                    want, direct);
+        }
+
+        /** Whether these reads were decided for {@code layout} and a sink expecting {@code kinds}. */
+        boolean fits(ResultLayout layout, List<ValueKind> kinds) {
+            return this.layout == layout && java.util.Objects.equals(expected, kinds);
         }
     }
 

@@ -186,6 +186,17 @@ public final class StatementCache {
             }
         }
 
+        /** How the result's columns were last read from this statement, or {@code null}. */
+        CursorRow.Reads knownReads() {
+            return entry == null ? null : entry.reads;
+        }
+
+        void rememberReads(CursorRow.Reads reads) {
+            if (entry != null) {
+                entry.reads = reads;
+            }
+        }
+
         /**
          * Returns the statement to the cache after a successful execution, its parameters
          * cleared (a cached statement must not pin the values it last ran with, such as the
@@ -216,6 +227,7 @@ public final class StatementCache {
         boolean evicted;
         int parameterCount = -1;
         ResultLayout layout;
+        CursorRow.Reads reads;
 
         Entry(Object key, PreparedStatement statement) {
             this.key = key;

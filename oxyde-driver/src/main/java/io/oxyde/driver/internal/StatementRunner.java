@@ -376,15 +376,16 @@ final class StatementRunner {
             }
         }
         List<String> columns = layout.columns();
-        ValueKind[] want = new ValueKind[n];
         List<ValueKind> expected = sink.expectedKinds();
-        if (expected != null) {
-            for (int i = 0; i < n && i < expected.size(); i++) {
-                want[i] = expected.get(i);
+        CursorRow.Reads reads = layoutHolder == null ? null : layoutHolder.knownReads();
+        if (reads == null || !reads.fits(layout, expected)) {
+            reads = CursorRow.Reads.of(layout, expected);
+            if (layoutHolder != null) {
+                layoutHolder.rememberReads(reads);
             }
         }
         sink.start(columns);
-        CursorRow row = new CursorRow(rs, layout, want, format, pool, sql);
+        CursorRow row = new CursorRow(rs, reads, format, pool, sql);
         int count = 0;
         while (rs.next()) {
             if (maxResultRows > 0 && count >= maxResultRows) {
