@@ -2,6 +2,7 @@ package io.oxyde.internal.ir;
 
 import io.oxyde.exception.FieldException;
 import io.oxyde.codec.internal.Identifiers;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ public final class PathSyntax {
         if (cut < 0) {
             return new String[] {path};
         }
-        java.util.ArrayList<String> out = new java.util.ArrayList<>(4);
+        ArrayList<String> out = new ArrayList<>(4);
         int from = 0;
         while (cut >= 0) {
             out.add(path.substring(from, cut));

@@ -21,20 +21,20 @@ import java.util.concurrent.locks.LockSupport;
  * thread's next submission if it has not been taken by then (the thread stopped waiting: its
  * streak ends), (2) by {@code get}, {@code join} or a timed {@code get} on its chain
  * ({@link Lineage#expedite}), or (3) by one JVM-wide daemon thread that sweeps every
- * {@link #SWEEP_NANOS} and dispatches what has waited {@link #GRACE_NANOS}: a statement whose
- * future is never waited on (fire and forget) starts at most about 10 ms late, once, and
- * its thread's streak ends. (A sweep costs a timer wake-up: at 2 kHz they cost as much CPU as
- * the worker wake-ups saved, measured on the reference machine; at 200 Hz about a tenth.) The sweeper parks for good after {@link #IDLE_NANOS} without deferred
- * work, so an idle application pays nothing. Each thread has at most one deferred task, so
- * deferred tasks cannot pile up past the executor's queue bound.
+ * {@link #GRACE_NANOS} and dispatches what has waited that long: a statement whose future is
+ * never waited on (fire and forget) starts at most about two periods late, once, and its
+ * thread's streak ends. A sweep costs a timer wake-up: at 2 kHz they cost as much CPU as the
+ * worker wake-ups saved, measured on the reference machine; at 200 Hz about a tenth. The sweeper
+ * parks for good after {@link #IDLE_NANOS} without deferred work, so an idle application pays
+ * nothing. Each thread has at most one deferred task, so deferred tasks cannot pile up past the
+ * executor's queue bound.
  */
 final class DeferredDispatch {
 
     /** Submissions a thread must have run itself, in a row, before its next one is deferred. */
     static final int STREAK = 2;
-    /** How long a deferred task waits for its caller before a worker gets it. */
+    /** How long a deferred task waits for its caller before a worker gets it; also the sweep period. */
     static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    static final long SWEEP_NANOS = GRACE_NANOS;
     static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     /** What a submitting thread did last. */
@@ -120,7 +120,7 @@ final class DeferredDispatch {
                 busySince = System.nanoTime();
                 continue;
             }
-            LockSupport.parkNanos(SWEEP_NANOS);
+            LockSupport.parkNanos(GRACE_NANOS);
         }
     }
 }

@@ -74,6 +74,7 @@ public final class Lineage {
             return taken.get();
         }
 
+        /** Takes the task away from whoever would run it; true if nobody had started it. */
         boolean take() {
             return taken.compareAndSet(false, true);
         }
@@ -88,10 +89,6 @@ public final class Lineage {
             this.dispatch = dispatch;
         }
 
-        boolean deferred() {
-            return dispatch != null;
-        }
-
         /** Hands a deferred task that nobody has taken yet to a worker, once; otherwise does nothing. */
         void dispatch() {
             Runnable d = dispatch;
@@ -101,6 +98,7 @@ public final class Lineage {
         }
     }
 
+    /** Records a driver future whose statement belongs to this chain. */
     public synchronized void addRoot(CompletableFuture<?> root) {
         roots.add(root);
     }

@@ -594,7 +594,8 @@ public final class ManagedPool implements Pool {
         if (busy) {
             acquireDeadline(runnable, work, result, executor);
         }
-        if (statement && DeferredDispatch.mayDefer(runnable) && lineage != null && !busy) {
+        boolean defer = statement && DeferredDispatch.mayDefer(runnable); // (records the thread's habit)
+        if (defer && lineage != null && !busy) {
             // a caller that runs its own statements: queue it in its chain only, wake no worker
             DeferredDispatch.defer(runnable, () -> dispatch(executor, runnable, result, after, null));
             lineage.queued(runnable);

@@ -3,40 +3,47 @@ package io.oxyde.query.internal;
 import io.oxyde.codec.Value;
 import io.oxyde.query.SqlStatement;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
- * One rendered SQL text and, per {@code ?} in order, where its value comes from.
- *
- * @param direct whether {@code ?} number <i>i</i> takes slot <i>i</i> as it is, for every
- *     {@code ?} and slot (an insert, most updates): then binding checks the kinds and hands the
- *     slot values on without resolving each one
+ * One rendered SQL text and, per {@code ?} in order, where its value comes from. What binding
+ * needs to know of the binds as a whole (which are untyped, whether every one takes its slot as
+ * it is) is derived here once, from the binds alone.
  */
-public record CompiledStatement(String sql, List<BindSpec> binds, java.util.BitSet untyped, boolean direct) {
-    public CompiledStatement {
-        binds = List.copyOf(binds);
-        if (untyped == null) {
-            untyped = new java.util.BitSet();
-            for (int i = 0; i < binds.size(); i++) {
-                if (binds.get(i).transform() == Transform.UNTYPED) {
-                    untyped.set(i);
-                }
-            }
-        }
-    }
+public final class CompiledStatement {
+    private final String sql;
+    private final List<BindSpec> binds;
+    private final BitSet untyped = new BitSet();
+    /**
+     * Whether {@code ?} number <i>i</i> takes slot <i>i</i> untransformed for every {@code ?}
+     * (an insert, most updates, raw SQL): binding then checks the slot values and hands them on
+     * without resolving each one.
+     */
+    private final boolean direct;
 
     public CompiledStatement(String sql, List<BindSpec> binds) {
-        this(sql, binds, null, direct(binds));
+        this.sql = sql;
+        this.binds = List.copyOf(binds);
+        boolean inPlace = true;
+        for (int i = 0; i < this.binds.size(); i++) {
+            BindSpec b = this.binds.get(i);
+            if (b.transform() == Transform.UNTYPED) {
+                untyped.set(i);
+            }
+            inPlace &= b.slot() == i && (b.transform() == Transform.NONE || b.transform() == Transform.UNTYPED);
+        }
+        this.direct = inPlace;
     }
 
-    private static boolean direct(List<BindSpec> binds) {
-        for (int i = 0; i < binds.size(); i++) {
-            BindSpec b = binds.get(i);
-            if (b.slot() != i || (b.transform() != Transform.NONE && b.transform() != Transform.UNTYPED)) {
-                return false;
-            }
-        }
-        return true;
+    /** The SQL text. */
+    public String sql() {
+        return sql;
+    }
+
+    /** Per {@code ?}, in order, where its value comes from. */
+    public List<BindSpec> binds() {
+        return binds;
     }
 
     /** The statement with this execution's values bound. */
