@@ -1,7 +1,6 @@
 package io.oxyde.codec;
 
 import io.oxyde.codec.internal.QueryCodec;
-import java.util.Collections;
 import java.util.List;
 import io.oxyde.exception.ProtocolException;
 
@@ -23,7 +22,7 @@ public final class WireQuery {
     /** Takes ownership of {@code values}, a private list of non-null values. */
     WireQuery(ShapeKey shape, List<Value> values) {
         this.shape = shape;
-        this.values = Collections.unmodifiableList(values);
+        this.values = List.copyOf(values); // no copy for the envelope's immutable list
     }
 
     /** The shape's cache key; cheap (computed while reading). */

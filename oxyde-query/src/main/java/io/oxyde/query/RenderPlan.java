@@ -129,9 +129,15 @@ public final class RenderPlan {
             }
             compiled = variant(key);
         }
-        List<SqlStatement> statements = new ArrayList<>(compiled.statements().size());
-        for (CompiledStatement st : compiled.statements()) {
-            statements.add(st.bind(slotValues));
+        List<CompiledStatement> compiledStatements = compiled.statements();
+        List<SqlStatement> statements;
+        if (compiledStatements.size() == 1) { // the common case: no list to grow and copy
+            statements = List.of(compiledStatements.get(0).bind(slotValues));
+        } else {
+            statements = new ArrayList<>(compiledStatements.size());
+            for (CompiledStatement st : compiledStatements) {
+                statements.add(st.bind(slotValues));
+            }
         }
         return new RenderedQuery(statements, compiled.resultKind(), compiled.generatedKeyColumns());
     }

@@ -19,7 +19,7 @@ import io.oxyde.query.internal.ClockCache;
  * The cache is bounded (CLOCK eviction): shapes built from unbounded input, such as IN lists
  * of every length, cannot grow it without limit.
  */
-final class IrMessages {
+public final class IrMessages {
 
     /** Shapes kept, process-wide: an application has a few hundred query shapes, not thousands. */
     static final int CAPACITY = 2048;

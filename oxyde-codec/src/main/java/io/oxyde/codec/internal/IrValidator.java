@@ -74,9 +74,35 @@ public final class IrValidator {
      * list ({@code values[3]}), not in the query.
      */
     public static void validateValues(List<Value> values) {
+        if (allPlainlyValid(values)) {
+            return; // nothing to report: no validator (and no path) is needed
+        }
         IrValidator v = new IrValidator(Mode.QUERY);
         v.path.key("values");
         v.values(values);
+    }
+
+    /**
+     * Whether every one of {@code values} is a scalar value (no array, no slot) within the
+     * protocol's limits: the common case, told without building a validator. Anything else goes
+     * through the full check, which names the value that fails.
+     */
+    private static boolean allPlainlyValid(List<Value> values) {
+        int n = values.size();
+        if (n > MAX_VALUES) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            Value v = values.get(i);
+            if (v instanceof Value.Array || v instanceof Value.Param || sizeProblem(v) != null) {
+                return false;
+            }
+            if (v instanceof Value.Text t ? loneSurrogate(t.value()) >= 0
+                    : v instanceof Value.Json j && loneSurrogate(j.text()) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void query(QueryIr ir) {

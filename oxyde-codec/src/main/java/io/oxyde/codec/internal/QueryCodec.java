@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.buffer.MessageBuffer;
 
@@ -66,38 +67,45 @@ public final class QueryCodec {
      */
     public static byte[] message(byte[] shape, List<Value> values) {
         MessagePackers packers = PACKERS.get();
-        MessageBufferPacker p = packers.packer;
-        p.clear();
+        MessagePacker p = packers.packer;
+        packers.out.clear();
+        boolean written = false;
         try {
             p.packArrayHeader(values.size());
             for (int i = 0; i < values.size(); i++) {
                 packers.values.write(p, values.get(i));
             }
-            return envelope(shape, p);
+            p.flush();
+            byte[] message = envelope(shape, packers.out);
+            written = true;
+            return message;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (p.getBufferSize() > MAX_KEPT_BUFFER) {
-                PACKERS.remove(); // one huge message must not pin its buffer to the thread
+            // a failed write leaves bytes in the packer; one huge message must not pin its buffer
+            if (!written || packers.out.capacity() > MAX_KEPT_BUFFER) {
+                PACKERS.remove();
             }
         }
     }
 
-    /** A packer and value writer kept per thread for {@link #message}: encoding allocates only the result. */
+    /**
+     * A packer, its output and a value writer kept per thread for {@link #message}: encoding
+     * allocates only the result.
+     */
     private static final class MessagePackers {
-        final MessageBufferPacker packer = SHAPE_PACKER.newBufferPacker();
+        final KeptOutput out = new KeptOutput(512);
+        final MessagePacker packer = SHAPE_PACKER.newPacker(out);
         final ValueCodec values = new ValueCodec();
     }
 
     private static final ThreadLocal<MessagePackers> PACKERS = ThreadLocal.withInitial(MessagePackers::new);
-    /** A kept packer that wrote more than this is dropped after use (its buffers grew with it). */
+    /** A kept packer whose output grew beyond this is dropped after use. */
     private static final int MAX_KEPT_BUFFER = 64 * 1024;
 
     /** The message {@code [proto, shape, values]} from the shape bytes and the packed values array. */
-    private static byte[] envelope(byte[] shape, MessageBufferPacker values) throws IOException {
-        values.flush();
-        List<MessageBuffer> chunks = values.toBufferList();
-        long body = shape.length + size(chunks); // (the packer's written-bytes count survives clear())
+    private static byte[] envelope(byte[] shape, KeptOutput values) {
+        long body = (long) shape.length + values.size();
         int binHeader = writeHeaderSize(shape.length);
         if (2 + binHeader + body > Integer.MAX_VALUE - 16) {
             throw new ProtocolException("message", "message larger than 2 GB");
@@ -106,19 +114,8 @@ public final class QueryCodec {
         int at = writeHeader(out, shape.length, binHeader);
         System.arraycopy(shape, 0, out, at, shape.length);
         at += shape.length;
-        for (MessageBuffer chunk : chunks) {
-            chunk.getBytes(0, out, at, chunk.size());
-            at += chunk.size();
-        }
+        System.arraycopy(values.bytes(), 0, out, at, values.size());
         return out;
-    }
-
-    private static long size(List<MessageBuffer> chunks) {
-        long n = 0;
-        for (MessageBuffer chunk : chunks) {
-            n += chunk.size();
-        }
-        return n;
     }
 
     private static int writeHeaderSize(long shapeLength) {
@@ -174,35 +171,54 @@ public final class QueryCodec {
         if (input == null) {
             throw new ProtocolException("message", "no input (null)");
         }
-        Path path = new Path("message");
-        return WireReader.guard(path, () -> {
-            WireReader r = new WireReader(input, 0, input.length, path);
-            int n = r.arrayHeader();
-            if (n == 0) {
-                throw r.fail("expected [proto, shape, values] but found an empty array");
-            }
-            path.key("proto");
-            checkVersion(r);
-            path.pop();
-            if (n != 3) {
-                throw r.fail("expected [proto, shape, values] but found an array of " + n);
-            }
-            path.key("shape");
-            int shapeLength = r.binaryHeader(Integer.MAX_VALUE);
-            int shapeOffset = r.payload(shapeLength);
-            path.pop();
-            path.key("values");
-            int count = r.arrayHeader();
-            List<Value> values = new ArrayList<>(count);
-            path.index(0);
+        WireReader r = WireReader.ofMessage(input);
+        try {
+            return readEnvelope(r, input);
+        } catch (ProtocolException e) {
+            throw e;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw r.path().error("malformed input (" + detail + ")", e);
+        } finally {
+            r.release();
+        }
+    }
+
+    private static Envelope readEnvelope(WireReader r, byte[] input) throws IOException {
+        Path path = r.path();
+        int n = r.arrayHeader();
+        if (n == 0) {
+            throw r.fail("expected [proto, shape, values] but found an empty array");
+        }
+        path.key("proto");
+        checkVersion(r);
+        path.pop();
+        if (n != 3) {
+            throw r.fail("expected [proto, shape, values] but found an array of " + n);
+        }
+        path.key("shape");
+        int shapeLength = r.binaryHeader(Integer.MAX_VALUE);
+        int shapeOffset = r.payload(shapeLength);
+        path.pop();
+        path.key("values");
+        int count = r.arrayHeader();
+        path.index(0);
+        List<Value> values;
+        if (count == 0) {
+            values = List.of();
+        } else if (count == 1) { // a get by key, a one-row update: the value list is one object
+            values = List.of(ValueCodec.read(r, false));
+        } else {
+            Value[] read = new Value[count];
             for (int i = 0; i < count; i++) {
                 path.setIndex(i);
-                values.add(ValueCodec.read(r, false));
+                read[i] = ValueCodec.read(r, false);
             }
-            path.pop().pop();
-            r.expectEnd();
-            return new Envelope(input, shapeOffset, shapeLength, values);
-        });
+            values = List.of(read); // one copy, and none later (List.copyOf keeps it)
+        }
+        path.pop().pop();
+        r.expectEnd();
+        return new Envelope(input, shapeOffset, shapeLength, values);
     }
 
     /** Reads and checks the protocol version. */

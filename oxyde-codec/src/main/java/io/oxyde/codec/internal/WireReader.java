@@ -2,6 +2,7 @@ package io.oxyde.codec.internal;
 
 import io.oxyde.exception.ProtocolException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import org.msgpack.core.MessageFormat;
 import org.msgpack.core.MessageIntegerOverflowException;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.buffer.ArrayBufferInput;
 import org.msgpack.value.ValueType;
 
 /**
@@ -24,12 +26,19 @@ import org.msgpack.value.ValueType;
  */
 final class WireReader {
 
-    private final byte[] input;
-    private final int start;
-    private final int end;
+    private static final byte[] NO_INPUT = new byte[0];
+    /** Each thread's reader for messages (see {@link #ofMessage}). */
+    private static final ThreadLocal<WireReader> KEPT = ThreadLocal.withInitial(WireReader::new);
+
+    private byte[] input;
+    private int start;
+    private int end;
     private final MessageUnpacker unpacker;
     private final Path path;
     private int depth;
+    /** For a kept reader: the input its unpacker reads, re-aimed at each message. */
+    private final ArrayBufferInput source;
+    private boolean busy;
 
     public WireReader(byte[] input, int offset, int length, Path path) {
         this.input = input;
@@ -37,6 +46,59 @@ final class WireReader {
         this.end = offset + length;
         this.unpacker = MessagePack.newDefaultUnpacker(input, offset, length);
         this.path = path;
+        this.source = null;
+    }
+
+    /** A reader kept by its thread, reading nothing until {@link #ofMessage} aims it. */
+    private WireReader() {
+        this.source = new ArrayBufferInput(NO_INPUT);
+        this.unpacker = MessagePack.DEFAULT_UNPACKER_CONFIG.newUnpacker(source);
+        this.path = new Path("message");
+        this.input = NO_INPUT;
+    }
+
+    /**
+     * A reader over the whole of {@code input}, its path rooted at {@code message}: the calling
+     * thread's kept reader (msgpack-core's unpacker, its input and the path are reused, so
+     * reading a small message allocates only what it returns), or a new one if that reader is
+     * in use further up this thread's stack. {@link #release} it when done.
+     */
+    public static WireReader ofMessage(byte[] input) {
+        WireReader r = KEPT.get();
+        if (r.busy) {
+            return new WireReader(input, 0, input.length, new Path("message"));
+        }
+        r.busy = true;
+        r.input = input;
+        r.start = 0;
+        r.end = input.length;
+        r.depth = 0;
+        r.path.truncate(0);
+        r.source.reset(input, 0, input.length);
+        try {
+            r.unpacker.reset(r.source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // resetting to an in-memory input does no I/O
+        }
+        return r;
+    }
+
+    /**
+     * Done with a reader from {@link #ofMessage}: a kept reader lets go of the message (so a
+     * large one is not held by the thread) and can be taken again.
+     */
+    public void release() {
+        if (source == null) {
+            return;
+        }
+        input = NO_INPUT;
+        source.close();
+        try {
+            unpacker.reset(source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        busy = false;
     }
 
     /** The path of the field being read. */
