@@ -576,16 +576,14 @@ final class QueryCore {
                 b.having(having.size() == 1 ? having.get(0) : new FilterNode.And(having));
             }
         } else if (only == null) {
-            for (ColumnRef column : ModelColumns.of(meta).columns()) {
-                b.column(column);
-            }
+            b.columns(ModelColumns.of(meta).columns()); // the kept immutable list, not a copy
         } else {
             for (FieldMeta f : selectedFields()) {
                 b.column(ColumnRef.of(f.column()));
             }
         }
         Set<String> inner = joins.isEmpty() ? Set.of() : JoinPromotion.innerAliases(where(), joins.values());
-        for (Map.Entry<String, JoinStep> e : joins.entrySet()) {
+        for (Map.Entry<String, JoinStep> e : joins.isEmpty() ? Set.<Map.Entry<String, JoinStep>>of() : joins.entrySet()) {
             JoinStep step = e.getValue();
             List<String> cols = values == null && eager.contains(e.getKey())
                     ? step.target().fields().stream().map(FieldMeta::column).toList() : List.of();
@@ -593,7 +591,9 @@ final class QueryCore {
             b.join(step.toJoin(kind, cols));
         }
         b.filter(where()).distinct(distinct).limit(limit).offset(offset).lock(lock);
-        order.forEach(b::orderBy);
+        for (int i = 0; i < order.size(); i++) { // (no iterator: this runs on every call)
+            b.orderBy(order.get(i));
+        }
         if (!distinctOn.isEmpty()) {
             checkDistinctOnOrder();
             distinctOn.forEach(b::distinctOn);
@@ -601,8 +601,8 @@ final class QueryCore {
         if (lock != null) {
             lockOf.forEach(b::lockOf);
         }
-        for (SetOperation op : unions) {
-            b.union(op.operator(), op.query());
+        for (int i = 0; i < unions.size(); i++) {
+            b.union(unions.get(i).operator(), unions.get(i).query());
         }
         return b.build();
     }

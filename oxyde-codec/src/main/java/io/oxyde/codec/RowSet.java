@@ -14,16 +14,20 @@ public record RowSet(List<String> columns, List<List<Value>> rows) implements Re
 
     public RowSet {
         columns = List.copyOf(columns);
+        rows = rows.isEmpty() ? List.of() : copy(rows, columns.size()); // empty: what a sink that took the rows leaves
+    }
+
+    private static List<List<Value>> copy(List<List<Value>> rows, int width) {
         // a loop, not a stream: this runs for every result; List.copyOf keeps already-immutable rows as they are
         List<List<Value>> copy = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             List<Value> row = List.copyOf(rows.get(i));
-            if (row.size() != columns.size()) {
+            if (row.size() != width) {
                 throw new IllegalArgumentException("rows[" + i + "] has " + row.size()
-                        + " values for " + columns.size() + " columns");
+                        + " values for " + width + " columns");
             }
             copy.add(row);
         }
-        rows = Collections.unmodifiableList(copy);
+        return Collections.unmodifiableList(copy);
     }
 }

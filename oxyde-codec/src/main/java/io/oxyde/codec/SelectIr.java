@@ -145,6 +145,22 @@ public record SelectIr(String model, String table, List<ColumnRef> columns, bool
             return this;
         }
 
+        /**
+         * Adds every one of {@code list}. Into a builder without columns the list is taken as
+         * {@link List#copyOf} gives it, which for an immutable list (a model's column list, kept
+         * by the caller) is the list itself: neither grown nor copied, here or in the record.
+         */
+        public Builder columns(List<ColumnRef> list) {
+            if (columns == null) {
+                columns = List.copyOf(list); // not an ArrayList: copied by a later add
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    columns = add(columns, list.get(i));
+                }
+            }
+            return this;
+        }
+
         public Builder distinct(boolean distinct) {
             this.distinct = distinct;
             return this;

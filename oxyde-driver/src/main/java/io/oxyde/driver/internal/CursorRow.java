@@ -71,7 +71,23 @@ final class CursorRow extends TypedRow {
 
         /** Whether these reads were decided for {@code layout} and a sink expecting {@code kinds}. */
         boolean fits(ResultLayout layout, List<ValueKind> kinds) {
-            return this.layout == layout && java.util.Objects.equals(expected, kinds);
+            return this.layout == layout && sameKinds(expected, kinds);
+        }
+
+        /** List equality without iterators (this runs once per result). */
+        private static boolean sameKinds(List<ValueKind> a, List<ValueKind> b) {
+            if (a == b) {
+                return true;
+            }
+            if (a == null || b == null || a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

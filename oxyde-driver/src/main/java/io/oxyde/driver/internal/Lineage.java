@@ -39,9 +39,13 @@ public final class Lineage {
     }
 
 
-    private final List<CompletableFuture<?>> roots = new ArrayList<>(1);
-    private final List<Lineage> children = new ArrayList<>(0);
-    private final ArrayDeque<Claim> queued = new ArrayDeque<>(1);
+    // Made on first use (most chains have one root, no children and at most one queued task),
+    // so a chain that runs one statement allocates no collection at all.
+    private CompletableFuture<?> root;
+    private List<CompletableFuture<?>> moreRoots;
+    private List<Lineage> children;
+    private Claim firstQueued;
+    private ArrayDeque<Claim> moreQueued;
     private Lineage parent;
     /** Bumped whenever work is queued or a chain completes, under this object's monitor. */
     private long progress;
@@ -100,13 +104,27 @@ public final class Lineage {
 
     /** Records a driver future whose statement belongs to this chain. */
     public synchronized void addRoot(CompletableFuture<?> root) {
-        roots.add(root);
+        if (this.root == null) {
+            this.root = root;
+        } else {
+            if (moreRoots == null) {
+                moreRoots = new ArrayList<>(2);
+            }
+            moreRoots.add(root);
+        }
     }
 
     /** Records a task of this chain waiting in an executor queue, and wakes a caller waiting on the chain. */
     public void queued(Claim task) {
         synchronized (this) {
-            queued.add(task);
+            if (firstQueued == null && (moreQueued == null || moreQueued.isEmpty())) {
+                firstQueued = task;
+            } else {
+                if (moreQueued == null) {
+                    moreQueued = new ArrayDeque<>(2);
+                }
+                moreQueued.add(task);
+            }
         }
         signal();
     }
@@ -121,6 +139,9 @@ public final class Lineage {
             child.parent = this;
         }
         synchronized (this) {
+            if (children == null) {
+                children = new ArrayList<>(2);
+            }
             children.removeIf(Lineage::finished);
             children.add(child);
         }
@@ -129,17 +150,58 @@ public final class Lineage {
 
     /** Whether nothing of this chain can still run: every driver future and every child is done. */
     private synchronized boolean finished() {
-        for (CompletableFuture<?> r : roots) {
+        for (CompletableFuture<?> r : roots()) {
             if (!r.isDone()) {
                 return false;
             }
         }
-        for (Lineage c : children) {
+        for (Lineage c : children()) {
             if (!c.finished()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The driver futures of this chain, as a copy (the caller holds this object's monitor). */
+    private List<CompletableFuture<?>> roots() {
+        if (root == null) {
+            return List.of();
+        }
+        if (moreRoots == null) {
+            return List.of(root);
+        }
+        List<CompletableFuture<?>> all = new ArrayList<>(1 + moreRoots.size());
+        all.add(root);
+        all.addAll(moreRoots);
+        return all;
+    }
+
+    /** The chains this one adopted, as a copy (the caller holds this object's monitor). */
+    private List<Lineage> children() {
+        return children == null || children.isEmpty() ? List.of() : new ArrayList<>(children);
+    }
+
+    /** The tasks queued and not yet polled, as a copy (the caller holds this object's monitor). */
+    private List<Claim> queuedTasks() {
+        List<Claim> all = new ArrayList<>(2);
+        if (firstQueued != null) {
+            all.add(firstQueued);
+        }
+        if (moreQueued != null) {
+            all.addAll(moreQueued);
+        }
+        return all;
+    }
+
+    /** Takes the oldest queued task off the queue, or null. */
+    private Claim pollQueued() {
+        Claim t = firstQueued;
+        if (t != null) {
+            firstQueued = null;
+            return t;
+        }
+        return moreQueued == null ? null : moreQueued.poll();
     }
 
     /** Cancels, now, the statements the chain's driver futures are running or would run. */
@@ -152,11 +214,12 @@ public final class Lineage {
         List<Claim> q;
         List<Lineage> c;
         synchronized (this) {
-            if (queued.isEmpty() && children.isEmpty()) {
+            if (firstQueued == null && (moreQueued == null || moreQueued.isEmpty())
+                    && (children == null || children.isEmpty())) {
                 return;
             }
-            q = new ArrayList<>(queued);
-            c = new ArrayList<>(children);
+            q = queuedTasks();
+            c = children();
         }
         for (Claim t : q) {
             t.dispatch();
@@ -170,8 +233,8 @@ public final class Lineage {
         List<CompletableFuture<?>> r;
         List<Lineage> c;
         synchronized (this) {
-            r = new ArrayList<>(roots);
-            c = new ArrayList<>(children);
+            r = roots();
+            c = children();
         }
         for (CompletableFuture<?> f : r) {
             f.cancel(true);
@@ -186,12 +249,12 @@ public final class Lineage {
         List<Lineage> c;
         synchronized (this) {
             Claim t;
-            while ((t = queued.poll()) != null) {
+            while ((t = pollQueued()) != null) {
                 if (!t.isTaken()) {
                     return t;
                 }
             }
-            if (children.isEmpty()) {
+            if (children == null || children.isEmpty()) {
                 return null;
             }
             c = new ArrayList<>(children);

@@ -2,7 +2,6 @@ package io.oxyde.query.internal;
 
 import io.oxyde.codec.Value;
 import io.oxyde.query.SqlStatement;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -54,10 +53,10 @@ public final class CompiledStatement {
             }
             return new SqlStatement(sql, slotValues, untyped);
         }
-        List<Value> values = new ArrayList<>(binds.size());
-        for (BindSpec b : binds) {
-            values.add(b.resolve(slotValues));
+        Value[] values = new Value[binds.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = binds.get(i).resolve(slotValues);
         }
-        return new SqlStatement(sql, values, untyped);
+        return new SqlStatement(sql, List.of(values), untyped); // immutable: the statement keeps it as it is
     }
 }
