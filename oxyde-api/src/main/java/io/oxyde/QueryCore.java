@@ -583,12 +583,14 @@ final class QueryCore {
             }
         }
         Set<String> inner = joins.isEmpty() ? Set.of() : JoinPromotion.innerAliases(where(), joins.values());
-        for (Map.Entry<String, JoinStep> e : joins.isEmpty() ? Set.<Map.Entry<String, JoinStep>>of() : joins.entrySet()) {
-            JoinStep step = e.getValue();
-            List<String> cols = values == null && eager.contains(e.getKey())
-                    ? step.target().fields().stream().map(FieldMeta::column).toList() : List.of();
-            JoinKind kind = inner.contains(e.getKey()) ? JoinKind.INNER : joinKinds.get(e.getKey());
-            b.join(step.toJoin(kind, cols));
+        if (!joins.isEmpty()) { // (an empty map's entry set is still made and walked)
+            for (Map.Entry<String, JoinStep> e : joins.entrySet()) {
+                JoinStep step = e.getValue();
+                List<String> cols = values == null && eager.contains(e.getKey())
+                        ? step.target().fields().stream().map(FieldMeta::column).toList() : List.of();
+                JoinKind kind = inner.contains(e.getKey()) ? JoinKind.INNER : joinKinds.get(e.getKey());
+                b.join(step.toJoin(kind, cols));
+            }
         }
         b.filter(where()).distinct(distinct).limit(limit).offset(offset).lock(lock);
         for (int i = 0; i < order.size(); i++) { // (no iterator: this runs on every call)
@@ -602,7 +604,8 @@ final class QueryCore {
             lockOf.forEach(b::lockOf);
         }
         for (int i = 0; i < unions.size(); i++) {
-            b.union(unions.get(i).operator(), unions.get(i).query());
+            SetOperation op = unions.get(i);
+            b.union(op.operator(), op.query());
         }
         return b.build();
     }

@@ -14,6 +14,8 @@ import org.msgpack.core.buffer.MessageBufferOutput;
  */
 final class KeptOutput implements MessageBufferOutput {
 
+    private static final int MAX_SIZE = Integer.MAX_VALUE - 16;
+
     private byte[] scratch;
     private MessageBuffer window;
     private byte[] bytes;
@@ -70,14 +72,11 @@ final class KeptOutput implements MessageBufferOutput {
 
     private void append(byte[] from, int offset, int length) {
         if (length > bytes.length - size) {
-            long wanted = Math.max((long) size + length, 2L * bytes.length);
-            if (wanted > Integer.MAX_VALUE - 16) {
-                wanted = (long) size + length;
-                if (wanted > Integer.MAX_VALUE - 16) {
-                    throw new ProtocolException("message", "message larger than 2 GB");
-                }
+            long needed = (long) size + length;
+            if (needed > MAX_SIZE) {
+                throw new ProtocolException("message", "message larger than 2 GB");
             }
-            bytes = Arrays.copyOf(bytes, (int) wanted);
+            bytes = Arrays.copyOf(bytes, (int) Math.min(Math.max(needed, 2L * bytes.length), MAX_SIZE));
         }
         System.arraycopy(from, offset, bytes, size, length);
         size += length;

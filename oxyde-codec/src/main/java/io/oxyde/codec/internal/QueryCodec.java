@@ -177,8 +177,7 @@ public final class QueryCodec {
         } catch (ProtocolException e) {
             throw e;
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw r.path().error("malformed input (" + detail + ")", e);
+            throw WireReader.malformed(r.path(), e); // as WireReader.guard, without a lambda per message
         } finally {
             r.release();
         }

@@ -319,9 +319,14 @@ final class WireReader {
         } catch (ProtocolException e) {
             throw e;
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw path.error("malformed input (" + detail + ")", e);
+            throw malformed(path, e);
         }
+    }
+
+    /** The error for anything but a {@link ProtocolException} that escaped a read at {@code path}. */
+    public static ProtocolException malformed(Path path, Throwable e) {
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return path.error("malformed input (" + detail + ")", e);
     }
 
     /** A read that may throw {@link IOException}. */

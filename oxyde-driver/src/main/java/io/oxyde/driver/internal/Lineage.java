@@ -117,7 +117,7 @@ public final class Lineage {
     /** Records a task of this chain waiting in an executor queue, and wakes a caller waiting on the chain. */
     public void queued(Claim task) {
         synchronized (this) {
-            if (firstQueued == null && (moreQueued == null || moreQueued.isEmpty())) {
+            if (!hasQueued()) {
                 firstQueued = task;
             } else {
                 if (moreQueued == null) {
@@ -150,14 +150,21 @@ public final class Lineage {
 
     /** Whether nothing of this chain can still run: every driver future and every child is done. */
     private synchronized boolean finished() {
-        for (CompletableFuture<?> r : roots()) {
-            if (!r.isDone()) {
-                return false;
+        if (root != null && !root.isDone()) {
+            return false;
+        }
+        if (moreRoots != null) {
+            for (CompletableFuture<?> r : moreRoots) {
+                if (!r.isDone()) {
+                    return false;
+                }
             }
         }
-        for (Lineage c : children()) {
-            if (!c.finished()) {
-                return false;
+        if (children != null) {
+            for (Lineage c : children) {
+                if (!c.finished()) {
+                    return false;
+                }
             }
         }
         return true;
@@ -194,6 +201,11 @@ public final class Lineage {
         return all;
     }
 
+    /** Whether a task is queued and not yet polled (the caller holds this object's monitor). */
+    private boolean hasQueued() {
+        return firstQueued != null || (moreQueued != null && !moreQueued.isEmpty());
+    }
+
     /** Takes the oldest queued task off the queue, or null. */
     private Claim pollQueued() {
         Claim t = firstQueued;
@@ -214,8 +226,7 @@ public final class Lineage {
         List<Claim> q;
         List<Lineage> c;
         synchronized (this) {
-            if (firstQueued == null && (moreQueued == null || moreQueued.isEmpty())
-                    && (children == null || children.isEmpty())) {
+            if (!hasQueued() && (children == null || children.isEmpty())) {
                 return;
             }
             q = queuedTasks();
